@@ -1,0 +1,1 @@
+"""graph_schema: labels, relation types, constraints, indexes, every Cypher statement, the driver."""

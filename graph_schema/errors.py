@@ -1,0 +1,39 @@
+"""The project's exceptions: one root, a few kinds. The service maps each kind to one HTTP status."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Root of every error newsgraph raises on purpose; the message is meant for the user."""
+
+
+class NotFoundError(NewsgraphError):
+    """An entity, relation or document id that the graph does not hold."""
+
+
+class InvalidInputError(NewsgraphError):
+    """Input that cannot be processed as given (bad parameters, bad file, unsupported language)."""
+
+
+class ExtractionError(InvalidInputError):
+    """Text that the extractor cannot process (empty, unsupported language...)."""
+
+
+class LoadError(NewsgraphError):
+    """A document that could not be written; nothing of it was kept."""
+
+
+class SchemaError(NewsgraphError):
+    """The graph's schema cannot be applied or does not match what the code expects."""
+
+
+class GraphUnavailableError(NewsgraphError):
+    """The graph server does not answer."""
+
+
+class QueryTimeoutError(NewsgraphError):
+    """A statement ran past its time budget and was stopped."""
+
+
+class ForbiddenQueryError(NewsgraphError):
+    """A user-supplied statement that would write to the graph."""

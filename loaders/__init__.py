@@ -1,0 +1,1 @@
+"""loaders: spaCy extraction, resolution to canonical keys, and batched writing into the graph."""

@@ -1,0 +1,1 @@
+"""service: the FastAPI app, its routes and repository, settings, the `kg` command line."""
