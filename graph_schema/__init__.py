@@ -1,1 +1,1 @@
-"""graph_schema: labels, relation types, constraints, indexes, every Cypher statement, the driver."""
+"""graph_schema: labels, relation types, constraints, indexes, the Cypher, the driver."""

@@ -1,4 +1,4 @@
-"""The project's exceptions: one root, a few kinds. The service maps each kind to one HTTP status."""
+"""The project's exceptions: one root, a few kinds; the service maps each kind to one status."""
 
 from __future__ import annotations
 

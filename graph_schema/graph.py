@@ -1,0 +1,225 @@
+"""The one way the project speaks to the graph: a driver, the database named on every call,
+time budgets on every statement, and driver errors translated into the project's errors."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl, unit_of_work
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from graph_schema.admin import FIND_TAGGED_TRANSACTIONS, PING, TERMINATE_TRANSACTION
+from graph_schema.errors import (
+    GraphUnavailableError,
+    InvalidInputError,
+    NewsgraphError,
+    QueryTimeoutError,
+)
+from graph_schema.statement import Backend, Statement, detect_backend
+from graph_schema.watchdog import Watchdog, new_tag
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.ClientError.Transaction.Terminated",
+    "Neo.TransientError.Transaction.Terminated",
+    "Neo.ClientError.Transaction.LockClientStopped",
+    "Neo.TransientError.Transaction.LockClientStopped",
+)
+
+
+@dataclass(frozen=True)
+class GraphConfig:
+    uri: str
+    user: str
+    password: str
+    database: str
+    read_timeout_s: float = 15.0
+    write_timeout_s: float = 60.0
+    connect_timeout_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    records: list[dict[str, Any]]
+    counters: dict[str, int]
+
+
+class Tx:
+    """A write transaction handed to a unit of work: runs named statements only."""
+
+    def __init__(self, tx: ManagedTransaction, backend: Backend) -> None:
+        self._tx = tx
+        self._backend = backend
+
+    def run(self, statement: Statement, **params: Any) -> WriteResult:
+        result = self._tx.run(statement.text(self._backend), params)
+        records = [record.data() for record in result]
+        summary = result.consume()
+        counters = {k: v for k, v in vars(summary.counters).items() if isinstance(v, int) and v}
+        return WriteResult(records, counters)
+
+
+class Graph:
+    """One per process. Reads run with a time budget, writes one unit of work at a time."""
+
+    def __init__(self, driver: Driver, config: GraphConfig, backend: Backend) -> None:
+        self.driver = driver
+        self.config = config
+        self.backend = backend
+        # ArcadeDB conflicts often under concurrent writers (MVCC retries of ~1 s each); one
+        # writer per process keeps latency flat and costs nothing at our write rates.
+        self._write_lock = threading.Lock()
+        self.watchdog = Watchdog(self._terminate)
+
+    # -- life cycle ----------------------------------------------------------------------------
+    @classmethod
+    def connect(cls, config: GraphConfig) -> Graph:
+        driver = GraphDatabase.driver(
+            config.uri,
+            auth=(config.user, config.password),
+            connection_timeout=10,
+            max_transaction_retry_time=15,
+            connection_acquisition_timeout=30,
+        )
+        deadline = time.monotonic() + config.connect_timeout_s
+        while True:
+            try:
+                driver.verify_connectivity()
+                driver.execute_query(PING.cypher, database_=config.database)
+                break
+            except AuthError as exc:
+                driver.close()
+                raise GraphUnavailableError(f"the graph at {config.uri} refused the login") from exc
+            except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
+                if time.monotonic() > deadline:
+                    driver.close()
+                    raise GraphUnavailableError(
+                        f"the graph at {config.uri} does not answer: {exc}"
+                    ) from exc
+                time.sleep(0.5)
+            except Neo4jError as exc:
+                driver.close()
+                raise GraphUnavailableError(
+                    f"the graph at {config.uri} cannot serve database "
+                    f"{config.database!r}: {exc.message}"
+                ) from exc
+        backend = detect_backend(driver.get_server_info().agent or "")
+        log.info("connected to %s (%s), database %s", config.uri, backend, config.database)
+        return cls(driver, config, backend)
+
+    def close(self) -> None:
+        self.watchdog.close()
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- statements ----------------------------------------------------------------------------
+    def read(
+        self,
+        statement: Statement,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> list[dict[str, Any]]:
+        """Run a read statement within its time budget and return its rows as dicts."""
+        budget = timeout_s or self.config.read_timeout_s
+        tag = new_tag()
+        text = f"/* {tag} */ {statement.text(self.backend)}"
+        with self.watchdog.watch(tag, budget), _translated(statement.name, budget):
+            records, _, _ = self.driver.execute_query(
+                Query(text, timeout=budget),
+                params or {},
+                database_=self.config.database,
+                routing_=RoutingControl.READ,
+            )
+        return [record.data() for record in records]
+
+    def write(self, work: Callable[[Tx], T], *, name: str = "write") -> T:
+        """Run `work` in one write transaction: all of it is committed or none of it."""
+        backend = self.backend
+
+        @unit_of_work(timeout=self.config.write_timeout_s)
+        def _work(tx: ManagedTransaction) -> T:
+            return work(Tx(tx, backend))
+
+        with self._write_lock, _translated(name, self.config.write_timeout_s):
+            for attempt in range(4):
+                try:
+                    with self.driver.session(database=self.config.database) as session:
+                        return session.execute_write(_work)
+                except ConstraintError:
+                    # ArcadeDB reports a concurrent MERGE on a unique key as a violation where
+                    # Neo4j would have matched; the unit of work is idempotent, so run it again.
+                    if backend is not Backend.ARCADEDB or attempt == 3:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    # -- cancellation --------------------------------------------------------------------------
+    def _terminate(self, tags: list[str]) -> int:
+        records, _, _ = self.driver.execute_query(
+            FIND_TAGGED_TRANSACTIONS.text(self.backend),
+            {"tags": tags},
+            database_=self.config.database,
+        )
+        for record in records:
+            try:
+                self.driver.execute_query(
+                    TERMINATE_TRANSACTION.text(self.backend),
+                    {"id": record["transactionId"]},
+                    database_=self.config.database,
+                )
+            except Neo4jError as exc:  # it may have finished in between
+                log.debug("terminate %s: %s", record["transactionId"], exc)
+        return len(records)
+
+
+class _translated:
+    """Turn driver errors into the project's errors, with a message meant for a person."""
+
+    def __init__(self, name: str, budget_s: float) -> None:
+        self.name = name
+        self.budget_s = budget_s
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> bool:
+        if exc is None or isinstance(exc, NewsgraphError):
+            return False
+        if isinstance(exc, Neo4jError) and (exc.code or "") in _TIMEOUT_CODES:
+            raise QueryTimeoutError(
+                f"the query ran past its time budget of {self.budget_s:g} s and was stopped"
+            ) from exc
+        if isinstance(exc, (ServiceUnavailable, SessionExpired)):
+            raise GraphUnavailableError(f"the graph server does not answer: {exc}") from exc
+        statement_error = (getattr(exc, "code", None) or "").startswith("Neo.ClientError.Statement")
+        if isinstance(exc, ClientError) and statement_error:
+            raise InvalidInputError(f"the graph rejected the statement: {exc.message}") from exc
+        if isinstance(exc, (Neo4jError, DriverError)):
+            log.error("statement %s failed: %s", self.name, exc)
+        return False

@@ -1,0 +1,156 @@
+"""Constraints and indexes, applied idempotently (`kg db migrate`, and at service start-up).
+
+ArcadeDB gives an indexed property a fixed type when the index is created over existing data
+and then silently converts later writes ('123' becomes 123). So on ArcadeDB the schema is only
+ever created on an empty database: a populated database missing part of the schema is refused
+with a message instead of being patched.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from graph_schema.errors import SchemaError
+from graph_schema.graph import Graph, Tx
+from graph_schema.statement import Backend, Statement
+from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, RelationType
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SchemaItem:
+    name: str
+    kind: str  # "constraint" | "index"
+    cypher: str
+    backends: frozenset[Backend] = frozenset(Backend)
+
+
+def _relation_id_indexes() -> list[SchemaItem]:
+    return [
+        SchemaItem(
+            f"rel_{rtype.value.lower()}_id", "index",
+            f"CREATE INDEX rel_{rtype.value.lower()}_id IF NOT EXISTS "
+            f"FOR ()-[r:{rtype.value}]-() ON (r.id)",
+        )
+        for rtype in RelationType
+    ]
+
+
+SCHEMA: tuple[SchemaItem, ...] = (
+    SchemaItem(
+        "entity_id", "constraint",
+        f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:{ENTITY_LABEL}) REQUIRE e.id IS UNIQUE",
+    ),
+    SchemaItem(
+        "document_id", "constraint",
+        f"CREATE CONSTRAINT document_id IF NOT EXISTS "
+        f"FOR (d:{DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE",
+    ),
+    SchemaItem(
+        "entity_name", "index",
+        f"CREATE INDEX entity_name IF NOT EXISTS FOR (e:{ENTITY_LABEL}) ON (e.name)",
+    ),
+    SchemaItem(
+        "document_published", "index",
+        f"CREATE INDEX document_published IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) ON (d.published)",
+    ),
+    SchemaItem(
+        "document_lang", "index",
+        f"CREATE INDEX document_lang IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) ON (d.lang)",
+    ),
+    *_relation_id_indexes(),
+    # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
+    # through Cypher (a TEXT index is silently created as a RANGE index); its search variant
+    # scans the folded `search_keys` instead (see graph_schema/statements/search.py).
+    SchemaItem(
+        "entity_search", "index",
+        f"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS "
+        f"FOR (e:{ENTITY_LABEL}) ON EACH [e.search_text]",
+        frozenset({Backend.NEO4J}),
+    ),
+)
+
+SHOW_CONSTRAINT_NAMES = Statement(
+    "SHOW_CONSTRAINT_NAMES", "SHOW CONSTRAINTS YIELD name, type RETURN name, type",
+)
+SHOW_INDEX_NAMES = Statement(
+    "SHOW_INDEX_NAMES",
+    "SHOW INDEXES YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties",
+)
+ANY_NODE = Statement("ANY_NODE", "MATCH (n) RETURN count(n) > 0 AS populated")
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    backend: Backend
+    created: tuple[str, ...]
+    present: tuple[str, ...]
+
+
+def required_items(backend: Backend) -> list[SchemaItem]:
+    return [item for item in SCHEMA if backend in item.backends]
+
+
+def _existing(graph: Graph) -> set[str]:
+    """Names of the constraints and indexes present, in the schema's own naming."""
+    names = {row["name"] for row in graph.read(SHOW_CONSTRAINT_NAMES)}
+    for row in graph.read(SHOW_INDEX_NAMES):
+        names.add(row["name"])
+        # ArcadeDB names a constraint's index 'Entity[id]' and shows plain indexes the same way.
+        labels, props = row.get("labelsOrTypes") or [], row.get("properties") or []
+        if labels and props:
+            names.add(f"{labels[0]}[{','.join(props)}]")
+    return names
+
+
+def _present(item: SchemaItem, existing: set[str], backend: Backend) -> bool:
+    if item.name in existing:
+        return True
+    if backend is Backend.ARCADEDB:
+        return _arcadedb_name(item) in existing
+    return False
+
+
+def _arcadedb_name(item: SchemaItem) -> str:
+    """'CREATE … FOR (e:Entity) … (e.id)' → 'Entity[id]', how ArcadeDB lists it."""
+    text = item.cypher
+    label = text.split(":", 1)[1].split(")", 1)[0].strip()
+    prop = text.rsplit(".", 1)[1].split(")", 1)[0].split(" ", 1)[0].strip()
+    return f"{label}[{prop}]"
+
+
+def _type_constraints(graph: Graph) -> list[str]:
+    rows = graph.read(SHOW_CONSTRAINT_NAMES)
+    return [r["name"] for r in rows if "TYPE" in str(r.get("type", "")).upper()]
+
+
+def apply_schema(graph: Graph) -> SchemaReport:
+    """Create what is missing; refuse on ArcadeDB when data already exists (see module doc)."""
+    existing = _existing(graph)
+    items = required_items(graph.backend)
+    missing = [item for item in items if not _present(item, existing, graph.backend)]
+    present = tuple(item.name for item in items if item not in missing)
+    if missing and graph.backend is Backend.ARCADEDB:
+        populated = graph.read(ANY_NODE)[0]["populated"]
+        if populated:
+            raise SchemaError(
+                "the ArcadeDB database holds data but lacks "
+                f"{', '.join(i.name for i in missing)}; ArcadeDB would coerce existing values "
+                "if it were added now. Export, remove the data dir, migrate, and load again."
+            )
+    for item in missing:
+        statement = Statement(item.name, item.cypher, writes=True)
+
+        def create(tx: Tx, statement: Statement = statement) -> None:
+            tx.run(statement)
+
+        graph.write(create, name=f"schema:{item.name}")
+        log.info("created %s %s", item.kind, item.name)
+    if graph.backend is Backend.ARCADEDB and (typed := _type_constraints(graph)):
+        raise SchemaError(
+            f"the database has property type constraints {typed} that would coerce values; "
+            "they come from an index created over data. Rebuild the database."
+        )
+    return SchemaReport(graph.backend, tuple(i.name for i in missing), present)

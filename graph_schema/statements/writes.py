@@ -1,0 +1,213 @@
+"""Writing one document: the Document node, its entities, MENTIONS, and relations with provenance.
+
+All run inside one transaction (loaders.write). Relation provenance is kept in parallel lists, one
+entry per supporting sentence: doc_ids[i] stated sentences[i] with confidences[i] and statuses[i]
+('' when the relation has no status). Lists hold no nulls: Neo4j rejects them.
+"""
+
+from __future__ import annotations
+
+from graph_schema.statement import Statement
+from graph_schema.vocabulary import (
+    DOCUMENT_LABEL,
+    ENTITY_LABEL,
+    MENTIONS,
+    RelationType,
+    label_sets,
+)
+
+DOCUMENT_EXISTS = Statement(
+    "DOCUMENT_EXISTS",
+    f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) RETURN d.id AS id",
+)
+
+CREATE_DOCUMENT = Statement(
+    "CREATE_DOCUMENT",
+    f"""
+    CREATE (d:{DOCUMENT_LABEL} {{id: $doc.id}})
+    SET d.url = $doc.url, d.title = $doc.title, d.published = $doc.published,
+        d.lang = $doc.lang, d.text = $doc.text, d.ingested_at = $doc.ingested_at,
+        d.seen = $doc.seen, d.entity_count = $doc.entity_count,
+        d.relation_count = $doc.relation_count
+    RETURN d.id AS id
+    """,
+    writes=True,
+)
+
+
+def _create_missing_entities(labels: tuple[str, ...]) -> Statement:
+    label_text = ":".join(labels)
+    return Statement(
+        f"CREATE_MISSING_ENTITIES[{label_text}]",
+        f"""
+        UNWIND $rows AS row
+        OPTIONAL MATCH (found:{ENTITY_LABEL} {{id: row.id}})
+        WITH row WHERE found IS NULL
+        CREATE (e:{label_text} {{id: row.id}})
+        SET e.name = row.name, e.type = row.type, e.subtype = row.subtype,
+            e.aliases = [], e.search_keys = [], e.titles = [],
+            e.mention_count = 0, e.doc_count = 0
+        RETURN count(e) AS created
+        """,
+        writes=True,
+    )
+
+
+# One CREATE per label combination: ArcadeDB silently drops dynamic labels in CREATE/MERGE,
+# so labels are spelled in the text, taken from the vocabulary.
+CREATE_MISSING_ENTITIES: dict[tuple[str, ...], Statement] = {
+    labels: _create_missing_entities(labels) for labels in label_sets()
+}
+
+UPDATE_ENTITIES = Statement(
+    "UPDATE_ENTITIES",
+    f"""
+    UNWIND $rows AS row
+    MATCH (e:{ENTITY_LABEL} {{id: row.id}})
+    SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
+        e.search_keys = e.search_keys + [k IN row.search_keys WHERE NOT k IN e.search_keys],
+        e.titles = e.titles + [t IN row.titles WHERE NOT t IN e.titles],
+        e.mention_count = e.mention_count + row.mentions,
+        e.doc_count = e.doc_count + 1,
+        e.first_seen = CASE WHEN e.first_seen IS NULL OR row.seen < e.first_seen
+                            THEN row.seen ELSE e.first_seen END,
+        e.last_seen = CASE WHEN e.last_seen IS NULL OR row.seen > e.last_seen
+                           THEN row.seen ELSE e.last_seen END,
+        e.geonames_id = coalesce(e.geonames_id, row.geonames_id),
+        e.iso = coalesce(e.iso, row.iso),
+        e.status = coalesce(row.status, e.status),
+        e.product = coalesce(row.product, e.product),
+        e.capacity = coalesce(row.capacity, e.capacity),
+        e.investment = coalesce(row.investment, e.investment)
+    WITH e, row
+    SET e.search_text = reduce(s = '', k IN e.search_keys |
+                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END)
+    WITH e, row
+    MATCH (d:{DOCUMENT_LABEL} {{id: $doc_id}})
+    CREATE (d)-[m:{MENTIONS}]->(e)
+    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.mentions
+    RETURN count(m) AS mentioned
+    """,
+    writes=True,
+)
+
+
+# Derived fields of a relation, recomputed from its provenance lists after every change.
+_DERIVE_RELATION = """
+        SET r.doc_count = size(reduce(seen = [], x IN r.doc_ids |
+                               CASE WHEN x IN seen THEN seen ELSE seen + x END)),
+            r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
+            r.status = CASE WHEN 'done' IN r.statuses THEN 'done'
+                            WHEN 'planned' IN r.statuses THEN 'planned' ELSE null END,
+            r.first_seen = reduce(m = null, x IN r.seen_dates |
+                                  CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
+            r.last_seen = reduce(m = null, x IN r.seen_dates |
+                                 CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
+"""
+
+
+def _merge_relations(rtype: RelationType) -> Statement:
+    return Statement(
+        f"MERGE_RELATIONS[{rtype.value}]",
+        f"""
+        UNWIND $rows AS row
+        MATCH (a:{ENTITY_LABEL} {{id: row.source}})
+        MATCH (b:{ENTITY_LABEL} {{id: row.target}})
+        MERGE (a)-[r:{rtype.value}]->(b)
+        ON CREATE SET r.id = row.id, r.doc_ids = [], r.sentences = [], r.confidences = [],
+                      r.statuses = [], r.seen_dates = []
+        SET r.doc_ids = r.doc_ids + [s IN row.sentences | $doc_id],
+            r.sentences = r.sentences + row.sentences,
+            r.confidences = r.confidences + row.confidences,
+            r.statuses = r.statuses + row.statuses,
+            r.seen_dates = r.seen_dates + [s IN row.sentences | row.seen],
+            r.title = coalesce(row.title, r.title),
+            r.amount = coalesce(row.amount, r.amount)
+        WITH r
+        {_DERIVE_RELATION}
+        RETURN count(r) AS merged
+        """,
+        writes=True,
+    )
+
+
+MERGE_RELATIONS: dict[RelationType, Statement] = {t: _merge_relations(t) for t in RelationType}
+
+# -- deleting a document: its share of the provenance goes, and whatever nothing else supports.
+
+SHRINK_RELATIONS_OF_DOCUMENT = Statement(
+    "SHRINK_RELATIONS_OF_DOCUMENT",
+    f"""
+    MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
+    WHERE $id IN r.doc_ids
+    WITH DISTINCT r
+    WITH r, [i IN range(0, size(r.doc_ids) - 1) WHERE r.doc_ids[i] <> $id] AS keep,
+         r.doc_ids AS ids, r.sentences AS ss, r.confidences AS cs, r.statuses AS st,
+         r.seen_dates AS sd
+    SET r.doc_ids = [i IN keep | ids[i]], r.sentences = [i IN keep | ss[i]],
+        r.confidences = [i IN keep | cs[i]], r.statuses = [i IN keep | st[i]],
+        r.seen_dates = [i IN keep | sd[i]]
+    WITH r
+    {_DERIVE_RELATION}
+    RETURN count(r) AS shrunk
+    """,
+    writes=True,
+)
+
+DELETE_UNSUPPORTED_RELATIONS = Statement(
+    "DELETE_UNSUPPORTED_RELATIONS",
+    f"""
+    MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
+    WHERE size(r.doc_ids) = 0
+    WITH DISTINCT r
+    DELETE r
+    RETURN count(*) AS deleted
+    """,
+    writes=True,
+)
+
+DELETE_ORPHANED_ENTITIES = Statement(
+    "DELETE_ORPHANED_ENTITIES",
+    f"""
+    MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(e:{ENTITY_LABEL})
+    WHERE NOT EXISTS {{
+        MATCH (other:{DOCUMENT_LABEL})-[:{MENTIONS}]->(e) WHERE other.id <> $id
+    }}
+    WITH DISTINCT e
+    DETACH DELETE e
+    RETURN count(*) AS deleted
+    """,
+    writes=True,
+)
+
+RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
+    "RECOMPUTE_ENTITIES_OF_DOCUMENT",
+    f"""
+    MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[m:{MENTIONS}]->(e:{ENTITY_LABEL})
+    DELETE m
+    WITH DISTINCT e
+    MATCH (d:{DOCUMENT_LABEL})-[k:{MENTIONS}]->(e)
+    WITH e, collect(k) AS ks, collect(d.seen) AS seens
+    SET e.aliases = reduce(acc = [], k IN ks |
+                           acc + [a IN k.aliases WHERE NOT a IN acc]),
+        e.search_keys = reduce(acc = [], k IN ks |
+                               acc + [x IN k.search_keys WHERE NOT x IN acc]),
+        e.mention_count = reduce(n = 0, k IN ks | n + k.count),
+        e.doc_count = size(ks),
+        e.first_seen = reduce(m = null, x IN seens |
+                              CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
+        e.last_seen = reduce(m = null, x IN seens |
+                             CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
+    WITH e
+    SET e.search_text = reduce(s = '', k IN e.search_keys |
+                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END)
+    RETURN count(e) AS recomputed
+    """,
+    writes=True,
+)
+
+DELETE_DOCUMENT_NODE = Statement(
+    "DELETE_DOCUMENT_NODE",
+    f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) DETACH DELETE d RETURN count(*) AS deleted",
+    writes=True,
+)

@@ -1,0 +1,113 @@
+"""Time budgets and cancellation that hold on both backends.
+
+Every read is tagged with a comment (`/* kg-… */`) so it can be found in SHOW TRANSACTIONS.
+The watchdog terminates a tagged statement when its budget runs out (ArcadeDB ignores the
+driver's timeout) or when the scope it belongs to is cancelled (an HTTP client went away).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class QueryScope:
+    """The statements run on behalf of one caller (an HTTP request)."""
+
+    tags: set[str] = field(default_factory=set)
+    cancelled: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, tag: str) -> None:
+        with self.lock:
+            self.tags.add(tag)
+
+    def discard(self, tag: str) -> None:
+        with self.lock:
+            self.tags.discard(tag)
+
+    def snapshot(self) -> list[str]:
+        with self.lock:
+            return list(self.tags)
+
+
+_current_scope: ContextVar[QueryScope | None] = ContextVar("kg_query_scope", default=None)
+
+
+@contextlib.contextmanager
+def query_scope() -> Iterator[QueryScope]:
+    scope = QueryScope()
+    token = _current_scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _current_scope.reset(token)
+
+
+def current_scope() -> QueryScope | None:
+    return _current_scope.get()
+
+
+def new_tag() -> str:
+    return f"kg-{uuid.uuid4().hex[:16]}"
+
+
+class Watchdog:
+    """A daemon thread that terminates tagged statements past their deadline."""
+
+    def __init__(self, terminate: Callable[[list[str]], int], interval_s: float = 0.25) -> None:
+        self._terminate = terminate
+        self._interval_s = interval_s
+        self._deadlines: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="kg-watchdog", daemon=True)
+        self._thread.start()
+
+    @contextlib.contextmanager
+    def watch(self, tag: str, budget_s: float) -> Iterator[None]:
+        scope = current_scope()
+        with self._lock:
+            self._deadlines[tag] = time.monotonic() + budget_s
+        if scope is not None:
+            scope.add(tag)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._deadlines.pop(tag, None)
+            if scope is not None:
+                scope.discard(tag)
+
+    def cancel(self, scope: QueryScope) -> int:
+        """Terminate whatever the scope still runs; returns how many statements were stopped."""
+        scope.cancelled = True
+        tags = scope.snapshot()
+        return self._terminate(tags) if tags else 0
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._interval_s):
+            now = time.monotonic()
+            with self._lock:
+                expired = [tag for tag, deadline in self._deadlines.items() if deadline < now]
+                for tag in expired:  # terminate once; the statement fails and unregisters
+                    self._deadlines[tag] = float("inf")
+            if expired:
+                try:
+                    stopped = self._terminate(expired)
+                    log.warning("terminated %d statement(s) past their time budget", stopped)
+                except Exception:  # the watchdog must outlive a failing graph
+                    log.exception("could not terminate statements past their budget")
