@@ -1,0 +1,245 @@
+"""Resolution: an extracted document becomes rows keyed on canonical graph ids.
+
+Entities that resolve to the same key (the same GeoNames place written two ways) are merged,
+relations are checked against the vocabulary's signatures, and everything dropped is counted
+with its reason. Pure functions: no graph, no spaCy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from graph_schema.keys import entity_key, relation_id, search_keys
+from graph_schema.vocabulary import (
+    SUBTYPES,
+    SYMMETRIC_RELATIONS,
+    EntityType,
+    FactStatus,
+    RelationType,
+    Subtype,
+    entity_labels,
+    signature_allows,
+)
+from loaders.models import ExtractedDocument, ExtractedEntity, ExtractedRelation, document_id
+
+_ENTITY_TEXT_PROPS = ("status", "product", "capacity", "investment")
+_DEFAULT_CONFIDENCE = 0.5
+# MERGE keys must stay well below the size where a request nears Bolt's 16 MiB message limit.
+MAX_TEXT_CHARS = 2_000_000
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    lang: str | None
+    text: str
+    ingested_at: str
+    seen: str  # the date facts from this document are dated by: published, else ingestion day
+    entity_count: int
+    relation_count: int
+
+
+@dataclass
+class EntityRow:
+    id: str
+    labels: tuple[str, ...]
+    type: str
+    subtype: str | None
+    name: str
+    aliases: list[str]
+    search_keys: list[str]
+    titles: list[str]
+    mentions: int
+    seen: str
+    geonames_id: int | None = None
+    iso: str | None = None
+    status: str | None = None
+    product: str | None = None
+    capacity: str | None = None
+    investment: str | None = None
+
+
+@dataclass
+class RelationRow:
+    id: str
+    type: RelationType
+    source: str
+    target: str
+    sentences: list[str]
+    confidences: list[float]
+    statuses: list[str]
+    seen: str
+    title: str | None = None
+    amount: str | None = None
+
+
+@dataclass
+class GraphDocument:
+    document: DocumentRow
+    entities: list[EntityRow]
+    relations: list[RelationRow]
+    drops: Counter[str] = field(default_factory=Counter)
+
+
+def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocument:
+    """Turn one FORMAT.md document into graph rows; unusable items are dropped and counted."""
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise ValueError(f"the text has {len(doc.text):,} characters; at most "
+                         f"{MAX_TEXT_CHARS:,} are accepted per document")
+    ingested = (now or datetime.now(UTC)).replace(microsecond=0)
+    seen = doc.published or ingested.date().isoformat()
+    drops: Counter[str] = Counter()
+    entities, key_of = _resolve_entities(doc.entities, seen, drops)
+    relations = _resolve_relations(doc.relations, key_of, entities, seen, drops)
+    document = DocumentRow(
+        id=document_id(doc.text),
+        url=doc.url, title=doc.title, published=doc.published,
+        lang=doc.lang, text=doc.text,
+        ingested_at=ingested.isoformat(), seen=seen,
+        entity_count=len(entities), relation_count=len(relations),
+    )
+    return GraphDocument(document, list(entities.values()), list(relations.values()), drops)
+
+
+def _subtype(entity: ExtractedEntity, drops: Counter[str]) -> Subtype | None:
+    if entity.subtype is None:
+        return None
+    try:
+        subtype = Subtype(entity.subtype)
+    except ValueError:
+        drops[f"unknown subtype {entity.subtype!r} (entity kept without it)"] += 1
+        return None
+    if subtype not in SUBTYPES[entity.type]:
+        drops[f"subtype {subtype} does not fit {entity.type} (entity kept without it)"] += 1
+        return None
+    return subtype
+
+
+def _external_ids(props: dict[str, Any]) -> tuple[int | None, str | None]:
+    geonames = props.get("geonames_id")
+    try:
+        geonames_id = int(geonames) if geonames not in (None, "") else None
+    except (TypeError, ValueError):
+        geonames_id = None
+    iso = props.get("iso")
+    return geonames_id, (str(iso) if iso else None)
+
+
+def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> EntityRow:
+    subtype = _subtype(entity, drops)
+    geonames_id, iso = _external_ids(entity.properties)
+    key = entity_key(entity.type, entity.name, geonames_id=geonames_id, iso=iso)
+    aliases = _distinct([entity.name, *entity.aliases])
+    title = entity.properties.get("title")
+    row = EntityRow(
+        id=key, labels=entity_labels(entity.type, subtype), type=entity.type.value,
+        subtype=subtype.value if subtype else None, name=entity.name.strip(),
+        aliases=aliases, search_keys=search_keys(*aliases),
+        titles=[str(title)] if title else [],
+        mentions=max(1, len(entity.aliases)), seen=seen,
+        geonames_id=geonames_id, iso=iso,
+    )
+    for prop in _ENTITY_TEXT_PROPS:
+        value = entity.properties.get(prop)
+        if value not in (None, ""):
+            setattr(row, prop, str(value))
+    return row
+
+
+def _merge_into(row: EntityRow, other: EntityRow) -> None:
+    row.aliases = _distinct([*row.aliases, *other.aliases])
+    row.search_keys = sorted(set(row.search_keys) | set(other.search_keys))
+    row.titles = _distinct([*row.titles, *other.titles])
+    row.mentions += other.mentions
+    for prop in _ENTITY_TEXT_PROPS:
+        if getattr(row, prop) is None:
+            setattr(row, prop, getattr(other, prop))
+
+
+def _resolve_entities(
+    extracted: list[ExtractedEntity], seen: str, drops: Counter[str]
+) -> tuple[dict[str, EntityRow], dict[str, str]]:
+    rows: dict[str, EntityRow] = {}
+    key_of: dict[str, str] = {}
+    for entity in extracted:
+        try:
+            row = _entity_row(entity, seen, drops)
+        except ValueError:
+            drops["entity name without letters or digits"] += 1
+            continue
+        key_of[entity.id] = row.id
+        if row.id in rows:
+            _merge_into(rows[row.id], row)
+        else:
+            rows[row.id] = row
+    return rows, key_of
+
+
+def _relation_fields(rel: ExtractedRelation) -> tuple[float, str]:
+    try:
+        confidence = float(rel.properties.get("confidence", _DEFAULT_CONFIDENCE))
+    except (TypeError, ValueError):
+        confidence = _DEFAULT_CONFIDENCE
+    confidence = min(1.0, max(0.0, confidence))
+    status = ""
+    if rel.type is RelationType.VISITED:
+        planned = rel.properties.get("status") == FactStatus.PLANNED
+        status = FactStatus.PLANNED.value if planned else FactStatus.DONE.value
+    return confidence, status
+
+
+def _resolve_relations(
+    extracted: list[ExtractedRelation],
+    key_of: dict[str, str],
+    entities: dict[str, EntityRow],
+    seen: str,
+    drops: Counter[str],
+) -> dict[str, RelationRow]:
+    rows: dict[str, RelationRow] = {}
+    for rel in extracted:
+        source, target = key_of.get(rel.source), key_of.get(rel.target)
+        if source is None or target is None:
+            drops[f"{rel.type} refers to an unknown entity"] += 1
+            continue
+        if source == target:
+            drops[f"{rel.type} from an entity to itself"] += 1
+            continue
+        s_type, t_type = EntityType(entities[source].type), EntityType(entities[target].type)
+        if not signature_allows(rel.type, s_type, t_type):
+            drops[f"{rel.type} from {s_type} to {t_type} is not in the vocabulary"] += 1
+            continue
+        if rel.type in SYMMETRIC_RELATIONS:
+            source, target = sorted((source, target))
+        rid = relation_id(source, rel.type, target)
+        confidence, status = _relation_fields(rel)
+        sentence = (rel.evidence or "").strip()
+        row = rows.get(rid)
+        if row is None:
+            row = rows[rid] = RelationRow(rid, rel.type, source, target, [], [], [], seen)
+        if sentence not in row.sentences:
+            row.sentences.append(sentence)
+            row.confidences.append(confidence)
+            row.statuses.append(status)
+        row.title = row.title or _text_prop(rel, "title")
+        row.amount = row.amount or _text_prop(rel, "amount")
+    return rows
+
+
+def _text_prop(rel: ExtractedRelation, name: str) -> str | None:
+    value = rel.properties.get(name)
+    return str(value) if value not in (None, "") else None
+
+
+def _distinct(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        item = item.strip()
+        if item and item not in out:
+            out.append(item)
+    return out
