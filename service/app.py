@@ -1,0 +1,71 @@
+"""The FastAPI application: lifespan (one graph per process), middleware, routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI
+
+from graph_schema.watchdog import QueryScope
+from service import errors
+from service.middleware import BodySizeLimit, CancelQueriesOnDisconnect, RequestLog
+from service.routes import documents, entities, health, paths, relations
+from service.runtime import open_graph
+from service.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+TAGS = [
+    {"name": "health", "description": "Is the service connected to a graph that answers?"},
+    {"name": "documents", "description": "Articles in: extraction, loading, provenance."},
+    {"name": "entities", "description": "Officials, companies, places and plants."},
+    {"name": "relations", "description": "Facts between entities, with their evidence."},
+    {"name": "paths", "description": "How two entities are connected."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await anyio.to_thread.run_sync(lambda: open_graph(settings))
+        app.state.runtime = runtime
+        log.info("serving graph %s (%s)", runtime.graph.config.uri, runtime.graph.backend)
+        try:
+            yield
+        finally:
+            app.state.runtime = None
+            await anyio.to_thread.run_sync(runtime.close)
+
+    app = FastAPI(
+        title="newsgraph",
+        summary="A knowledge graph of officials, companies, places and plants from the news.",
+        version="0.1.0",
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.runtime = None
+
+    def cancel(scope: QueryScope) -> int:
+        runtime = app.state.runtime
+        return runtime.graph.watchdog.cancel(scope) if runtime else 0
+
+    errors.install(app)
+    for router in (health.router, documents.router, entities.router, relations.router,
+                   paths.router):
+        app.include_router(router)
+    # Outermost last: the log sees every answer, the size cap runs before the body is read.
+    app.add_middleware(CancelQueriesOnDisconnect, cancel=cancel)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog)
+    return app
+
+
+def app_factory() -> FastAPI:
+    """For `uvicorn --factory service.app:app_factory`."""
+    return create_app()

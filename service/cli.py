@@ -1,0 +1,233 @@
+"""The `kg` command line: the graph server, ingest, extraction, evaluation and the service.
+
+Every failure ends with one sentence on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from graph_schema.errors import NewsgraphError
+from service.runtime import embedded_server, open_graph
+from service.settings import Settings, get_settings
+
+app = typer.Typer(help="newsgraph: news articles into a knowledge graph.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+db_app = typer.Typer(help="The embedded graph server (ArcadeDB).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+err = Console(stderr=True)
+out = Console()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+Lang = Annotated[str | None, typer.Option("--lang", help="de, en or ru; detected when absent")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def friendly(func: F) -> F:
+    """Turn the project's errors into one sentence and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as exc:
+            _fail(str(exc))
+        except ValidationError as exc:
+            _fail(f"invalid configuration: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings() -> Settings:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.WARNING)
+    return settings
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("de", "en", "ru"):
+        _fail(f"--lang must be de, en or ru, not {lang!r}", 2)
+
+
+# -- kg db ---------------------------------------------------------------------------------------
+
+@db_app.command("start")
+@friendly
+def db_start() -> None:
+    """Start the embedded graph server (returns once Bolt accepts connections)."""
+    settings = _settings()
+    if settings.uses_neo4j:
+        _fail("KG_NEO4J_URI is set: newsgraph uses that server and starts nothing embedded", 2)
+    status = embedded_server(settings).start()
+    out.print(f"graph server running: pid {status.pid}, {status.bolt_uri}, "
+              f"database {status.database}, data in {status.data_dir}")
+
+
+@db_app.command("stop")
+@friendly
+def db_stop() -> None:
+    """Stop the embedded graph server cleanly."""
+    stopped = embedded_server(_settings()).stop()
+    out.print("graph server stopped" if stopped else "graph server was not running")
+
+
+@db_app.command("status")
+@friendly
+def db_status() -> None:
+    """Is the embedded graph server running? Exit code 3 when it is not."""
+    settings = _settings()
+    if settings.uses_neo4j:
+        out.print(f"using Neo4j at {settings.neo4j_uri} (KG_NEO4J_URI); nothing embedded")
+        return
+    status = embedded_server(settings).status()
+    if not status.running:
+        out.print(f"graph server not running (data in {status.data_dir})")
+        raise typer.Exit(3)
+    out.print(f"graph server running: pid {status.pid}, {status.bolt_uri}, "
+              f"database {status.database}, data in {status.data_dir}")
+
+
+@db_app.command("migrate")
+@friendly
+def db_migrate() -> None:
+    """Create the constraints and indexes that are missing (idempotent)."""
+    runtime = open_graph(_settings())
+    try:
+        report = runtime.schema
+        out.print(f"schema on {report.backend}: created {len(report.created)} "
+                  f"({', '.join(report.created) or 'none'}), {len(report.present)} present")
+    finally:
+        runtime.close(stop_embedded=False)
+
+
+# -- kg ingest / extract / eval --------------------------------------------------------------------
+
+@app.command()
+@friendly
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help=".txt/.md/.json/.jsonl files or folders")],
+    lang: Lang = None,
+) -> None:
+    """Extract articles and load them into the graph; a summary at the end."""
+    from loaders.ingest import Failure
+    from loaders.ingest import ingest as run_ingest
+
+    _check_lang(lang)
+    runtime = open_graph(_settings())
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def on_item(source: str, result: object) -> None:
+                progress.update(task, advance=1, description=f"ingesting {Path(source).name}")
+                if isinstance(result, Failure):
+                    err.print(f"[yellow]failed:[/yellow] {result.source}: {result.message}",
+                              highlight=False)
+
+            summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
+    finally:
+        runtime.close(stop_embedded=False)
+    out.print(f"documents {summary.documents}, entities {summary.entities}, relations "
+              f"{summary.relations}, skipped {summary.skipped} (already loaded), "
+              f"failed {summary.failed}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def extract(
+    file: Annotated[Path, typer.Argument(help="a .txt or .md article")],
+    lang: Lang = None,
+) -> None:
+    """Print the entities and relations of one article as FORMAT.md JSON."""
+    from loaders.extraction import configure
+    from loaders.extraction import extract as run_extract
+    from loaders.ingest import Article, Failure, read_articles
+
+    _check_lang(lang)
+    settings = _settings()
+    configure(settings.spacy_models())
+    items = list(read_articles([file], lang))
+    item = items[0] if items else Failure(str(file), "no article in the file")
+    if isinstance(item, Failure):
+        _fail(f"{item.source}: {item.message}")
+    assert isinstance(item, Article)
+    doc = item.extracted or run_extract(item.text or "", lang=item.meta.lang if item.meta else None,
+                                        meta=item.meta)
+    json.dump(doc.to_format_json(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command("eval")
+@friendly
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold FORMAT.md files")] = Path(
+        "../shared/corpus/dev"),
+    scorer: Annotated[Path, typer.Option(help="the official score.py")] = Path(
+        "../shared/eval/score.py"),
+) -> None:
+    """Run the extractor over gold files and print the scorer's table per language and overall."""
+    from loaders.evaluation import evaluate as run_evaluate
+
+    _settings()
+    if not gold_dir.is_dir():
+        _fail(f"{gold_dir} is not a folder of gold files", 2)
+    if not scorer.is_file():
+        _fail(f"scorer {scorer} not found; pass --scorer PATH", 2)
+    out.print(run_evaluate(gold_dir, scorer), highlight=False)
+
+
+# -- kg serve ------------------------------------------------------------------------------------
+
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str | None, typer.Option(help="default KG_HOST or 127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="default KG_PORT or 8000")] = None,
+) -> None:
+    """Serve the HTTP API (starts the embedded graph server when needed)."""
+    import uvicorn
+
+    from service.app import create_app
+
+    settings = _settings()
+    started = False
+    if not settings.uses_neo4j:
+        server = embedded_server(settings)
+        if not server.status().running:
+            server.start()
+            started = True
+    try:
+        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                    log_level=settings.log_level.lower(), access_log=False)
+    finally:
+        if started:
+            embedded_server(settings).stop()
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,26 @@
+"""Dependencies handed to routes: the process's one Graph and the settings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from graph_schema.errors import GraphUnavailableError
+from graph_schema.graph import Graph
+from service.settings import Settings
+
+
+def get_graph(request: Request) -> Graph:
+    runtime = getattr(request.app.state, "runtime", None)
+    if runtime is None:
+        raise GraphUnavailableError("the service is not connected to a graph")
+    return runtime.graph
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+GraphDep = Annotated[Graph, Depends(get_graph)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -1,0 +1,19 @@
+"""Pieces every router uses: the error responses documented in OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service.schemas import ErrorBody
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "invalid input"},
+    404: {"model": ErrorBody, "description": "unknown id"},
+    422: {"model": ErrorBody, "description": "invalid parameters"},
+    503: {"model": ErrorBody, "description": "the graph does not answer"},
+    504: {"model": ErrorBody, "description": "the query ran past its time budget"},
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: ERRORS[code] for code in codes}

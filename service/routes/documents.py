@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Path, Response, status
+
+from loaders.models import DocumentMeta, ExtractedDocument
+from service.deps import GraphDep
+from service.repository import documents as repo
+from service.routes.common import errors
+from service.schemas import DocumentCreated, DocumentDetail, DocumentIn
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+DocId = Path(description="sha256 of the document's normalised text", min_length=1)
+
+
+def _answer(created: DocumentCreated, response: Response) -> DocumentCreated:
+    if created.status == "loaded":
+        response.status_code = status.HTTP_201_CREATED
+    return created
+
+
+@router.post("", response_model=DocumentCreated, status_code=status.HTTP_201_CREATED,
+             summary="Extract an article and load it into the graph",
+             responses={200: {"model": DocumentCreated,
+                              "description": "already loaded; nothing changed"},
+                        **errors(400, 422, 503)})
+def create_document(body: DocumentIn, graph: GraphDep, response: Response) -> DocumentCreated:
+    meta = DocumentMeta(url=body.url, title=body.title, published=body.published, lang=body.lang)
+    return _answer(repo.create_document(graph, body.text, meta), response)
+
+
+@router.post("/extracted", response_model=DocumentCreated,
+             status_code=status.HTTP_201_CREATED,
+             summary="Load a document already extracted elsewhere (FORMAT.md shape)",
+             responses={200: {"model": DocumentCreated,
+                              "description": "already loaded; nothing changed"},
+                        **errors(400, 422, 503)})
+def create_extracted_document(body: ExtractedDocument, graph: GraphDep,
+                              response: Response) -> DocumentCreated:
+    return _answer(repo.create_extracted_document(graph, body), response)
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail,
+            summary="A document with the entities and relations extracted from it",
+            responses=errors(404, 503, 504))
+def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
+    return repo.read_document(graph, doc_id)

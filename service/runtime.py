@@ -1,0 +1,53 @@
+"""Opening the graph the settings point at: Neo4j when KG_NEO4J_URI is set, else the embedded
+ArcadeDB server (started when it does not run yet)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from graph_schema.embedded import EmbeddedServer
+from graph_schema.graph import Graph
+from graph_schema.schema import SchemaReport, apply_schema
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GraphRuntime:
+    graph: Graph
+    schema: SchemaReport
+    embedded: EmbeddedServer | None
+    started_embedded: bool
+
+    def close(self, *, stop_embedded: bool | None = None) -> None:
+        """Close the driver; stop the embedded server if this runtime started it."""
+        self.graph.close()
+        stop = self.started_embedded if stop_embedded is None else stop_embedded
+        if stop and self.embedded is not None:
+            self.embedded.stop()
+
+
+def embedded_server(settings: Settings) -> EmbeddedServer:
+    return EmbeddedServer(settings.embedded_config())
+
+
+def open_graph(settings: Settings, *, start_embedded: bool = True) -> GraphRuntime:
+    """Connect, and apply the schema (idempotent) before anything is written."""
+    server: EmbeddedServer | None = None
+    started = False
+    password: str | None = None
+    if not settings.uses_neo4j:
+        server = embedded_server(settings)
+        if start_embedded and not server.status().running:
+            server.start()
+            started = True
+        password = server.password()
+    graph = Graph.connect(settings.graph_config(password))
+    try:
+        schema = apply_schema(graph)
+    except BaseException:
+        graph.close()
+        raise
+    return GraphRuntime(graph, schema, server, started)

@@ -1,0 +1,161 @@
+"""What the API accepts and answers: one model per shape, shared by every route."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from loaders.models import LANGUAGES, parse_published
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(examples=["not_found"])
+    message: str = Field(examples=["no entity with id 'per:nobody'"])
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list; pass `next_cursor` back as `cursor` for the next page."""
+
+    items: list[T]
+    next_cursor: str | None = Field(None, description="null on the last page")
+
+
+class Node(BaseModel):
+    id: str = Field(examples=["per:shavkat-mirziyoyev"])
+    name: str = Field(examples=["Shavkat Mirziyoyev"])
+    type: str = Field(examples=["Person"])
+    subtype: str | None = Field(None, examples=["official"])
+    labels: list[str] = Field(default_factory=list, examples=[["Entity", "Person", "Official"]])
+    aliases: list[str] = Field(default_factory=list)
+
+
+class EdgeProperties(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    doc_count: int = Field(0, description="how many documents state this relation")
+    confidence: float | None = None
+    status: str | None = Field(None, description="planned or done, for visits")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    title: str | None = Field(None, description="the office, for HOLDS_POSITION")
+    amount: str | None = Field(None, description="the sum, for INVESTS_IN")
+
+
+class Edge(BaseModel):
+    id: str = Field(examples=["rel-3f2a9c0d1e4b5a6f7081"])
+    type: str = Field(examples=["VISITED"])
+    source: str
+    target: str
+    properties: EdgeProperties = Field(default_factory=EdgeProperties)
+
+
+class Evidence(BaseModel):
+    document: str = Field(description="the supporting document's id")
+    sentence: str
+    confidence: float | None = None
+    status: str | None = None
+
+
+class RelationItem(Edge):
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Subgraph(BaseModel):
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool = Field(False, description="true when the node cap cut the answer short")
+
+
+class GraphPath(BaseModel):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Paths(BaseModel):
+    paths: list[GraphPath]
+
+
+class EntityProfile(Node):
+    titles: list[str] = Field(default_factory=list)
+    external_ids: dict[str, str | int] = Field(default_factory=dict)
+    mention_count: int = 0
+    doc_count: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    degree: dict[str, int] = Field(default_factory=dict, description="relations per type")
+    properties: dict[str, str] = Field(default_factory=dict,
+                                       description="plant status, product, capacity, investment")
+
+
+class DocumentIn(BaseModel):
+    """An article to extract and load."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Gouverneur Max Beispiel besuchte am Montag das Werk von Nordwerk Motors ...",
+        "lang": "de", "title": "Beispiel", "published": "2024-05-02",
+    }]})
+
+    text: str = Field(min_length=1, max_length=2_000_000)
+    lang: Literal["de", "en", "ru"] | None = Field(
+        None, description=f"one of {', '.join(LANGUAGES)}; detected when absent")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date, e.g. 2024-06-28")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be blank")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: Any) -> str | None:
+        return parse_published(value)
+
+
+class DocumentCreated(BaseModel):
+    id: str
+    status: Literal["loaded", "skipped"] = Field(
+        description="skipped: the graph already holds this document; nothing changed")
+    entities: int
+    relations: int
+    dropped: dict[str, int] = Field(default_factory=dict,
+                                    description="items not loaded, by reason")
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    ingested_at: str | None = None
+    entity_count: int = 0
+    relation_count: int = 0
+
+
+class DocumentEntity(Node):
+    mentions: list[str] = Field(default_factory=list, description="surface forms in this text")
+
+
+class DocumentDetail(DocumentSummary):
+    text: str
+    entities: list[DocumentEntity]
+    relations: list[RelationItem]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    backend: str | None = None
+    database: str | None = None
+    message: str | None = None

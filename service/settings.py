@@ -1,0 +1,81 @@
+"""All configuration, from environment variables with the KG_ prefix (documented in the README)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph_schema.embedded import EmbeddedConfig
+from graph_schema.graph import GraphConfig
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
+
+    # The embedded ArcadeDB server (used unless KG_NEO4J_URI is set).
+    data_dir: Path = Path("./data")
+    bolt_port: int = Field(7687, ge=1, le=65535)
+    arcadedb_http_port: int = Field(2480, ge=1, le=65535)
+    database: str = "kg"
+    arcadedb_heap: str = "1g"
+
+    # An external Neo4j 5 server instead of the embedded one.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+
+    # Time budgets, in seconds. The write budget also bounds the embedded server's statements.
+    read_timeout_s: float = Field(15.0, gt=0)
+    write_timeout_s: float = Field(60.0, gt=0)
+
+    # The HTTP service.
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    max_body_bytes: int = Field(5_000_000, gt=0)
+    query_row_cap: int = Field(1000, gt=0)
+    log_level: str = "INFO"
+
+    # Statistical spaCy pipelines (package name or path) used as an extra extraction signal.
+    spacy_model_de: str | None = None
+    spacy_model_en: str | None = None
+    spacy_model_ru: str | None = None
+
+    @property
+    def uses_neo4j(self) -> bool:
+        return bool(self.neo4j_uri)
+
+    def embedded_config(self) -> EmbeddedConfig:
+        return EmbeddedConfig(
+            data_dir=self.data_dir,
+            bolt_port=self.bolt_port,
+            http_port=self.arcadedb_http_port,
+            database=self.database,
+            heap=self.arcadedb_heap,
+            command_timeout_ms=int(self.write_timeout_s * 1000),
+        )
+
+    def graph_config(self, embedded_password: str | None = None) -> GraphConfig:
+        if self.neo4j_uri:
+            return GraphConfig(
+                uri=self.neo4j_uri, user=self.neo4j_user,
+                password=self.neo4j_password.get_secret_value(),
+                database=self.neo4j_database,
+                read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s,
+            )
+        return GraphConfig(
+            uri=f"bolt://127.0.0.1:{self.bolt_port}", user="root",
+            password=embedded_password or "", database=self.database,
+            read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s,
+        )
+
+    def spacy_models(self) -> dict[str, str | None]:
+        return {"de": self.spacy_model_de, "en": self.spacy_model_en, "ru": self.spacy_model_ru}
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
