@@ -1,0 +1,53 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install lint eval bench db-stop clean browser
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or set PYTHON=..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start the embedded graph server, load the demo articles, serve http://127.0.0.1:8000
+run: install
+	$(BIN)/kg db start
+	$(BIN)/kg ingest examples/articles
+	@echo "newsgraph on http://127.0.0.1:8000 (API docs /docs, explorer /explore); Ctrl-C stops the service, 'make db-stop' the graph server"
+	$(BIN)/kg serve
+
+db-stop: install
+	$(BIN)/kg db stop
+
+## The whole suite: unit, graph, HTTP and browser tests against a real embedded graph
+test: install browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+## Debian's Chromium drives the explorer test (no browser is downloaded)
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: Debian's chromium is not installed; the browser test will be skipped (sudo apt-get install chromium)"; fi; }
+
+lint: install
+	$(BIN)/ruff check .
+
+## Extraction quality on the shared dev corpus (score.py tables per language and overall)
+eval: install
+	$(BIN)/kg eval ../shared/corpus/dev --scorer ../shared/eval/score.py
+
+bench: install
+	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_api.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-output .pytest_cache .ruff_cache

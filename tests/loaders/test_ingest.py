@@ -1,0 +1,92 @@
+"""`kg ingest` against the real graph: file kinds, bad input, interruption and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph_schema.graph import Graph
+from graph_schema.statement import Statement
+from loaders.ingest import Failure, parse_front_matter, read_articles
+from tests.conftest import ROOT, Backend
+from tests.factories import VISIT_TEXT, visit_document
+
+CONSISTENCY = Statement("CONSISTENCY", """
+    MATCH (d:Document)
+    OPTIONAL MATCH (d)-[m:MENTIONS]->()
+    WITH d, count(m) AS mentions
+    RETURN count(d) AS documents,
+           sum(CASE WHEN mentions = d.entity_count THEN 0 ELSE 1 END) AS partial""")
+
+
+def kg(backend: Backend, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "WARNING"}
+    return subprocess.run([sys.executable, "-m", "service.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        doc = visit_document(f"{VISIT_TEXT} Meldung Nummer {i}.")
+        (folder / f"doc-{i:04}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+
+
+def test_front_matter_and_markdown_title(tmp_path: Path) -> None:
+    meta, text = parse_front_matter("---\nurl: https://example.org/a\npublished: 2024-01-02\n"
+                                    "---\n# Titel\nText.")
+    assert meta == {"url": "https://example.org/a", "published": "2024-01-02"}
+    (tmp_path / "a.md").write_text("# Ein Titel\n\nText des Artikels.", encoding="utf-8")
+    [article] = list(read_articles([tmp_path / "a.md"]))
+    assert not isinstance(article, Failure)
+    assert article.meta is not None and article.meta.title == "Ein Titel"
+
+
+def test_bad_files_are_reported_and_the_rest_loads(empty_graph: Graph, backend: Backend,
+                                                  tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_corpus(folder, 2)
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    (folder / "wrong.json").write_text(json.dumps({"text": "x", "entities": [{"id": 1}]}))
+    (folder / "lines.jsonl").write_text('{"text": ""}\nnot json\n', encoding="utf-8")
+    result = kg(backend, "ingest", str(folder), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert "documents 2," in result.stdout and "failed 5" in result.stdout
+    for needle in ("broken.json: not valid JSON", "wrong.json: entities.0.", "lines.jsonl:1",
+                   "lines.jsonl:2", "missing.txt: no such file"):
+        assert needle in result.stderr
+    assert "Traceback" not in result.stderr
+    assert empty_graph.read(CONSISTENCY)[0] == {"documents": 2, "partial": 0}
+
+
+def test_unknown_language_option_is_refused(backend: Backend, tmp_path: Path) -> None:
+    result = kg(backend, "ingest", "--lang", "fr", str(tmp_path))
+    assert result.returncode == 2 and "--lang must be de, en or ru" in result.stderr
+
+
+def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
+        empty_graph: Graph, backend: Backend, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    write_corpus(folder, 120)
+    env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "WARNING"}
+    process = subprocess.Popen([sys.executable, "-m", "service.cli", "ingest", str(folder)],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if empty_graph.read(CONSISTENCY)[0]["documents"] >= 15:
+            break
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partway = empty_graph.read(CONSISTENCY)[0]
+    assert 15 <= partway["documents"] < 120 and partway["partial"] == 0
+    rerun = kg(backend, "ingest", str(folder))
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"skipped {partway['documents']}" in rerun.stdout
+    assert empty_graph.read(CONSISTENCY)[0] == {"documents": 120, "partial": 0}
