@@ -1,0 +1,157 @@
+"""Every spaCy component of the extractor, registered in one place (factories "kg_*").
+
+Order in a pipeline: kg_unglue -> kg_sentences -> [statistical tagger/parser/ner] ->
+kg_mentions -> kg_entities -> kg_relations. Results live on doc._.kg_* as model.py types.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.extraction.coref import resolve
+from loaders.extraction.gazetteer import gazetteer
+from loaders.extraction.linking import link
+from loaders.extraction.matching import GazetteerMatcher
+from loaders.extraction.mentions import Hits, MentionFinder
+from loaders.extraction.plants import PlantFinder
+from loaders.extraction.relations import find_relations
+from loaders.extraction.tokens import CLOSE_QUOTES, looks_like_surname, trigger_index
+
+for _name in ("kg_mentions", "kg_entities", "kg_relations", "kg_triggers"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# "MirziyoyevangebotenBau": a lower-case run glued to a capitalised word by a sloppy source
+CAMEL_GLUE = re.compile(r"(?<=[a-zäöüß]{7})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
+SENTENCE_END = frozenset(".!?")
+
+
+@Language.factory("kg_unglue", default_config={})
+def make_unglue(nlp: Language, name: str) -> Unglue:
+    return Unglue(nlp.lang)
+
+
+class Unglue:
+    """Splits words that a source glued together: a surname and the next word, or two words
+    where the second starts with a capital. Known names ("UzAvtoSanoat") are left whole."""
+
+    def __init__(self, lang: str) -> None:
+        gaz = gazetteer(lang)
+        self.known = set(gaz.organizations) | set(gaz.places)
+        self.surnames = {form.split()[-1] for form in gaz.persons}
+
+    def __call__(self, doc: Doc) -> Doc:
+        surnames = self.surnames | {t.lower_ for t in doc if looks_like_surname(t.text)}
+        splits = []
+        for token in doc:
+            if len(token.text) < 12 or not token.is_alpha or token.lower_ in self.known:
+                continue
+            parts = self._parts(token.text, surnames)
+            if len(parts) > 1:
+                splits.append((token, parts))
+        with doc.retokenize() as retokenizer:
+            for token, parts in splits:
+                heads = [(token, 0)] * len(parts)
+                retokenizer.split(token, parts, heads=heads)
+        return doc
+
+    def _parts(self, text: str, surnames: set[str]) -> list[str]:
+        parts = [p for p in CAMEL_GLUE.split(text) if p]
+        out = []
+        for part in parts:
+            lower = part.lower()
+            head = next((s for s in surnames if lower.startswith(s) and len(lower) - len(s) >= 5
+                         and part[len(s):].islower()), None)
+            out += [part[: len(head)], part[len(head):]] if head and part[:1].isupper() else [part]
+        return out
+
+
+@Language.factory("kg_sentences", default_config={})
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    return Sentences()
+
+
+class Sentences:
+    """Sentence starts after . ! ? (past closing quotes) and at every line break."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        starts = {0}
+        for i, token in enumerate(doc):
+            if "\n" in token.text or "\n" in token.whitespace_:
+                starts.add(i + 1)
+            elif token.text in SENTENCE_END:
+                j = i + 1
+                while j < len(doc) and doc[j].text in CLOSE_QUOTES | {")"}:
+                    j += 1
+                if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text[:1] in "„«“\"["):
+                    starts.add(j)
+        for i, token in enumerate(doc):
+            token.is_sent_start = i in starts
+        return doc
+
+
+@Language.factory("kg_mentions", default_config={})
+def make_mentions(nlp: Language, name: str) -> Mentions:
+    return Mentions(nlp)
+
+
+class Mentions:
+    """Gazetteer matches and name rules -> doc._.kg_mentions (places, people, organizations,
+    plants), with titles and plants linked to their seats, organizations and places."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = nlp.lang
+        self.matcher = GazetteerMatcher(nlp, nlp.lang)
+        self.finder = MentionFinder(nlp.lang)
+        self.plants = PlantFinder(nlp.lang)
+        self.triggers = trigger_index(nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = Hits.of(self.matcher(doc))
+        triggers = self.triggers.find(doc)
+        mentions = self.finder.find(doc, hits)
+        taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
+        plants = self.plants.find(doc, hits, triggers, taken)
+        plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
+        mentions = [m for m in mentions
+                    if not (m.weak and any(i in plant_tokens for i in range(m.start, m.end)))]
+        mentions = sorted(mentions + plants, key=lambda m: (m.start, -m.end))
+        link(doc, mentions)
+        doc._.kg_mentions = mentions
+        doc._.kg_triggers = triggers
+        return doc
+
+
+@Language.factory("kg_entities", default_config={})
+def make_entities(nlp: Language, name: str) -> Entities:
+    return Entities(nlp.lang)
+
+
+class Entities:
+    """Mentions of one thing -> one entity (doc._.kg_entities)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_entities = resolve(doc, doc._.kg_mentions, self.lang)
+        return doc
+
+
+@Language.factory("kg_relations", default_config={})
+def make_relations(nlp: Language, name: str) -> Relations:
+    return Relations()
+
+
+class Relations:
+    """Sentence-level relation rules -> doc._.kg_relations."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_relations = find_relations(doc, doc._.kg_mentions, doc._.kg_entities,
+                                            doc._.kg_triggers)
+        return doc

@@ -1,0 +1,62 @@
+"""From the Doc's kg_* results to the project's ExtractedDocument (FORMAT.md shape)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from loaders.extraction.model import Entity, Mention, Relation
+from loaders.models import DocumentMeta, ExtractedDocument, ExtractedEntity, ExtractedRelation
+from loaders.models import document_id as make_document_id
+
+PLANT_PROPERTIES = ("status", "product", "capacity", "investment")
+
+
+def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> ExtractedDocument:
+    mentions: list[Mention] = doc._.kg_mentions
+    entities: list[Entity] = doc._.kg_entities
+    relations: list[Relation] = doc._.kg_relations
+    used = {r.source for r in relations} | {r.target for r in relations}
+    kept = [i for i, e in enumerate(entities) if not e.properties.get("_weak") or i in used]
+    ids = {index: f"e{n}" for n, index in enumerate(kept, start=1)}
+    sentences = list(doc.sents)
+    return ExtractedDocument(
+        id=make_document_id(text),
+        lang=lang,
+        url=meta.url if meta else None,
+        title=meta.title if meta else None,
+        published=meta.published if meta else None,
+        text=text,
+        entities=[_entity(ids[i], entities[i], mentions) for i in kept],
+        relations=[_relation(r, ids, entities, sentences) for r in relations
+                   if r.source in ids and r.target in ids],
+    )
+
+
+def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> ExtractedEntity:
+    properties: dict[str, Any] = {}
+    if entity.type == "Plant":
+        properties = {k: entity.properties[k] for k in PLANT_PROPERTIES if k in entity.properties}
+    else:
+        first = mentions[entity.mentions[0]]
+        properties = {k: v for k, v in first.properties.items() if k in ("geonames_id", "iso")}
+    titles = [mentions[i].title_text for i in entity.mentions if mentions[i].title_text]
+    if titles:
+        properties["title"] = titles[0]
+    subtype = entity.subtype
+    if entity.type == "Person" and subtype is None:
+        subtype = next((mentions[i].title.subtype for i in entity.mentions
+                        if mentions[i].title is not None), None)
+    return ExtractedEntity(id=entity_id, type=entity.type, subtype=subtype, name=entity.name,
+                           aliases=entity.aliases, properties=properties)
+
+
+def _relation(relation: Relation, ids: dict[int, str], entities: list[Entity],
+              sentences: list) -> ExtractedRelation:
+    properties: dict[str, Any] = dict(relation.properties)
+    properties["confidence"] = relation.confidence
+    evidence = sentences[relation.sentence].text.strip()
+    return ExtractedRelation(type=relation.type, source=ids[relation.source],
+                             target=ids[relation.target], properties=properties,
+                             evidence=evidence)

@@ -1,0 +1,310 @@
+"""Resolution inside one document: mentions of the same thing become one entity.
+
+Named mentions group by a key (gazetteer id, surname, normalised name); surname-only mentions
+and spelling variants join the person they name; role references ("das Staatsoberhaupt",
+"the company", "der Region", "глава кабмина") join the nearest entity that fits; plants join
+by their organization, place or name, and a bare "the plant" joins the last plant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import pymorphy3
+from spacy.tokens import Doc
+
+from loaders.extraction.gazetteer import gazetteer
+from loaders.extraction.model import Entity, Mention
+from loaders.extraction.tokens import is_cyrillic, is_initial
+from loaders.extraction.translit import to_latin
+
+LEGAL_WORDS = re.compile(
+    r"\b(llc|ltd|inc|corp|corporation|co|group|gruppe|holding|gmbh|ag|kgaa|mbh\w*|jsc|ooo|ооо|ао|"
+    r"оао|зао|пао|plc|se|company)\b\.?"
+)
+RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
+
+
+def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
+    state = _State(doc, mentions, lang)
+    for index, mention in enumerate(mentions):
+        if not mention.weak and mention.type != "Plant":
+            state.add_named(index)
+    for index, mention in enumerate(mentions):
+        if mention.weak and mention.type != "Plant":
+            state.add_weak(index)
+    for index, mention in enumerate(mentions):
+        if mention.type == "Plant":
+            state.add_plant(index)
+    state.add_surname_mentions()
+    for entity in state.entities:
+        _finish(entity, mentions, doc)
+    return state.entities
+
+
+class _State:
+    def __init__(self, doc: Doc, mentions: list[Mention], lang: str) -> None:
+        self.doc, self.mentions, self.lang = doc, mentions, lang
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, int] = {}
+        self.known_persons = gazetteer(lang).persons
+        self.known_orgs = gazetteer(lang).organizations
+
+    def attach(self, index: int, entity: int) -> None:
+        self.mentions[index].entity = entity
+        self.entities[entity].mentions.append(index)
+
+    def new(self, index: int, key: str | None) -> int:
+        mention = self.mentions[index]
+        self.entities.append(Entity(mention.type, mention.subtype, mention.name or "", key))
+        entity = len(self.entities) - 1
+        if key:
+            self.by_key[key] = entity
+        self.attach(index, entity)
+        return entity
+
+    def add_named(self, index: int) -> None:
+        mention = self.mentions[index]
+        key = mention.key or self._key(mention)
+        if mention.type == "Person":
+            existing = self._person_match(mention)
+            if existing is not None:
+                self.attach(index, existing)
+                return
+        if key in self.by_key:
+            self.attach(index, self.by_key[key])
+        else:
+            self.new(index, key)
+
+    def _key(self, mention: Mention) -> str:
+        text = self.doc[mention.start:mention.end].text
+        if mention.type == "Person":
+            return "person:" + fuzzy(surname_stem(text.split()[-1]))
+        if mention.type == "Organization" and mention.subtype == "government":
+            return f"gov:{mention.role}:{mention.properties.get('body_place')}"
+        plain = LEGAL_WORDS.sub("", normalise(text)).strip() or normalise(text)
+        known = self.known_orgs.get(plain)
+        if mention.type == "Organization" and known is not None:
+            mention.name = known.name
+            return known.key
+        return f"{mention.type}:{fuzzy(plain)}"
+
+    def _person_match(self, mention: Mention) -> int | None:
+        """A person already seen with the same surname and a compatible first name or initial."""
+        tokens = self.doc[mention.start:mention.end]
+        surname = fuzzy(surname_stem(tokens[-1].text))
+        first = tokens[0]
+        for entity_index, entity in enumerate(self.entities):
+            if entity.type != "Person":
+                continue
+            for other_index in entity.mentions:
+                other = self.doc[self.mentions[other_index].start:self.mentions[other_index].end]
+                if fuzzy(surname_stem(other[-1].text)) != surname:
+                    continue
+                if len(tokens) == 1 or len(other) == 1 or _same_first(first.text, other[0].text):
+                    return entity_index
+        return None
+
+    def add_weak(self, index: int) -> None:
+        mention = self.mentions[index]
+        if mention.key:  # a country adjective
+            if mention.key in self.by_key:
+                self.attach(index, self.by_key[mention.key])
+            else:
+                entity = self.new(index, mention.key)
+                self.entities[entity].properties["_weak"] = True
+            return
+        target = self._referent(index)
+        if target is not None:
+            self.attach(index, target)
+        elif mention.type == "Organization" and mention.subtype == "government":
+            self._new_body(index)
+        elif mention.source == "described":
+            self.new(index, f"described:{index}")
+
+    def _new_body(self, index: int) -> None:
+        mention = self.mentions[index]
+        region = self._nearest(index, lambda e: e.type == "Location" and e.subtype == "region")
+        place = self.entities[region].key if region is not None else None
+        key = f"gov:{mention.role}:{place}"
+        if key in self.by_key:
+            self.attach(index, self.by_key[key])
+            return
+        entity = self.new(index, key)
+        if region is not None:
+            self.entities[entity].properties["_body_of"] = region
+
+    def _referent(self, index: int) -> int | None:
+        mention = self.mentions[index]
+        if mention.type == "Person":
+            role = mention.role
+            return self._nearest(index, lambda e: e.type == "Person" and role in self._roles(e),
+                                 forward=True)
+        if mention.type == "Organization" and mention.subtype == "government":
+            role = mention.role
+            return self._nearest(index, lambda e: e.key is not None
+                                 and e.key.startswith(f"gov:{role}:"), forward=False)
+        if mention.type == "Organization":
+            return self._nearest(index, lambda e: e.type == "Organization"
+                                 and e.subtype not in ("media", "government"))
+        if mention.type == "Location":
+            subtype = mention.subtype
+            return self._nearest(index, lambda e: e.type == "Location" and e.subtype == subtype)
+        return None
+
+    def _roles(self, entity: Entity) -> set[str]:
+        roles = set()
+        for i in entity.mentions:
+            mention = self.mentions[i]
+            if mention.title is not None:
+                roles.add(mention.title.role)
+            if mention.role:
+                roles.add(mention.role)
+        return roles
+
+    def _nearest(self, index: int, fits, forward: bool = False) -> int | None:
+        """The entity that fits, mentioned last before `index` (or first after it)."""
+        start = self.mentions[index].start
+        best, best_start = None, -1
+        after, after_start = None, len(self.doc) + 1
+        for entity_index, entity in enumerate(self.entities):
+            if not fits(entity) or entity.properties.get("_weak"):
+                continue
+            for i in entity.mentions:
+                other = self.mentions[i].start
+                if best_start < other < start:
+                    best, best_start = entity_index, other
+                elif start < other < after_start:
+                    after, after_start = entity_index, other
+        return best if best is not None or not forward else after
+
+    def add_plant(self, index: int) -> None:
+        mention = self.mentions[index]
+        org = self.mentions[mention.org].entity if mention.org is not None else None
+        places = [self.mentions[p].entity for p in mention.places]
+        for entity_index in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[entity_index]
+            if entity.type != "Plant":
+                continue
+            same_name = mention.name and entity.name == mention.name
+            their_org = entity.properties.get("_org")
+            their_places = entity.properties.get("_places", [])
+            if mention.weak or same_name or (org is not None and their_org == org) or (
+                    org is None and places and set(places) & set(their_places)) or (
+                    org is None and not places and not mention.name):
+                self._merge_plant(index, entity_index, org, places)
+                return
+        if mention.weak:
+            return
+        entity = self.new(index, None)
+        self._merge_plant(index, entity, org, places, attach=False)
+
+    def _merge_plant(self, index: int, entity_index: int, org: int | None, places: list[int],
+                     attach: bool = True) -> None:
+        if attach:
+            self.attach(index, entity_index)
+        entity = self.entities[entity_index]
+        if org is not None:
+            entity.properties.setdefault("_org", org)
+        entity.properties.setdefault("_places", [])
+        entity.properties["_places"] += [p for p in places if p not in entity.properties["_places"]]
+        mention = self.mentions[index]
+        for key, value in mention.properties.items():
+            entity.properties.setdefault(key, value)
+        if mention.name and not entity.name:
+            entity.name = mention.name
+
+    def add_surname_mentions(self) -> None:
+        """"Tokayev", "Жапарова", "Mirziyoyevs": a person's surname alone, in any case form."""
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        surnames: dict[str, int] = {}
+        for entity_index, entity in enumerate(self.entities):
+            if entity.type == "Person":
+                for i in entity.mentions:
+                    tokens = self.doc[self.mentions[i].start:self.mentions[i].end]
+                    if len(tokens) > 1 and not is_initial(tokens[-1]):
+                        surnames[fuzzy(surname_stem(tokens[-1].text))] = entity_index
+        for token in self.doc:
+            if token.i in taken or not token.text[:1].isupper() or len(token.text) < 4:
+                continue
+            entity = surnames.get(fuzzy(surname_stem(token.text)))
+            if entity is not None:
+                self.mentions.append(Mention(token.i, token.i + 1, "Person", source="surname"))
+                self.attach(len(self.mentions) - 1, entity)
+
+
+def _same_first(a: str, b: str) -> bool:
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return a[:1] == b[:1] or to_latin(a)[:1] == to_latin(b)[:1]
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def fuzzy(text: str) -> str:
+    """A spelling-tolerant key: Soliyev ~ Soliev, Aksakalow ~ Aksakalov, Жапаров ~ Japarov."""
+    latin = to_latin(normalise(text)) if is_cyrillic(text) else normalise(text)
+    latin = latin.replace("w", "v").replace("zh", "j").replace("dzh", "j").replace("kh", "h")
+    return re.sub(r"[yi]+", "i", latin)
+
+
+@cache
+def surname_stem(word: str) -> str:
+    """The nominative of a surname: "Мирзиёева" -> "Мирзиёев", "Mirziyoyevs" -> "Mirziyoyev"."""
+    if is_cyrillic(word):
+        for parse in _morph().parse(word):
+            if "Surn" in parse.tag or "Name" in parse.tag:
+                return parse.normal_form.capitalize()
+        lower = word.lower()
+        for ending in RU_CASE_ENDINGS:
+            if lower.endswith(("ов" + ending, "ев" + ending, "ин" + ending)):
+                return word[: -len(ending)]
+        return word
+    if word.endswith("s") and re.search(r"(ov|ev|ow|ew|in)s$", word):
+        return word[:-1]
+    return word
+
+
+@cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
+    """Aliases from the mentions' surface forms; a Latin-script canonical name."""
+    texts = []
+    for i in entity.mentions:
+        text = doc[mentions[i].start:mentions[i].end].text
+        if text not in texts:
+            texts.append(text)
+    entity.aliases = texts
+    if entity.name:
+        return
+    named = [mentions[i] for i in entity.mentions if not mentions[i].weak]
+    candidates = [doc[m.start:m.end].text for m in named] or texts
+    if entity.type == "Person":
+        candidates = [c for c in candidates if len(c.split()) > 1] or candidates
+        best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
+        entity.name = person_name(best)
+    else:
+        best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c)))
+        entity.name = to_latin(best) if is_cyrillic(best) else best
+
+
+def person_name(text: str) -> str:
+    if not is_cyrillic(text):
+        return text
+    words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
+    return to_latin(" ".join(words))
+
+
+def _first_name_stem(word: str) -> str:
+    for parse in _morph().parse(word):
+        if "Name" in parse.tag:
+            return parse.normal_form.capitalize()
+    return word

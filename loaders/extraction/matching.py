@@ -1,0 +1,82 @@
+"""One PhraseMatcher per language over every gazetteer and word list, producing typed hits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from loaders.extraction.gazetteer import gazetteer
+from loaders.extraction.lexicon import word_classes
+
+# Labels whose forms are names: they count only when capitalised as names are.
+NAME_LABELS = frozenset({"PLACE", "ORG", "PERSON"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    label: str
+    start: int
+    end: int
+    payload: Any
+
+
+class GazetteerMatcher:
+    """Finds every known form in a Doc; payloads are gazetteer entries or word-list values."""
+
+    def __init__(self, nlp: Language, lang: str) -> None:
+        gaz = gazetteer(lang)
+        words = word_classes(lang)
+        self.exact_case = gaz.exact_case
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.payloads: dict[str, dict[str, Any]] = {}
+        tables: dict[str, dict[str, Any]] = {
+            "PLACE": dict(gaz.places),
+            "COUNTRY_ADJ": dict(gaz.country_adjectives),
+            "REGION_ADJ": dict(gaz.region_adjectives),
+            "ORG": dict(gaz.organizations),
+            "PERSON": dict(gaz.persons),
+            "TITLE": dict(words.titles),
+            "PLACE_DESIGNATOR": dict(words.place_designators),
+            "ORG_NOUN": dict.fromkeys(words.org_nouns, True),
+            "ORG_PREFIX": dict.fromkeys(words.org_prefixes, True),
+            "ORG_SUFFIX": dict.fromkeys(words.org_suffixes, True),
+            "GOV_NOUN": dict(words.government_nouns),
+            "MEDIA_NOUN": dict.fromkeys(words.media_nouns, True),
+            "PLANT_WORD": dict(words.plant_words),
+        }
+        for label, table in tables.items():
+            self._add(nlp, label, table)
+
+    def _add(self, nlp: Language, label: str, table: dict[str, Any]) -> None:
+        forms = list(table)
+        docs = list(nlp.tokenizer.pipe(forms))
+        lookup = self.payloads.setdefault(label, {})
+        for form, doc in zip(forms, docs, strict=True):
+            lookup.setdefault(_key(t.lower_ for t in doc), table[form])
+        self.matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        hits = []
+        vocab = doc.vocab
+        for match_id, start, end in self.matcher(doc):
+            label = vocab.strings[match_id]
+            span = doc[start:end]
+            key = _key(t.lower_ for t in span)
+            if label in NAME_LABELS and not self._cased_as_name(span.text, key):
+                continue
+            hits.append(Hit(label, start, end, self.payloads[label][key]))
+        return hits
+
+    def _cased_as_name(self, text: str, key: str) -> bool:
+        if key in self.exact_case:
+            return text.isupper()
+        return text[:1].isupper() or text[:1].isdigit()
+
+
+def _key(lowers: Iterable[str]) -> str:
+    return " ".join(lowers)

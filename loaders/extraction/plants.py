@@ -1,0 +1,172 @@
+"""Plants: production sites named by a plant noun (plant, Werk, завод), with their status,
+product, capacity and investment when the sentence states them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.extraction.lexicon import WordClasses, word_classes
+from loaders.extraction.mentions import ARTICLES, Hits
+from loaders.extraction.model import Mention
+from loaders.extraction.tokens import LINKING, is_capitalised
+
+PRODUCTION_WORDS = re.compile(
+    r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
+    r"производств\w*|выпуск\w*|сборк\w*)$"
+)
+INDUSTRIAL_MODIFIERS = re.compile(
+    r"^(industrial|manufacturing|production|sewing|textile|carpet|assembly|processing|car|"
+    r"automobile|automotive|chemical|cement|steel|industriell\w*|neu\w*|textil\w*|"
+    r"промышленн\w*|производственн\w*|швейн\w*|текстильн\w*|нов\w*)$"
+)
+MONEY = re.compile(
+    r"(?:[$€]\s?\d[\d.,]*(?:\s?(?:million|billion|mln|bn|Millionen|Milliarden|млн|млрд))?"
+    r"|\d[\d.,]*\s?(?:million|billion|Millionen|Milliarden|Mio\.?|Mrd\.?|млн|млрд|тыс\.)\s?"
+    r"(?:US-)?(?:dollars?|euros?|Euro|Dollar|USD|EUR|долл\w*|евро|сум\w*)"
+    r"|\d[\d.,]*\s?(?:dollars|euros|Euro|USD|EUR))",
+)
+CAPACITY = re.compile(
+    r"\d[\d.,]*(?:\s?(?:thousand|million|Tausend|Millionen|тыс\.?|тысяч|млн))?\s?"
+    r"(?:units|vehicles|cars|trucks|buses|tons|tonnes|pieces|square meters|pairs[\w ]*|"
+    r"Einheiten|Fahrzeuge|Autos|Tonnen|Stück|Quadratmeter\w*|"
+    r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)"
+    r"(?:[\w ,]{0,40}?(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
+)
+STATUS_ORDER = ("construct", "plan", "open")
+STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
+
+
+class PlantFinder:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.words = word_classes(lang)
+
+    def find(self, doc: Doc, hits: Hits, triggers: dict[str, list[int]],
+             taken: set[int]) -> list[Mention]:
+        out = []
+        word_hits = {h.start: h for h in hits.get("PLANT_WORD")}
+        i = 0
+        while i < len(doc):
+            hit = word_hits.get(i)
+            if hit is not None:
+                strength, end = hit.payload, hit.end
+            else:
+                strength, end = _token_strength(doc[i].lower_, self.lang, self.words), i + 1
+            if strength is None or i in taken:
+                i += 1
+                continue
+            mention = self._plant(doc, i, end, strength, triggers)
+            if mention is not None:
+                out.append(mention)
+            i = end
+        return out
+
+    def _plant(self, doc: Doc, start: int, end: int, strength: str,
+               triggers: dict[str, list[int]]) -> Mention | None:
+        sentence = doc[start].sent
+        cues = {kind for kind in ("plan", "construct", "open", "operate")
+                if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))}
+        if strength == "weak" and not self._weak_is_plant(doc, start, end, cues):
+            # "the project", "das Projekt", "завод": a reference back to the last plant
+            return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
+        begin = _modifiers_start(doc, start)
+        mention = Mention(begin, end, "Plant", None, source=strength)
+        if is_capitalised(doc[start]) and self.lang == "en" and start > sentence.start \
+                and not doc[start].is_sent_start:
+            name_start = start
+            while name_start > sentence.start and is_capitalised(doc[name_start - 1]) \
+                    and not doc[name_start - 1].is_sent_start:
+                name_start -= 1
+            if name_start < start:
+                mention.start = name_start
+                mention.name = doc[name_start:end].text
+        mention.properties.update(_attributes(doc, sentence, start, end, cues, triggers))
+        return mention
+
+    def _weak_is_plant(self, doc: Doc, start: int, end: int, cues: set[str]) -> bool:
+        window = doc[end:min(len(doc), end + 5)]
+        if any(PRODUCTION_WORDS.match(t.lower_) for t in window):
+            return True
+        before = doc[max(0, start - 2):start]
+        if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and doc[start].lower_ not in (
+                "project", "projects", "projekt", "projekte", "проект"):
+            return True
+        return bool(PRODUCTION_WORDS.match(doc[start].lower_)) and bool(cues & {"plan", "construct"})
+
+
+@cache
+def _stem_strength(lower: str, lang: str) -> str | None:
+    words = word_classes(lang)
+    if lower in words.plant_blocklist:
+        return None
+    if lang == "de":
+        for suffix, strength in words.plant_suffixes:
+            if lower.endswith(suffix) and len(lower) > len(suffix):
+                return strength
+    if lang == "ru":
+        for stem, strength in words.plant_stems:
+            if lower.startswith(stem):
+                return strength
+    return None
+
+
+def _token_strength(lower: str, lang: str, words: WordClasses) -> str | None:
+    if lang == "en" or not lower.isalpha():
+        return None
+    return _stem_strength(lower, lang)
+
+
+def _modifiers_start(doc: Doc, start: int) -> int:
+    begin = start
+    while begin > 0 and begin > start - 3:
+        token = doc[begin - 1]
+        if not (token.is_alpha and token.is_lower) or token.lower_ in LINKING or token.lower_ in ARTICLES:
+            break
+        begin -= 1
+    return begin
+
+
+def _attributes(doc: Doc, sentence: Span, start: int, end: int, cues: set[str],
+                triggers: dict[str, list[int]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind in STATUS_ORDER:
+        if kind in cues or (kind == "open" and "operate" in cues):
+            if kind == "plan" and "open" in cues and not _future(sentence, triggers):
+                continue
+            out["status"] = STATUS_OF[kind]
+            break
+    product = _product(doc, start, end, sentence)
+    if product:
+        out["product"] = product
+    money = MONEY.search(sentence.text)
+    if money:
+        out["investment"] = money.group(0).strip()
+    capacity = CAPACITY.search(sentence.text)
+    if capacity and (money is None or capacity.start() != money.start()):
+        out["capacity"] = capacity.group(0).strip()
+    return out
+
+
+def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:
+    return any(sentence.start <= t < sentence.end for t in triggers.get("future", []))
+
+
+def _product(doc: Doc, start: int, end: int, sentence: Span) -> str | None:
+    """"production of X", "zur Herstellung von X", "по производству X": the words after."""
+    for i in range(end, min(sentence.end, end + 6)):
+        if PRODUCTION_WORDS.match(doc[i].lower_) or PRODUCTION_WORDS.match(doc[start].lower_):
+            j = i + 1 if PRODUCTION_WORDS.match(doc[i].lower_) else end
+            while j < sentence.end and doc[j].lower_ in ("of", "von", "the", "der", "des"):
+                j += 1
+            words: list[Token] = []
+            while j < sentence.end and len(words) < 6 and not doc[j].is_punct \
+                    and doc[j].lower_ not in ("in", "im", "в", "with", "mit", "together", "worth"):
+                words.append(doc[j])
+                j += 1
+            if words:
+                return doc[words[0].i:words[-1].i + 1].text
+            return None
+    return None

@@ -1,0 +1,330 @@
+"""Relations from trigger words and argument order inside a sentence, per FORMAT.md.
+
+Each rule reads one sentence: its mentions (already resolved to entities), its trigger words
+(data/triggers.tsv) and the links found inside noun phrases (linking.py). A dependency parse,
+when a statistical pipeline gives one, picks the visitor or speaker among several people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph_schema.vocabulary import RelationType, signature_allows
+from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.plants import MONEY
+
+WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
+FROM_WORDS = frozenset(["from", "aus", "из"])
+LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во", "to", "nach"])
+LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
+JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
+NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
+STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    index: int
+    mentions: list[int]
+    triggers: dict[str, list[int]]
+
+
+@dataclass
+class RelationFinder:
+    doc: Doc
+    mentions: list[Mention]
+    entities: list[Entity]
+    triggers: dict[str, list[int]]
+    found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
+    protagonist: int | None = None
+
+    def run(self) -> list[Relation]:
+        for index, sentence in enumerate(self.doc.sents):
+            ms = [i for i, m in enumerate(self.mentions)
+                  if sentence.start <= m.start < sentence.end and m.entity >= 0]
+            trig = {k: [t for t in v if sentence.start <= t < sentence.end]
+                    for k, v in self.triggers.items()}
+            s = _Sentence(sentence, index, ms, trig)
+            self._holds_position(s)
+            self._visits_and_meetings(s)
+            self._plants(s)
+            self._places(s)
+            self._based_in(s)
+            self._part_of(s)
+            self._invests(s)
+            self._ordered(s)
+        return list(self.found.values())
+
+    # helpers ---------------------------------------------------------------------------------
+
+    def add(self, rtype: RelationType, source: int, target: int, s: _Sentence,
+            confidence: float, **properties: str) -> None:
+        if source == target or source < 0 or target < 0:
+            return
+        a, b = self.entities[source], self.entities[target]
+        if not signature_allows(rtype, a.type, b.type):  # type: ignore[arg-type]
+            return
+        key = (rtype.value, source, target)
+        if key in self.found and self.found[key].confidence >= confidence:
+            return
+        self.found[key] = Relation(rtype.value, source, target, s.index, confidence,
+                                   tuple(sorted(properties.items())))
+
+    def ent(self, mention_index: int) -> int:
+        return self.mentions[mention_index].entity
+
+    def typed(self, s: _Sentence, *types: str) -> list[int]:
+        return [i for i in s.mentions if self.mentions[i].type in types]
+
+    def word_before(self, mention_index: int, words: frozenset[str], reach: int = 3) -> bool:
+        start = self.mentions[mention_index].start
+        return any(t.lower_ in words for t in self.doc[max(0, start - reach):start])
+
+    # HOLDS_POSITION ---------------------------------------------------------------------------
+
+    def _holds_position(self, s: _Sentence) -> None:
+        for i in self.typed(s, "Person"):
+            mention = self.mentions[i]
+            for seat in mention.seats:
+                self.add(RelationType.HOLDS_POSITION, mention.entity, self.ent(seat), s,
+                         STRUCTURAL, title=mention.title_text or "")
+
+    # VISITED, MET_WITH -----------------------------------------------------------------------
+
+    def _actors(self, s: _Sentence) -> list[int]:
+        """People who act in the sentence: not the partners after "with", not the seats."""
+        persons = [i for i in self.typed(s, "Person")
+                   if not self.word_before(i, WITH_WORDS, 4) and not self._is_seat(i, s)]
+        entities = list(dict.fromkeys(self.ent(i) for i in persons))
+        if entities:
+            return entities
+        return [self.protagonist] if self.protagonist is not None else []
+
+    def _is_seat(self, mention_index: int, s: _Sentence) -> bool:
+        return any(mention_index in self.mentions[i].seats for i in s.mentions)
+
+    def _seats_of(self, s: _Sentence) -> set[int]:
+        return {self.ent(seat) for i in s.mentions for seat in self.mentions[i].seats}
+
+    def _visits_and_meetings(self, s: _Sentence) -> None:
+        visits, meets = s.triggers.get("visit", []), s.triggers.get("meet", [])
+        if not visits and not meets:
+            return
+        actors = self._actors(s)
+        if not actors:
+            return
+        confidence = SENTENCE if self.typed(s, "Person") else DISCOURSE
+        seats = self._seats_of(s)
+        if visits:
+            status = {"status": "planned"} if s.triggers.get("future") else {}
+            for target in self._visit_targets(s, visits[0], seats):
+                for actor in actors:
+                    self.add(RelationType.VISITED, actor, target, s, confidence, **status)
+            self.protagonist = actors[0]
+        if meets:
+            for partner in self._partners(s, meets[0], seats):
+                for actor in actors[:1]:
+                    self.add(RelationType.MET_WITH, actor, partner, s, confidence)
+
+    def _visit_targets(self, s: _Sentence, trigger: int, seats: set[int]) -> list[int]:
+        operators = {self.mentions[i].org for i in self.typed(s, "Plant")}
+        out = []
+        for i in s.mentions:
+            mention = self.mentions[i]
+            if mention.type not in ("Location", "Organization", "Plant") or mention.start < trigger:
+                continue
+            if self._clause_break(trigger, mention.start):
+                break
+            if mention.weak and mention.type == "Location" and mention.key and mention.role is None:
+                continue  # an adjective ("Uzbek") is no destination
+            if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
+                continue
+            if mention.entity in seats:
+                continue
+            out.append(mention.entity)
+        return out
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """"... und führte Gespräche", "... и обсудил": a coordinated new verb."""
+        for token in self.doc[start:end]:
+            if token.lower_ in ("und", "and", "и") and token.i + 1 < len(self.doc):
+                following = self.doc[token.i + 1]
+                if following.is_lower and following.is_alpha and following.lower_ not in (
+                        "the", "der", "die", "das", "den", "dem", "des", "a", "an"):
+                    return True
+        return False
+
+    def _partners(self, s: _Sentence, trigger: int, seats: set[int]) -> list[int]:
+        out = []
+        for i in s.mentions:
+            mention = self.mentions[i]
+            if mention.type not in ("Person", "Organization") or mention.subtype == "media":
+                continue
+            if mention.start < trigger or mention.entity in seats:
+                continue
+            if self.word_before(i, WITH_WORDS | {"und", "and", "и"}, 6):
+                out.append(mention.entity)
+        if not out:
+            companies = {self.ent(i) for i in self.typed(s, "Organization")
+                         if self.mentions[i].subtype == "company" and self.ent(i) not in seats}
+            if len(companies) == 1:
+                out = list(companies)
+        return out
+
+    # PLANS, OPERATES, LOCATED_IN ------------------------------------------------------------
+
+    def _plants(self, s: _Sentence) -> None:
+        for i in self.typed(s, "Plant"):
+            plant = self.mentions[i]
+            entity = self.entities[plant.entity]
+            status = entity.properties.get("status") or plant.properties.get("status")
+            rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+            if plant.org is not None:
+                self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
+            else:
+                for org in self._sentence_operators(s, plant):
+                    self.add(rtype, org, plant.entity, s, SENTENCE)
+            places = [self.ent(p) for p in plant.places] or self._locatives(s)
+            for place in places:
+                self.add(RelationType.LOCATED_IN, plant.entity, place, s,
+                         STRUCTURAL if plant.places else SENTENCE)
+
+    def _sentence_operators(self, s: _Sentence, plant: Mention) -> list[int]:
+        if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
+            return []
+        seats = self._seats_of(s)
+        companies = [self.ent(i) for i in self.typed(s, "Organization")
+                     if self.mentions[i].subtype == "company" and self.ent(i) not in seats]
+        companies = list(dict.fromkeys(companies))
+        return companies if len(companies) == 1 else []
+
+    def _locatives(self, s: _Sentence) -> list[int]:
+        seats = self._seats_of(s)
+        out = []
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if mention.weak and mention.role is None:
+                continue
+            if self.word_before(i, LOCATIVE, 1) and mention.entity not in seats:
+                out.append(mention.entity)
+        return out
+
+    def _places(self, s: _Sentence) -> None:
+        """"Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
+        Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
+        places = self.typed(s, "Location")
+        for a, b in zip(places, places[1:], strict=False):
+            ma, mb = self.mentions[a], self.mentions[b]
+            between = self.doc[ma.end:mb.start].text.strip()
+            la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
+            if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
+                continue
+            if between in (",", "(") and lb > la:
+                self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
+                self._chain_up(places, a, b, s)
+            elif between == "" and ma.weak and ma.key and lb < la:
+                self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, STRUCTURAL)
+            elif between.lower() in ("в", "во", "in") and la > lb and self.word_before(a, LOCATIVE, 1):
+                self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, SENTENCE)
+
+    def _chain_up(self, places: list[int], a: int, b: int, s: _Sentence) -> None:
+        index = places.index(b)
+        last = b
+        for c in places[index + 1:]:
+            mc, ml = self.mentions[c], self.mentions[last]
+            if self.doc[ml.end:mc.start].text.strip() not in (",", ")", "),", "("):
+                break
+            if LEVEL.get(mc.subtype or "", 0) > LEVEL.get(self.mentions[a].subtype or "", 0):
+                self.add(RelationType.LOCATED_IN, self.mentions[a].entity, mc.entity, s, SENTENCE)
+            last = c
+
+    # BASED_IN, PART_OF ----------------------------------------------------------------------
+
+    def _based_in(self, s: _Sentence) -> None:
+        orgs = [i for i in self.typed(s, "Organization") if not self.mentions[i].weak
+                or self.mentions[i].role == "company"]
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if not (mention.weak and mention.key) or "-" in self.doc[mention.end:mention.end + 1].text:
+                continue
+            org = self._org_after_adjective(mention, orgs)
+            if org is not None:
+                self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
+        for i in orgs:
+            body = self.mentions[i]
+            place = body.properties.get("body_place")
+            if body.subtype == "government" and place and body.role != "embassy":
+                target = next((self.ent(j) for j in s.mentions if self.mentions[j].key == place), None)
+                if target is not None:
+                    self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
+            if body.role == "embassy" or s.triggers.get("found"):
+                self._based_after(s, i)
+
+    def _org_after_adjective(self, adjective: Mention, orgs: list[int]) -> int | None:
+        after = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 3]
+        if after:
+            return after[0]
+        following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 10]
+        preceding = [i for i in orgs if self.mentions[i].end <= adjective.start]
+        candidates = following or preceding[-1:]
+        named = [i for i in candidates if not self.mentions[i].weak]
+        return named[0] if named else None
+
+    def _based_after(self, s: _Sentence, org: int) -> None:
+        end = self.mentions[org].end
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if mention.start >= end and self.word_before(i, LOCATIVE | {","}, 1) \
+                    and not mention.weak and mention.start - end < 12:
+                self.add(RelationType.BASED_IN, self.mentions[org].entity, mention.entity, s,
+                         SENTENCE)
+
+    def _part_of(self, s: _Sentence) -> None:
+        text = s.span.text.lower()
+        companies = [i for i in self.typed(s, "Organization")
+                     if self.mentions[i].subtype == "company" and not self.mentions[i].weak]
+        for own in s.triggers.get("own", []):
+            before = [i for i in companies if self.mentions[i].end <= own]
+            after = [i for i in companies if self.mentions[i].start > own]
+            if before and after:
+                self.add(RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s,
+                         SENTENCE)
+        if any(f" {w} " in f" {text} " for w in JV_WORDS):
+            ventures = [i for i in companies if self.word_before(i, NAMING_WORDS, 1)
+                        or self.mentions[i].source == "quoted"]
+            for venture in ventures:
+                for owner in companies:
+                    if owner != venture:
+                        self.add(RelationType.PART_OF, self.ent(venture), self.ent(owner), s,
+                                 SENTENCE)
+
+    # INVESTS_IN, ORDERED ---------------------------------------------------------------------
+
+    def _invests(self, s: _Sentence) -> None:
+        for trigger in s.triggers.get("invest", []):
+            sources = [i for i in s.mentions if self.mentions[i].start < trigger
+                       and self.mentions[i].type in ("Organization", "Person")
+                       and self.mentions[i].subtype != "media"]
+            plants = self.typed(s, "Plant")
+            if not sources or not plants:
+                continue
+            money = MONEY.search(s.span.text)
+            amount = {"amount": money.group(0)} if money else {}
+            self.add(RelationType.INVESTS_IN, self.ent(sources[-1]), self.ent(plants[0]), s,
+                     SENTENCE, **amount)
+
+    def _ordered(self, s: _Sentence) -> None:
+        for trigger in s.triggers.get("order", []):
+            persons = [i for i in self.typed(s, "Person") if self.mentions[i].start <= trigger + 1]
+            targets = [i for i in self.typed(s, "Plant") if self.mentions[i].start > trigger]
+            if persons and targets:
+                self.add(RelationType.ORDERED, self.ent(persons[-1]), self.ent(targets[0]), s,
+                         SENTENCE)
+
+
+def find_relations(doc: Doc, mentions: list[Mention], entities: list[Entity],
+                   triggers: dict[str, list[int]]) -> list[Relation]:
+    return RelationFinder(doc, mentions, entities, triggers).run()

@@ -1,0 +1,100 @@
+"""Token-level predicates and trigger-word lookup shared by the components."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from loaders.extraction.lexicon import first_names, not_names, word_classes
+
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+NAME_SHAPE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$")
+# Family-name endings of the region (Latin, German and Cyrillic transliterations).
+SURNAME_END = re.compile(
+    r"(ov|ev|yev|iev|ova|eva|yeva|uly|kyzy|zoda|zade|ow|ew|jew|owa|ewa|ovich|evich|ovna|evna"
+    r"|ов|ев|ёв|ова|ева|ёва|ову|еву|овым|евым|ове|еве|улы|зода|ович|евич|овна|евна)$"
+)
+OPEN_QUOTES = frozenset('«„“"‚‘\'')
+CLOSE_QUOTES = frozenset('»“”"‘’\'')
+LINKING = frozenset(
+    ["of", "the", "for", "to", "and", "in", "at", "from", "der", "des", "dem", "den", "die", "das", "von", "vom", "aus", "für", "und", "zu", "zur", "zum", "im", "am", "bei", "nach", "по", "при", "и", "в", "во", "на", "из", "с", "со", "для"]
+)
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def is_initial(token: Token) -> bool:
+    return bool(INITIAL.match(token.text))
+
+
+def is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def is_name_token(token: Token) -> bool:
+    """Capitalised, word-shaped and not a month, pronoun or sentence opener."""
+    text = token.text
+    return (
+        len(text) > 1
+        and bool(NAME_SHAPE.match(text))
+        and text.lower() not in not_names()
+        and not text.endswith(".")
+    )
+
+
+def looks_like_surname(text: str) -> bool:
+    return len(text) > 4 and bool(SURNAME_END.search(text.lower()))
+
+
+@cache
+def is_first_name(text: str) -> bool:
+    names = first_names()
+    lower = text.lower()
+    if lower in names:
+        return True
+    # Russian case forms of a given name ("Шавката", "Акылбеку")
+    return is_cyrillic(text) and any(
+        lower.endswith(end) and lower[: -len(end)] in names for end in ("а", "у", "ом", "е", "ым")
+    )
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """For one language: a compiled pattern per trigger kind over lower-cased text."""
+
+    patterns: dict[str, re.Pattern[str]]
+
+    def find(self, doc: Doc) -> dict[str, list[int]]:
+        """kind -> sorted token indices where a trigger of that kind starts."""
+        text = doc.text.lower()
+        starts = [token.idx for token in doc]
+        out: dict[str, list[int]] = {}
+        for kind, pattern in self.patterns.items():
+            hits = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
+            out[kind] = sorted(hits)
+        return out
+
+
+def _pattern(match: str, form: str) -> str:
+    body = r"\s+".join(re.escape(part) for part in form.split())
+    if match == "word":
+        return rf"(?<!\w){body}(?!\w)"
+    if match == "prefix":
+        return rf"(?<!\w){body}"
+    return body
+
+
+@cache
+def trigger_index(lang: str) -> TriggerIndex:
+    kinds = word_classes(lang).triggers
+    return TriggerIndex({
+        kind: re.compile("|".join(_pattern(match, form) for match, form in forms))
+        for kind, forms in kinds.items()
+    })

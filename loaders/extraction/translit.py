@@ -1,0 +1,36 @@
+"""Cyrillic to Latin, in the spelling Central Asian news in English uses (Mirziyoyev, Zhaparov)."""
+
+from __future__ import annotations
+
+_TABLE = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "қ": "q", "ғ": "g", "ҳ": "h", "ў": "o", "ң": "ng", "ө": "o", "ү": "u", "ұ": "u", "і": "i",
+    "ә": "a", "һ": "h", "ҷ": "j",
+}
+_VOWELS = set("аеёиоуыэюяәөүұі")
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def to_latin(text: str) -> str:
+    """Transliterate; 'е' after a vowel or at a word start is 'ye' (Mirziyoyev, Yerlan)."""
+    out = []
+    previous = ""
+    for char in text:
+        lower = char.lower()
+        latin = _TABLE.get(lower)
+        if latin is None:
+            out.append(char)
+        else:
+            if lower == "е" and (not previous.isalpha() or previous.lower() in _VOWELS):
+                latin = "ye"
+            if char.isupper() and latin:
+                latin = latin.upper() if len(text) > 1 and text.isupper() else latin.capitalize()
+            out.append(latin)
+        previous = char
+    return "".join(out)
