@@ -13,7 +13,7 @@ from graph_schema.watchdog import QueryScope
 from service import errors
 from service.middleware import BodySizeLimit, CancelQueriesOnDisconnect, RequestLog
 from service.routes import documents, entities, health, paths, relations
-from service.runtime import open_graph
+from service.runtime import configure_extraction, open_graph
 from service.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(lambda: configure_extraction(settings))
         runtime = await anyio.to_thread.run_sync(lambda: open_graph(settings))
         app.state.runtime = runtime
         log.info("serving graph %s (%s)", runtime.graph.config.uri, runtime.graph.backend)

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from graph_schema.errors import NewsgraphError
-from service.runtime import embedded_server, open_graph
+from service.runtime import configure_extraction, embedded_server, open_graph
 from service.settings import Settings, get_settings
 
 app = typer.Typer(help="newsgraph: news articles into a knowledge graph.", no_args_is_help=True,
@@ -135,7 +135,9 @@ def ingest(
     from loaders.ingest import ingest as run_ingest
 
     _check_lang(lang)
-    runtime = open_graph(_settings())
+    settings = _settings()
+    configure_extraction(settings)
+    runtime = open_graph(settings)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=err, transient=True) as progress:
@@ -164,13 +166,11 @@ def extract(
     lang: Lang = None,
 ) -> None:
     """Print the entities and relations of one article as FORMAT.md JSON."""
-    from loaders.extraction import configure
     from loaders.extraction import extract as run_extract
     from loaders.ingest import Article, Failure, read_articles
 
     _check_lang(lang)
-    settings = _settings()
-    configure(settings.spacy_models())
+    configure_extraction(_settings())
     items = list(read_articles([file], lang))
     item = items[0] if items else Failure(str(file), "no article in the file")
     if isinstance(item, Failure):
@@ -193,7 +193,7 @@ def evaluate(
     """Run the extractor over gold files and print the scorer's table per language and overall."""
     from loaders.evaluation import evaluate as run_evaluate
 
-    _settings()
+    configure_extraction(_settings())
     if not gold_dir.is_dir():
         _fail(f"{gold_dir} is not a folder of gold files", 2)
     if not scorer.is_file():

@@ -29,6 +29,13 @@ class GraphRuntime:
             self.embedded.stop()
 
 
+def configure_extraction(settings: Settings) -> None:
+    """Hand the KG_SPACY_MODEL_* choices to the extractor (which never reads the environment)."""
+    from loaders.extraction import ExtractionConfig, configure
+
+    configure(ExtractionConfig(models=settings.spacy_models()))
+
+
 def embedded_server(settings: Settings) -> EmbeddedServer:
     return EmbeddedServer(settings.embedded_config())
 

@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     query_row_cap: int = Field(1000, gt=0)
     log_level: str = "INFO"
 
-    # Statistical spaCy pipelines (package name or path) used as an extra extraction signal.
+    # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
+    # extraction signal. Unset: an installed de_core_news_*/en_core_web_*/ru_core_news_* is used.
     spacy_model_de: str | None = None
     spacy_model_en: str | None = None
     spacy_model_ru: str | None = None
@@ -73,7 +74,11 @@ class Settings(BaseSettings):
         )
 
     def spacy_models(self) -> dict[str, str | None]:
-        return {"de": self.spacy_model_de, "en": self.spacy_model_en, "ru": self.spacy_model_ru}
+        """Per language: a package or path, "auto" (unset: use one if installed), or None
+        ("none": the rule-based pipeline alone)."""
+        chosen = {"de": self.spacy_model_de, "en": self.spacy_model_en, "ru": self.spacy_model_ru}
+        return {lang: None if (value or "").lower() in ("none", "off") else (value or "auto")
+                for lang, value in chosen.items()}
 
 
 @lru_cache(maxsize=1)
