@@ -204,8 +204,8 @@ class EmbeddedServer:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if not _pid_alive(pid):
+                _reap(pid)
                 return
-            _reap(pid)
             time.sleep(0.1)
         log.warning("graph server pid %s ignored SIGTERM for %.0f s; killing it", pid, timeout_s)
         try:
