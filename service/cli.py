@@ -27,8 +27,8 @@ app = typer.Typer(help="newsgraph: news articles into a knowledge graph.", no_ar
 db_app = typer.Typer(help="The embedded graph server (ArcadeDB).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

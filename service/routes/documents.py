@@ -14,8 +14,9 @@ DocId = Path(description="sha256 of the document's normalised text", min_length=
 
 
 def _answer(created: DocumentCreated, response: Response) -> DocumentCreated:
-    if created.status == "loaded":
-        response.status_code = status.HTTP_201_CREATED
+    # 201 when the graph gained the document, 200 when it already held it (nothing changed).
+    loaded = created.status == "loaded"
+    response.status_code = status.HTTP_201_CREATED if loaded else status.HTTP_200_OK
     return created
 
 
