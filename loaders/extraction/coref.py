@@ -119,7 +119,7 @@ class _State:
         target = self._referent(index)
         if target is not None:
             self.attach(index, target)
-        elif mention.type == "Organization" and mention.subtype == "government":
+        elif mention.type == "Organization" and mention.role == "administration":
             self._new_body(index)
         elif mention.source == "described":
             self.new(index, f"described:{index}")
@@ -191,8 +191,9 @@ class _State:
             same_name = mention.name and entity.name == mention.name
             their_org = entity.properties.get("_org")
             their_places = entity.properties.get("_places", [])
+            shared_place = bool(set(places) & set(their_places))
             if mention.weak or same_name or (org is not None and their_org == org) or (
-                    org is None and places and set(places) & set(their_places)) or (
+                    shared_place and (org is None or their_org is None)) or (
                     org is None and not places and not mention.name):
                 self._merge_plant(index, entity_index, org, places)
                 return

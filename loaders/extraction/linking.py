@@ -10,6 +10,8 @@ from loaders.extraction.mentions import ARTICLES
 from loaders.extraction.model import Mention
 from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES
 
+ORG_NOUNS = frozenset(
+    ["unternehmens", "unternehmen", "firma", "marke", "kompanie", "konzerns", "gruppe", "company", "brand", "компании"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
@@ -116,7 +118,7 @@ def _plant_places(doc: Doc, mentions: list[Mention], plant: Mention,
         index = by_start.get(i)
         token = doc[i]
         if index is not None and mentions[index].type == "Location" and (
-                i == plant.end or doc[i - 1].lower_ in LOCATIVE or doc[i - 1].text in CLOSE_QUOTES):
+                i == plant.end or _locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES):
             return _chain(doc, mentions, index, by_start)
         if index is not None:
             i = mentions[index].end
@@ -125,6 +127,14 @@ def _plant_places(doc: Doc, mentions: list[Mention], plant: Mention,
             break
         i += 1
     return []
+
+
+def _locative_before(doc: Doc, index: int) -> bool:
+    """"in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
+    j = index - 1
+    while j >= 0 and doc[j].lower_ in ARTICLES and index - j < 3:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in LOCATIVE
 
 
 def _chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:

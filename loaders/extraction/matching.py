@@ -69,6 +69,8 @@ class GazetteerMatcher:
             key = _key(t.lower_ for t in span)
             if label in NAME_LABELS and not self._cased_as_name(span.text, key):
                 continue
+            if label == "PLANT_WORD" and end < len(doc) and doc[end].text == "-":
+                continue  # a compound such as "line-up" is no production line
             hits.append(Hit(label, start, end, self.payloads[label][key]))
         return hits
 

@@ -34,6 +34,7 @@ from loaders.extraction.tokens import (
 P_PERSON, P_QUOTED, P_ORG, P_PLACE, P_WEAK = 50, 40, 30, 20, 5
 MAX_NAME_TOKENS = 4
 ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"])
+NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
 
@@ -84,6 +85,8 @@ class MentionFinder:
         candidates += self._suffix_orgs(doc, hits)
         candidates += self._noun_orgs(doc, hits)
         candidates += self._media(doc, hits)
+        candidates += self._named_orgs(doc)
+        candidates = [(p, _trim(m, doc)) for p, m in candidates]
         chosen = _select(candidates)
         chosen = _select([(p, m) for m in chosen for p in [_priority(m)]]
                          + self._persons(doc, hits, chosen))
@@ -98,6 +101,9 @@ class MentionFinder:
     def _places(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
         out = []
         for hit in hits.get("PLACE"):
+            following = doc[hit.end:hit.end + 2].text.lower()
+            if following.startswith(("-dollar", "- dollar", "$", "dollar")):
+                continue  # "US-Dollar" is a currency
             out.append((P_PLACE, self._place(doc, hits, hit)))
         for hit in hits.get("REGION_ADJ"):
             after = hits.starting("PLACE_DESIGNATOR", hit.end)
@@ -228,6 +234,9 @@ class MentionFinder:
             (i + 1, None) for i, t in enumerate(doc) if self._noun_suffix(t)]
         for end, _hit in nouns:
             run_end = _name_run(doc, end)
+            if run_end > end and any(hits.covering(label, j) for j in range(end, run_end)
+                                     for label in ("PLACE", "PERSON", "TITLE")):
+                continue
             if run_end > end:
                 out.append((P_ORG - 1, Mention(end, run_end, "Organization", "company",
                                                source="noun")))
@@ -243,6 +252,8 @@ class MentionFinder:
         out = []
         heads = [h for h in hits.get("ORG_NOUN") + hits.get("PLANT_WORD")]
         for head in heads:
+            if is_capitalised(doc[head.start]):
+                continue  # "Samarkand Automobile Plant" is the name of the plant itself
             j = head.start
             modifiers = 0
             while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and modifiers < 3:
@@ -260,6 +271,17 @@ class MentionFinder:
                                                    source="name-noun")))
         return out
 
+    def _named_orgs(self, doc: Doc) -> list[tuple[int, Mention]]:
+        """"a joint venture called General Motors Uzbekistan", "под названием X"."""
+        out = []
+        for i, token in enumerate(doc[:-1]):
+            if token.lower_ in NAMING_WORDS:
+                end = _name_run(doc, i + 1)
+                if end > i + 1:
+                    out.append((P_QUOTED + 1, Mention(i + 1, end, "Organization", "company",
+                                                      source="named")))
+        return out
+
     def _media(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
         """Web addresses ("gazeta.uz") and "X reports" / "сообщает X" / "berichtet X"."""
         out = []
@@ -274,6 +296,8 @@ class MentionFinder:
     def _persons(self, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[tuple[int, Mention]]:
         blocked = {i for m in chosen if m.type != "Organization" or m.source != "gazetteer"
                    for i in range(m.start, m.end) if m.type != "Person"}
+        for label in ("PLACE_DESIGNATOR", "ORG_NOUN", "GOV_NOUN", "TITLE", "PLANT_WORD"):
+            blocked.update(i for h in hits.get(label) for i in range(h.start, h.end))
         out: list[tuple[int, Mention]] = []
         used: set[int] = set()
         for hit in sorted(hits.get("TITLE"), key=lambda h: (h.start, -h.end)):
@@ -285,6 +309,7 @@ class MentionFinder:
                 used.update(range(mention.start, mention.end))
                 out.append((P_PERSON + 1, mention))
         for start, end in _name_runs(doc, blocked | used):
+            start = _from_first_name(doc, start, end)
             if self._is_person_run(doc, start, end):
                 out.append((P_PERSON, Mention(start, end, "Person", None, source="name")))
         return out
@@ -300,8 +325,13 @@ class MentionFinder:
                 continue
             if i not in blocked and (is_name_token(token) or is_initial(token)):
                 run_end = _person_run_end(doc, i, blocked)
-                if self._is_person_run(doc, i, run_end) or (i == hit.end or doc[i - 1].text == ","):
+                i = _from_first_name(doc, i, run_end)
+                adjacent = i == hit.end or (doc[i - 1].text == "," and (
+                    run_end - i > 1 or looks_like_surname(doc[i].text)))
+                if self._is_person_run(doc, i, run_end) or adjacent:
                     return self._person(doc, i, run_end, title, hit)
+                i = run_end
+                continue
             if token.text in ".;:!?" or (token.text in OPEN_QUOTES and i == hit.end):
                 break
             if token.is_lower and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
@@ -359,6 +389,9 @@ class MentionFinder:
             place = self._complement_place(doc, end, by_start)
             if place is not None:
                 end = place.end
+                if body_class == "embassy":  # "Embassy of Uzbekistan in China"
+                    host = self._complement_place(doc, end, by_start)
+                    end = host.end if host is not None else end
             elif body_class == "ministry" and doc[end - 1].lower_ == "of":
                 end = _name_run(doc, end, allow_linking=True)
             start = hit.start
@@ -464,6 +497,15 @@ def _name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
     return end
 
 
+def _trim(mention: Mention, doc: Doc) -> Mention:
+    """No name starts or ends with a hyphen or ampersand ("-German JV", "SKD-")."""
+    while mention.end - mention.start > 1 and doc[mention.start].text in ("-", "&"):
+        mention.start += 1
+    while mention.end - mention.start > 1 and doc[mention.end - 1].text in ("-", "&"):
+        mention.end -= 1
+    return mention
+
+
 def _name_runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     runs = []
     i = 0
@@ -487,6 +529,14 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
         else:
             break
     return end
+
+
+def _from_first_name(doc: Doc, start: int, end: int) -> int:
+    """"Trade Ilzat Kasimov": a run that has a given name inside starts there."""
+    for i in range(start + 1, end - 1):
+        if is_first_name(doc[i].text):
+            return i
+    return start
 
 
 def _skip_parenthesis(doc: Doc, index: int) -> int:

@@ -134,10 +134,12 @@ class RelationFinder:
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
-            if mention.type not in ("Location", "Organization", "Plant") or mention.start < trigger:
+            if mention.start < trigger:
                 continue
-            if self._clause_break(trigger, mention.start):
+            if (mention.type == "Person" and not mention.weak) or self._clause_break(trigger, mention.start):
                 break
+            if mention.type not in ("Location", "Organization", "Plant"):
+                continue
             if mention.weak and mention.type == "Location" and mention.key and mention.role is None:
                 continue  # an adjective ("Uzbek") is no destination
             if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
@@ -208,7 +210,8 @@ class RelationFinder:
             mention = self.mentions[i]
             if mention.weak and mention.role is None:
                 continue
-            if self.word_before(i, LOCATIVE, 1) and mention.entity not in seats:
+            visit_place = any(0 < mention.start - t <= 3 for t in s.triggers.get("visit", []))
+            if self.word_before(i, LOCATIVE, 3) and mention.entity not in seats and not visit_place:
                 out.append(mention.entity)
         return out
 
@@ -304,7 +307,11 @@ class RelationFinder:
     # INVESTS_IN, ORDERED ---------------------------------------------------------------------
 
     def _invests(self, s: _Sentence) -> None:
+        inside_plants = {t for i in self.typed(s, "Plant")
+                         for t in range(self.mentions[i].start, self.mentions[i].end)}
         for trigger in s.triggers.get("invest", []):
+            if trigger in inside_plants:
+                continue  # "Investitionsprojekt" names the plant, it is no investment verb
             sources = [i for i in s.mentions if self.mentions[i].start < trigger
                        and self.mentions[i].type in ("Organization", "Person")
                        and self.mentions[i].subtype != "media"]

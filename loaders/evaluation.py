@@ -1,0 +1,80 @@
+"""Measuring the extractor against gold files with the official scorer (FORMAT.md).
+
+evaluate(gold_dir, scorer_path) runs extract() over every gold *.json (its lang and text),
+writes the predictions to a temporary folder and runs the scorer per language and overall.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from graph_schema.errors import InvalidInputError
+from loaders.extraction import extract
+
+DEFAULT_SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
+
+
+def predict_folder(gold_dir: Path, out_dir: Path) -> dict[str, list[str]]:
+    """Write one prediction per gold file into out_dir; returns file names by language."""
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        document = extract(gold["text"], gold.get("lang"))
+        (out_dir / gold_file.name).write_text(
+            json.dumps(document.to_format_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        by_lang[document.lang or "?"].append(gold_file.name)
+    return dict(by_lang)
+
+
+def score(gold_dir: Path, pred_dir: Path, scorer_path: Path, as_json: bool = False) -> str:
+    """The scorer's output (table, or JSON text) for two folders."""
+    command = [sys.executable, str(scorer_path), str(gold_dir), str(pred_dir)]
+    if as_json:
+        command.append("--json")
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def _check(gold_dir: Path, scorer_path: Path) -> None:
+    if not scorer_path.is_file():
+        raise InvalidInputError(f"scorer not found at {scorer_path} (pass the path to score.py)")
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
+        raise InvalidInputError(f"no gold *.json files in {gold_dir}")
+
+
+def evaluate_scores(gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER) -> dict[str, Any]:
+    """Scores as data: {"all": {...}, "de": {...}, ...}, each the scorer's --json output."""
+    gold_dir, scorer_path = Path(gold_dir), Path(scorer_path)
+    _check(gold_dir, scorer_path)
+    return {group: json.loads(text) for group, text in _run(gold_dir, scorer_path, True).items()}
+
+
+def evaluate(gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER) -> str:
+    """The scorer's tables, per language and overall, as one printable text."""
+    gold_dir, scorer_path = Path(gold_dir), Path(scorer_path)
+    _check(gold_dir, scorer_path)
+    tables = _run(gold_dir, scorer_path, False)
+    order = sorted(k for k in tables if k != "all") + ["all"]
+    return "\n".join(f"== {group} ==\n{tables[group]}" for group in order)
+
+
+def _run(gold_dir: Path, scorer_path: Path, as_json: bool) -> dict[str, str]:
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        pred_dir = Path(tmp) / "pred"
+        pred_dir.mkdir()
+        by_lang = predict_folder(gold_dir, pred_dir)
+        out = {"all": score(gold_dir, pred_dir, scorer_path, as_json)}
+        for lang, names in by_lang.items():
+            lang_gold = Path(tmp) / f"gold-{lang}"
+            lang_gold.mkdir()
+            for name in names:
+                shutil.copy(gold_dir / name, lang_gold / name)
+            out[lang] = score(lang_gold, pred_dir, scorer_path, as_json)
+        return out
