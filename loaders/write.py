@@ -59,13 +59,13 @@ def batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def _entity_params(row: EntityRow) -> dict[str, Any]:
+def entity_params(row: EntityRow) -> dict[str, Any]:
     params = asdict(row)
     params.pop("labels")
     return params
 
 
-def _relation_params(row: RelationRow) -> dict[str, Any]:
+def relation_params(row: RelationRow) -> dict[str, Any]:
     params = asdict(row)
     params["type"] = row.type.value
     return params
@@ -74,12 +74,12 @@ def _relation_params(row: RelationRow) -> dict[str, Any]:
 def _write_entities(tx: Tx, doc_id: str, entities: list[EntityRow]) -> int:
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in entities:
-        by_labels[row.labels].append(_entity_params(row))
+        by_labels[row.labels].append(entity_params(row))
     created = 0
     for labels, rows in by_labels.items():
         for batch in batches(rows):
             created += tx.run(w.CREATE_MISSING_ENTITIES[labels], rows=batch).records[0]["created"]
-    for batch in batches(_entity_params(r) for r in entities):
+    for batch in batches(entity_params(r) for r in entities):
         tx.run(w.UPDATE_ENTITIES, rows=batch, doc_id=doc_id)
     return created
 
@@ -87,7 +87,7 @@ def _write_entities(tx: Tx, doc_id: str, entities: list[EntityRow]) -> int:
 def _write_relations(tx: Tx, doc_id: str, relations: list[RelationRow]) -> None:
     by_type: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for row in relations:
-        by_type[row.type].append(_relation_params(row))
+        by_type[row.type].append(relation_params(row))
     for rtype, rows in by_type.items():
         for batch in batches(rows):
             tx.run(w.MERGE_RELATIONS[rtype], rows=batch, doc_id=doc_id)
