@@ -117,6 +117,9 @@ class Mentions:
         mentions = self.finder.find(doc, hits)
         taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         plants = self.plants.find(doc, hits, triggers, taken)
+        org_tokens = {i for m in mentions if m.type == "Organization"
+                      for i in range(m.start, m.end)}
+        plants = [p for p in plants if not (p.weak and p.start in org_tokens)]
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
         mentions = [m for m in mentions
                     if not (m.weak and any(i in plant_tokens for i in range(m.start, m.end)))]

@@ -181,6 +181,7 @@ class _State:
         return best if best is not None or not forward else after
 
     def add_plant(self, index: int) -> None:
+        """Join the latest plant whose organization and places do not contradict this one."""
         mention = self.mentions[index]
         org = self.mentions[mention.org].entity if mention.org is not None else None
         places = [self.mentions[p].entity for p in mention.places]
@@ -188,19 +189,25 @@ class _State:
             entity = self.entities[entity_index]
             if entity.type != "Plant":
                 continue
-            same_name = mention.name and entity.name == mention.name
             their_org = entity.properties.get("_org")
-            their_places = entity.properties.get("_places", [])
-            shared_place = bool(set(places) & set(their_places))
-            if mention.weak or same_name or (org is not None and their_org == org) or (
-                    shared_place and (org is None or their_org is None)) or (
-                    org is None and not places and not mention.name):
+            if mention.weak or self._compatible(mention, entity, org, their_org, places):
                 self._merge_plant(index, entity_index, org, places)
                 return
         if mention.weak:
             return
         entity = self.new(index, None)
         self._merge_plant(index, entity, org, places, attach=False)
+
+    def _compatible(self, mention: Mention, entity: Entity, org: int | None,
+                    their_org: int | None, places: list[int]) -> bool:
+        if mention.name and entity.name and mention.name != entity.name:
+            return False
+        if org is not None and their_org is not None and org != their_org:
+            return False
+        theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
+        ours = [self.entities[p] for p in places]
+        # two different cities (or regions) are two plants; a city and its region are not
+        return not any(a is not b and a.subtype == b.subtype for a in ours for b in theirs)
 
     def _merge_plant(self, index: int, entity_index: int, org: int | None, places: list[int],
                      attach: bool = True) -> None:

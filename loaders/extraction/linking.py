@@ -94,8 +94,11 @@ def _plant_org(doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict
     i = plant.end
     while i < min(len(doc), plant.end + 6):
         index = by_start.get(i)
-        if index is not None:
+        if index is not None and not mentions[index].weak:
             return index if _is_operator(mentions[index]) else None
+        if index is not None:  # "der chinesischen Marke Exeed": an adjective on the way
+            i = mentions[index].end
+            continue
         token = doc[i]
         if not (token.lower_ in LINKING or token.lower_ in ARTICLES or token.text in OPEN_QUOTES
                 or (token.is_lower and token.is_alpha)):

@@ -236,7 +236,7 @@ class MentionFinder:
             run_end = _name_run(doc, end)
             if run_end > end and any(hits.covering(label, j) for j in range(end, run_end)
                                      for label in ("PLACE", "PERSON", "TITLE")):
-                continue
+                run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
             if run_end > end:
                 out.append((P_ORG - 1, Mention(end, run_end, "Organization", "company",
                                                source="noun")))

@@ -101,6 +101,11 @@ class RelationFinder:
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
         if entities:
             return entities
+        first = min((t for k in ("visit", "meet") for t in s.triggers.get(k, [])), default=0)
+        companies = [self.ent(i) for i in self.typed(s, "Organization")
+                     if self.mentions[i].subtype == "company" and self.mentions[i].end <= first]
+        if companies:  # "die Unternehmensleitung wird Karshi besuchen"
+            return companies[:1]
         return [self.protagonist] if self.protagonist is not None else []
 
     def _is_seat(self, mention_index: int, s: _Sentence) -> bool:
@@ -120,7 +125,10 @@ class RelationFinder:
         seats = self._seats_of(s)
         if visits:
             status = {"status": "planned"} if s.triggers.get("future") else {}
-            for target in self._visit_targets(s, visits[0], seats):
+            targets = [t for v in visits for t in self._visit_targets(s, v, seats, actors)]
+            if not targets:  # verb-final clause: "... die Leitung Karshi besuchen wird"
+                targets = self._visit_targets(s, s.span.start, seats, actors, until=visits[-1])
+            for target in dict.fromkeys(targets):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
             self.protagonist = actors[0]
@@ -129,14 +137,18 @@ class RelationFinder:
                 for actor in actors[:1]:
                     self.add(RelationType.MET_WITH, actor, partner, s, confidence)
 
-    def _visit_targets(self, s: _Sentence, trigger: int, seats: set[int]) -> list[int]:
+    def _visit_targets(self, s: _Sentence, trigger: int, seats: set[int], actors: list[int],
+                       until: int | None = None) -> list[int]:
         operators = {self.mentions[i].org for i in self.typed(s, "Plant")}
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
-            if mention.start < trigger:
+            if mention.start < trigger or mention.entity in actors:
                 continue
-            if (mention.type == "Person" and not mention.weak) or self._clause_break(trigger, mention.start):
+            if until is not None and mention.start >= until:
+                break
+            if (mention.type == "Person" and not mention.weak) or self._clause_break(
+                    trigger, mention.start):
                 break
             if mention.type not in ("Location", "Organization", "Plant"):
                 continue
