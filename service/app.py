@@ -12,7 +12,17 @@ from fastapi import FastAPI
 from graph_schema.watchdog import QueryScope
 from service import errors
 from service.middleware import BodySizeLimit, CancelQueriesOnDisconnect, RequestLog
-from service.routes import documents, entities, health, paths, relations
+from service.routes import (
+    documents,
+    entities,
+    export,
+    facts,
+    health,
+    paths,
+    query,
+    relations,
+    stats,
+)
 from service.runtime import configure_extraction, open_graph
 from service.settings import Settings, get_settings
 
@@ -24,6 +34,10 @@ TAGS = [
     {"name": "entities", "description": "Officials, companies, places and plants."},
     {"name": "relations", "description": "Facts between entities, with their evidence."},
     {"name": "paths", "description": "How two entities are connected."},
+    {"name": "facts", "description": "The domain's questions: visits, plants in a place."},
+    {"name": "export", "description": "The graph as GraphML, Cytoscape.js elements or CSV."},
+    {"name": "query", "description": "Read-only Cypher for power users."},
+    {"name": "stats", "description": "What the graph holds, counted."},
 ]
 
 
@@ -58,7 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     errors.install(app)
     for router in (health.router, documents.router, entities.router, relations.router,
-                   paths.router):
+                   paths.router, facts.router, export.router, query.router, stats.router):
         app.include_router(router)
     # Outermost last: the log sees every answer, the size cap runs before the body is read.
     app.add_middleware(CancelQueriesOnDisconnect, cancel=cancel)

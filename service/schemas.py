@@ -58,13 +58,26 @@ class Edge(BaseModel):
 
 
 class Evidence(BaseModel):
+    """One supporting sentence and the document it comes from."""
+
     document: str = Field(description="the supporting document's id")
-    sentence: str
-    confidence: float | None = None
-    status: str | None = None
+    sentence: str = Field(examples=["Khokim Murotjon Azimov visited JAC Motors in Hefei."])
+    confidence: float | None = Field(None, examples=[0.9])
+    status: str | None = Field(None, description="planned or done, for visits")
+    date: str | None = Field(None, description="the document's date (published, else loaded)",
+                             examples=["2024-06-10"])
+    title: str | None = Field(None, description="the document's title")
+    url: str | None = Field(None, description="the document's url")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _no_empty_status(cls, value: Any) -> Any:
+        return value or None
 
 
 class RelationItem(Edge):
+    """A relation with every sentence that supports it."""
+
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -75,12 +88,26 @@ class Subgraph(BaseModel):
 
 
 class GraphPath(BaseModel):
+    """Nodes from source to target, and the edges between them with their evidence."""
+
     nodes: list[Node]
-    edges: list[Edge]
+    edges: list[RelationItem]
 
 
 class Paths(BaseModel):
     paths: list[GraphPath]
+
+
+class EntityDocument(BaseModel):
+    """A document that mentions an entity, with the forms it used."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    mentions: list[str] = Field(default_factory=list, description="surface forms in this text")
+    count: int = Field(0, description="how many times the text mentions the entity")
 
 
 class EntityProfile(Node):
@@ -93,6 +120,9 @@ class EntityProfile(Node):
     degree: dict[str, int] = Field(default_factory=dict, description="relations per type")
     properties: dict[str, str] = Field(default_factory=dict,
                                        description="plant status, product, capacity, investment")
+    documents: Page[EntityDocument] = Field(
+        default_factory=lambda: Page[EntityDocument](items=[]),
+        description="documents that mention the entity, newest first; paged by limit/cursor")
 
 
 class DocumentIn(BaseModel):
@@ -146,6 +176,16 @@ class DocumentSummary(BaseModel):
 
 class DocumentEntity(Node):
     mentions: list[str] = Field(default_factory=list, description="surface forms in this text")
+
+
+class DocumentDeleted(BaseModel):
+    """What deleting a document removed and kept."""
+
+    id: str
+    relations_deleted: int = Field(description="relations no other document supported")
+    relations_kept: int = Field(description="relations other documents still support")
+    entities_deleted: int = Field(description="entities no other document mentions")
+    entities_kept: int
 
 
 class DocumentDetail(DocumentSummary):

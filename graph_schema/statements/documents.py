@@ -6,12 +6,39 @@ from graph_schema.statement import Statement
 from graph_schema.statements.fragments import RELATION_TYPES, edge, evidence, node
 from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS
 
+_SUMMARY = ".id, .url, .title, .published, .lang, .ingested_at, .entity_count, .relation_count"
+
 GET_DOCUMENT = Statement(
     "GET_DOCUMENT",
     f"""
     MATCH (d:{DOCUMENT_LABEL} {{id: $id}})
-    RETURN d {{.id, .url, .title, .published, .lang, .ingested_at, .entity_count,
-              .relation_count, .text}} AS document
+    RETURN d {{{_SUMMARY}, .text}} AS document
+    """,
+)
+
+# `q` is lower-cased by the caller; a date range excludes documents without a publication date.
+LIST_DOCUMENTS = Statement(
+    "LIST_DOCUMENTS",
+    f"""
+    MATCH (d:{DOCUMENT_LABEL})
+    WHERE ($lang IS NULL OR d.lang = $lang)
+      AND ($date_from IS NULL OR d.published >= $date_from)
+      AND ($date_to IS NULL OR d.published <= $date_to)
+      AND ($q IS NULL OR toLower(coalesce(d.title, '')) CONTAINS $q
+                      OR toLower(d.text) CONTAINS $q)
+    RETURN d {{{_SUMMARY}}} AS document
+    ORDER BY coalesce(d.published, '') DESC, d.id
+    SKIP $skip LIMIT $limit
+    """,
+)
+
+# Titles, urls and dates of the documents that evidence cites (evidence keeps only their ids).
+DOCUMENT_REFS = Statement(
+    "DOCUMENT_REFS",
+    f"""
+    UNWIND $ids AS did
+    MATCH (d:{DOCUMENT_LABEL} {{id: did}})
+    RETURN d {{.id, .url, .title, .published, .lang}} AS document
     """,
 )
 

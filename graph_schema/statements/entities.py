@@ -1,10 +1,16 @@
-"""Reading entities: lookup, search candidates, neighbourhoods."""
+"""Reading entities: lookup, search candidates, documents, neighbourhoods, timelines."""
 
 from __future__ import annotations
 
 from graph_schema.statement import Statement
-from graph_schema.statements.fragments import RELATION_TYPES, edge, node
-from graph_schema.vocabulary import ENTITY_LABEL
+from graph_schema.statements.fragments import (
+    RELATION_TYPES,
+    edge,
+    node,
+    node_filter,
+    relation_filter,
+)
+from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS
 
 MAX_DEPTH = 3
 
@@ -26,45 +32,96 @@ ENTITY_DEGREES = Statement(
     """,
 )
 
-# Search: Neo4j asks its full-text index; ArcadeDB has none over Cypher and scans the folded
-# keys. Both return candidates that the repository ranks (exact > prefix > fuzzy, then mentions).
+ENTITY_DOCUMENTS = Statement(
+    "ENTITY_DOCUMENTS",
+    f"""
+    MATCH (d:{DOCUMENT_LABEL})-[m:{MENTIONS}]->(:{ENTITY_LABEL} {{id: $id}})
+    RETURN d {{.id, .url, .title, .published, .lang}} AS document,
+           m.aliases AS mentions, m.count AS count
+    ORDER BY coalesce(d.published, d.seen, '') DESC, d.id
+    SKIP $skip LIMIT $limit
+    """,
+)
+
+# How well the folded query matches a node's folded keys: 0 exact, 1 a word starts with it,
+# 2 substring, 3 only a fuzzy candidate. Candidates are cut in that order, so a LIMIT never
+# drops an exact match in favour of a fuzzy one.
+_TIER = """
+    CASE WHEN $query IN e.search_keys THEN 0
+         WHEN any(k IN e.search_keys WHERE k STARTS WITH $query
+                                       OR k CONTAINS (' ' + $query)) THEN 1
+         WHEN any(k IN e.search_keys WHERE k CONTAINS $query) THEN 2
+         ELSE 3 END
+"""
+
+_TYPE_FILTER = "($type IS NULL OR e.type = $type) AND ($subtype IS NULL OR e.subtype = $subtype)"
+
+# Search: Neo4j asks its full-text index (fuzzy via Lucene); ArcadeDB has none over Cypher and
+# scans the folded keys for trigrams of the query. The repository ranks both the same way.
 SEARCH_CANDIDATES = Statement(
     "SEARCH_CANDIDATES",
     f"""
     CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node AS e, score
-    WHERE $type IS NULL OR e.type = $type
-    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions
-    ORDER BY score DESC LIMIT $candidates
+    WHERE {_TYPE_FILTER}
+    WITH e, score, {_TIER} AS tier
+    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions, tier
+    ORDER BY tier, score DESC, mentions DESC LIMIT $candidates
     """,
     arcadedb=f"""
     MATCH (e:{ENTITY_LABEL})
-    WHERE ($type IS NULL OR e.type = $type)
-      AND any(k IN e.search_keys WHERE any(t IN $tokens WHERE k CONTAINS t))
-    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions
-    LIMIT $candidates
+    WHERE {_TYPE_FILTER}
+      AND any(k IN e.search_keys WHERE any(t IN $probes WHERE k CONTAINS t))
+    WITH e, {_TIER} AS tier
+    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions, tier
+    ORDER BY tier, mentions DESC, e.id LIMIT $candidates
     """,
 )
 
+# Neighbourhoods grow one level at a time (never `[*1..3]`, which explodes on hubs): each level
+# keeps at most $cap new nodes, the best supported first, and filters inside the traversal.
+EXPAND_LEVEL = Statement(
+    "EXPAND_LEVEL",
+    f"""
+    UNWIND $frontier AS fid
+    MATCH (:{ENTITY_LABEL} {{id: fid}})-[r:{RELATION_TYPES}]-(b:{ENTITY_LABEL})
+    WHERE NOT b.id IN $seen AND {node_filter("b")} AND {relation_filter("r")}
+    WITH b, max(coalesce(r.doc_count, 0)) AS support
+    ORDER BY support DESC, b.id
+    LIMIT $cap
+    RETURN {node("b")} AS node
+    """,
+)
 
-def _neighbors(depth: int) -> Statement:
-    return Statement(
-        f"NEIGHBORS[{depth}]",
-        f"""
-        MATCH (start:{ENTITY_LABEL} {{id: $id}})
-        OPTIONAL MATCH (start)-[:{RELATION_TYPES}*1..{depth}]-(n:{ENTITY_LABEL})
-        WHERE n <> start
-        WITH start, collect(DISTINCT n) AS found
-        WITH start, found[..$limit] AS kept, size(found) > $limit AS truncated
-        WITH [start] + kept AS nodes, truncated
-        UNWIND nodes AS a
-        OPTIONAL MATCH (a)-[r:{RELATION_TYPES}]->(b:{ENTITY_LABEL}) WHERE b IN nodes
-        WITH nodes, truncated, collect(DISTINCT r) AS rels
-        RETURN [n IN nodes | {node("n")}] AS nodes,
-               [r IN rels | {edge("r")}] AS edges,
-               truncated
-        """,
-    )
+# The relations among the nodes kept, with the same filters.
+INDUCED_EDGES = Statement(
+    "INDUCED_EDGES",
+    f"""
+    UNWIND $ids AS aid
+    MATCH (:{ENTITY_LABEL} {{id: aid}})-[r:{RELATION_TYPES}]->(b:{ENTITY_LABEL})
+    WHERE b.id IN $ids AND {relation_filter("r")}
+    RETURN {edge("r")} AS edge
+    LIMIT $cap
+    """,
+)
 
+GET_START_NODE = Statement(
+    "GET_START_NODE",
+    f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN {node('e')} AS node",
+)
 
-# Variable-length bounds cannot be parameters, so there is one statement per depth.
-NEIGHBORS: dict[int, Statement] = {d: _neighbors(d) for d in range(1, MAX_DEPTH + 1)}
+# One row per supporting sentence of each relation of the entity, dated by its document.
+TIMELINE = Statement(
+    "TIMELINE",
+    f"""
+    MATCH (e:{ENTITY_LABEL} {{id: $id}})-[r:{RELATION_TYPES}]-(o:{ENTITY_LABEL})
+    WHERE $rel_types IS NULL OR type(r) IN $rel_types
+    UNWIND range(0, size(r.doc_ids) - 1) AS i
+    WITH r, o, i, r.seen_dates[i] AS day
+    WHERE ($date_from IS NULL OR day >= $date_from) AND ($date_to IS NULL OR day <= $date_to)
+    WITH r, o, i, day
+    ORDER BY day, r.id, i
+    SKIP $skip LIMIT $limit
+    RETURN day, i AS position, {edge("r")} AS relation, {node("o")} AS other,
+           r.doc_ids[i] AS document, r.sentences[i] AS sentence
+    """,
+)

@@ -1,4 +1,5 @@
-"""Cypher fragments shared by several statements: how a node and an edge are projected."""
+"""Cypher fragments shared by several statements: how a node and an edge are projected, and the
+filters a traversal applies to each relation and node it crosses."""
 
 from graph_schema.vocabulary import RelationType
 
@@ -14,11 +15,25 @@ EDGE = (
     "title: %(r)s.title, amount: %(r)s.amount}}"
 )
 
+# One entry per supporting sentence; `date` is the date of the document that states it.
 EVIDENCE = (
     "[i IN range(0, size(%(r)s.doc_ids) - 1) | "
     "{document: %(r)s.doc_ids[i], sentence: %(r)s.sentences[i], "
-    "confidence: %(r)s.confidences[i], status: %(r)s.statuses[i]}]"
+    "confidence: %(r)s.confidences[i], status: %(r)s.statuses[i], date: %(r)s.seen_dates[i]}]"
 )
+
+# Filters on one relation `r`, all optional ($x IS NULL switches a filter off):
+# its type, a supporting document dated inside [$date_from, $date_to], a minimum confidence.
+RELATION_FILTER = """
+    ($rel_types IS NULL OR type(%(r)s) IN $rel_types)
+    AND coalesce(%(r)s.confidence, 0.0) >= $min_confidence
+    AND (($date_from IS NULL AND $date_to IS NULL)
+         OR any(day IN %(r)s.seen_dates WHERE ($date_from IS NULL OR day >= $date_from)
+                                           AND ($date_to IS NULL OR day <= $date_to)))
+"""
+
+# A node passes when one of its labels is asked for (Person, Company, City...).
+NODE_FILTER = "($node_types IS NULL OR any(l IN labels(%s) WHERE l IN $node_types))"
 
 
 def node(var: str) -> str:
@@ -31,3 +46,11 @@ def edge(var: str) -> str:
 
 def evidence(var: str) -> str:
     return EVIDENCE % {"r": var}
+
+
+def relation_filter(var: str) -> str:
+    return RELATION_FILTER % {"r": var}
+
+
+def node_filter(var: str) -> str:
+    return NODE_FILTER % var

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph_schema.statement import Statement
 from graph_schema.statements.fragments import RELATION_TYPES, edge, evidence
-from graph_schema.vocabulary import ENTITY_LABEL
+from graph_schema.vocabulary import ENTITY_LABEL, RelationType
 
 LIST_RELATIONS = Statement(
     "LIST_RELATIONS",
@@ -15,5 +15,23 @@ LIST_RELATIONS = Statement(
       AND ($target IS NULL OR b.id = $target)
     RETURN {edge("r")} AS relation, {evidence("r")} AS evidence
     ORDER BY r.id SKIP $skip LIMIT $limit
+    """,
+)
+
+# A relation id does not tell its type; one indexed lookup per type (rel_<type>_id) is cheaper
+# than a scan of every relation.
+_BY_TYPE = "\n        UNION ALL\n".join(
+    f"        MATCH (:{ENTITY_LABEL})-[r:{t.value} {{id: $id}}]->(:{ENTITY_LABEL}) RETURN r"
+    for t in RelationType
+)
+
+GET_RELATION = Statement(
+    "GET_RELATION",
+    f"""
+    CALL {{
+{_BY_TYPE}
+    }}
+    RETURN {edge("r")} AS relation, {evidence("r")} AS evidence
+    LIMIT 1
     """,
 )

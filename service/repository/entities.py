@@ -1,4 +1,4 @@
-"""Entities: profile and neighbourhood."""
+"""Entities: profile, neighbourhood (grown level by level), timeline."""
 
 from __future__ import annotations
 
@@ -7,12 +7,25 @@ from typing import Any
 from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph
 from graph_schema.statements import entities as st
-from service.schemas import EntityProfile, Subgraph
+from service.paging import next_cursor
+from service.repository.evidence import document_refs, to_evidence
+from service.repository.filters import TraversalFilter
+from service.schemas import EntityDocument, EntityProfile, Node, Page, Subgraph
+from service.schemas_queries import TimelineEvent
 
 _PLANT_PROPS = ("status", "product", "capacity", "investment")
+EDGES_PER_NODE = 4  # the edge cap of a neighbourhood, per node kept
 
 
-def _profile(row: dict[str, Any], degrees: list[dict[str, Any]]) -> EntityProfile:
+def require_entity(graph: Graph, entity_id: str) -> Node:
+    rows = graph.read(st.GET_START_NODE, {"id": entity_id})
+    if not rows:
+        raise NotFoundError(f"no entity with id {entity_id!r}")
+    return Node(**rows[0]["node"])
+
+
+def _profile(row: dict[str, Any], degrees: list[dict[str, Any]],
+             documents: Page[EntityDocument]) -> EntityProfile:
     external = {k: row[k] for k in ("geonames_id", "iso") if row.get(k) is not None}
     props = {k: str(row[k]) for k in _PLANT_PROPS if row.get(k) is not None}
     return EntityProfile(
@@ -21,20 +34,61 @@ def _profile(row: dict[str, Any], degrees: list[dict[str, Any]]) -> EntityProfil
         titles=row.get("titles") or [], external_ids=external,
         mention_count=row.get("mention_count") or 0, doc_count=row.get("doc_count") or 0,
         first_seen=row.get("first_seen"), last_seen=row.get("last_seen"),
-        degree={d["type"]: d["count"] for d in degrees}, properties=props,
+        degree={d["type"]: d["count"] for d in degrees}, properties=props, documents=documents,
     )
 
 
-def read_entity(graph: Graph, entity_id: str) -> EntityProfile:
+def read_entity(graph: Graph, entity_id: str, limit: int, offset: int) -> EntityProfile:
+    """The profile; its `documents` page holds `limit` documents from `offset` on."""
     rows = graph.read(st.GET_ENTITY, {"id": entity_id})
     if not rows:
         raise NotFoundError(f"no entity with id {entity_id!r}")
-    return _profile(rows[0]["entity"], graph.read(st.ENTITY_DEGREES, {"id": entity_id}))
+    docs = graph.read(st.ENTITY_DOCUMENTS, {"id": entity_id, "skip": offset, "limit": limit + 1})
+    page = Page[EntityDocument](
+        items=[EntityDocument(**d["document"], mentions=d["mentions"] or [], count=d["count"] or 0)
+               for d in docs[:limit]],
+        next_cursor=next_cursor(offset, limit, len(docs)))
+    return _profile(rows[0]["entity"], graph.read(st.ENTITY_DEGREES, {"id": entity_id}), page)
 
 
-def read_neighbors(graph: Graph, entity_id: str, depth: int, limit: int) -> Subgraph:
-    rows = graph.read(st.NEIGHBORS[depth], {"id": entity_id, "limit": limit})
+def read_neighbors(graph: Graph, entity_id: str, depth: int, node_cap: int,
+                   flt: TraversalFilter) -> Subgraph:
+    """Up to `node_cap` nodes besides the start, `depth` levels out, best supported first."""
+    nodes: dict[str, dict[str, Any]] = {entity_id: require_entity(graph, entity_id).model_dump()}
+    frontier, truncated = [entity_id], False
+    for _ in range(depth):
+        if not frontier:
+            break
+        room = node_cap - (len(nodes) - 1)
+        rows = graph.read(st.EXPAND_LEVEL, {**flt.params(), "frontier": frontier,
+                                            "seen": list(nodes), "cap": room + 1})
+        truncated = truncated or len(rows) > room
+        found = [row["node"] for row in rows[:room]]
+        nodes.update((n["id"], n) for n in found)
+        frontier = [n["id"] for n in found]
+    edge_cap = max(200, EDGES_PER_NODE * len(nodes))
+    edges = [row["edge"] for row in graph.read(
+        st.INDUCED_EDGES, {**flt.params(), "ids": list(nodes), "cap": edge_cap + 1})]
+    truncated = truncated or len(edges) > edge_cap
+    return Subgraph(nodes=list(nodes.values()), edges=edges[:edge_cap], truncated=truncated)
+
+
+def read_timeline(graph: Graph, entity_id: str, flt: TraversalFilter, limit: int,
+                  offset: int) -> list[TimelineEvent]:
+    """Dated statements of the entity's relations, oldest first; limit + 1 are fetched."""
+    rows = graph.read(st.TIMELINE, {**flt.params(), "id": entity_id, "skip": offset,
+                                    "limit": limit + 1})
     if not rows:
-        raise NotFoundError(f"no entity with id {entity_id!r}")
-    row = rows[0]
-    return Subgraph(nodes=row["nodes"], edges=row["edges"], truncated=bool(row["truncated"]))
+        require_entity(graph, entity_id)
+        return []
+    rows.sort(key=lambda r: (r["day"] or "", r["relation"]["id"], r["position"]))
+    refs = document_refs(graph, {r["document"] for r in rows})
+    return [
+        TimelineEvent(
+            date=r["day"], relation=r["relation"], other=r["other"],
+            direction="outgoing" if r["relation"]["source"] == entity_id else "incoming",
+            evidence=to_evidence({"document": r["document"], "sentence": r["sentence"],
+                                  "date": r["day"]}, refs.get(r["document"])),
+        )
+        for r in rows
+    ]

@@ -1,20 +1,30 @@
-"""Shortest paths between two entities."""
+"""Shortest paths between two entities, each edge with its evidence."""
 
 from __future__ import annotations
 
-from graph_schema.errors import NotFoundError
+from graph_schema.errors import InvalidInputError
 from graph_schema.graph import Graph
-from graph_schema.statements import entities as ent
-from graph_schema.statements import paths as st
+from graph_schema.statements.paths import PathKind, shortest_paths
+from graph_schema.vocabulary import RelationType
+from service.repository.entities import require_entity
+from service.repository.evidence import with_evidence
 from service.schemas import GraphPath, Paths
 
 
-def shortest_paths(graph: Graph, source: str, target: str, max_hops: int, limit: int) -> Paths:
-    for entity_id in (source, target):
-        if not graph.read(ent.GET_ENTITY, {"id": entity_id}):
-            raise NotFoundError(f"no entity with id {entity_id!r}")
+def find_paths(graph: Graph, source: str, target: str, *, kind: PathKind, max_hops: int,
+               rel_types: list[RelationType] | None, limit: int) -> Paths:
+    require_entity(graph, source)
+    require_entity(graph, target)
     if source == target:
-        return Paths(paths=[])
-    rows = graph.read(st.SHORTEST_PATHS[max_hops],
-                      {"source": source, "target": target, "limit": limit})
-    return Paths(paths=[GraphPath(nodes=r["nodes"], edges=r["edges"]) for r in rows])
+        raise InvalidInputError("source and target are the same entity")
+    statement = shortest_paths(kind, max_hops, frozenset(rel_types) if rel_types else None)
+    rows = graph.read(statement, {"source": source, "target": target, "limit": limit})
+    # One document lookup for the evidence of every edge of every path.
+    edges = with_evidence(graph, [e for r in rows for e in r["edges"]],
+                          [ev for r in rows for ev in r["evidence"]])
+    paths, start = [], 0
+    for row in rows:
+        end = start + len(row["edges"])
+        paths.append(GraphPath(nodes=row["nodes"], edges=edges[start:end]))
+        start = end
+    return Paths(paths=paths)

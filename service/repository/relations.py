@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph
 from graph_schema.statements import relations as st
+from service.repository.evidence import with_evidence
 from service.schemas import RelationItem
 
 
@@ -12,4 +14,11 @@ def list_relations(graph: Graph, rtype: str | None, source: str | None, target: 
     rows = graph.read(st.LIST_RELATIONS, {
         "type": rtype, "source": source, "target": target, "skip": offset, "limit": limit + 1,
     })
-    return [RelationItem(**row["relation"], evidence=row["evidence"]) for row in rows]
+    return with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
+
+
+def read_relation(graph: Graph, relation_id: str) -> RelationItem:
+    rows = graph.read(st.GET_RELATION, {"id": relation_id})
+    if not rows:
+        raise NotFoundError(f"no relation with id {relation_id!r}")
+    return with_evidence(graph, [rows[0]["relation"]], [rows[0]["evidence"]])[0]

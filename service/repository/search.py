@@ -1,7 +1,9 @@
 """Entity search: candidates from the backend's statement, ranked here the same way for both.
 
-Rank: exact match of a name or alias, then prefix, then substring, then fuzzy; ties broken by
-how often the entity is mentioned.
+Rank: exact match of a name or alias, then a word that starts with the query, then a
+substring, then fuzzy (Karshi ~ Qarshi); ties broken by how often the entity is mentioned.
+Names and queries are compared folded (graph_schema.keys.fold): case, accents and script
+(Карши → karshi) do not matter.
 """
 
 from __future__ import annotations
@@ -11,17 +13,23 @@ from typing import Any
 
 from graph_schema.graph import Graph
 from graph_schema.keys import fold
-from graph_schema.statement import Backend
 from graph_schema.statements.entities import SEARCH_CANDIDATES
 from service.schemas import Node
 
 _CANDIDATES = 500
 _FUZZY_MIN = 0.75
+_WORD_DISCOUNT = 0.9
 
 
 def _lucene(tokens: list[str]) -> str:
     # fold() leaves only [a-z0-9 ] so no Lucene syntax needs escaping.
     return " ".join(f"{t}* {t}~1" if len(t) > 3 else f"{t}*" for t in tokens)
+
+
+def _probes(tokens: list[str]) -> list[str]:
+    """Trigrams of each token: a key sharing one is a candidate (so Qarshi reaches Karshi)."""
+    grams = {t[i:i + 3] for t in tokens if len(t) >= 3 for i in range(len(t) - 2)}
+    return sorted(grams | {t for t in tokens if len(t) < 3})
 
 
 def _tier(query: str, keys: list[str]) -> tuple[int, float] | None:
@@ -31,27 +39,34 @@ def _tier(query: str, keys: list[str]) -> tuple[int, float] | None:
         return 1, 1.0
     if any(query in k for k in keys):
         return 2, 1.0
-    best = max((SequenceMatcher(None, query, k).ratio() for k in keys), default=0.0)
+    best = max((_similarity(query, k) for k in keys), default=0.0)
     return (3, best) if best >= _FUZZY_MIN else None
 
 
-def search_entities(graph: Graph, q: str, entity_type: str | None, limit: int,
-                    offset: int = 0) -> list[Node]:
+def _similarity(query: str, key: str) -> float:
+    """The whole key, or one of its words at a discount (Karshi ~ 'qarshi city'), so that a
+    near-identical name ranks above a longer name that merely contains a similar word."""
+    whole = SequenceMatcher(None, query, key).ratio()
+    words = max(SequenceMatcher(None, query, word).ratio() for word in key.split())
+    return max(whole, _WORD_DISCOUNT * words)
+
+
+def search_entities(graph: Graph, q: str, entity_type: str | None, subtype: str | None,
+                    limit: int, offset: int = 0) -> list[Node]:
+    """Ranked matches from `offset` on; limit + 1 are returned so the caller can page."""
     query = fold(q)
     tokens = query.split()
     if not tokens:
         return []
-    # Fuzzy candidates on ArcadeDB: any key holding the first three letters of a token.
-    probes = tokens if graph.backend is Backend.NEO4J else sorted({t[:3] for t in tokens})
     rows: list[dict[str, Any]] = graph.read(SEARCH_CANDIDATES, {
-        "type": entity_type, "tokens": probes, "lucene": _lucene(tokens),
-        "candidates": _CANDIDATES,
+        "type": entity_type, "subtype": subtype, "query": query, "probes": _probes(tokens),
+        "lucene": _lucene(tokens), "candidates": _CANDIDATES,
     })
     ranked = []
     for row in rows:
         tier = _tier(query, row["keys"] or [])
         if tier is not None:
             ranked.append((tier[0], -tier[1], -(row["mentions"] or 0), row["entity"]["name"],
-                           row["entity"]))
-    ranked.sort(key=lambda r: r[:4])
-    return [Node(**r[4]) for r in ranked[offset:offset + limit + 1]]
+                           row["entity"]["id"], row["entity"]))
+    ranked.sort(key=lambda r: r[:5])
+    return [Node(**r[5]) for r in ranked[offset:offset + limit + 1]]

@@ -8,6 +8,7 @@ from service.schemas import ErrorBody
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "invalid input"},
+    403: {"model": ErrorBody, "description": "the statement would write to the graph"},
     404: {"model": ErrorBody, "description": "unknown id"},
     422: {"model": ErrorBody, "description": "invalid parameters"},
     503: {"model": ErrorBody, "description": "the graph does not answer"},

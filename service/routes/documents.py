@@ -1,12 +1,23 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response, status
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Response, status
 
 from loaders.models import DocumentMeta, ExtractedDocument
 from service.deps import GraphDep
+from service.paging import decode_cursor, next_cursor
 from service.repository import documents as repo
 from service.routes.common import errors
-from service.schemas import DocumentCreated, DocumentDetail, DocumentIn
+from service.routes.params import Cursor, DateRangeDep, Limit
+from service.schemas import (
+    DocumentCreated,
+    DocumentDeleted,
+    DocumentDetail,
+    DocumentIn,
+    DocumentSummary,
+    Page,
+)
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -41,8 +52,34 @@ def create_extracted_document(body: ExtractedDocument, graph: GraphDep,
     return _answer(repo.create_extracted_document(graph, body), response)
 
 
+@router.get("", response_model=Page[DocumentSummary], summary="List documents, newest first",
+            description="`q` looks for the words in titles and texts (case-insensitive); "
+                        "`from`/`to` filter on the publication date (undated documents are "
+                        "left out when a range is given).",
+            responses=errors(400, 422, 503, 504))
+def list_documents(
+    graph: GraphDep,
+    dates: DateRangeDep,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["Karshi"])] = None,
+    lang: Annotated[Literal["de", "en", "ru", "uz"] | None, Query()] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[DocumentSummary]:
+    offset = decode_cursor(cursor)
+    docs = repo.list_documents(graph, q, lang, dates.start, dates.end, limit, offset)
+    return Page(items=docs[:limit], next_cursor=next_cursor(offset, limit, len(docs)))
+
+
 @router.get("/{doc_id}", response_model=DocumentDetail,
             summary="A document with the entities and relations extracted from it",
             responses=errors(404, 503, 504))
 def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     return repo.read_document(graph, doc_id)
+
+
+@router.delete("/{doc_id}", response_model=DocumentDeleted,
+               summary="Delete a document and the provenance it contributed",
+               description="Relations and entities that no other document supports go too.",
+               responses=errors(404, 503))
+def delete_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDeleted:
+    return repo.remove_document(graph, doc_id)

@@ -1,0 +1,38 @@
+"""The domain's questions: visits, and companies' plants in a place (places inside it count)."""
+
+from __future__ import annotations
+
+from graph_schema.graph import Graph
+from graph_schema.statements import facts as st
+from service.repository.entities import require_entity
+from service.repository.evidence import with_evidence
+from service.schemas_queries import PlantFact, Visit
+
+
+def list_visits(graph: Graph, visitor: str | None, host: str | None, status: str | None,
+                date_from: str | None, date_to: str | None, limit: int,
+                offset: int) -> list[Visit]:
+    """Newest first; limit + 1 are returned so the caller can page."""
+    rows = graph.read(st.VISITS, {"visitor": visitor, "host": host, "status": status,
+                                  "date_from": date_from, "date_to": date_to,
+                                  "skip": offset, "limit": limit + 1})
+    if not rows:
+        for entity_id in (visitor, host):
+            if entity_id is not None:
+                require_entity(graph, entity_id)
+        return []
+    relations = with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
+    return [Visit(visitor=r["visitor"], host=r["host"], relation=rel)
+            for r, rel in zip(rows, relations, strict=True)]
+
+
+def list_plants(graph: Graph, company: str | None, place: str | None, status: str | None,
+                limit: int, offset: int) -> list[PlantFact]:
+    """By company and plant name; limit + 1 are returned so the caller can page."""
+    rows = graph.read(st.PLANTS, {"company": company, "place": place, "status": status,
+                                  "skip": offset, "limit": limit + 1})
+    if not rows:
+        for entity_id in (company, place):
+            if entity_id is not None:
+                require_entity(graph, entity_id)
+    return [PlantFact(**row) for row in rows]

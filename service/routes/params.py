@@ -1,0 +1,87 @@
+"""Query parameters shared by several routes, validated the same way everywhere.
+
+- `from` / `to`: ISO dates (YYYY-MM-DD), inclusive.
+- `rel_types` / `node_types`: a comma list (`rel_types=VISITED,PLANS`), or the parameter
+  repeated (`rel_types=VISITED&rel_types=PLANS`), or both.
+A bad value is a 422 `invalid_parameters` naming the parameter, like any other validation error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+from fastapi.exceptions import RequestValidationError
+
+from graph_schema.statements.stats import COUNTED_LABELS
+from graph_schema.vocabulary import DOCUMENT_LABEL, RelationType
+from service.repository.filters import TraversalFilter
+
+NODE_TYPES = tuple(label for label in COUNTED_LABELS if label != DOCUMENT_LABEL)
+
+
+def invalid(name: str, message: str) -> RequestValidationError:
+    return RequestValidationError([{"loc": ("query", name), "msg": message,
+                                    "type": "value_error"}])
+
+
+def split_list(values: list[str] | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
+    if not values:
+        return None
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    unknown = [v for v in items if v not in allowed]
+    if unknown:
+        raise invalid(name, f"unknown value(s) {', '.join(unknown)}; "
+                            f"allowed: {', '.join(allowed)}")
+    return sorted(set(items)) or None
+
+
+RelTypesQuery = Annotated[list[str] | None, Query(
+    description="relation types, comma separated or repeated",
+    examples=["VISITED,PLANS"])]
+NodeTypesQuery = Annotated[list[str] | None, Query(
+    description="node labels (Person, Company, City, Plant …), comma separated or repeated",
+    examples=["Organization,Plant"])]
+
+
+def rel_types(rel_types: RelTypesQuery = None) -> list[RelationType] | None:
+    found = split_list(rel_types, tuple(t.value for t in RelationType), "rel_types")
+    return [RelationType(t) for t in found] if found else None
+
+
+class DateRange:
+    """`from` and `to` as ISO strings (how the graph stores dates), checked to be in order."""
+
+    def __init__(
+        self,
+        date_from: Annotated[date | None, Query(alias="from", description="ISO date, inclusive",
+                                                examples=["2024-01-01"])] = None,
+        date_to: Annotated[date | None, Query(alias="to", description="ISO date, inclusive",
+                                              examples=["2024-12-31"])] = None,
+    ) -> None:
+        if date_from and date_to and date_from > date_to:
+            raise invalid("from", f"from ({date_from}) is after to ({date_to})")
+        self.start = date_from.isoformat() if date_from else None
+        self.end = date_to.isoformat() if date_to else None
+
+
+def traversal_filter(
+    dates: Annotated[DateRange, Depends()],
+    relation_types: Annotated[list[RelationType] | None, Depends(rel_types)],
+    node_types: NodeTypesQuery = None,
+    min_confidence: Annotated[float, Query(ge=0, le=1, description="lowest relation confidence"
+                                           )] = 0.0,
+) -> TraversalFilter:
+    return TraversalFilter(
+        rel_types=[t.value for t in relation_types] if relation_types else None,
+        node_types=split_list(node_types, NODE_TYPES, "node_types"),
+        date_from=dates.start, date_to=dates.end, min_confidence=min_confidence,
+    )
+
+
+DateRangeDep = Annotated[DateRange, Depends()]
+RelTypesDep = Annotated[list[RelationType] | None, Depends(rel_types)]
+FilterDep = Annotated[TraversalFilter, Depends(traversal_filter)]
+Limit = Annotated[int, Query(ge=1, le=200, description="items per page")]
+Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
