@@ -178,6 +178,12 @@ class Graph:
                     time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
+    def ping(self, timeout_s: float = 3.0) -> None:
+        """One round trip without the driver's retries, so a dead graph is reported at once."""
+        with _translated(PING.name, timeout_s), \
+                self.driver.session(database=self.config.database) as session:
+            session.run(Query(PING.text(self.backend), timeout=timeout_s)).consume()
+
     # -- cancellation --------------------------------------------------------------------------
     def _terminate(self, tags: list[str]) -> int:
         records, _, _ = self.driver.execute_query(

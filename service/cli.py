@@ -222,6 +222,9 @@ def serve(
             server.start()
             started = True
     try:
+        # Connect and migrate once here, so a graph that cannot be reached or migrated ends
+        # with a sentence instead of uvicorn's start-up traceback.
+        open_graph(settings, start_embedded=False).close(stop_embedded=False)
         uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
                     log_level=settings.log_level.lower(), access_log=False)
     finally:

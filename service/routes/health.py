@@ -3,7 +3,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from graph_schema.admin import PING
 from graph_schema.errors import NewsgraphError
 from service.schemas import Health
 
@@ -20,7 +19,7 @@ def read_health(request: Request) -> Health | JSONResponse:
         return JSONResponse(body.model_dump(), status_code=503)
     graph = runtime.graph
     try:
-        graph.read(PING, timeout_s=3)
+        graph.ping(timeout_s=3)
     except NewsgraphError as exc:
         body = Health(status="unavailable", backend=graph.backend, message=str(exc))
         return JSONResponse(body.model_dump(), status_code=503)
