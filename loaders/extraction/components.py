@@ -80,18 +80,22 @@ class Sentences:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        texts = [(t.text, t.whitespace_) for t in doc]
         starts = {0}
-        for i, token in enumerate(doc):
-            if "\n" in token.text or "\n" in token.whitespace_:
+        for i, (text, space) in enumerate(texts):
+            if "\n" in text or "\n" in space:
                 starts.add(i + 1)
-            elif token.text in SENTENCE_END:
+            elif text in SENTENCE_END:
                 j = i + 1
-                while j < len(doc) and doc[j].text in CLOSE_QUOTES | {")"}:
+                while j < len(doc) and texts[j][0] in CLOSE_QUOTES | {")"}:
                     j += 1
-                if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text[:1] in "„«“\"["):
+                if j < len(doc) and (texts[j][0][:1].isupper() or texts[j][0][:1] in "„«“\"["):
                     starts.add(j)
-        for i, token in enumerate(doc):
-            token.is_sent_start = i in starts
+        # only the starts are set: the others stay "unknown", which doc.sents reads as "inside"
+        # (setting every token costs a scan of the Doc each)
+        for i in sorted(starts):
+            if i < len(doc):
+                doc[i].is_sent_start = True
         return doc
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.tokens import sentences
 from loaders.models import DocumentMeta, ExtractedDocument, ExtractedEntity, ExtractedRelation
 from loaders.models import document_id as make_document_id
 
@@ -20,7 +21,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
     used = {r.source for r in relations} | {r.target for r in relations}
     kept = [i for i, e in enumerate(entities) if not e.properties.get("_weak") or i in used]
     ids = {index: f"e{n}" for n, index in enumerate(kept, start=1)}
-    sentences = list(doc.sents)
+    _, spans = sentences(doc)
     return ExtractedDocument(
         id=make_document_id(text),
         lang=lang,
@@ -29,7 +30,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
         published=meta.published if meta else None,
         text=text,
         entities=[_entity(ids[i], entities[i], mentions) for i in kept],
-        relations=[_relation(r, ids, entities, sentences) for r in relations
+        relations=[_relation(r, ids, entities, spans) for r in relations
                    if r.source in ids and r.target in ids],
     )
 

@@ -49,6 +49,7 @@ class _State:
         self.doc, self.mentions, self.lang = doc, mentions, lang
         self.entities: list[Entity] = []
         self.by_key: dict[str, int] = {}
+        self.by_surname: dict[str, list[int]] = {}
         self.known_persons = gazetteer(lang).persons
         self.known_orgs = gazetteer(lang).organizations
 
@@ -77,6 +78,11 @@ class _State:
             self.attach(index, self.by_key[key])
         else:
             self.new(index, key)
+        if mention.type == "Person":
+            surname = fuzzy(surname_stem(self.doc[mention.end - 1].text))
+            owners = self.by_surname.setdefault(surname, [])
+            if mention.entity not in owners:
+                owners.append(mention.entity)
 
     def _key(self, mention: Mention) -> str:
         text = self.doc[mention.start:mention.end].text
@@ -96,9 +102,8 @@ class _State:
         tokens = self.doc[mention.start:mention.end]
         surname = fuzzy(surname_stem(tokens[-1].text))
         first = tokens[0]
-        for entity_index, entity in enumerate(self.entities):
-            if entity.type != "Person":
-                continue
+        for entity_index in self.by_surname.get(surname, []):
+            entity = self.entities[entity_index]
             for other_index in entity.mentions:
                 other = self.doc[self.mentions[other_index].start:self.mentions[other_index].end]
                 if fuzzy(surname_stem(other[-1].text)) != surname:
@@ -254,6 +259,7 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
+@cache
 def fuzzy(text: str) -> str:
     """A spelling-tolerant key: Soliyev ~ Soliev, Aksakalow ~ Aksakalov, Жапаров ~ Japarov."""
     latin = to_latin(normalise(text)) if is_cyrillic(text) else normalise(text)

@@ -28,6 +28,7 @@ from loaders.extraction.tokens import (
     is_initial,
     is_name_token,
     looks_like_surname,
+    sentence_of,
 )
 
 # priorities: higher wins an overlap
@@ -316,7 +317,7 @@ class MentionFinder:
 
     def _titled_person(self, doc: Doc, hits: Hits, hit: Hit, blocked: set[int]) -> Mention | None:
         title: Title = hit.payload
-        sentence_end = doc[hit.start].sent.end
+        sentence_end = sentence_of(doc, hit.start).end
         i, lowercase = hit.end, 0
         while i < min(sentence_end, hit.end + 16):
             token = doc[i]
@@ -350,7 +351,7 @@ class MentionFinder:
     def _unnamed_officer(self, doc: Doc, hit: Hit, title: Title) -> Mention:
         """A title without a name: a role reference ("das Staatsoberhaupt"), or the leader of a
         delegation who is described, not named ("unter der Leitung des Bürgermeisters der Region")."""
-        sentence = doc[hit.start].sent
+        sentence = sentence_of(doc, hit.start)
         before = doc[max(sentence.start, hit.start - 5):hit.start].text.lower()
         mention = Mention(hit.start, hit.end, "Person", title.subtype, weak=True,
                           role=title.role, source="role")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.mentions import ARTICLES, Hits
 from loaders.extraction.model import Mention
-from loaders.extraction.tokens import LINKING, is_capitalised
+from loaders.extraction.tokens import LINKING, is_capitalised, sentence_of
 
 PRODUCTION_WORDS = re.compile(
     r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
@@ -66,7 +66,7 @@ class PlantFinder:
 
     def _plant(self, doc: Doc, start: int, end: int, strength: str,
                triggers: dict[str, list[int]]) -> Mention | None:
-        sentence = doc[start].sent
+        sentence = sentence_of(doc, start)
         cues = {kind for kind in ("plan", "construct", "open", "operate")
                 if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))}
         if strength == "weak" and not self._weak_is_plant(doc, start, end, cues):

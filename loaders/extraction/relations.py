@@ -7,6 +7,7 @@ when a statistical pipeline gives one, picks the visitor or speaker among severa
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
+from loaders.extraction.tokens import sentences
 
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
@@ -42,9 +44,13 @@ class RelationFinder:
     protagonist: int | None = None
 
     def run(self) -> list[Relation]:
-        for index, sentence in enumerate(self.doc.sents):
-            ms = [i for i, m in enumerate(self.mentions)
-                  if sentence.start <= m.start < sentence.end and m.entity >= 0]
+        starts, spans = sentences(self.doc)
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            if m.entity >= 0:
+                by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(i)
+        for index, sentence in enumerate(spans):
+            ms = sorted(by_sentence.get(index, []), key=lambda i: self.mentions[i].start)
             trig = {k: [t for t in v if sentence.start <= t < sentence.end]
                     for k, v in self.triggers.items()}
             s = _Sentence(sentence, index, ms, trig)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.lexicon import first_names, not_names, word_classes
 
@@ -49,6 +49,7 @@ def is_name_token(token: Token) -> bool:
     )
 
 
+@cache
 def looks_like_surname(text: str) -> bool:
     return len(text) > 4 and bool(SURNAME_END.search(text.lower()))
 
@@ -63,6 +64,20 @@ def is_first_name(text: str) -> bool:
     return is_cyrillic(text) and any(
         lower.endswith(end) and lower[: -len(end)] in names for end in ("а", "у", "ом", "е", "ым")
     )
+
+
+def sentences(doc: Doc) -> tuple[list[int], list[Span]]:
+    """Sentence start tokens and spans, computed once per Doc (token.sent is O(n) a call)."""
+    bounds = doc.user_data.get("kg_sentence_bounds")
+    if bounds is None:
+        spans = list(doc.sents) if len(doc) else []
+        bounds = doc.user_data["kg_sentence_bounds"] = ([s.start for s in spans], spans)
+    return bounds
+
+
+def sentence_of(doc: Doc, index: int) -> Span:
+    starts, spans = sentences(doc)
+    return spans[bisect_right(starts, index) - 1]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""Extraction speed: words per second per core for each language's rule-based pipeline, and
+beside it a statistical spaCy pipeline on the same English text when one is installed.
+
+    python bench/bench_extraction.py [--repeat N]
+
+Texts are generated here from sentence templates (and the shared dev texts are added when
+../shared is present); nothing is copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+from loaders.extraction import build_nlp
+from loaders.extraction.config import ExtractionConfig
+from loaders.extraction.pipeline import statistical_model
+
+SHARED_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev"
+TEMPLATES = {
+    "en": ["The khokim of {region} region {person} visited the {company} plant in {city}.",
+           "{company} plans to build a car assembly plant in {city} worth $120 million.",
+           "President {person} met with the management of {company} and toured the factory.",
+           "According to Kun.uz, the plant will produce 50,000 vehicles per year from 2026."],
+    "de": ["Der Bürgermeister der Region {region}, {person}, besuchte das Werk von {company}.",
+           "Die chinesische Firma {company} will in {city} ein Montagewerk errichten.",
+           "Das Staatsoberhaupt wies an, die Produktion von Autos in der Stadt {city} aufzunehmen.",
+           "Laut Kun.uz soll das Werk jährlich 50.000 Fahrzeuge herstellen."],
+    "ru": ["Хоким {region_ru} области {person_ru} посетил завод {company} в городе {city_ru}.",
+           "Компания {company} планирует построить автозавод стоимостью 120 млн долларов.",
+           "Президент встретился с руководством компании {company} и осмотрел производство.",
+           "Как сообщает Kun.uz, завод будет выпускать до 50 тысяч автомобилей в год."],
+}
+FILL = {
+    "region": ["Namangan", "Samarkand", "Fergana", "Jizzakh"], "person": ["Ergash Soliyev",
+    "Murod Karimov", "Shavkat Mirziyoyev"], "company": ["Chery", "BYD", "Hyundai", "Knauf"],
+    "city": ["Karshi", "Asaka", "Andijan", "Termez"], "region_ru": ["Наманганской",
+    "Самаркандской", "Ферганской"], "person_ru": ["Хайрулло Бозоров", "Эркин Турдимов"],
+    "city_ru": ["Асаке", "Карши", "Андижане"],
+}
+
+
+def generated_text(lang: str, sentences: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    lines = [rng.choice(TEMPLATES[lang]).format(**{k: rng.choice(v) for k, v in FILL.items()})
+             for _ in range(sentences)]
+    return "\n".join(" ".join(lines[i:i + 5]) for i in range(0, len(lines), 5))
+
+
+def dev_texts(lang: str) -> list[str]:
+    if not SHARED_DEV.is_dir():
+        return []
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(SHARED_DEV.glob("*.json"))]
+    return [d["text"] for d in docs if d["lang"] == lang]
+
+
+def words_per_second(nlp, texts: list[str], repeat: int) -> float:
+    words = sum(len(t.split()) for t in texts) * repeat
+    for _ in nlp.pipe(texts[:2]):  # warm up (lazy caches)
+        pass
+    started = time.process_time()  # CPU time of this process: per core, not wall clock
+    for _ in range(repeat):
+        for _ in nlp.pipe(texts):
+            pass
+    return words / max(time.process_time() - started, 1e-9)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    rule_only = ExtractionConfig(models=dict.fromkeys(("de", "en", "ru")))
+    rows = []
+    for lang in ("de", "en", "ru"):
+        texts = [generated_text(lang, 200)] * 3 + dev_texts(lang)
+        nlp = build_nlp(lang, rule_only)
+        rows.append((f"rules {lang}", words_per_second(nlp, texts, args.repeat)))
+    english = [generated_text("en", 200)] * 3 + dev_texts("en")
+    model = statistical_model("en", ExtractionConfig())
+    if model:
+        import spacy
+
+        rows.append((f"statistical {model}", words_per_second(spacy.load(model), english,
+                                                              args.repeat)))
+    else:
+        rows.append(("statistical en_core_web_*", None))
+    print(f"{'pipeline':34} {'words/s per core':>18}")
+    for name, speed in rows:
+        print(f"{name:34} {'not installed' if speed is None else f'{speed:,.0f}':>18}")
+
+
+if __name__ == "__main__":
+    main()
