@@ -22,33 +22,43 @@ from loaders.extraction.pipeline import statistical_model
 
 SHARED_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev"
 TEMPLATES = {
-    "en": ["The khokim of {region} region {person} visited the {company} plant in {city}.",
-           "{company} plans to build a car assembly plant in {city} worth $120 million.",
-           "President {person} met with the management of {company} and toured the factory.",
-           "According to Kun.uz, the plant will produce 50,000 vehicles per year from 2026."],
-    "de": ["Der Bürgermeister der Region {region}, {person}, besuchte das Werk von {company}.",
-           "Die chinesische Firma {company} will in {city} ein Montagewerk errichten.",
-           "Das Staatsoberhaupt wies an, die Produktion von Autos in der Stadt {city} aufzunehmen.",
-           "Laut Kun.uz soll das Werk jährlich 50.000 Fahrzeuge herstellen."],
-    "ru": ["Хоким {region_ru} области {person_ru} посетил завод {company} в городе {city_ru}.",
-           "Компания {company} планирует построить автозавод стоимостью 120 млн долларов.",
-           "Президент встретился с руководством компании {company} и осмотрел производство.",
-           "Как сообщает Kun.uz, завод будет выпускать до 50 тысяч автомобилей в год."],
+    "en": [
+        "The khokim of {region} region {person} visited the {company} plant in {city}.",
+        "{company} plans to build a car assembly plant in {city} worth $120 million.",
+        "President {person} met with the management of {company} and toured the factory.",
+        "According to Kun.uz, the plant will produce 50,000 vehicles per year from 2026.",
+    ],
+    "de": [
+        "Der Bürgermeister der Region {region}, {person}, besuchte das Werk von {company}.",
+        "Die chinesische Firma {company} will in {city} ein Montagewerk errichten.",
+        "Das Staatsoberhaupt wies an, die Produktion von Autos in der Stadt {city} aufzunehmen.",
+        "Laut Kun.uz soll das Werk jährlich 50.000 Fahrzeuge herstellen.",
+    ],
+    "ru": [
+        "Хоким {region_ru} области {person_ru} посетил завод {company} в городе {city_ru}.",
+        "Компания {company} планирует построить автозавод стоимостью 120 млн долларов.",
+        "Президент встретился с руководством компании {company} и осмотрел производство.",
+        "Как сообщает Kun.uz, завод будет выпускать до 50 тысяч автомобилей в год.",
+    ],
 }
 FILL = {
-    "region": ["Namangan", "Samarkand", "Fergana", "Jizzakh"], "person": ["Ergash Soliyev",
-    "Murod Karimov", "Shavkat Mirziyoyev"], "company": ["Chery", "BYD", "Hyundai", "Knauf"],
-    "city": ["Karshi", "Asaka", "Andijan", "Termez"], "region_ru": ["Наманганской",
-    "Самаркандской", "Ферганской"], "person_ru": ["Хайрулло Бозоров", "Эркин Турдимов"],
+    "region": ["Namangan", "Samarkand", "Fergana", "Jizzakh"],
+    "person": ["Ergash Soliyev", "Murod Karimov", "Shavkat Mirziyoyev"],
+    "company": ["Chery", "BYD", "Hyundai", "Knauf"],
+    "city": ["Karshi", "Asaka", "Andijan", "Termez"],
+    "region_ru": ["Наманганской", "Самаркандской", "Ферганской"],
+    "person_ru": ["Хайрулло Бозоров", "Эркин Турдимов"],
     "city_ru": ["Асаке", "Карши", "Андижане"],
 }
 
 
 def generated_text(lang: str, sentences: int, seed: int = 7) -> str:
     rng = random.Random(seed)
-    lines = [rng.choice(TEMPLATES[lang]).format(**{k: rng.choice(v) for k, v in FILL.items()})
-             for _ in range(sentences)]
-    return "\n".join(" ".join(lines[i:i + 5]) for i in range(0, len(lines), 5))
+    lines = [
+        rng.choice(TEMPLATES[lang]).format(**{k: rng.choice(v) for k, v in FILL.items()})
+        for _ in range(sentences)
+    ]
+    return "\n".join(" ".join(lines[i : i + 5]) for i in range(0, len(lines), 5))
 
 
 def dev_texts(lang: str) -> list[str]:
@@ -85,8 +95,9 @@ def main() -> None:
     if model:
         import spacy
 
-        rows.append((f"statistical {model}", words_per_second(spacy.load(model), english,
-                                                              args.repeat)))
+        rows.append(
+            (f"statistical {model}", words_per_second(spacy.load(model), english, args.repeat))
+        )
     else:
         rows.append(("statistical en_core_web_*", None))
     print(f"{'pipeline':34} {'words/s per core':>18}")

@@ -28,7 +28,8 @@ def predict_folder(gold_dir: Path, out_dir: Path) -> dict[str, list[str]]:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         document = extract(gold["text"], gold.get("lang"))
         (out_dir / gold_file.name).write_text(
-            json.dumps(document.to_format_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+            json.dumps(document.to_format_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         by_lang[document.lang or "?"].append(gold_file.name)
     return dict(by_lang)
 
@@ -49,7 +50,9 @@ def _check(gold_dir: Path, scorer_path: Path) -> None:
         raise InvalidInputError(f"no gold *.json files in {gold_dir}")
 
 
-def evaluate_scores(gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER) -> dict[str, Any]:
+def evaluate_scores(
+    gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER
+) -> dict[str, Any]:
     """Scores as data: {"all": {...}, "de": {...}, ...}, each the scorer's --json output."""
     gold_dir, scorer_path = Path(gold_dir), Path(scorer_path)
     _check(gold_dir, scorer_path)
@@ -61,7 +64,7 @@ def evaluate(gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER) -> 
     gold_dir, scorer_path = Path(gold_dir), Path(scorer_path)
     _check(gold_dir, scorer_path)
     tables = _run(gold_dir, scorer_path, False)
-    order = sorted(k for k in tables if k != "all") + ["all"]
+    order = [*sorted(k for k in tables if k != "all"), "all"]
     return "\n".join(f"== {group} ==\n{tables[group]}" for group in order)
 
 

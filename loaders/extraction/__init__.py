@@ -20,11 +20,19 @@ from loaders.extraction.language import check_language, detect_language
 from loaders.extraction.pipeline import build_nlp, configure, get_nlp
 from loaders.models import DocumentMeta, ExtractedDocument
 
-__all__ = ["ExtractionConfig", "build_nlp", "configure", "detect_language", "extract",
-           "extract_many"]
+__all__ = [
+    "ExtractionConfig",
+    "build_nlp",
+    "configure",
+    "detect_language",
+    "extract",
+    "extract_many",
+]
 
 
-def extract(text: str, lang: str | None = None, meta: DocumentMeta | None = None) -> ExtractedDocument:
+def extract(
+    text: str, lang: str | None = None, meta: DocumentMeta | None = None
+) -> ExtractedDocument:
     """Entities and relations of one article. ExtractionError for blank text or a language
     other than de/en/ru."""
     chosen = _language(text, lang, meta)

@@ -63,9 +63,15 @@ class Unglue:
         out = []
         for part in parts:
             lower = part.lower()
-            head = next((s for s in surnames if lower.startswith(s) and len(lower) - len(s) >= 5
-                         and part[len(s):].islower()), None)
-            out += [part[: len(head)], part[len(head):]] if head and part[:1].isupper() else [part]
+            head = next(
+                (
+                    s
+                    for s in surnames
+                    if lower.startswith(s) and len(lower) - len(s) >= 5 and part[len(s) :].islower()
+                ),
+                None,
+            )
+            out += [part[: len(head)], part[len(head) :]] if head and part[:1].isupper() else [part]
         return out
 
 
@@ -89,7 +95,7 @@ class Sentences:
                 j = i + 1
                 while j < len(doc) and texts[j][0] in CLOSE_QUOTES | {")"}:
                     j += 1
-                if j < len(doc) and (texts[j][0][:1].isupper() or texts[j][0][:1] in "„«“\"["):
+                if j < len(doc) and (texts[j][0][:1].isupper() or texts[j][0][:1] in '„«“"['):
                     starts.add(j)
         # only the starts are set: the others stay "unknown", which doc.sents reads as "inside"
         # (setting every token costs a scan of the Doc each)
@@ -121,12 +127,16 @@ class Mentions:
         mentions = self.finder.find(doc, hits)
         taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         plants = self.plants.find(doc, hits, triggers, taken)
-        org_tokens = {i for m in mentions if m.type == "Organization"
-                      for i in range(m.start, m.end)}
+        org_tokens = {
+            i for m in mentions if m.type == "Organization" for i in range(m.start, m.end)
+        }
         plants = [p for p in plants if not (p.weak and p.start in org_tokens)]
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
-        mentions = [m for m in mentions
-                    if not (m.weak and any(i in plant_tokens for i in range(m.start, m.end)))]
+        mentions = [
+            m
+            for m in mentions
+            if not (m.weak and any(i in plant_tokens for i in range(m.start, m.end)))
+        ]
         mentions = sorted(mentions + plants, key=lambda m: (m.start, -m.end))
         link(doc, mentions)
         doc._.kg_mentions = mentions
@@ -159,6 +169,7 @@ class Relations:
     """Sentence-level relation rules -> doc._.kg_relations."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_relations = find_relations(doc, doc._.kg_mentions, doc._.kg_entities,
-                                            doc._.kg_triggers)
+        doc._.kg_relations = find_relations(
+            doc, doc._.kg_mentions, doc._.kg_entities, doc._.kg_triggers
+        )
         return doc

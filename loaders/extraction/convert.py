@@ -30,8 +30,11 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
         published=meta.published if meta else None,
         text=text,
         entities=[_entity(ids[i], entities[i], mentions) for i in kept],
-        relations=[_relation(r, ids, entities, spans) for r in relations
-                   if r.source in ids and r.target in ids],
+        relations=[
+            _relation(r, ids, entities, spans)
+            for r in relations
+            if r.source in ids and r.target in ids
+        ],
     )
 
 
@@ -47,17 +50,30 @@ def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> Extracte
         properties["title"] = titles[0]
     subtype = entity.subtype
     if entity.type == "Person" and subtype is None:
-        subtype = next((mentions[i].title.subtype for i in entity.mentions
-                        if mentions[i].title is not None), None)
-    return ExtractedEntity(id=entity_id, type=entity.type, subtype=subtype, name=entity.name,
-                           aliases=entity.aliases, properties=properties)
+        subtype = next(
+            (mentions[i].title.subtype for i in entity.mentions if mentions[i].title is not None),
+            None,
+        )
+    return ExtractedEntity(
+        id=entity_id,
+        type=entity.type,
+        subtype=subtype,
+        name=entity.name,
+        aliases=entity.aliases,
+        properties=properties,
+    )
 
 
-def _relation(relation: Relation, ids: dict[int, str], entities: list[Entity],
-              sentences: list) -> ExtractedRelation:
+def _relation(
+    relation: Relation, ids: dict[int, str], entities: list[Entity], sentences: list
+) -> ExtractedRelation:
     properties: dict[str, Any] = dict(relation.properties)
     properties["confidence"] = relation.confidence
     evidence = sentences[relation.sentence].text.strip()
-    return ExtractedRelation(type=relation.type, source=ids[relation.source],
-                             target=ids[relation.target], properties=properties,
-                             evidence=evidence)
+    return ExtractedRelation(
+        type=relation.type,
+        source=ids[relation.source],
+        target=ids[relation.target],
+        properties=properties,
+        evidence=evidence,
+    )

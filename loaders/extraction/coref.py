@@ -85,7 +85,7 @@ class _State:
                 owners.append(mention.entity)
 
     def _key(self, mention: Mention) -> str:
-        text = self.doc[mention.start:mention.end].text
+        text = self.doc[mention.start : mention.end].text
         if mention.type == "Person":
             return "person:" + fuzzy(surname_stem(text.split()[-1]))
         if mention.type == "Organization" and mention.subtype == "government":
@@ -99,13 +99,13 @@ class _State:
 
     def _person_match(self, mention: Mention) -> int | None:
         """A person already seen with the same surname and a compatible first name or initial."""
-        tokens = self.doc[mention.start:mention.end]
+        tokens = self.doc[mention.start : mention.end]
         surname = fuzzy(surname_stem(tokens[-1].text))
         first = tokens[0]
         for entity_index in self.by_surname.get(surname, []):
             entity = self.entities[entity_index]
             for other_index in entity.mentions:
-                other = self.doc[self.mentions[other_index].start:self.mentions[other_index].end]
+                other = self.doc[self.mentions[other_index].start : self.mentions[other_index].end]
                 if fuzzy(surname_stem(other[-1].text)) != surname:
                     continue
                 if len(tokens) == 1 or len(other) == 1 or _same_first(first.text, other[0].text):
@@ -145,15 +145,21 @@ class _State:
         mention = self.mentions[index]
         if mention.type == "Person":
             role = mention.role
-            return self._nearest(index, lambda e: e.type == "Person" and role in self._roles(e),
-                                 forward=True)
+            return self._nearest(
+                index, lambda e: e.type == "Person" and role in self._roles(e), forward=True
+            )
         if mention.type == "Organization" and mention.subtype == "government":
             role = mention.role
-            return self._nearest(index, lambda e: e.key is not None
-                                 and e.key.startswith(f"gov:{role}:"), forward=False)
+            return self._nearest(
+                index,
+                lambda e: e.key is not None and e.key.startswith(f"gov:{role}:"),
+                forward=False,
+            )
         if mention.type == "Organization":
-            return self._nearest(index, lambda e: e.type == "Organization"
-                                 and e.subtype not in ("media", "government"))
+            return self._nearest(
+                index,
+                lambda e: e.type == "Organization" and e.subtype not in ("media", "government"),
+            )
         if mention.type == "Location":
             subtype = mention.subtype
             return self._nearest(index, lambda e: e.type == "Location" and e.subtype == subtype)
@@ -203,8 +209,14 @@ class _State:
         entity = self.new(index, None)
         self._merge_plant(index, entity, org, places, attach=False)
 
-    def _compatible(self, mention: Mention, entity: Entity, org: int | None,
-                    their_org: int | None, places: list[int]) -> bool:
+    def _compatible(
+        self,
+        mention: Mention,
+        entity: Entity,
+        org: int | None,
+        their_org: int | None,
+        places: list[int],
+    ) -> bool:
         if mention.name and entity.name and mention.name != entity.name:
             return False
         if org is not None and their_org is not None and org != their_org:
@@ -214,8 +226,9 @@ class _State:
         # two different cities (or regions) are two plants; a city and its region are not
         return not any(a is not b and a.subtype == b.subtype for a in ours for b in theirs)
 
-    def _merge_plant(self, index: int, entity_index: int, org: int | None, places: list[int],
-                     attach: bool = True) -> None:
+    def _merge_plant(
+        self, index: int, entity_index: int, org: int | None, places: list[int], attach: bool = True
+    ) -> None:
         if attach:
             self.attach(index, entity_index)
         entity = self.entities[entity_index]
@@ -230,13 +243,13 @@ class _State:
             entity.name = mention.name
 
     def add_surname_mentions(self) -> None:
-        """"Tokayev", "Жапарова", "Mirziyoyevs": a person's surname alone, in any case form."""
+        """ "Tokayev", "Жапарова", "Mirziyoyevs": a person's surname alone, in any case form."""
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         surnames: dict[str, int] = {}
         for entity_index, entity in enumerate(self.entities):
             if entity.type == "Person":
                 for i in entity.mentions:
-                    tokens = self.doc[self.mentions[i].start:self.mentions[i].end]
+                    tokens = self.doc[self.mentions[i].start : self.mentions[i].end]
                     if len(tokens) > 1 and not is_initial(tokens[-1]):
                         surnames[fuzzy(surname_stem(tokens[-1].text))] = entity_index
         for token in self.doc:
@@ -293,14 +306,14 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
     """Aliases from the mentions' surface forms; a Latin-script canonical name."""
     texts = []
     for i in entity.mentions:
-        text = doc[mentions[i].start:mentions[i].end].text
+        text = doc[mentions[i].start : mentions[i].end].text
         if text not in texts:
             texts.append(text)
     entity.aliases = texts
     if entity.name:
         return
     named = [mentions[i] for i in entity.mentions if not mentions[i].weak]
-    candidates = [doc[m.start:m.end].text for m in named] or texts
+    candidates = [doc[m.start : m.end].text for m in named] or texts
     if entity.type == "Person":
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))

@@ -12,7 +12,7 @@ DATA = resources.files(__package__) / "data"
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV file in data/, skipping '#' comment lines; the first other line is the header."""
+    """Rows of a TSV file in data/ without its '#' comment lines; the first row is the header."""
     text = (DATA / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -34,5 +34,3 @@ def split_forms(value: str) -> list[str]:
 @cache
 def inflection_rules() -> dict[str, Any]:
     return json.loads((DATA / "inflection.json").read_text(encoding="utf-8"))
-
-

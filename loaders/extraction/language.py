@@ -25,13 +25,17 @@ def detect_language(text: str) -> str:
     found = _detector().detect_language_of(text[:2000])
     code = _CODES.get(found) if found is not None else None
     if code is None:
+        name = found.name.lower() if found else "unknown"
         raise ExtractionError(
-            f"cannot extract from this text: its language is {found.name.lower() if found else 'unknown'}, "
-            f"supported are {', '.join(_SUPPORTED)}")
+            f"cannot extract from this text: its language is {name}, "
+            f"supported are {', '.join(_SUPPORTED)}"
+        )
     return code
 
 
 def check_language(lang: str) -> str:
     if lang not in _SUPPORTED:
-        raise ExtractionError(f"unsupported language {lang!r}; supported are {', '.join(_SUPPORTED)}")
+        raise ExtractionError(
+            f"unsupported language {lang!r}; supported are {', '.join(_SUPPORTED)}"
+        )
     return lang

@@ -33,14 +33,14 @@ class WordClasses:
     org_prefixes: frozenset[str]
     org_nouns: frozenset[str]
     org_noun_suffixes: tuple[str, ...]
-    government_nouns: dict[str, str]     # form -> class of body (administration, ministry...)
+    government_nouns: dict[str, str]  # form -> class of body (administration, ministry...)
     media_nouns: frozenset[str]
-    plant_words: dict[str, str]          # word -> strength
+    plant_words: dict[str, str]  # word -> strength
     plant_suffixes: tuple[tuple[str, str], ...]  # (suffix, strength), German compounds
-    plant_stems: tuple[tuple[str, str], ...]     # (stem, strength), Russian
+    plant_stems: tuple[tuple[str, str], ...]  # (stem, strength), Russian
     plant_blocklist: frozenset[str]
     triggers: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((match, form), ...)
-    place_designators: dict[str, tuple[str, str]]     # form -> (subtype, position)
+    place_designators: dict[str, tuple[str, str]]  # form -> (subtype, position)
 
 
 def _lang_rows(name: str, lang: str) -> list[dict[str, str]]:

@@ -11,7 +11,19 @@ from loaders.extraction.model import Mention
 from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES
 
 ORG_NOUNS = frozenset(
-    ["unternehmens", "unternehmen", "firma", "marke", "kompanie", "konzerns", "gruppe", "company", "brand", "компании"])
+    [
+        "unternehmens",
+        "unternehmen",
+        "firma",
+        "marke",
+        "kompanie",
+        "konzerns",
+        "gruppe",
+        "company",
+        "brand",
+        "компании",
+    ]
+)
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
@@ -30,8 +42,13 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             mention.places = _plant_places(doc, mentions, mention, by_start)
 
 
-def _seats(doc: Doc, mentions: list[Mention], person: Mention, by_start: dict[int, int],
-           by_end: dict[int, int]) -> list[int]:
+def _seats(
+    doc: Doc,
+    mentions: list[Mention],
+    person: Mention,
+    by_start: dict[int, int],
+    by_end: dict[int, int],
+) -> list[int]:
     title_start, title_end = person.properties["title_span"]
     stop = person.start if person.start > title_end else min(len(doc), title_end + 8)
     seats: list[int] = []
@@ -49,20 +66,28 @@ def _seats(doc: Doc, mentions: list[Mention], person: Mention, by_start: dict[in
                 seats.append(index)
             i = mentions[index].end
             continue
-        if person.start < title_end and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
+        if (
+            person.start < title_end
+            and token.lower_ not in LINKING
+            and token.lower_ not in ARTICLES
+        ):
             break
         i += 1
     before = _before_title(doc, title_start, by_end, mentions)
-    if before is not None and (not seats or mentions[before].subtype == "country"
-                               or (person.title and person.title.seat == "organization")):
+    if before is not None and (
+        not seats
+        or mentions[before].subtype == "country"
+        or (person.title and person.title.seat == "organization")
+    ):
         seats.insert(0, before)
     allowed = _seat_types(person)
     return [s for s in seats if mentions[s].type in allowed][:2]
 
 
-def _before_title(doc: Doc, title_start: int, by_end: dict[int, int],
-                  mentions: list[Mention]) -> int | None:
-    """"Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
+def _before_title(
+    doc: Doc, title_start: int, by_end: dict[int, int], mentions: list[Mention]
+) -> int | None:
+    """ "Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
     end = title_start
     while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the"):
         end -= 1
@@ -70,7 +95,9 @@ def _before_title(doc: Doc, title_start: int, by_end: dict[int, int],
     if index is None:
         return None
     mention = mentions[index]
-    if (mention.type == "Location" and mention.subtype == "country") or mention.type == "Organization":
+    if (
+        mention.type == "Location" and mention.subtype == "country"
+    ) or mention.type == "Organization":
         return index
     return None
 
@@ -78,18 +105,30 @@ def _before_title(doc: Doc, title_start: int, by_end: dict[int, int],
 def _seat_types(person: Mention) -> set[str]:
     seat = person.title.seat if person.title else "any"
     if seat == "location":
-        return {"Location", "Organization"} if person.title and person.title.role == "head_of_government" else {"Location"}
+        return (
+            {"Location", "Organization"}
+            if person.title and person.title.role == "head_of_government"
+            else {"Location"}
+        )
     if seat == "organization":
         return {"Organization"}
     return {"Location", "Organization"}
 
 
-def _plant_org(doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int],
-               by_end: dict[int, int]) -> int | None:
+def _plant_org(
+    doc: Doc,
+    mentions: list[Mention],
+    plant: Mention,
+    by_start: dict[int, int],
+    by_end: dict[int, int],
+) -> int | None:
     for end in (plant.start, plant.start - 1):
         index = by_end.get(end)
-        if index is not None and _is_operator(mentions[index]) and (
-                end == plant.start or doc[end].text in ("-", "'s", "’s")):
+        if (
+            index is not None
+            and _is_operator(mentions[index])
+            and (end == plant.start or doc[end].text in ("-", "'s", "’s"))
+        ):
             return index
     i = plant.end
     while i < min(len(doc), plant.end + 6):
@@ -100,8 +139,12 @@ def _plant_org(doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict
             i = mentions[index].end
             continue
         token = doc[i]
-        if not (token.lower_ in LINKING or token.lower_ in ARTICLES or token.text in OPEN_QUOTES
-                or (token.is_lower and token.is_alpha)):
+        if not (
+            token.lower_ in LINKING
+            or token.lower_ in ARTICLES
+            or token.text in OPEN_QUOTES
+            or (token.is_lower and token.is_alpha)
+        ):
             return None
         if token.lower_ in LOCATIVE:
             return None
@@ -113,15 +156,19 @@ def _is_operator(mention: Mention) -> bool:
     return mention.type == "Organization" and mention.subtype not in ("media", "government")
 
 
-def _plant_places(doc: Doc, mentions: list[Mention], plant: Mention,
-                  by_start: dict[int, int]) -> list[int]:
+def _plant_places(
+    doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
+) -> list[int]:
     i = plant.end
     limit = min(len(doc), plant.end + 8)
     while i < limit:
         index = by_start.get(i)
         token = doc[i]
-        if index is not None and mentions[index].type == "Location" and (
-                i == plant.end or _locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES):
+        if (
+            index is not None
+            and mentions[index].type == "Location"
+            and (i == plant.end or _locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
+        ):
             return _chain(doc, mentions, index, by_start)
         if index is not None:
             i = mentions[index].end
@@ -133,7 +180,7 @@ def _plant_places(doc: Doc, mentions: list[Mention], plant: Mention,
 
 
 def _locative_before(doc: Doc, index: int) -> bool:
-    """"in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
+    """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
     j = index - 1
     while j >= 0 and doc[j].lower_ in ARTICLES and index - j < 3:
         j -= 1
@@ -141,7 +188,7 @@ def _locative_before(doc: Doc, index: int) -> bool:
 
 
 def _chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
-    """"Asaka, Andijan province", "Асаке (Андижанская область)": a place and its apposed parents."""
+    """A place and its apposed parents: "Asaka, Andijan province", "Асаке (Андижанская обл.)"."""
     chain = [first]
     i = mentions[first].end
     while i + 1 < len(doc) and doc[i].text in (",", "("):

@@ -34,7 +34,25 @@ from loaders.extraction.tokens import (
 # priorities: higher wins an overlap
 P_PERSON, P_QUOTED, P_ORG, P_PLACE, P_WEAK = 50, 40, 30, 20, 5
 MAX_NAME_TOKENS = 4
-ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"])
+ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+    ]
+)
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
@@ -89,8 +107,9 @@ class MentionFinder:
         candidates += self._named_orgs(doc)
         candidates = [(p, _trim(m, doc)) for p, m in candidates]
         chosen = _select(candidates)
-        chosen = _select([(p, m) for m in chosen for p in [_priority(m)]]
-                         + self._persons(doc, hits, chosen))
+        chosen = _select(
+            [(p, m) for m in chosen for p in [_priority(m)]] + self._persons(doc, hits, chosen)
+        )
         chosen += self._government(doc, hits, chosen)
         chosen += self._country_adjectives(hits, chosen)
         chosen += self._place_roles(doc, hits, chosen)
@@ -102,7 +121,7 @@ class MentionFinder:
     def _places(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
         out = []
         for hit in hits.get("PLACE"):
-            following = doc[hit.end:hit.end + 2].text.lower()
+            following = doc[hit.end : hit.end + 2].text.lower()
             if following.startswith(("-dollar", "- dollar", "$", "dollar")):
                 continue  # "US-Dollar" is a currency
             out.append((P_PLACE, self._place(doc, hits, hit)))
@@ -131,7 +150,7 @@ class MentionFinder:
         return mention
 
     def _place_roles(self, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
-        """"the region", "der Region", "области" standing alone refer back to a place."""
+        """ "the region", "der Region", "области" standing alone refer back to a place."""
         taken = _taken(chosen)
         out = []
         for hit in hits.get("PLACE_DESIGNATOR"):
@@ -140,10 +159,17 @@ class MentionFinder:
             subtype = hit.payload[0]
             if subtype not in ("region", "city"):
                 continue
-            if doc[hit.start].text.lower().endswith("s") and subtype == "region" and self.lang == "en":
+            if (
+                doc[hit.start].text.lower().endswith("s")
+                and subtype == "region"
+                and self.lang == "en"
+            ):
                 continue  # "regions": plural, no single referent
-            out.append(Mention(hit.start, hit.end, "Location", subtype, weak=True,
-                               role=subtype, source="role"))
+            out.append(
+                Mention(
+                    hit.start, hit.end, "Location", subtype, weak=True, role=subtype, source="role"
+                )
+            )
         return out
 
     def _country_adjectives(self, hits: Hits, chosen: list[Mention]) -> list[Mention]:
@@ -175,15 +201,17 @@ class MentionFinder:
             close = _closing_quote(doc, i)
             if close is None or close - i < 2:
                 continue
-            inner = doc[i + 1:close]
+            inner = doc[i + 1 : close]
             if not _name_like_span(inner):
                 continue
             cue = self._org_cue_before(doc, hits, i) or any(
-                hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close))
+                hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close)
+            )
             if cue or (len(inner) <= 3 and (inner.text.isupper() or _latin_in_cyrillic(inner))):
                 subtype = "media" if self._media_cue_before(doc, hits, i) else "company"
-                out.append((P_QUOTED, Mention(i + 1, close, "Organization", subtype,
-                                              source="quoted")))
+                out.append(
+                    (P_QUOTED, Mention(i + 1, close, "Organization", subtype, source="quoted"))
+                )
         return out
 
     def _org_cue_before(self, doc: Doc, hits: Hits, index: int) -> bool:
@@ -193,13 +221,17 @@ class MentionFinder:
             if j <= 0:
                 return False
             previous = doc[j - 1]
-            if (hits.ending("ORG_NOUN", j) or hits.ending("ORG_PREFIX", j)
-                    or hits.ending("GOV_NOUN", j) or self._noun_suffix(previous)
-                    or hits.ending("PLANT_WORD", j)):
+            if (
+                hits.ending("ORG_NOUN", j)
+                or hits.ending("ORG_PREFIX", j)
+                or hits.ending("GOV_NOUN", j)
+                or self._noun_suffix(previous)
+                or hits.ending("PLANT_WORD", j)
+            ):
                 return True
-            if previous.lower_ not in ARTICLES and previous.lower_ not in ("von", "of", "с"):
-                if not (previous.is_alpha and previous.is_lower):
-                    return False
+            skippable = previous.lower_ in ARTICLES or previous.lower_ in ("von", "of", "с")
+            if not skippable and not (previous.is_alpha and previous.is_lower):
+                return False
             j -= 1
         return False
 
@@ -209,19 +241,28 @@ class MentionFinder:
     def _noun_suffix(self, token: Token) -> bool:
         lower = token.lower_
         return self.lang == "de" and any(
-            lower.endswith(s) and len(lower) > len(s) + 2 for s in self.words.org_noun_suffixes)
+            lower.endswith(s) and len(lower) > len(s) + 2 for s in self.words.org_noun_suffixes
+        )
 
     def _suffix_orgs(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
-        """"Zhongwang Group", "Claas KGaA", "UzAuto Motors": a name run ending in a legal form."""
+        """ "Zhongwang Group", "Claas KGaA", "UzAuto Motors": a name run ending in a legal form."""
         out = []
         for hit in hits.get("ORG_SUFFIX"):
             last = doc[hit.end - 1]
             if not (is_capitalised(last) or last.text.isupper()):
                 continue
-            if hit.end < len(doc) and hits.starting("PLANT_WORD", hit.end) and is_capitalised(doc[hit.end]):
+            if (
+                hit.end < len(doc)
+                and hits.starting("PLANT_WORD", hit.end)
+                and is_capitalised(doc[hit.end])
+            ):
                 continue  # "Samarkand Automobile Plant" is a plant's name
             start = hit.start
-            while start > 0 and start - hit.start > -MAX_NAME_TOKENS and _org_name_token(doc[start - 1]):
+            while (
+                start > 0
+                and start - hit.start > -MAX_NAME_TOKENS
+                and _org_name_token(doc[start - 1])
+            ):
                 start -= 1
             if start == hit.start:
                 continue
@@ -229,22 +270,39 @@ class MentionFinder:
         return out
 
     def _noun_orgs(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
-        """"Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
+        """ "Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
         out = []
         nouns = [(h.end, h) for h in hits.get("ORG_NOUN")] + [
-            (i + 1, None) for i, t in enumerate(doc) if self._noun_suffix(t)]
+            (i + 1, None) for i, t in enumerate(doc) if self._noun_suffix(t)
+        ]
         for end, _hit in nouns:
             run_end = _name_run(doc, end)
-            if run_end > end and any(hits.covering(label, j) for j in range(end, run_end)
-                                     for label in ("PLACE", "PERSON", "TITLE")):
+            if run_end > end and any(
+                hits.covering(label, j)
+                for j in range(end, run_end)
+                for label in ("PLACE", "PERSON", "TITLE")
+            ):
                 run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
             if run_end > end:
-                out.append((P_ORG - 1, Mention(end, run_end, "Organization", "company",
-                                               source="noun")))
+                out.append(
+                    (P_ORG - 1, Mention(end, run_end, "Organization", "company", source="noun"))
+                )
             else:
                 start = _hit.start if _hit else end - 1
-                out.append((P_WEAK, Mention(start, end, "Organization", "company", weak=True,
-                                            role="company", source="role")))
+                out.append(
+                    (
+                        P_WEAK,
+                        Mention(
+                            start,
+                            end,
+                            "Organization",
+                            "company",
+                            weak=True,
+                            role="company",
+                            source="role",
+                        ),
+                    )
+                )
         if self.lang == "en":
             out += self._english_name_before_noun(doc, hits)
         return out
@@ -266,21 +324,29 @@ class MentionFinder:
             start = end
             while start > 0 and end - start < MAX_NAME_TOKENS and _org_name_token(doc[start - 1]):
                 start -= 1
-            if (start < end and not (start == 0 or doc[start - 1].is_sent_end)) or end - start > 1:
-                if start < end:
-                    out.append((P_ORG - 2, Mention(start, end, "Organization", "company",
-                                                   source="name-noun")))
+            opens_sentence = sentence_of(doc, start).start == start if start < end else True
+            if end - start > 1 or (start < end and not opens_sentence):
+                out.append(
+                    (
+                        P_ORG - 2,
+                        Mention(start, end, "Organization", "company", source="name-noun"),
+                    )
+                )
         return out
 
     def _named_orgs(self, doc: Doc) -> list[tuple[int, Mention]]:
-        """"a joint venture called General Motors Uzbekistan", "под названием X"."""
+        """ "a joint venture called General Motors Uzbekistan", "под названием X"."""
         out = []
         for i, token in enumerate(doc[:-1]):
             if token.lower_ in NAMING_WORDS:
                 end = _name_run(doc, i + 1)
                 if end > i + 1:
-                    out.append((P_QUOTED + 1, Mention(i + 1, end, "Organization", "company",
-                                                      source="named")))
+                    out.append(
+                        (
+                            P_QUOTED + 1,
+                            Mention(i + 1, end, "Organization", "company", source="named"),
+                        )
+                    )
         return out
 
     def _media(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
@@ -295,8 +361,13 @@ class MentionFinder:
     # people ---------------------------------------------------------------------------------
 
     def _persons(self, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[tuple[int, Mention]]:
-        blocked = {i for m in chosen if m.type != "Organization" or m.source != "gazetteer"
-                   for i in range(m.start, m.end) if m.type != "Person"}
+        blocked = {
+            i
+            for m in chosen
+            if m.type != "Organization" or m.source != "gazetteer"
+            for i in range(m.start, m.end)
+            if m.type != "Person"
+        }
         for label in ("PLACE_DESIGNATOR", "ORG_NOUN", "GOV_NOUN", "TITLE", "PLANT_WORD"):
             blocked.update(i for h in hits.get(label) for i in range(h.start, h.end))
         out: list[tuple[int, Mention]] = []
@@ -327,8 +398,9 @@ class MentionFinder:
             if i not in blocked and (is_name_token(token) or is_initial(token)):
                 run_end = _person_run_end(doc, i, blocked)
                 i = _from_first_name(doc, i, run_end)
-                adjacent = i == hit.end or (doc[i - 1].text == "," and (
-                    run_end - i > 1 or looks_like_surname(doc[i].text)))
+                adjacent = i == hit.end or (
+                    doc[i - 1].text == "," and (run_end - i > 1 or looks_like_surname(doc[i].text))
+                )
                 if self._is_person_run(doc, i, run_end) or adjacent:
                     return self._person(doc, i, run_end, title, hit)
                 i = run_end
@@ -344,18 +416,19 @@ class MentionFinder:
 
     def _person(self, doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:
         mention = Mention(start, end, "Person", title.subtype, source="title")
-        mention.title, mention.title_text = title, doc[hit.start:hit.end].text
+        mention.title, mention.title_text = title, doc[hit.start : hit.end].text
         mention.properties["title_span"] = (hit.start, hit.end)
         return mention
 
     def _unnamed_officer(self, doc: Doc, hit: Hit, title: Title) -> Mention:
-        """A title without a name: a role reference ("das Staatsoberhaupt"), or the leader of a
-        delegation who is described, not named ("unter der Leitung des Bürgermeisters der Region")."""
+        """A title without a name: a role reference ("das Staatsoberhaupt"), or the described
+        leader of a delegation ("unter der Leitung des Bürgermeisters der Region")."""
         sentence = sentence_of(doc, hit.start)
-        before = doc[max(sentence.start, hit.start - 5):hit.start].text.lower()
-        mention = Mention(hit.start, hit.end, "Person", title.subtype, weak=True,
-                          role=title.role, source="role")
-        mention.title, mention.title_text = title, doc[hit.start:hit.end].text
+        before = doc[max(sentence.start, hit.start - 5) : hit.start].text.lower()
+        mention = Mention(
+            hit.start, hit.end, "Person", title.subtype, weak=True, role=title.role, source="role"
+        )
+        mention.title, mention.title_text = title, doc[hit.start : hit.end].text
         mention.properties["title_span"] = (hit.start, hit.end)
         if any(word in before for word in LEAD_WORDS):
             mention.source = "described"
@@ -377,7 +450,7 @@ class MentionFinder:
     # government bodies ----------------------------------------------------------------------
 
     def _government(self, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
-        """"Ministry of ...", "Hokimiyat des Gebiets Samarkand", "кабинета министров КР",
+        """ "Ministry of ...", "Hokimiyat des Gebiets Samarkand", "кабинета министров КР",
         "kasachische Regierung", and bare "Gebietsverwaltung" (a role reference)."""
         by_start = {m.start: m for m in chosen if m.type in ("Location", "Organization")}
         taken = _taken(chosen)
@@ -401,14 +474,17 @@ class MentionFinder:
                 start, place_key = adjective.start, adjective.payload.key
             else:
                 place_key = place.key if place else None
-            mention = Mention(start, end, "Organization", "government", source="government",
-                              role=body_class)
+            mention = Mention(
+                start, end, "Organization", "government", source="government", role=body_class
+            )
             mention.properties["body_place"] = place_key
             mention.weak = place_key is None and body_class != "ministry"
             out.append(mention)
         return out
 
-    def _complement_place(self, doc: Doc, index: int, by_start: dict[int, Mention]) -> Mention | None:
+    def _complement_place(
+        self, doc: Doc, index: int, by_start: dict[int, Mention]
+    ) -> Mention | None:
         for j in range(index, min(len(doc), index + 3)):
             mention = by_start.get(j)
             if mention is not None and mention.type == "Location":
@@ -418,7 +494,9 @@ class MentionFinder:
         return None
 
 
-_DOMAINS = frozenset(["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"])
+_DOMAINS = frozenset(
+    ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
+)
 
 
 def _priority(mention: Mention) -> int:
@@ -426,8 +504,17 @@ def _priority(mention: Mention) -> int:
 
 
 def _entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
-    return Mention(start, end, entry.type, entry.subtype, key=entry.key, name=entry.name,
-                   properties=dict(entry.properties), source=source, role=entry.role)
+    return Mention(
+        start,
+        end,
+        entry.type,
+        entry.subtype,
+        key=entry.key,
+        name=entry.name,
+        properties=dict(entry.properties),
+        source=source,
+        role=entry.role,
+    )
 
 
 def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:
@@ -488,8 +575,12 @@ def _name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS + (6 if allow_linking else 0):
         token = doc[end]
-        if is_name_token(token) or (token.text.isupper() and token.is_alpha) or (
-                token.text in ("-", "&") and end > start) or (allow_linking and token.lower_ in ("and", ",", "of", "und") and end > start):
+        if (
+            is_name_token(token)
+            or (token.text.isupper() and token.is_alpha)
+            or (token.text in ("-", "&") and end > start)
+            or (allow_linking and token.lower_ in ("and", ",", "of", "und") and end > start)
+        ):
             end += 1
         else:
             break
@@ -524,8 +615,18 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
     end = start
     while end < len(doc) and end not in blocked and end - start < MAX_NAME_TOKENS + 1:
         token = doc[end]
-        if is_name_token(token) or (is_initial(token) and end == start) or (token.text == "-" and not token.whitespace_ and end + 1 < len(doc) and end > start \
-                and not doc[end - 1].whitespace_ and is_name_token(doc[end + 1])):
+        if (
+            is_name_token(token)
+            or (is_initial(token) and end == start)
+            or (
+                token.text == "-"
+                and not token.whitespace_
+                and end + 1 < len(doc)
+                and end > start
+                and not doc[end - 1].whitespace_
+                and is_name_token(doc[end + 1])
+            )
+        ):
             end += 1
         else:
             break
@@ -533,7 +634,7 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
 
 
 def _from_first_name(doc: Doc, start: int, end: int) -> int:
-    """"Trade Ilzat Kasimov": a run that has a given name inside starts there."""
+    """ "Trade Ilzat Kasimov": a run that has a given name inside starts there."""
     for i in range(start + 1, end - 1):
         if is_first_name(doc[i].text):
             return i

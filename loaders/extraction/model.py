@@ -18,20 +18,20 @@ class Mention:
 
     start: int
     end: int
-    type: str                      # EntityType value
+    type: str  # EntityType value
     subtype: str | None = None
-    key: str | None = None         # gazetteer key ("iso:UZ", "geonames:1216311", "org:kia")
-    name: str | None = None        # canonical name when known
+    key: str | None = None  # gazetteer key ("iso:UZ", "geonames:1216311", "org:kia")
+    name: str | None = None  # canonical name when known
     properties: dict[str, Any] = field(default_factory=dict)
-    source: str = ""               # which rule found it (for debugging and confidence)
-    weak: bool = False             # adjectives and role references: kept only when they resolve
-    role: str | None = None        # role references: which kind of entity they stand for
-    title: Title | None = None     # persons: the office stated next to the name
+    source: str = ""  # which rule found it (for debugging and confidence)
+    weak: bool = False  # adjectives and role references: kept only when they resolve
+    role: str | None = None  # role references: which kind of entity they stand for
+    title: Title | None = None  # persons: the office stated next to the name
     title_text: str | None = None  # ... as written
     seats: list[int] = field(default_factory=list)  # mention indices where the office sits
-    org: int | None = None         # plants: mention index of the organization named with them
+    org: int | None = None  # plants: mention index of the organization named with them
     places: list[int] = field(default_factory=list)  # plants: mention indices of their places
-    entity: int = -1               # index of the entity it resolved to
+    entity: int = -1  # index of the entity it resolved to
 
     @property
     def span(self) -> tuple[int, int]:
@@ -52,8 +52,8 @@ class Entity:
 @dataclass(frozen=True)
 class Relation:
     type: str
-    source: int                    # entity indices
+    source: int  # entity indices
     target: int
-    sentence: int                  # index of the evidence sentence
+    sentence: int  # index of the evidence sentence
     confidence: float
     properties: tuple[tuple[str, Any], ...] = ()

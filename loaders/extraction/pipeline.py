@@ -16,8 +16,16 @@ from loaders.extraction.language import check_language
 log = logging.getLogger(__name__)
 KG_COMPONENTS = ("kg_mentions", "kg_entities", "kg_relations")
 # statistical components that help: the rest (lemmatizer, textcat...) is disabled
-USEFUL_STATISTICAL = {"tok2vec", "transformer", "morphologizer", "tagger", "parser",
-                      "attribute_ruler", "ner", "senter"}
+USEFUL_STATISTICAL = {
+    "tok2vec",
+    "transformer",
+    "morphologizer",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "ner",
+    "senter",
+}
 
 _lock = threading.Lock()
 _config = ExtractionConfig()
@@ -69,7 +77,9 @@ def statistical_model(lang: str, config: ExtractionConfig) -> str | None:
     wanted = config.model_for(lang)
     if wanted != AUTO:
         return wanted
-    installed = sorted(m for m in get_installed_models() if m.startswith(STATISTICAL_PREFIXES[lang]))
+    installed = sorted(
+        m for m in get_installed_models() if m.startswith(STATISTICAL_PREFIXES[lang])
+    )
     # prefer the small ones: they are fast enough to run beside the rules
     for size in ("sm", "md", "lg", "trf"):
         for name in installed:

@@ -44,8 +44,9 @@ class PlantFinder:
         self.lang = lang
         self.words = word_classes(lang)
 
-    def find(self, doc: Doc, hits: Hits, triggers: dict[str, list[int]],
-             taken: set[int]) -> list[Mention]:
+    def find(
+        self, doc: Doc, hits: Hits, triggers: dict[str, list[int]], taken: set[int]
+    ) -> list[Mention]:
         out = []
         word_hits = {h.start: h for h in hits.get("PLANT_WORD")}
         i = 0
@@ -64,21 +65,32 @@ class PlantFinder:
             i = end
         return out
 
-    def _plant(self, doc: Doc, start: int, end: int, strength: str,
-               triggers: dict[str, list[int]]) -> Mention | None:
+    def _plant(
+        self, doc: Doc, start: int, end: int, strength: str, triggers: dict[str, list[int]]
+    ) -> Mention | None:
         sentence = sentence_of(doc, start)
-        cues = {kind for kind in ("plan", "construct", "open", "operate")
-                if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))}
+        cues = {
+            kind
+            for kind in ("plan", "construct", "open", "operate")
+            if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))
+        }
         if strength == "weak" and not self._weak_is_plant(doc, start, end, cues):
             # "the project", "das Projekt", "завод": a reference back to the last plant
             return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
         begin = _modifiers_start(doc, start)
         mention = Mention(begin, end, "Plant", None, source=strength)
-        if is_capitalised(doc[start]) and self.lang == "en" and start > sentence.start \
-                and not doc[start].is_sent_start:
+        if (
+            is_capitalised(doc[start])
+            and self.lang == "en"
+            and start > sentence.start
+            and not doc[start].is_sent_start
+        ):
             name_start = start
-            while name_start > sentence.start and is_capitalised(doc[name_start - 1]) \
-                    and not doc[name_start - 1].is_sent_start:
+            while (
+                name_start > sentence.start
+                and is_capitalised(doc[name_start - 1])
+                and not doc[name_start - 1].is_sent_start
+            ):
                 name_start -= 1
             if name_start < start:
                 mention.start = name_start
@@ -87,14 +99,21 @@ class PlantFinder:
         return mention
 
     def _weak_is_plant(self, doc: Doc, start: int, end: int, cues: set[str]) -> bool:
-        window = doc[end:min(len(doc), end + 5)]
+        window = doc[end : min(len(doc), end + 5)]
         if any(PRODUCTION_WORDS.match(t.lower_) for t in window):
             return True
-        before = doc[max(0, start - 2):start]
+        before = doc[max(0, start - 2) : start]
         if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and doc[start].lower_ not in (
-                "project", "projects", "projekt", "projekte", "проект"):
+            "project",
+            "projects",
+            "projekt",
+            "projekte",
+            "проект",
+        ):
             return True
-        return bool(PRODUCTION_WORDS.match(doc[start].lower_)) and bool(cues & {"plan", "construct"})
+        return bool(PRODUCTION_WORDS.match(doc[start].lower_)) and bool(
+            cues & {"plan", "construct"}
+        )
 
 
 @cache
@@ -123,14 +142,19 @@ def _modifiers_start(doc: Doc, start: int) -> int:
     begin = start
     while begin > 0 and begin > start - 3:
         token = doc[begin - 1]
-        if not (token.is_alpha and token.is_lower) or token.lower_ in LINKING or token.lower_ in ARTICLES:
+        if (
+            not (token.is_alpha and token.is_lower)
+            or token.lower_ in LINKING
+            or token.lower_ in ARTICLES
+        ):
             break
         begin -= 1
     return begin
 
 
-def _attributes(doc: Doc, sentence: Span, start: int, end: int, cues: set[str],
-                triggers: dict[str, list[int]]) -> dict[str, str]:
+def _attributes(
+    doc: Doc, sentence: Span, start: int, end: int, cues: set[str], triggers: dict[str, list[int]]
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for kind in STATUS_ORDER:
         if kind in cues or (kind == "open" and "operate" in cues):
@@ -155,18 +179,22 @@ def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:
 
 
 def _product(doc: Doc, start: int, end: int, sentence: Span) -> str | None:
-    """"production of X", "zur Herstellung von X", "по производству X": the words after."""
+    """ "production of X", "zur Herstellung von X", "по производству X": the words after."""
     for i in range(end, min(sentence.end, end + 6)):
         if PRODUCTION_WORDS.match(doc[i].lower_) or PRODUCTION_WORDS.match(doc[start].lower_):
             j = i + 1 if PRODUCTION_WORDS.match(doc[i].lower_) else end
             while j < sentence.end and doc[j].lower_ in ("of", "von", "the", "der", "des"):
                 j += 1
             words: list[Token] = []
-            while j < sentence.end and len(words) < 6 and not doc[j].is_punct \
-                    and doc[j].lower_ not in ("in", "im", "в", "with", "mit", "together", "worth"):
+            while (
+                j < sentence.end
+                and len(words) < 6
+                and not doc[j].is_punct
+                and doc[j].lower_ not in ("in", "im", "в", "with", "mit", "together", "worth")
+            ):
                 words.append(doc[j])
                 j += 1
             if words:
-                return doc[words[0].i:words[-1].i + 1].text
+                return doc[words[0].i : words[-1].i + 1].text
             return None
     return None

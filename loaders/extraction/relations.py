@@ -7,6 +7,7 @@ when a statistical pipeline gives one, picks the visitor or speaker among severa
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -51,8 +52,10 @@ class RelationFinder:
                 by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(i)
         for index, sentence in enumerate(spans):
             ms = sorted(by_sentence.get(index, []), key=lambda i: self.mentions[i].start)
-            trig = {k: [t for t in v if sentence.start <= t < sentence.end]
-                    for k, v in self.triggers.items()}
+            trig = {
+                k: [t for t in v if sentence.start <= t < sentence.end]
+                for k, v in self.triggers.items()
+            }
             s = _Sentence(sentence, index, ms, trig)
             self._holds_position(s)
             self._visits_and_meetings(s)
@@ -66,8 +69,15 @@ class RelationFinder:
 
     # helpers ---------------------------------------------------------------------------------
 
-    def add(self, rtype: RelationType, source: int, target: int, s: _Sentence,
-            confidence: float, **properties: str) -> None:
+    def add(
+        self,
+        rtype: RelationType,
+        source: int,
+        target: int,
+        s: _Sentence,
+        confidence: float,
+        **properties: str,
+    ) -> None:
         if source == target or source < 0 or target < 0:
             return
         a, b = self.entities[source], self.entities[target]
@@ -76,8 +86,9 @@ class RelationFinder:
         key = (rtype.value, source, target)
         if key in self.found and self.found[key].confidence >= confidence:
             return
-        self.found[key] = Relation(rtype.value, source, target, s.index, confidence,
-                                   tuple(sorted(properties.items())))
+        self.found[key] = Relation(
+            rtype.value, source, target, s.index, confidence, tuple(sorted(properties.items()))
+        )
 
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity
@@ -87,7 +98,7 @@ class RelationFinder:
 
     def word_before(self, mention_index: int, words: frozenset[str], reach: int = 3) -> bool:
         start = self.mentions[mention_index].start
-        return any(t.lower_ in words for t in self.doc[max(0, start - reach):start])
+        return any(t.lower_ in words for t in self.doc[max(0, start - reach) : start])
 
     # HOLDS_POSITION ---------------------------------------------------------------------------
 
@@ -95,21 +106,33 @@ class RelationFinder:
         for i in self.typed(s, "Person"):
             mention = self.mentions[i]
             for seat in mention.seats:
-                self.add(RelationType.HOLDS_POSITION, mention.entity, self.ent(seat), s,
-                         STRUCTURAL, title=mention.title_text or "")
+                self.add(
+                    RelationType.HOLDS_POSITION,
+                    mention.entity,
+                    self.ent(seat),
+                    s,
+                    STRUCTURAL,
+                    title=mention.title_text or "",
+                )
 
     # VISITED, MET_WITH -----------------------------------------------------------------------
 
     def _actors(self, s: _Sentence) -> list[int]:
         """People who act in the sentence: not the partners after "with", not the seats."""
-        persons = [i for i in self.typed(s, "Person")
-                   if not self.word_before(i, WITH_WORDS, 4) and not self._is_seat(i, s)]
+        persons = [
+            i
+            for i in self.typed(s, "Person")
+            if not self.word_before(i, WITH_WORDS, 4) and not self._is_seat(i, s)
+        ]
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
         if entities:
             return entities
         first = min((t for k in ("visit", "meet") for t in s.triggers.get(k, [])), default=0)
-        companies = [self.ent(i) for i in self.typed(s, "Organization")
-                     if self.mentions[i].subtype == "company" and self.mentions[i].end <= first]
+        companies = [
+            self.ent(i)
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company" and self.mentions[i].end <= first
+        ]
         if companies:  # "die Unternehmensleitung wird Karshi besuchen"
             return companies[:1]
         return [self.protagonist] if self.protagonist is not None else []
@@ -143,8 +166,14 @@ class RelationFinder:
                 for actor in actors[:1]:
                     self.add(RelationType.MET_WITH, actor, partner, s, confidence)
 
-    def _visit_targets(self, s: _Sentence, trigger: int, seats: set[int], actors: list[int],
-                       until: int | None = None) -> list[int]:
+    def _visit_targets(
+        self,
+        s: _Sentence,
+        trigger: int,
+        seats: set[int],
+        actors: list[int],
+        until: int | None = None,
+    ) -> list[int]:
         operators = {self.mentions[i].org for i in self.typed(s, "Plant")}
         out = []
         for i in s.mentions:
@@ -154,7 +183,8 @@ class RelationFinder:
             if until is not None and mention.start >= until:
                 break
             if (mention.type == "Person" and not mention.weak) or self._clause_break(
-                    trigger, mention.start):
+                trigger, mention.start
+            ):
                 break
             if mention.type not in ("Location", "Organization", "Plant"):
                 continue
@@ -168,12 +198,16 @@ class RelationFinder:
         return out
 
     def _clause_break(self, start: int, end: int) -> bool:
-        """"... und führte Gespräche", "... и обсудил": a coordinated new verb."""
+        """ "... und führte Gespräche", "... и обсудил": a coordinated new verb."""
         for token in self.doc[start:end]:
             if token.lower_ in ("und", "and", "и") and token.i + 1 < len(self.doc):
                 following = self.doc[token.i + 1]
-                if following.is_lower and following.is_alpha and following.lower_ not in (
-                        "the", "der", "die", "das", "den", "dem", "des", "a", "an"):
+                if (
+                    following.is_lower
+                    and following.is_alpha
+                    and following.lower_
+                    not in ("the", "der", "die", "das", "den", "dem", "des", "a", "an")
+                ):
                     return True
         return False
 
@@ -188,8 +222,11 @@ class RelationFinder:
             if self.word_before(i, WITH_WORDS | {"und", "and", "и"}, 6):
                 out.append(mention.entity)
         if not out:
-            companies = {self.ent(i) for i in self.typed(s, "Organization")
-                         if self.mentions[i].subtype == "company" and self.ent(i) not in seats}
+            companies = {
+                self.ent(i)
+                for i in self.typed(s, "Organization")
+                if self.mentions[i].subtype == "company" and self.ent(i) not in seats
+            }
             if len(companies) == 1:
                 out = list(companies)
         return out
@@ -209,15 +246,23 @@ class RelationFinder:
                     self.add(rtype, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places] or self._locatives(s)
             for place in places:
-                self.add(RelationType.LOCATED_IN, plant.entity, place, s,
-                         STRUCTURAL if plant.places else SENTENCE)
+                self.add(
+                    RelationType.LOCATED_IN,
+                    plant.entity,
+                    place,
+                    s,
+                    STRUCTURAL if plant.places else SENTENCE,
+                )
 
     def _sentence_operators(self, s: _Sentence, plant: Mention) -> list[int]:
         if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
             return []
         seats = self._seats_of(s)
-        companies = [self.ent(i) for i in self.typed(s, "Organization")
-                     if self.mentions[i].subtype == "company" and self.ent(i) not in seats]
+        companies = [
+            self.ent(i)
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company" and self.ent(i) not in seats
+        ]
         companies = list(dict.fromkeys(companies))
         return companies if len(companies) == 1 else []
 
@@ -234,12 +279,12 @@ class RelationFinder:
         return out
 
     def _places(self, s: _Sentence) -> None:
-        """"Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
+        """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
         Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
         places = self.typed(s, "Location")
-        for a, b in zip(places, places[1:], strict=False):
+        for a, b in itertools.pairwise(places):
             ma, mb = self.mentions[a], self.mentions[b]
-            between = self.doc[ma.end:mb.start].text.strip()
+            between = self.doc[ma.end : mb.start].text.strip()
             la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
             if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
                 continue
@@ -248,15 +293,19 @@ class RelationFinder:
                 self._chain_up(places, a, b, s)
             elif between == "" and ma.weak and ma.key and lb < la:
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, STRUCTURAL)
-            elif between.lower() in ("в", "во", "in") and la > lb and self.word_before(a, LOCATIVE, 1):
+            elif (
+                between.lower() in ("в", "во", "in")
+                and la > lb
+                and self.word_before(a, LOCATIVE, 1)
+            ):
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, SENTENCE)
 
     def _chain_up(self, places: list[int], a: int, b: int, s: _Sentence) -> None:
         index = places.index(b)
         last = b
-        for c in places[index + 1:]:
+        for c in places[index + 1 :]:
             mc, ml = self.mentions[c], self.mentions[last]
-            if self.doc[ml.end:mc.start].text.strip() not in (",", ")", "),", "("):
+            if self.doc[ml.end : mc.start].text.strip() not in (",", ")", "),", "("):
                 break
             if LEVEL.get(mc.subtype or "", 0) > LEVEL.get(self.mentions[a].subtype or "", 0):
                 self.add(RelationType.LOCATED_IN, self.mentions[a].entity, mc.entity, s, SENTENCE)
@@ -265,11 +314,17 @@ class RelationFinder:
     # BASED_IN, PART_OF ----------------------------------------------------------------------
 
     def _based_in(self, s: _Sentence) -> None:
-        orgs = [i for i in self.typed(s, "Organization") if not self.mentions[i].weak
-                or self.mentions[i].role == "company"]
+        orgs = [
+            i
+            for i in self.typed(s, "Organization")
+            if not self.mentions[i].weak or self.mentions[i].role == "company"
+        ]
         for i in self.typed(s, "Location"):
             mention = self.mentions[i]
-            if not (mention.weak and mention.key) or "-" in self.doc[mention.end:mention.end + 1].text:
+            if (
+                not (mention.weak and mention.key)
+                or "-" in self.doc[mention.end : mention.end + 1].text
+            ):
                 continue
             org = self._org_after_adjective(mention, orgs)
             if org is not None:
@@ -278,7 +333,9 @@ class RelationFinder:
             body = self.mentions[i]
             place = body.properties.get("body_place")
             if body.subtype == "government" and place and body.role != "embassy":
-                target = next((self.ent(j) for j in s.mentions if self.mentions[j].key == place), None)
+                target = next(
+                    (self.ent(j) for j in s.mentions if self.mentions[j].key == place), None
+                )
                 if target is not None:
                     self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
             if body.role == "embassy" or s.triggers.get("found"):
@@ -298,58 +355,86 @@ class RelationFinder:
         end = self.mentions[org].end
         for i in self.typed(s, "Location"):
             mention = self.mentions[i]
-            if mention.start >= end and self.word_before(i, LOCATIVE | {","}, 1) \
-                    and not mention.weak and mention.start - end < 12:
-                self.add(RelationType.BASED_IN, self.mentions[org].entity, mention.entity, s,
-                         SENTENCE)
+            if (
+                mention.start >= end
+                and self.word_before(i, LOCATIVE | {","}, 1)
+                and not mention.weak
+                and mention.start - end < 12
+            ):
+                self.add(
+                    RelationType.BASED_IN, self.mentions[org].entity, mention.entity, s, SENTENCE
+                )
 
     def _part_of(self, s: _Sentence) -> None:
         text = s.span.text.lower()
-        companies = [i for i in self.typed(s, "Organization")
-                     if self.mentions[i].subtype == "company" and not self.mentions[i].weak]
+        companies = [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company" and not self.mentions[i].weak
+        ]
         for own in s.triggers.get("own", []):
             before = [i for i in companies if self.mentions[i].end <= own]
             after = [i for i in companies if self.mentions[i].start > own]
             if before and after:
-                self.add(RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s,
-                         SENTENCE)
+                self.add(
+                    RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s, SENTENCE
+                )
         if any(f" {w} " in f" {text} " for w in JV_WORDS):
-            ventures = [i for i in companies if self.word_before(i, NAMING_WORDS, 1)
-                        or self.mentions[i].source == "quoted"]
+            ventures = [
+                i
+                for i in companies
+                if self.word_before(i, NAMING_WORDS, 1) or self.mentions[i].source == "quoted"
+            ]
             for venture in ventures:
                 for owner in companies:
                     if owner != venture:
-                        self.add(RelationType.PART_OF, self.ent(venture), self.ent(owner), s,
-                                 SENTENCE)
+                        self.add(
+                            RelationType.PART_OF, self.ent(venture), self.ent(owner), s, SENTENCE
+                        )
 
     # INVESTS_IN, ORDERED ---------------------------------------------------------------------
 
     def _invests(self, s: _Sentence) -> None:
-        inside_plants = {t for i in self.typed(s, "Plant")
-                         for t in range(self.mentions[i].start, self.mentions[i].end)}
+        inside_plants = {
+            t
+            for i in self.typed(s, "Plant")
+            for t in range(self.mentions[i].start, self.mentions[i].end)
+        }
         for trigger in s.triggers.get("invest", []):
             if trigger in inside_plants:
                 continue  # "Investitionsprojekt" names the plant, it is no investment verb
-            sources = [i for i in s.mentions if self.mentions[i].start < trigger
-                       and self.mentions[i].type in ("Organization", "Person")
-                       and self.mentions[i].subtype != "media"]
+            sources = [
+                i
+                for i in s.mentions
+                if self.mentions[i].start < trigger
+                and self.mentions[i].type in ("Organization", "Person")
+                and self.mentions[i].subtype != "media"
+            ]
             plants = self.typed(s, "Plant")
             if not sources or not plants:
                 continue
             money = MONEY.search(s.span.text)
             amount = {"amount": money.group(0)} if money else {}
-            self.add(RelationType.INVESTS_IN, self.ent(sources[-1]), self.ent(plants[0]), s,
-                     SENTENCE, **amount)
+            self.add(
+                RelationType.INVESTS_IN,
+                self.ent(sources[-1]),
+                self.ent(plants[0]),
+                s,
+                SENTENCE,
+                **amount,
+            )
 
     def _ordered(self, s: _Sentence) -> None:
         for trigger in s.triggers.get("order", []):
             persons = [i for i in self.typed(s, "Person") if self.mentions[i].start <= trigger + 1]
             targets = [i for i in self.typed(s, "Plant") if self.mentions[i].start > trigger]
             if persons and targets:
-                self.add(RelationType.ORDERED, self.ent(persons[-1]), self.ent(targets[0]), s,
-                         SENTENCE)
+                self.add(
+                    RelationType.ORDERED, self.ent(persons[-1]), self.ent(targets[0]), s, SENTENCE
+                )
 
 
-def find_relations(doc: Doc, mentions: list[Mention], entities: list[Entity],
-                   triggers: dict[str, list[int]]) -> list[Relation]:
+def find_relations(
+    doc: Doc, mentions: list[Mention], entities: list[Entity], triggers: dict[str, list[int]]
+) -> list[Relation]:
     return RelationFinder(doc, mentions, entities, triggers).run()

@@ -18,10 +18,47 @@ SURNAME_END = re.compile(
     r"(ov|ev|yev|iev|ova|eva|yeva|uly|kyzy|zoda|zade|ow|ew|jew|owa|ewa|ovich|evich|ovna|evna"
     r"|ов|ев|ёв|ова|ева|ёва|ову|еву|овым|евым|ове|еве|улы|зода|ович|евич|овна|евна)$"
 )
-OPEN_QUOTES = frozenset('«„“"‚‘\'')
-CLOSE_QUOTES = frozenset('»“”"‘’\'')
+OPEN_QUOTES = frozenset("«„“\"‚‘'")
+CLOSE_QUOTES = frozenset("»“”\"‘’'")
 LINKING = frozenset(
-    ["of", "the", "for", "to", "and", "in", "at", "from", "der", "des", "dem", "den", "die", "das", "von", "vom", "aus", "für", "und", "zu", "zur", "zum", "im", "am", "bei", "nach", "по", "при", "и", "в", "во", "на", "из", "с", "со", "для"]
+    [
+        "of",
+        "the",
+        "for",
+        "to",
+        "and",
+        "in",
+        "at",
+        "from",
+        "der",
+        "des",
+        "dem",
+        "den",
+        "die",
+        "das",
+        "von",
+        "vom",
+        "aus",
+        "für",
+        "und",
+        "zu",
+        "zur",
+        "zum",
+        "im",
+        "am",
+        "bei",
+        "nach",
+        "по",
+        "при",
+        "и",
+        "в",
+        "во",
+        "на",
+        "из",
+        "с",
+        "со",
+        "для",
+    ]
 )
 
 
@@ -109,7 +146,9 @@ def _pattern(match: str, form: str) -> str:
 @cache
 def trigger_index(lang: str) -> TriggerIndex:
     kinds = word_classes(lang).triggers
-    return TriggerIndex({
-        kind: re.compile("|".join(_pattern(match, form) for match, form in forms))
-        for kind, forms in kinds.items()
-    })
+    return TriggerIndex(
+        {
+            kind: re.compile("|".join(_pattern(match, form) for match, form in forms))
+            for kind, forms in kinds.items()
+        }
+    )

@@ -19,8 +19,9 @@ SEED = DEV / "00-seed-karshi-jac.json"
 
 pytestmark = [
     pytest.mark.shared_corpus,
-    pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()),
-                       reason=f"shared dev corpus not found at {SHARED}"),
+    pytest.mark.skipif(
+        not (DEV.is_dir() and SCORER.is_file()), reason=f"shared dev corpus not found at {SHARED}"
+    ),
 ]
 
 # a little below the figures measured when these were set (see docs/EXTRACTION.md)
@@ -52,7 +53,9 @@ def test_seed_article_relations_are_all_found():
     mapping = score.match_entities(gold, pred)
     gold_keys, _ = score.triples(gold, lambda i: {i})
     _, pred_raw = score.triples(pred, lambda i: {i})
-    found = {(t, a, b) for t, s, o in pred_raw for a in mapping.get(s, ()) for b in mapping.get(o, ())}
+    found = {
+        (t, a, b) for t, s, o in pred_raw for a in mapping.get(s, ()) for b in mapping.get(o, ())
+    }
     wanted = {"HOLDS_POSITION", "VISITED", "PLANS", "LOCATED_IN"}
     missing = sorted(k for k in gold_keys if k[0] in wanted and k not in found)
     assert not missing

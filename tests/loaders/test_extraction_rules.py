@@ -13,13 +13,17 @@ def entity(doc: ExtractedDocument, type_: str, alias: str):
     for e in doc.entities:
         if e.type == type_ and (alias == e.name or alias in e.aliases):
             return e
-    raise AssertionError(f"no {type_} {alias!r} in {[(e.type, e.name, e.aliases) for e in doc.entities]}")
+    raise AssertionError(
+        f"no {type_} {alias!r} in {[(e.type, e.name, e.aliases) for e in doc.entities]}"
+    )
 
 
 def has_relation(doc: ExtractedDocument, rtype: str, source: str, target: str) -> bool:
     names = {e.id: {e.name, *e.aliases} for e in doc.entities}
-    return any(r.type == rtype and source in names[r.source] and target in names[r.target]
-               for r in doc.relations)
+    return any(
+        r.type == rtype and source in names[r.source] and target in names[r.target]
+        for r in doc.relations
+    )
 
 
 def test_english_title_makes_an_official_who_holds_the_regions_office():
@@ -31,8 +35,9 @@ def test_english_title_makes_an_official_who_holds_the_regions_office():
 
 
 def test_german_inflected_places_resolve_to_the_gazetteer_with_ids():
-    doc = extract("Der Gouverneur der Region Kaschkadarja, Murod Karimov, reiste nach Deutschland.",
-                  "de")
+    doc = extract(
+        "Der Gouverneur der Region Kaschkadarja, Murod Karimov, reiste nach Deutschland.", "de"
+    )
     region = entity(doc, "Location", "Region Kaschkadarja")
     assert region.properties["iso"] == "UZ-QA"
     germany = entity(doc, "Location", "Deutschland")
@@ -48,8 +53,10 @@ def test_russian_cases_of_places_and_titles():
 
 
 def test_glued_words_are_split_before_names_are_read():
-    text = ("Shavkat Mirziyoyev sprach über die Industrie. Im Mai, während seines Besuchs in der "
-            "Region Navoi, Shavkat MirziyoyevvorgeschlagenBau eines neuen Zementwerks in der Region.")
+    text = (
+        "Shavkat Mirziyoyev sprach über die Industrie. Im Mai, während seines Besuchs in der "
+        "Region Navoi, Shavkat MirziyoyevvorgeschlagenBau eines neuen Zementwerks in der Region."
+    )
     doc = extract(text, "de")
     persons = [e for e in doc.entities if e.type == "Person"]
     assert len(persons) == 1
@@ -57,8 +64,10 @@ def test_glued_words_are_split_before_names_are_read():
 
 
 def test_surname_only_and_role_reference_join_the_named_person():
-    text = ("Kazakh President Kassym-Jomart Tokayev arrived in Tashkent. "
-            "Tokayev toured a textile factory. The head of state praised the workers.")
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev arrived in Tashkent. "
+        "Tokayev toured a textile factory. The head of state praised the workers."
+    )
     doc = extract(text, "en")
     tokayev = entity(doc, "Person", "Kassym-Jomart Tokayev")
     assert "Tokayev" in tokayev.aliases
@@ -99,13 +108,17 @@ def test_document_id_meta_and_detected_language():
 
 
 def test_extract_many_streams_in_order():
-    items = [("The plant in Andijan makes cars.", None), ("Завод в Андижане выпускает машины.", None)]
+    items = [
+        ("The plant in Andijan makes cars.", None),
+        ("Завод в Андижане выпускает машины.", None),
+    ]
     docs = list(extract_many(items))
     assert [d.lang for d in docs] == ["en", "ru"]
 
 
-@pytest.mark.parametrize("text,lang", [("   ", "en"), ("Bonjour à tous, le monde est beau.", None),
-                                       ("Some text", "fr")])
+@pytest.mark.parametrize(
+    "text,lang", [("   ", "en"), ("Bonjour à tous, le monde est beau.", None), ("Some text", "fr")]
+)
 def test_unprocessable_input_raises_extraction_error(text, lang):
     with pytest.raises(ExtractionError):
         extract(text, lang)
