@@ -195,7 +195,7 @@ class DocumentDetail(DocumentSummary):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "unavailable"]
-    backend: str | None = None
-    database: str | None = None
+    status: Literal["ok", "unavailable"] = Field(examples=["ok"])
+    backend: str | None = Field(None, examples=["arcadedb"])
+    database: str | None = Field(None, examples=["kg"])
     message: str | None = None
