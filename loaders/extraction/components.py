@@ -102,6 +102,8 @@ class Sentences:
         for i in sorted(starts):
             if i < len(doc):
                 doc[i].is_sent_start = True
+        if len(doc) > 1 and not any(0 < i < len(doc) for i in starts):
+            doc[1].is_sent_start = False  # one sentence: mark it set, or spaCy calls it unset
         return doc
 
 

@@ -162,7 +162,9 @@ class _State:
             )
         if mention.type == "Location":
             subtype = mention.subtype
-            return self._nearest(index, lambda e: e.type == "Location" and e.subtype == subtype)
+            return self._nearest(
+                index, lambda e: e.type == "Location" and e.subtype == subtype, forward=True
+            )
         return None
 
     def _roles(self, entity: Entity) -> set[str]:

@@ -50,7 +50,7 @@ def _seats(
     by_end: dict[int, int],
 ) -> list[int]:
     title_start, title_end = person.properties["title_span"]
-    stop = person.start if person.start > title_end else min(len(doc), title_end + 8)
+    stop = person.start if person.start >= title_end else min(len(doc), title_end + 8)
     seats: list[int] = []
     i = title_end
     while i < stop:
@@ -58,7 +58,9 @@ def _seats(
         if token.text == "(":
             i = _after(doc, i, ")")
             continue
-        if token.lower_ in STOP_SEAT and seats:
+        if token.lower_ in STOP_SEAT and (
+            seats or _before_title(doc, title_start, by_end, mentions)
+        ):
             break
         index = by_start.get(i)
         if index is not None and mentions[index].type in ("Location", "Organization"):

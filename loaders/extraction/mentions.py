@@ -106,6 +106,9 @@ class MentionFinder:
         candidates += self._media(doc, hits)
         candidates += self._named_orgs(doc)
         candidates = [(p, _trim(m, doc)) for p, m in candidates]
+        candidates = [
+            (p, m) for p, m in candidates if any(t.is_alpha for t in doc[m.start : m.end])
+        ]
         chosen = _select(candidates)
         chosen = _select(
             [(p, m) for m in chosen for p in [_priority(m)]] + self._persons(doc, hits, chosen)
@@ -125,6 +128,18 @@ class MentionFinder:
             if following.startswith(("-dollar", "- dollar", "$", "dollar")):
                 continue  # "US-Dollar" is a currency
             out.append((P_PLACE, self._place(doc, hits, hit)))
+        for hit in hits.get("PLACE_DESIGNATOR"):
+            subtype, position = hit.payload
+            if position not in ("before", "both") or hit.end >= len(doc):
+                continue
+            if hits.starting("PLACE", hit.end) or hits.starting("ORG", hit.end):
+                continue
+            end = hit.end
+            while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
+                end += 1
+            if end > hit.end and subtype in ("other", "district"):
+                mention = Mention(hit.end, end, "Location", subtype, source="designated")
+                out.append((P_PLACE - 1, mention))
         for hit in hits.get("REGION_ADJ"):
             after = hits.starting("PLACE_DESIGNATOR", hit.end)
             if after and after.payload[0] == "region":
@@ -378,8 +393,9 @@ class MentionFinder:
             mention = self._titled_person(doc, hits, hit, blocked | used)
             used.update(range(hit.start, hit.end))
             if mention is not None:
+                _adopt_known(mention, chosen)
                 used.update(range(mention.start, mention.end))
-                out.append((P_PERSON + 1, mention))
+                out.append((P_PERSON + 6, mention))
         for start, end in _name_runs(doc, blocked | used):
             start = _from_first_name(doc, start, end)
             if self._is_person_run(doc, start, end):
@@ -425,6 +441,12 @@ class MentionFinder:
         leader of a delegation ("unter der Leitung des Bürgermeisters der Region")."""
         sentence = sentence_of(doc, hit.start)
         before = doc[max(sentence.start, hit.start - 5) : hit.start].text.lower()
+        if self.lang == "en" and _plural(doc[hit.start : hit.end].text):
+            mention = Mention(
+                hit.start, hit.end, "Person", title.subtype, weak=True, source="plural"
+            )
+            mention.role = "plural"
+            return mention
         mention = Mention(
             hit.start, hit.end, "Person", title.subtype, weak=True, role=title.role, source="role"
         )
@@ -500,6 +522,8 @@ _DOMAINS = frozenset(
 
 
 def _priority(mention: Mention) -> int:
+    if mention.type == "Person" and mention.source == "gazetteer":
+        return P_PERSON + 5
     return {"Person": P_PERSON, "Organization": P_ORG, "Location": P_PLACE}.get(mention.type, 0)
 
 
@@ -631,6 +655,30 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
         else:
             break
     return end
+
+
+def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:
+    """A titled name that is a known public figure keeps the gazetteer's span, key and name."""
+    for known in chosen:
+        if (
+            known.type == "Person"
+            and known.key
+            and known.start < mention.end
+            and (mention.start < known.end)
+        ):
+            if mention.source == "role":
+                return
+            mention.start, mention.end = known.start, known.end
+            mention.key, mention.name, mention.role = known.key, known.name, known.role
+            return
+
+
+def _plural(title: str) -> bool:
+    """ "the Presidents", "Heads of State": an English plural names no single person."""
+    first = title.split()[0].lower()
+    return (
+        first.endswith(("ts", "heads", "ers", "ors")) and first not in ("heads",)
+    ) or first == "heads"
 
 
 def _from_first_name(doc: Doc, start: int, end: int) -> int:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
 
+GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во", "to", "nach"])
@@ -41,6 +43,7 @@ class RelationFinder:
     mentions: list[Mention]
     entities: list[Entity]
     triggers: dict[str, list[int]]
+    lang: str
     found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
     protagonist: int | None = None
 
@@ -131,7 +134,9 @@ class RelationFinder:
         companies = [
             self.ent(i)
             for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company" and self.mentions[i].end <= first
+            if self.mentions[i].subtype == "company"
+            and self.mentions[i].end <= first
+            and not self.word_before(i, GENITIVE | WITH_WORDS, 1)
         ]
         if companies:  # "die Unternehmensleitung wird Karshi besuchen"
             return companies[:1]
@@ -192,10 +197,15 @@ class RelationFinder:
                 continue  # an adjective ("Uzbek") is no destination
             if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
                 continue
-            if mention.entity in seats:
+            if mention.entity in seats or self._reporter(mention):
                 continue
             out.append(mention.entity)
         return out
+
+    def _reporter(self, mention: Mention) -> bool:
+        """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
+        reports = self.triggers.get("report", [])
+        return mention.end in reports or mention.start - 1 in reports
 
     def _clause_break(self, start: int, end: int) -> bool:
         """ "... und führte Gespräche", "... и обсудил": a coordinated new verb."""
@@ -342,14 +352,28 @@ class RelationFinder:
                 self._based_after(s, i)
 
     def _org_after_adjective(self, adjective: Mention, orgs: list[int]) -> int | None:
+        if not self._company_word_after(adjective):
+            return None
         after = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 3]
         if after:
             return after[0]
-        following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 10]
+        following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 12]
         preceding = [i for i in orgs if self.mentions[i].end <= adjective.start]
         candidates = following or preceding[-1:]
         named = [i for i in candidates if not self.mentions[i].weak]
         return named[0] if named else None
+
+    def _company_word_after(self, adjective: Mention) -> bool:
+        """ "deutschen Firma", "Chinese carmaker", "китайская компания", "Agrarunternehmen"."""
+        words = word_classes(self.lang)
+        nouns = (*words.org_noun_suffixes, *words.org_nouns)
+        for token in self.doc[adjective.end : adjective.end + 2]:
+            lower = token.lower_
+            if lower in words.org_nouns or any(len(n) > 3 and n in lower for n in nouns):
+                return True
+            if any(m.start == token.i and m.type == "Organization" for m in self.mentions):
+                return True
+        return False
 
     def _based_after(self, s: _Sentence, org: int) -> None:
         end = self.mentions[org].end
@@ -437,4 +461,4 @@ class RelationFinder:
 def find_relations(
     doc: Doc, mentions: list[Mention], entities: list[Entity], triggers: dict[str, list[int]]
 ) -> list[Relation]:
-    return RelationFinder(doc, mentions, entities, triggers).run()
+    return RelationFinder(doc, mentions, entities, triggers, doc.lang).run()

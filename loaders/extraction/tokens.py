@@ -107,7 +107,7 @@ def sentences(doc: Doc) -> tuple[list[int], list[Span]]:
     """Sentence start tokens and spans, computed once per Doc (token.sent is O(n) a call)."""
     bounds = doc.user_data.get("kg_sentence_bounds")
     if bounds is None:
-        spans = list(doc.sents) if len(doc) else []
+        spans = list(doc.sents) if len(doc) > 1 else [doc[:]]
         bounds = doc.user_data["kg_sentence_bounds"] = ([s.start for s in spans], spans)
     return bounds
 
