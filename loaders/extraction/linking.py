@@ -133,7 +133,7 @@ def _plant_org(
         ):
             return index
     i = plant.end
-    while i < min(len(doc), plant.end + 6):
+    while i < min(len(doc), plant.end + 8):
         index = by_start.get(i)
         if index is not None and not mentions[index].weak:
             return index if _is_operator(mentions[index]) else None
@@ -169,7 +169,7 @@ def _plant_places(
         if (
             index is not None
             and mentions[index].type == "Location"
-            and (i == plant.end or _locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
+            and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
         ):
             return _chain(doc, mentions, index, by_start)
         if index is not None:
@@ -181,7 +181,7 @@ def _plant_places(
     return []
 
 
-def _locative_before(doc: Doc, index: int) -> bool:
+def locative_before(doc: Doc, index: int) -> bool:
     """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
     j = index - 1
     while j >= 0 and doc[j].lower_ in ARTICLES and index - j < 3:

@@ -106,9 +106,7 @@ class MentionFinder:
         candidates += self._media(doc, hits)
         candidates += self._named_orgs(doc)
         candidates = [(p, _trim(m, doc)) for p, m in candidates]
-        candidates = [
-            (p, m) for p, m in candidates if any(t.is_alpha for t in doc[m.start : m.end])
-        ]
+        candidates = [(p, m) for p, m in candidates if _has_letters(doc[m.start : m.end].text)]
         chosen = _select(candidates)
         chosen = _select(
             [(p, m) for m in chosen for p in [_priority(m)]] + self._persons(doc, hits, chosen)
@@ -324,7 +322,8 @@ class MentionFinder:
 
     def _english_name_before_noun(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
         out = []
-        heads = [h for h in hits.get("ORG_NOUN") + hits.get("PLANT_WORD")]
+        strong = [h for h in hits.get("PLANT_WORD") if h.payload == "strong"]
+        heads = hits.get("ORG_NOUN") + strong
         for head in heads:
             if is_capitalised(doc[head.start]):
                 continue  # "Samarkand Automobile Plant" is the name of the plant itself
@@ -341,12 +340,10 @@ class MentionFinder:
                 start -= 1
             opens_sentence = sentence_of(doc, start).start == start if start < end else True
             if end - start > 1 or (start < end and not opens_sentence):
-                out.append(
-                    (
-                        P_ORG - 2,
-                        Mention(start, end, "Organization", "company", source="name-noun"),
-                    )
-                )
+                # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
+                priority = P_ORG + 3 if end - start > 1 else P_ORG - 2
+                mention = Mention(start, end, "Organization", "company", source="name-noun")
+                out.append((priority, mention))
         return out
 
     def _named_orgs(self, doc: Doc) -> list[tuple[int, Mention]]:
@@ -410,6 +407,10 @@ class MentionFinder:
             token = doc[i]
             if token.text == "(":
                 i = _skip_parenthesis(doc, i)
+                continue
+            known_org = hits.covering("ORG", i)
+            if known_org is not None and not is_first_name(token.text):
+                i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat
                 continue
             if i not in blocked and (is_name_token(token) or is_initial(token)):
                 run_end = _person_run_end(doc, i, blocked)
@@ -655,6 +656,10 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
         else:
             break
     return end
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
+from loaders.extraction.linking import locative_before
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
@@ -22,7 +23,7 @@ from loaders.extraction.tokens import sentences
 GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
-LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во", "to", "nach"])
+LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во"])
 LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
@@ -248,13 +249,19 @@ class RelationFinder:
             plant = self.mentions[i]
             entity = self.entities[plant.entity]
             status = entity.properties.get("status") or plant.properties.get("status")
+            if status is None:
+                planning = s.triggers.get("plan") or s.triggers.get("future")
+                status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+            by_noun = plant.source == "strong"
             if plant.org is not None:
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
-            else:
+            elif by_noun:
                 for org in self._sentence_operators(s, plant):
                     self.add(rtype, org, plant.entity, s, SENTENCE)
-            places = [self.ent(p) for p in plant.places] or self._locatives(s)
+            places = [self.ent(p) for p in plant.places]
+            if not places and by_noun:
+                places = self._locatives(s)
             for place in places:
                 self.add(
                     RelationType.LOCATED_IN,
@@ -284,7 +291,11 @@ class RelationFinder:
             if mention.weak and mention.role is None:
                 continue
             visit_place = any(0 < mention.start - t <= 3 for t in s.triggers.get("visit", []))
-            if self.word_before(i, LOCATIVE, 3) and mention.entity not in seats and not visit_place:
+            if (
+                locative_before(self.doc, mention.start)
+                and mention.entity not in seats
+                and not visit_place
+            ):
                 out.append(mention.entity)
         return out
 
