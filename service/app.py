@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from graph_schema.watchdog import QueryScope
 from service import errors
+from service.explorer import router as explorer_router
 from service.middleware import BodySizeLimit, CancelQueriesOnDisconnect, RequestLog
 from service.routes import (
     documents,
@@ -72,7 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     errors.install(app)
     for router in (health.router, documents.router, entities.router, relations.router,
-                   paths.router, facts.router, export.router, query.router, stats.router):
+                   paths.router, facts.router, export.router, query.router, stats.router,
+                   explorer_router):
         app.include_router(router)
     # Outermost last: the log sees every answer, the size cap runs before the body is read.
     app.add_middleware(CancelQueriesOnDisconnect, cancel=cancel)
