@@ -4,7 +4,7 @@ places of a plant ("Knauf-Werks", "завод UzAuto Motors в городе Ас
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from loaders.extraction.mentions import ARTICLES
 from loaders.extraction.model import Mention
@@ -135,23 +135,32 @@ def _plant_org(
     i = plant.end
     while i < min(len(doc), plant.end + 8):
         index = by_start.get(i)
-        if index is not None and not mentions[index].weak:
-            return index if _is_operator(mentions[index]) else None
-        if index is not None:  # "der chinesischen Marke Exeed": an adjective on the way
-            i = mentions[index].end
+        if index is not None:
+            mention = mentions[index]
+            if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
+                return index if _is_operator(mention) else None
+            if not mention.weak:
+                return None
+            i = mention.end  # "der chinesischen Marke Exeed": an adjective on the way
             continue
         token = doc[i]
-        if not (
-            token.lower_ in LINKING
-            or token.lower_ in ARTICLES
-            or token.text in OPEN_QUOTES
-            or (token.is_lower and token.is_alpha)
-        ):
-            return None
-        if token.lower_ in LOCATIVE:
+        if token.lower_ in LOCATIVE or not _inside_noun_phrase(token):
             return None
         i += 1
     return None
+
+
+def _inside_noun_phrase(token: Token) -> bool:
+    """Words that may stand between a plant noun and its company: articles, "of", adjectives,
+    company nouns, and in German any noun ("Produktion elektrischer Autos des Unternehmens")."""
+    return (
+        token.lower_ in LINKING
+        or token.lower_ in ARTICLES
+        or token.lower_ in ORG_NOUNS
+        or token.text in OPEN_QUOTES
+        or (token.is_lower and token.is_alpha)
+        or (token.doc.lang_ == "de" and token.is_alpha)
+    )
 
 
 def _is_operator(mention: Mention) -> bool:
