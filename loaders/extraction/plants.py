@@ -78,6 +78,12 @@ class PlantFinder:
             # "the project", "das Projekt", "завод": a reference back to the last plant
             return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
         begin = _modifiers_start(doc, start)
+        if (
+            strength == "weak"
+            and PRODUCTION_WORDS.match(doc[start].lower_)
+            and not any(PRODUCTION_WORDS.match(t.lower_) for t in doc[end : min(len(doc), end + 5)])
+        ):
+            strength = "production"  # "Produktion", "производство" alone: an activity
         mention = Mention(begin, end, "Plant", None, source=strength)
         if (
             is_capitalised(doc[start])

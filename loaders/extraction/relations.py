@@ -163,6 +163,7 @@ class RelationFinder:
             targets = [t for v in visits for t in self._visit_targets(s, v, seats, actors)]
             if not targets:  # verb-final clause: "... die Leitung Karshi besuchen wird"
                 targets = self._visit_targets(s, s.span.start, seats, actors, until=visits[-1])
+            self._visited_plant_places(s, targets)
             for target in dict.fromkeys(targets):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
@@ -202,6 +203,19 @@ class RelationFinder:
                 continue
             out.append(mention.entity)
         return out
+
+    def _visited_plant_places(self, s: _Sentence, targets: list[int]) -> None:
+        """ "During a visit to Khiva, ... toured the carpet factory": the factory is in Khiva."""
+        plants = [t for t in targets if self.entities[t].type == "Plant"]
+        towns = [
+            t
+            for t in targets
+            if self.entities[t].type == "Location"
+            and self.entities[t].subtype in ("city", "district", "other")
+        ]
+        if len(towns) == 1:
+            for plant in plants:
+                self.add(RelationType.LOCATED_IN, plant, towns[0], s, SENTENCE)
 
     def _reporter(self, mention: Mention) -> bool:
         """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
@@ -253,7 +267,7 @@ class RelationFinder:
                 planning = s.triggers.get("plan") or s.triggers.get("future")
                 status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
-            by_noun = plant.source == "strong"
+            by_noun = plant.source in ("strong", "weak") and not plant.weak
             if plant.org is not None:
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
             elif by_noun:
