@@ -193,9 +193,15 @@ def _plant_places(
 def locative_before(doc: Doc, index: int) -> bool:
     """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
     j = index - 1
-    while j >= 0 and doc[j].lower_ in ARTICLES and index - j < 3:
-        j -= 1
+    while j >= 0 and index - j < 3 and (doc[j].lower_ in ARTICLES or doc[j].is_lower):
+        if doc[j].lower_ in LOCATIVE:
+            break
+        j -= 1  # "im usbekischen Dorf X": articles and adjectives between
     return j >= 0 and doc[j].lower_ in LOCATIVE
+
+
+def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
+    return _chain(doc, mentions, first, by_start)
 
 
 def _chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:

@@ -136,7 +136,8 @@ class MentionFinder:
             while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
                 end += 1
             if end > hit.end and subtype in ("other", "district"):
-                mention = Mention(hit.end, end, "Location", subtype, source="designated")
+                mention = Mention(hit.start, end, "Location", subtype, source="designated")
+                mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
                 out.append((P_PLACE - 1, mention))
         for hit in hits.get("REGION_ADJ"):
             after = hits.starting("PLACE_DESIGNATOR", hit.end)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import locative_before
+from loaders.extraction.linking import chain, locative_before
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
@@ -298,6 +298,16 @@ class RelationFinder:
         return companies if len(companies) == 1 else []
 
     def _locatives(self, s: _Sentence) -> list[int]:
+        """Places introduced by in/im/в in the sentence, with the places apposed to them."""
+        by_start = {self.mentions[i].start: i for i in s.mentions}
+        out = []
+        for i in self._locative_mentions(s):
+            for j in chain(self.doc, self.mentions, i, by_start):
+                if self.mentions[j].entity not in out:
+                    out.append(self.mentions[j].entity)
+        return out
+
+    def _locative_mentions(self, s: _Sentence) -> list[int]:
         seats = self._seats_of(s)
         out = []
         for i in self.typed(s, "Location"):
@@ -310,22 +320,23 @@ class RelationFinder:
                 and mention.entity not in seats
                 and not visit_place
             ):
-                out.append(mention.entity)
+                out.append(i)
         return out
 
     def _places(self, s: _Sentence) -> None:
         """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
         Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
         places = self.typed(s, "Location")
+        parents: set[int] = set()  # "Shursuv, Bezirk Ferghana, Region Usbekistan": all Shursuv's
         for a, b in itertools.pairwise(places):
             ma, mb = self.mentions[a], self.mentions[b]
             between = self.doc[ma.end : mb.start].text.strip()
             la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
             if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
                 continue
-            if between in (",", "(") and lb > la:
+            if between in (",", "(") and lb > la and a not in parents:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
-                self._chain_up(places, a, b, s)
+                parents.update(self._chain_up(places, a, b, s))
             elif between == "" and ma.weak and ma.key and lb < la:
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, STRUCTURAL)
             elif (
@@ -335,9 +346,10 @@ class RelationFinder:
             ):
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, SENTENCE)
 
-    def _chain_up(self, places: list[int], a: int, b: int, s: _Sentence) -> None:
+    def _chain_up(self, places: list[int], a: int, b: int, s: _Sentence) -> set[int]:
+        """Link `a` to every larger place apposed after `b`; returns the apposed places."""
         index = places.index(b)
-        last = b
+        last, apposed = b, {b}
         for c in places[index + 1 :]:
             mc, ml = self.mentions[c], self.mentions[last]
             if self.doc[ml.end : mc.start].text.strip() not in (",", ")", "),", "("):
@@ -345,6 +357,8 @@ class RelationFinder:
             if LEVEL.get(mc.subtype or "", 0) > LEVEL.get(self.mentions[a].subtype or "", 0):
                 self.add(RelationType.LOCATED_IN, self.mentions[a].entity, mc.entity, s, SENTENCE)
             last = c
+            apposed.add(c)
+        return apposed
 
     # BASED_IN, PART_OF ----------------------------------------------------------------------
 
