@@ -24,6 +24,7 @@ ORG_NOUNS = frozenset(
         "компании",
     ]
 )
+JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
@@ -132,6 +133,8 @@ def _plant_org(
             and (end == plant.start or doc[end].text in ("-", "'s", "’s"))
         ):
             return index
+    if plant.source == "production":
+        return _joint_partner(doc, mentions, plant, by_start)
     i = plant.end
     while i < min(len(doc), plant.end + 8):
         index = by_start.get(i)
@@ -147,6 +150,23 @@ def _plant_org(
         if token.lower_ in LOCATIVE or not _inside_noun_phrase(token):
             return None
         i += 1
+    return None
+
+
+def _joint_partner(
+    doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
+) -> int | None:
+    """ "the production of furniture together with the Zhongwang Group": the partner."""
+    sentence_end = min(len(doc), plant.end + 12)
+    text = [t.lower_ for t in doc[plant.end : sentence_end]]
+    for k, word in enumerate(text):
+        if word in JOINT_WORDS and k + 1 < len(text) and text[k + 1] in ("with", "mit", "с"):
+            for j in range(plant.end + k + 2, min(len(doc), plant.end + k + 5)):
+                index = by_start.get(j)
+                if index is not None:
+                    return index if _is_operator(mentions[index]) else None
+        if word in (".", ";", ","):
+            return None
     return None
 
 

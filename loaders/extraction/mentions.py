@@ -298,9 +298,9 @@ class MentionFinder:
             ):
                 run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
             if run_end > end:
-                out.append(
-                    (P_ORG - 1, Mention(end, run_end, "Organization", "company", source="noun"))
-                )
+                mention = Mention(end, run_end, "Organization", "company", source="noun")
+                mention.properties["noun"] = doc[end - 1].lower_
+                out.append((P_ORG - 1, mention))
             else:
                 start = _hit.start if _hit else end - 1
                 out.append(

@@ -20,6 +20,7 @@ from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
 
+BRAND_WORDS = ("brand", "marke", "бренд", "марк")
 GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
@@ -285,6 +286,13 @@ class RelationFinder:
                     STRUCTURAL if plant.places else SENTENCE,
                 )
 
+    def _brand(self, mention_index: int) -> bool:
+        """ "под брендом Chevrolet", "der Marke Exeed": a brand, which makes no plant run."""
+        noun = self.mentions[mention_index].properties.get("noun", "")
+        start = self.mentions[mention_index].start
+        before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
+        return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
+
     def _sentence_operators(self, s: _Sentence, plant: Mention) -> list[int]:
         if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
             return []
@@ -292,7 +300,9 @@ class RelationFinder:
         companies = [
             self.ent(i)
             for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company" and self.ent(i) not in seats
+            if self.mentions[i].subtype == "company"
+            and self.ent(i) not in seats
+            and not self._brand(i)
         ]
         companies = list(dict.fromkeys(companies))
         return companies if len(companies) == 1 else []

@@ -125,8 +125,13 @@ class TriggerIndex:
 
     def find(self, doc: Doc) -> dict[str, list[int]]:
         """kind -> sorted token indices where a trigger of that kind starts."""
-        text = doc.text.lower()
-        starts = [token.idx for token in doc]
+        # the tokens joined by spaces, not doc.text: split glued words ("angebotenBau") count
+        lowers = [token.lower_ for token in doc]
+        starts, offset = [], 0
+        for lower in lowers:
+            starts.append(offset)
+            offset += len(lower) + 1
+        text = " ".join(lowers)
         out: dict[str, list[int]] = {}
         for kind, pattern in self.patterns.items():
             hits = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
