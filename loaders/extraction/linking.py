@@ -24,6 +24,7 @@ ORG_NOUNS = frozenset(
         "компании",
     ]
 )
+PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
 JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
@@ -133,14 +134,15 @@ def _plant_org(
             and (end == plant.start or doc[end].text in ("-", "'s", "’s"))
         ):
             return index
-    if plant.source == "production":
-        return _joint_partner(doc, mentions, plant, by_start)
     i = plant.end
     while i < min(len(doc), plant.end + 8):
         index = by_start.get(i)
         if index is not None:
             mention = mentions[index]
             if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
+                product = plant.source == "production" and doc[i - 1].lower_ in PRODUCT_WORDS
+                if product:  # "production of MAN trucks": MAN names the product
+                    break
                 return index if _is_operator(mention) else None
             if not mention.weak:
                 return None
@@ -148,9 +150,9 @@ def _plant_org(
             continue
         token = doc[i]
         if token.lower_ in LOCATIVE or not _inside_noun_phrase(token):
-            return None
+            break
         i += 1
-    return None
+    return _joint_partner(doc, mentions, plant, by_start)
 
 
 def _joint_partner(

@@ -190,6 +190,8 @@ class RelationFinder:
                 continue
             if until is not None and mention.start >= until:
                 break
+            if any(trigger < t <= mention.start for t in s.triggers.get("order", [])):
+                break  # what follows "angeboten", "instructed" is ordered, not visited
             if (mention.type == "Person" and not mention.weak) or self._clause_break(
                 trigger, mention.start
             ):
