@@ -41,6 +41,7 @@ def test_front_matter_and_markdown_title(tmp_path: Path) -> None:
     meta, text = parse_front_matter("---\nurl: https://example.org/a\npublished: 2024-01-02\n"
                                     "---\n# Titel\nText.")
     assert meta == {"url": "https://example.org/a", "published": "2024-01-02"}
+    assert text == "# Titel\nText."
     (tmp_path / "a.md").write_text("# Ein Titel\n\nText des Artikels.", encoding="utf-8")
     [article] = list(read_articles([tmp_path / "a.md"]))
     assert not isinstance(article, Failure)

@@ -64,12 +64,15 @@ def test_article_yields_official_company_plant_and_city(loaded: dict, client: ht
     paths = client.get("/paths", params={"source": official["id"], "target": city["id"],
                                          "max_hops": 4}).json()["paths"]
     assert paths, "no path from the official to the city"
-    assert [n["id"] for n in paths[0]["nodes"]][0] == official["id"]
+    assert paths[0]["nodes"][0]["id"] == official["id"]
     assert plant_id in {n["id"] for p in paths for n in p["nodes"]}
 
 
 def test_visit_evidence_is_the_articles_sentence(loaded: dict, client: httpx.Client) -> None:
-    visits = client.get("/relations", params={"type": "VISITED"}).json()["items"]
+    official = find(client, "turdimov", "Person")
+    company = find(client, "Nordstern", "Organization")
+    visits = client.get("/relations", params={"type": "VISITED", "source": official["id"],
+                                              "target": company["id"]}).json()["items"]
     assert len(visits) == 1
     [evidence] = visits[0]["evidence"]
     assert evidence["document"] == loaded["id"]
