@@ -512,4 +512,4 @@ class RelationFinder:
 def find_relations(
     doc: Doc, mentions: list[Mention], entities: list[Entity], triggers: dict[str, list[int]]
 ) -> list[Relation]:
-    return RelationFinder(doc, mentions, entities, triggers, doc.lang).run()
+    return RelationFinder(doc, mentions, entities, triggers, doc.lang_).run()
