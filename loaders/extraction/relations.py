@@ -279,6 +279,8 @@ class RelationFinder:
             places = [self.ent(p) for p in plant.places]
             if not places and by_noun:
                 places = self._locatives(s)
+                if any(self.entities[p].subtype != "country" for p in places):
+                    places = [p for p in places if self.entities[p].subtype != "country"]
             for place in places:
                 self.add(
                     RelationType.LOCATED_IN,
@@ -305,6 +307,7 @@ class RelationFinder:
             if self.mentions[i].subtype == "company"
             and self.ent(i) not in seats
             and not self._brand(i)
+            and self.mentions[i].end not in s.triggers.get("product", [])
         ]
         companies = list(dict.fromkeys(companies))
         return companies if len(companies) == 1 else []
@@ -339,6 +342,11 @@ class RelationFinder:
         """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
         Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
         places = self.typed(s, "Location")
+        for i in places:  # "Hauptstadt Deutschlands"
+            country = self.mentions[i].properties.get("capital_of")
+            target = next((k for k, e in enumerate(self.entities) if e.key == country), None)
+            if country and target is not None:
+                self.add(RelationType.LOCATED_IN, self.ent(i), target, s, STRUCTURAL)
         parents: set[int] = set()  # "Shursuv, Bezirk Ferghana, Region Usbekistan": all Shursuv's
         for a, b in itertools.pairwise(places):
             ma, mb = self.mentions[a], self.mentions[b]
