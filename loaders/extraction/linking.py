@@ -39,9 +39,18 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type == "Person" and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
+            if mention.source == "described" and mention.seats:
+                _describe(doc, mention, mentions[mention.seats[0]])
         elif mention.type == "Plant":
             mention.org = _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start)
+
+
+def _describe(doc: Doc, person: Mention, seat: Mention) -> None:
+    """An unnamed officer is named by office and seat: "Khokim of Namangan region"."""
+    seat_name = seat.name or doc[seat.start : seat.end].text
+    person.name = f"{person.title.title} of {seat_name}" if person.title else seat_name
+    person.end = max(person.end, seat.end)
 
 
 def _seats(

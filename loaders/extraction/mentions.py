@@ -168,7 +168,7 @@ class MentionFinder:
         out = []
         for hit in hits.get("PLACE"):
             entries = hit.payload
-            if entries[0].subtype not in ("region", "country") or hit.start < 3:
+            if hit.start < 3 or not any(e.subtype in ("region", "country") for e in entries):
                 continue
             if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
                 continue
@@ -206,8 +206,8 @@ class MentionFinder:
             if any(i in taken for i in range(hit.start, hit.end)):
                 continue
             subtype = hit.payload[0]
-            if subtype not in ("region", "city"):
-                continue
+            if subtype not in ("region", "city") or doc[hit.start].lower_ in CAPITAL_WORDS:
+                continue  # "the capital" may be money ("registered capital")
             if (
                 doc[hit.start].text.lower().endswith("s")
                 and subtype == "region"
@@ -374,6 +374,10 @@ class MentionFinder:
             start = end
             while start > 0 and end - start < MAX_NAME_TOKENS and _org_name_token(doc[start - 1]):
                 start -= 1
+            if all(
+                hits.covering("COUNTRY_ADJ", j) or doc[j].text == "-" for j in range(start, end)
+            ):
+                continue  # "Uzbek-German JV" names no company
             opens_sentence = sentence_of(doc, start).start == start if start < end else True
             if end - start > 1 or (start < end and not opens_sentence):
                 # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
