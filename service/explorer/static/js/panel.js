@@ -210,7 +210,17 @@ export function showPaths(result, query, ctx, current, activeIndex = null) {
     h("p", { id: "path-summary" }, summary),
     paths.length ? h("p", { class: "muted" }, "Click a path to highlight it; click a relation on the canvas for its evidence.") : null,
     h("ol", { class: "pathlist", id: "path-list" }, paths.map((path, i) =>
-      h("li", { class: activeIndex === i ? "active" : "", onclick: () => ctx.highlightPath(i) }, pathChain(path)))));
+      h("li", {
+        class: activeIndex === i ? "active" : "", tabindex: 0, role: "button",
+        "aria-pressed": String(activeIndex === i),
+        onclick: () => ctx.highlightPath(i),
+        onkeydown: (e) => {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            ctx.highlightPath(i);
+          }
+        },
+      }, pathChain(path)))));
 }
 
 function pathChain(path) {
