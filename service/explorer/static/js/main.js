@@ -143,7 +143,6 @@ function exposeHook(explorer) {
     isIdle: () => document.body.dataset.ready === "true" && activity.pending === 0
       && !explorer.view.moving && performance.now() - explorer.lastChange > QUIET_MS,
     visible: () => explorer.view.visibleGraph(),
-    known: () => ({ nodes: [...explorer.view.nodes.keys()], edges: [...explorer.view.edges.keys()] }),
     pathHighlight: () => ({ nodes: [...explorer.view.decor.pathNodes], edges: [...explorer.view.decor.pathEdges] }),
     nodePosition: (id) => explorer.view.pagePosition(id),
     canvasPosition: (id) => explorer.view.positionOf(id),
