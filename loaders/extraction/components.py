@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.coref import resolve
 from loaders.extraction.gazetteer import gazetteer
-from loaders.extraction.linking import link
+from loaders.extraction.linking import link, link_seats
 from loaders.extraction.matching import GazetteerMatcher
 from loaders.extraction.mentions import Hits, MentionFinder
 from loaders.extraction.plants import PlantFinder
@@ -159,6 +159,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kg_entities = resolve(doc, doc._.kg_mentions, self.lang)
+        link_seats(doc, doc._.kg_mentions)
         return doc
 
 

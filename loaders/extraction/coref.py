@@ -39,6 +39,7 @@ def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
         if mention.type == "Plant":
             state.add_plant(index)
     state.add_surname_mentions()
+    state.add_name_repeats()
     for entity in state.entities:
         _finish(entity, mentions, doc)
     return state.entities
@@ -225,6 +226,8 @@ class _State:
             return False
         theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
         ours = [self.entities[p] for p in places]
+        if mention.properties.get("indefinite") and not ours and org is None:
+            return False  # "ein neues Montagewerk", "a new plant": not the one before
         # two different cities (or regions) are two plants; a city and its region are not
         return not any(a is not b and a.subtype == b.subtype for a in ours for b in theirs)
 
@@ -244,6 +247,32 @@ class _State:
         if mention.name and not entity.name:
             entity.name = mention.name
 
+    def add_name_repeats(self) -> None:
+        """ "Konzern Lemken ... von Lemken": a company's name written again without its cue."""
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        names: dict[str, tuple[int, int]] = {}
+        for entity_index, entity in enumerate(self.entities):
+            if entity.type != "Organization" or entity.subtype != "company":
+                continue
+            for i in entity.mentions:
+                mention = self.mentions[i]
+                if not mention.weak and mention.source in ("noun", "suffix", "quoted", "named"):
+                    words = [t.text for t in self.doc[mention.start : mention.end]]
+                    names[_repeat_key(words)] = (entity_index, len(words))
+        if not names:
+            return
+        lengths = {n for _, n in names.values()}
+        texts = [t.text for t in self.doc]
+        for start in range(len(texts)):
+            for n in lengths:
+                hit = names.get(_repeat_key(texts[start : start + n]))
+                if hit and hit[1] == n and not any(i in taken for i in range(start, start + n)):
+                    self.mentions.append(
+                        Mention(start, start + n, "Organization", "company", source="repeat")
+                    )
+                    self.attach(len(self.mentions) - 1, hit[0])
+                    taken.update(range(start, start + n))
+
     def add_surname_mentions(self) -> None:
         """ "Tokayev", "Жапарова", "Mirziyoyevs": a person's surname alone, in any case form."""
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
@@ -261,6 +290,10 @@ class _State:
             if entity is not None:
                 self.mentions.append(Mention(token.i, token.i + 1, "Person", source="surname"))
                 self.attach(len(self.mentions) - 1, entity)
+
+
+def _repeat_key(texts: list[str]) -> str:
+    return " ".join(texts)
 
 
 def _same_first(a: str, b: str) -> bool:
@@ -288,6 +321,8 @@ def surname_stem(word: str) -> str:
     if is_cyrillic(word):
         for parse in _morph().parse(word):
             if "Surn" in parse.tag or "Name" in parse.tag:
+                if "nomn" in parse.tag:
+                    return word
                 return parse.normal_form.capitalize()
         lower = word.lower()
         for ending in RU_CASE_ENDINGS:
@@ -335,5 +370,5 @@ def person_name(text: str) -> str:
 def _first_name_stem(word: str) -> str:
     for parse in _morph().parse(word):
         if "Name" in parse.tag:
-            return parse.normal_form.capitalize()
+            return word if "nomn" in parse.tag else parse.normal_form.capitalize()
     return word

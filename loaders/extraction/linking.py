@@ -30,6 +30,17 @@ LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "п
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
 
+def link_seats(doc: Doc, mentions: list[Mention]) -> None:
+    """Seats again, after resolution added mentions (a company's name written a second time)."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    by_end: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        by_end.setdefault(m.end, i)
+    for mention in mentions:
+        if mention.type == "Person" and mention.title is not None and not mention.seats:
+            mention.seats = _seats(doc, mentions, mention, by_start, by_end)
+
+
 def link(doc: Doc, mentions: list[Mention]) -> None:
     """Fill Mention.seats of titled persons and Mention.org / .places of plants, in place."""
     by_start = {m.start: i for i, m in enumerate(mentions)}

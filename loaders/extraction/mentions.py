@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.extraction.gazetteer import Entry, gazetteer
+from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.lexicon import Title, word_classes
 from loaders.extraction.matching import Hit
 from loaders.extraction.model import Mention
@@ -53,6 +53,7 @@ ARTICLES = frozenset(
         "einen",
     ]
 )
+NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "di", "da", "bin", "ibn", "al"])
 CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
@@ -452,6 +453,9 @@ class MentionFinder:
             if known_org is not None and not is_first_name(token.text):
                 i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat
                 continue
+            if self._place_starts_name(doc, hits, i, blocked):
+                # "председателем BYD Ван Чуаньфу": "Ван" is a town in Turkey, here a name
+                return self._person(doc, i, _person_run_end(doc, i + 1, blocked), title, hit)
             if i not in blocked and (is_name_token(token) or is_initial(token)):
                 run_end = _person_run_end(doc, i, blocked)
                 i = _from_first_name(doc, i, run_end)
@@ -470,6 +474,19 @@ class MentionFinder:
                     break
             i += 1
         return self._unnamed_officer(doc, hit, title)
+
+    def _place_starts_name(self, doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
+        place = hits.covering("PLACE", i)
+        if place is None or place.end - place.start != 1 or i + 1 >= len(doc):
+            return False
+        far = all(e.country not in CENTRAL_ASIA for e in place.payload)
+        following = doc[i + 1]
+        return (
+            far
+            and is_name_token(following)
+            and i + 1 not in blocked
+            and hits.covering("PLACE", i + 1) is None
+        )
 
     def _person(self, doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:
         mention = Mention(start, end, "Person", title.subtype, source="title")
@@ -683,6 +700,12 @@ def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
         if (
             is_name_token(token)
             or (is_initial(token) and end == start)
+            or (
+                token.lower_ in NAME_PARTICLES
+                and end > start
+                and end + 1 < len(doc)
+                and (is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_PARTICLES)
+            )
             or (
                 token.text == "-"
                 and not token.whitespace_

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.mentions import ARTICLES, Hits
 from loaders.extraction.model import Mention
-from loaders.extraction.tokens import LINKING, is_capitalised, sentence_of
+from loaders.extraction.tokens import LINKING, is_capitalised, is_cyrillic, sentence_of
 
 PRODUCTION_WORDS = re.compile(
     r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
@@ -35,6 +35,28 @@ CAPACITY = re.compile(
     r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)"
     r"(?:[\w ,]{0,40}?(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
 )
+RU_ADJECTIVE_ENDINGS = (
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ую",
+    "юю",
+)
+INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "eines", "einem", "einer"])
 STATUS_ORDER = ("construct", "plan", "open")
 STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
 
@@ -85,6 +107,7 @@ class PlantFinder:
         ):
             strength = "production"  # "Produktion", "производство" alone: an activity
         mention = Mention(begin, end, "Plant", None, source=strength)
+        mention.properties["indefinite"] = _indefinite(doc, begin, start)
         if (
             is_capitalised(doc[start])
             and self.lang == "en"
@@ -144,6 +167,12 @@ def _token_strength(lower: str, lang: str, words: WordClasses) -> str | None:
     return _stem_strength(lower, lang)
 
 
+def _indefinite(doc: Doc, begin: int, start: int) -> bool:
+    """An indefinite article ("a new plant", "ein neues Werk") introduces another plant."""
+    words = [t.lower_ for t in doc[max(0, begin - 1) : start]]
+    return any(w in INDEFINITE for w in words)
+
+
 def _modifiers_start(doc: Doc, start: int) -> int:
     begin = start
     while begin > 0 and begin > start - 3:
@@ -152,8 +181,9 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             not (token.is_alpha and token.is_lower)
             or token.lower_ in LINKING
             or token.lower_ in ARTICLES
+            or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
         ):
-            break
+            break  # Russian modifiers are adjectives ("автомобильный завод"), not verbs
         begin -= 1
     return begin
 

@@ -164,6 +164,7 @@ class RelationFinder:
             targets = [t for v in visits for t in self._visit_targets(s, v, seats, actors)]
             if not targets:  # verb-final clause: "... die Leitung Karshi besuchen wird"
                 targets = self._visit_targets(s, s.span.start, seats, actors, until=visits[-1])
+            targets = self._without_plant_places(s, targets)
             self._visited_plant_places(s, targets)
             for target in dict.fromkeys(targets):
                 for actor in actors:
@@ -173,6 +174,17 @@ class RelationFinder:
             for partner in self._partners(s, meets[0], seats):
                 for actor in actors[:1]:
                     self.add(RelationType.MET_WITH, actor, partner, s, confidence)
+
+    def _without_plant_places(self, s: _Sentence, targets: list[int]) -> list[int]:
+        """ "besuchte das Werk der Firma X in Kostanai": Kostanai is where the plant is."""
+        visited = set(targets)
+        places = {
+            self.ent(p)
+            for i in self.typed(s, "Plant")
+            if self.mentions[i].entity in visited
+            for p in self.mentions[i].places
+        }
+        return [t for t in targets if t not in places]
 
     def _visit_targets(
         self,
