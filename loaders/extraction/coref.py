@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.model import Entity, Mention
-from loaders.extraction.tokens import is_cyrillic, is_initial
+from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
 from loaders.extraction.translit import to_latin
 
 LEGAL_WORDS = re.compile(
@@ -199,18 +199,34 @@ class _State:
         mention = self.mentions[index]
         org = self.mentions[mention.org].entity if mention.org is not None else None
         places = [self.mentions[p].entity for p in mention.places]
+        soft_org = org if org is not None else self._sole_company(mention)
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
             if entity.type != "Plant":
                 continue
             their_org = entity.properties.get("_org")
-            if mention.weak or self._compatible(mention, entity, org, their_org, places):
+            if mention.weak or self._compatible(mention, entity, soft_org, their_org, places):
                 self._merge_plant(index, entity_index, org, places)
                 return
         if mention.weak:
             return
         entity = self.new(index, None)
         self._merge_plant(index, entity, org, places, attach=False)
+
+    def _sole_company(self, plant: Mention) -> int | None:
+        """The one company named in the plant's sentence: "Der Konzern Lemken will in der Region
+        ein neues Montagewerk errichten" is Lemken's plant, not the one mentioned before."""
+        sentence = sentence_of(self.doc, plant.start)
+        companies = {
+            m.entity
+            for m in self.mentions
+            if sentence.start <= m.start < sentence.end
+            and m.type == "Organization"
+            and m.subtype == "company"
+            and not m.weak
+            and m.entity >= 0
+        }
+        return companies.pop() if len(companies) == 1 else None
 
     def _compatible(
         self,
@@ -226,8 +242,6 @@ class _State:
             return False
         theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
         ours = [self.entities[p] for p in places]
-        if mention.properties.get("indefinite") and not ours and org is None:
-            return False  # "ein neues Montagewerk", "a new plant": not the one before
         # two different cities (or regions) are two plants; a city and its region are not
         return not any(a is not b and a.subtype == b.subtype for a in ours for b in theirs)
 

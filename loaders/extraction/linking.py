@@ -97,7 +97,8 @@ def _seats(
         ):
             break
         i += 1
-    before = _before_title(doc, title_start, by_end, mentions)
+    seat_type = person.title.seat if person.title else "any"
+    before = _before_title(doc, title_start, by_end, mentions, seat_type)
     if before is not None and (
         not seats
         or mentions[before].subtype == "country"
@@ -109,7 +110,11 @@ def _seats(
 
 
 def _before_title(
-    doc: Doc, title_start: int, by_end: dict[int, int], mentions: list[Mention]
+    doc: Doc,
+    title_start: int,
+    by_end: dict[int, int],
+    mentions: list[Mention],
+    seat_type: str = "any",
 ) -> int | None:
     """ "Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
     end = title_start
@@ -123,6 +128,8 @@ def _before_title(
         mention.type == "Location" and mention.subtype == "country"
     ) or mention.type == "Organization":
         return index
+    if mention.type == "Location" and not mention.weak and seat_type == "location":
+        return index  # "Navoi region governor", "Samarkand mayor"
     return None
 
 

@@ -113,9 +113,9 @@ class MentionFinder:
         chosen = _select(
             [(p, m) for m in chosen for p in [_priority(m)]] + self._persons(doc, hits, chosen)
         )
+        chosen += self._place_roles(doc, hits, chosen)
         chosen += self._government(doc, hits, chosen)
         chosen += self._country_adjectives(hits, chosen)
-        chosen += self._place_roles(doc, hits, chosen)
         chosen.sort(key=lambda m: (m.start, -m.end))
         return chosen
 
@@ -141,6 +141,19 @@ class MentionFinder:
                 mention = Mention(hit.start, end, "Location", subtype, source="designated")
                 mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
                 out.append((P_PLACE - 1, mention))
+        for hit in hits.get("PLACE_DESIGNATOR"):
+            subtype, position = hit.payload
+            if subtype != "district" or position not in ("after", "both") or hit.start == 0:
+                continue
+            name = doc[hit.start - 1]
+            if (
+                is_name_token(name)
+                and not hits.covering("PLACE", name.i)
+                and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
+            ):
+                mention = Mention(name.i, hit.end, "Location", "district", source="designated")
+                mention.name = f"{name.text} district"
+                out.append((P_PLACE - 1, mention))  # "the Karmana district"
         for hit in hits.get("REGION_ADJ"):
             after = hits.starting("PLACE_DESIGNATOR", hit.end)
             if after and after.payload[0] == "region":
@@ -535,20 +548,30 @@ class MentionFinder:
         by_start = {m.start: m for m in chosen if m.type in ("Location", "Organization")}
         taken = _taken(chosen)
         out = []
-        for hit in hits.get("GOV_NOUN"):
-            if any(i in taken for i in range(hit.start, hit.end)):
-                continue
+        by_end = {m.end: m for m in chosen if m.type == "Location" and not m.weak}
+        gov_hits = hits.get("GOV_NOUN")
+        for hit in gov_hits:
+            if any(i in taken for i in range(hit.start, hit.end)) or any(
+                h.start <= hit.start and hit.end <= h.end and h != hit for h in gov_hits
+            ):
+                continue  # inside "regional administration", "administration" is no body
             body_class: str = hit.payload
             end = hit.end
-            place = self._complement_place(doc, end, by_start)
+            if (
+                body_class == "ministry"
+                and end < len(doc)
+                and doc[end].lower_ in ("of", "für", "по")
+            ):
+                end = _name_run(
+                    doc, end + 1, allow_linking=True
+                )  # "Ministerium für Industrie und Bau"
+            place = self._complement_place(doc, end, by_start) or by_end.get(hit.start)
             if place is not None:
                 end = place.end
                 if body_class == "embassy":  # "Embassy of Uzbekistan in China"
                     host = self._complement_place(doc, end, by_start)
                     end = host.end if host is not None else end
-            elif body_class == "ministry" and doc[end - 1].lower_ == "of":
-                end = _name_run(doc, end, allow_linking=True)
-            start = hit.start
+            start = min(hit.start, place.start) if place is not None else hit.start
             adjective = hits.ending("COUNTRY_ADJ", start)
             if adjective is not None and place is None:
                 start, place_key = adjective.start, adjective.payload.key
@@ -558,7 +581,9 @@ class MentionFinder:
                 start, end, "Organization", "government", source="government", role=body_class
             )
             mention.properties["body_place"] = place_key
-            mention.weak = place_key is None and body_class != "ministry"
+            if place is not None:
+                mention.properties["body_place_span"] = (place.start, place.end)
+            mention.weak = place is None and place_key is None and body_class != "ministry"
             out.append(mention)
         return out
 
@@ -694,31 +719,41 @@ def _name_runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
 
 
 def _person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
+    """End of a name run: capitalised words, an initial first, particles ("van der") inside,
+    and hyphenated parts written without spaces ("Kassym-Jomart", "Jin-woo")."""
     end = start
     while end < len(doc) and end not in blocked and end - start < MAX_NAME_TOKENS + 1:
         token = doc[end]
-        if (
-            is_name_token(token)
-            or (is_initial(token) and end == start)
-            or (
-                token.lower_ in NAME_PARTICLES
-                and end > start
-                and end + 1 < len(doc)
-                and (is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_PARTICLES)
-            )
-            or (
-                token.text == "-"
-                and not token.whitespace_
-                and end + 1 < len(doc)
-                and end > start
-                and not doc[end - 1].whitespace_
-                and is_name_token(doc[end + 1])
-            )
-        ):
+        initial = is_initial(token) and end == start
+        if is_name_token(token) or initial or _particle_inside(doc, start, end):
             end += 1
+        elif _hyphen_inside(doc, start, end):
+            end += 2
         else:
             break
     return end
+
+
+def _particle_inside(doc: Doc, start: int, end: int) -> bool:
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    return (
+        doc[end].lower_ in NAME_PARTICLES
+        and end > start
+        and following is not None
+        and (is_name_token(following) or following.lower_ in NAME_PARTICLES)
+    )
+
+
+def _hyphen_inside(doc: Doc, start: int, end: int) -> bool:
+    token = doc[end]
+    return (
+        token.text == "-"
+        and end > start
+        and end + 1 < len(doc)
+        and not token.whitespace_
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].is_alpha
+    )
 
 
 def _has_letters(text: str) -> bool:
