@@ -92,8 +92,12 @@ def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
     for country in pycountry.countries:
         iso = country.alpha_2
         row = curated.get(iso, {})
+        official = getattr(country, "official_name", None)
         names = {country.name, getattr(country, "common_name", country.name)}
         names.update(t.gettext(country.name) for t in translations)
+        if official:  # "Republik Kasachstan", "Республика Казахстан"
+            names.add(official)
+            names.update(t.gettext(official) for t in translations)
         names.update(split_forms(row.get("names", "")))
         names = {n for n in names if "," not in n}
         adjectives = set(split_forms(row.get("adj_en", "")))
@@ -203,6 +207,11 @@ def _is_acronym(form: str) -> bool:
     return bool(letters) and len(letters) <= 4 and form.upper() == form
 
 
+def _note_case(exact: set[str], cased: set[str], forms: Iterable[str]) -> None:
+    for form in forms:
+        (exact if _is_acronym(form) else cased).add(form.lower())
+
+
 def _add(table: dict[str, list[Entry]], forms: Iterable[str], entry: Entry) -> None:
     for form in forms:
         bucket = table.setdefault(form.lower(), [])
@@ -224,11 +233,12 @@ def gazetteer(lang: str) -> Gazetteer:
     country_adjectives: dict[str, Entry] = {}
     region_adjectives: dict[str, Entry] = {}
     exact: set[str] = set()
+    cased: set[str] = set()  # forms also written in mixed case ("Kia" beside "KIA")
     for entry, forms, adjectives in _country_entries(lang):
         _add(places, forms, entry)
         for adjective in adjectives:
             country_adjectives.setdefault(adjective.lower(), entry)
-        exact.update(f.lower() for f in forms if _is_acronym(f))
+        _note_case(exact, cased, forms)
     for entry, forms, adjectives in _region_entries(lang):
         _add(places, forms, entry)
         for adjective in adjectives:
@@ -244,11 +254,11 @@ def gazetteer(lang: str) -> Gazetteer:
             capitals.setdefault(f"iso:{iso}", entry)
     for entry, forms in _macro_entries(lang):
         _add(places, forms, entry)
-        exact.update(f.lower() for f in forms if _is_acronym(f))
+        _note_case(exact, cased, forms)
     organizations: dict[str, list[Entry]] = {}
     for entry, forms in _organization_entries(lang):
         _add(organizations, forms, entry)
-        exact.update(f.lower() for f in forms if _is_acronym(f))
+        _note_case(exact, cased, forms)
     persons: dict[str, list[Entry]] = {}
     for entry, forms in _person_entries(lang):
         _add(persons, forms, entry)
@@ -264,6 +274,6 @@ def gazetteer(lang: str) -> Gazetteer:
         region_adjectives=region_adjectives,
         organizations={form: entries[0] for form, entries in organizations.items()},
         persons={form: entries[0] for form, entries in persons.items()},
-        exact_case=frozenset(exact),
+        exact_case=frozenset(exact - cased),
         capitals=capitals,
     )

@@ -566,7 +566,7 @@ class MentionFinder:
                     doc, end + 1, allow_linking=True
                 )  # "Ministerium für Industrie und Bau"
             place = self._complement_place(doc, end, by_start) or by_end.get(hit.start)
-            if place is not None:
+            if place is not None and place.start >= end:
                 end = place.end
                 if body_class == "embassy":  # "Embassy of Uzbekistan in China"
                     host = self._complement_place(doc, end, by_start)

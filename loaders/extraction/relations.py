@@ -21,6 +21,7 @@ from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
 
 BRAND_WORDS = ("brand", "marke", "бренд", "марк")
+TOGETHER = frozenset(["together", "gemeinsam", "zusammen", "вместе", "совместно"])
 GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
@@ -127,7 +128,8 @@ class RelationFinder:
         persons = [
             i
             for i in self.typed(s, "Person")
-            if not self.word_before(i, WITH_WORDS, 4) and not self._is_seat(i, s)
+            if (not self.word_before(i, WITH_WORDS, 4) or self.word_before(i, TOGETHER, 3))
+            and not self._is_seat(i, s)
         ]
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
         if entities:
@@ -261,6 +263,14 @@ class RelationFinder:
                 continue
             if self.word_before(i, WITH_WORDS | {"und", "and", "и"}, 6):
                 out.append(mention.entity)
+        if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
+            out = [
+                self.ent(i)
+                for i in self.typed(s, "Person")
+                if self.mentions[i].start < trigger
+                and self.word_before(i, WITH_WORDS, 3)
+                and not self.word_before(i, TOGETHER, 3)
+            ]
         if not out:
             companies = {
                 self.ent(i)
@@ -413,14 +423,25 @@ class RelationFinder:
         for i in orgs:
             body = self.mentions[i]
             place = body.properties.get("body_place")
-            if body.subtype == "government" and place and body.role != "embassy":
+            span = body.properties.get("body_place_span")
+            if body.subtype == "government" and (place or span) and body.role != "embassy":
                 target = next(
-                    (self.ent(j) for j in s.mentions if self.mentions[j].key == place), None
+                    (
+                        self.ent(j)
+                        for j in s.mentions
+                        if self.mentions[j].type == "Location"
+                        and self._is_place_of(self.mentions[j], span, place)
+                    ),
+                    None,
                 )
                 if target is not None:
                     self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
             if body.role == "embassy" or s.triggers.get("found"):
                 self._based_after(s, i)
+
+    @staticmethod
+    def _is_place_of(mention: Mention, span: tuple[int, int] | None, key: str | None) -> bool:
+        return mention.span == span or (key is not None and mention.key == key)
 
     def _org_after_adjective(self, adjective: Mention, orgs: list[int]) -> int | None:
         if not self._company_word_after(adjective):

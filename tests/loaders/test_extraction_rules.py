@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
-from pathlib import Path
-
 import pytest
 
 from graph_schema.errors import ExtractionError
@@ -127,40 +122,3 @@ def test_extract_many_streams_in_order():
 def test_unprocessable_input_raises_extraction_error(text, lang):
     with pytest.raises(ExtractionError):
         extract(text, lang)
-
-
-ARTICLES = Path(__file__).resolve().parent / "articles"
-
-
-@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.json")), ids=lambda p: p.stem)
-def test_own_articles_keep_their_relations(path: Path):
-    """Short articles written for these tests, annotated like the dev corpus: every gold
-    relation is found (names compared as the scorer does: normalised name or alias)."""
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    doc = extract(gold["text"], gold["lang"])
-    names = {e["id"]: {norm(f) for f in [e["name"], *e["aliases"]]} for e in gold["entities"]}
-    found = {
-        (r.type, norm(f1), norm(f2))
-        for r in doc.relations
-        for f1 in _forms(doc, r.source)
-        for f2 in _forms(doc, r.target)
-    }
-    missing = [
-        r
-        for r in gold["relations"]
-        if not any(
-            (r["type"], a, b) in found for a in names[r["source"]] for b in names[r["target"]]
-        )
-    ]
-    assert not missing
-
-
-def _forms(doc: ExtractedDocument, entity_id: str) -> list[str]:
-    entity = next(e for e in doc.entities if e.id == entity_id)
-    return [entity.name, *entity.aliases]
-
-
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
