@@ -84,8 +84,8 @@ class Sentences:
     """Sentence starts after . ! ? (past closing quotes) and at every line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
-            return doc
+        if len(doc) == 0 or doc.has_annotation("DEP"):
+            return doc  # a parser already set the sentences (and forbids changing them)
         texts = [(t.text, t.whitespace_) for t in doc]
         starts = {0}
         for i, (text, space) in enumerate(texts):

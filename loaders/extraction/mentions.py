@@ -107,6 +107,7 @@ class MentionFinder:
         candidates += self._noun_orgs(doc, hits)
         candidates += self._media(doc, hits)
         candidates += self._named_orgs(doc)
+        candidates += _statistical(doc)
         candidates = [(p, _trim(m, doc)) for p, m in candidates]
         candidates = [(p, m) for p, m in candidates if _has_letters(doc[m.start : m.end].text)]
         chosen = _select(candidates)
@@ -602,6 +603,25 @@ class MentionFinder:
 _DOMAINS = frozenset(
     ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
 )
+
+
+STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
+
+
+def _statistical(doc: Doc) -> list[tuple[int, Mention]]:
+    """Names a statistical NER found (when one runs before us): a signal below the rules',
+    used where no rule named anything. Places stay with the gazetteer, which has their ids."""
+    out = []
+    for ent in doc.ents:
+        entity_type = STATISTICAL_TYPES.get(ent.label_)
+        if entity_type is None or len(ent) > MAX_NAME_TOKENS + 2:
+            continue
+        if entity_type == "Person" and len([t for t in ent if t.is_alpha]) < 2:
+            continue
+        subtype = "company" if entity_type == "Organization" else None
+        priority = (P_PERSON if entity_type == "Person" else P_ORG) - 4
+        out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source="ner")))
+    return out
 
 
 def _priority(mention: Mention) -> int:

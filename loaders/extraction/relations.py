@@ -131,6 +131,8 @@ class RelationFinder:
             if (not self.word_before(i, WITH_WORDS, 4) or self.word_before(i, TOGETHER, 3))
             and not self._is_seat(i, s)
         ]
+        if self.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
+            persons.sort(key=lambda i: not self._is_subject(self.mentions[i]))
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
         if entities:
             return entities
@@ -145,6 +147,11 @@ class RelationFinder:
         if companies:  # "die Unternehmensleitung wird Karshi besuchen"
             return companies[:1]
         return [self.protagonist] if self.protagonist is not None else []
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return any(
+            t.dep_.startswith(("nsubj", "sb")) for t in self.doc[mention.start : mention.end]
+        )
 
     def _is_seat(self, mention_index: int, s: _Sentence) -> bool:
         return any(mention_index in self.mentions[i].seats for i in s.mentions)
