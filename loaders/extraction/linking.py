@@ -229,7 +229,7 @@ def _plant_places(
             and mentions[index].type == "Location"
             and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
         ):
-            return _chain(doc, mentions, index, by_start)
+            return chain(doc, mentions, index, by_start)
         if index is not None:
             i = mentions[index].end
             continue
@@ -250,10 +250,6 @@ def locative_before(doc: Doc, index: int) -> bool:
 
 
 def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
-    return _chain(doc, mentions, first, by_start)
-
-
-def _chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
     """A place and its apposed parents: "Asaka, Andijan province", "Асаке (Андижанская обл.)"."""
     chain = [first]
     i = mentions[first].end

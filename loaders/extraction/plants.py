@@ -56,7 +56,6 @@ RU_ADJECTIVE_ENDINGS = (
     "ую",
     "юю",
 )
-INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "eines", "einem", "einer"])
 STATUS_ORDER = ("construct", "plan", "open")
 STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
 
@@ -107,7 +106,6 @@ class PlantFinder:
         ):
             strength = "production"  # "Produktion", "производство" alone: an activity
         mention = Mention(begin, end, "Plant", None, source=strength)
-        mention.properties["indefinite"] = _indefinite(doc, begin, start)
         if (
             is_capitalised(doc[start])
             and self.lang == "en"
@@ -165,12 +163,6 @@ def _token_strength(lower: str, lang: str, words: WordClasses) -> str | None:
     if lang == "en" or not lower.isalpha():
         return None
     return _stem_strength(lower, lang)
-
-
-def _indefinite(doc: Doc, begin: int, start: int) -> bool:
-    """An indefinite article ("a new plant", "ein neues Werk") introduces another plant."""
-    words = [t.lower_ for t in doc[max(0, begin - 1) : start]]
-    return any(w in INDEFINITE for w in words)
 
 
 def _modifiers_start(doc: Doc, start: int) -> int:
