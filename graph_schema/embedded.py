@@ -240,9 +240,14 @@ def _child_env() -> dict[str, str]:
 
 
 def _reap(pid: int) -> None:
-    """Collect our own child's exit status so it does not linger as a zombie."""
+    """Collect our own child's exit status so it does not linger as a zombie.
+
+    Blocking is safe here: it is only called once the process is exiting. A JVM's main thread
+    shows as a zombie while its other threads still wind down, and a non-blocking wait would
+    miss it. For a process that is not our child, waitpid raises at once.
+    """
     with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+        os.waitpid(pid, 0)
 
 
 def _pid_alive(pid: int) -> bool:
