@@ -122,7 +122,7 @@ class EmbeddedServer:
         process = self._spawn()
         self.pid_file.write_text(str(process.pid), encoding="utf-8")
         try:
-            self._wait_ready(process.pid)
+            self._wait_ready(process.pid, process)
             self._wait_bolt(password)
         except BaseException:
             self._terminate(process.pid)
@@ -162,15 +162,18 @@ class EmbeddedServer:
                 cwd=self.data_dir, start_new_session=True, env=_child_env(),
             )
 
-    def _wait_ready(self, pid: int) -> None:
+    def _wait_ready(self, pid: int, process: subprocess.Popen[bytes] | None = None) -> None:
+        """Wait for the ready file. Our own child is watched through its Popen (exit code and
+        all); a launcher started by another `kg` process through its pid."""
         deadline = time.monotonic() + self.config.startup_timeout_s
         while time.monotonic() < deadline:
             if self.ready_file.exists():
                 return
-            if not _is_launcher(pid):
+            exit_code = process.poll() if process is not None else None
+            if exit_code is not None or (process is None and not _is_launcher(pid)):
                 raise GraphUnavailableError(
-                    f"the embedded graph server exited during start-up; last lines of "
-                    f"{self.log_file}:\n{self._log_tail()}"
+                    f"the embedded graph server exited during start-up (exit code {exit_code});"
+                    f" last lines of {self.log_file}:\n{self._log_tail()}"
                 )
             time.sleep(0.1)
         raise GraphUnavailableError(
@@ -274,7 +277,9 @@ def _is_launcher(pid: int) -> bool:
     if not cmdline.exists():  # no procfs (macOS): trust the pid file
         return True
     try:
-        return _LAUNCHER_MODULE.encode() in cmdline.read_bytes()
+        args = cmdline.read_bytes()
     except OSError:
         return False
+    # Empty for a moment right after spawning, before exec has replaced the forked image.
+    return not args or _LAUNCHER_MODULE.encode() in args
 

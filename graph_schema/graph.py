@@ -3,10 +3,11 @@ time budgets on every statement, and driver errors translated into the project's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -148,7 +149,7 @@ class Graph:
         budget = timeout_s or self.config.read_timeout_s
         tag = new_tag()
         text = f"/* {tag} */ {statement.text(self.backend)}"
-        with self.watchdog.watch(tag, budget), _translated(statement.name, budget):
+        with self.watchdog.watch(tag, budget), translated_errors(statement.name, budget):
             records, _, _ = self.driver.execute_query(
                 Query(text, timeout=budget),
                 params or {},
@@ -165,7 +166,7 @@ class Graph:
         def _work(tx: ManagedTransaction) -> T:
             return work(Tx(tx, backend))
 
-        with self._write_lock, _translated(name, self.config.write_timeout_s):
+        with self._write_lock, translated_errors(name, self.config.write_timeout_s):
             for attempt in range(4):
                 try:
                     with self.driver.session(database=self.config.database) as session:
@@ -180,7 +181,7 @@ class Graph:
 
     def ping(self, timeout_s: float = 3.0) -> None:
         """One round trip without the driver's retries, so a dead graph is reported at once."""
-        with _translated(PING.name, timeout_s), \
+        with translated_errors(PING.name, timeout_s), \
                 self.driver.session(database=self.config.database) as session:
             session.run(Query(PING.text(self.backend), timeout=timeout_s)).consume()
 
@@ -203,29 +204,28 @@ class Graph:
         return len(records)
 
 
-class _translated:
+@contextlib.contextmanager
+def translated_errors(name: str, budget_s: float) -> Iterator[None]:
     """Turn driver errors into the project's errors, with a message meant for a person."""
-
-    def __init__(self, name: str, budget_s: float) -> None:
-        self.name = name
-        self.budget_s = budget_s
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: object) -> bool:
-        if exc is None or isinstance(exc, NewsgraphError):
-            return False
-        if isinstance(exc, Neo4jError) and (exc.code or "") in _TIMEOUT_CODES:
+    try:
+        yield
+    except NewsgraphError:
+        raise
+    except Neo4jError as exc:
+        code = exc.code or ""
+        if code in _TIMEOUT_CODES:
             raise QueryTimeoutError(
-                f"the query ran past its time budget of {self.budget_s:g} s and was stopped"
+                f"the query ran past its time budget of {budget_s:g} s and was stopped"
             ) from exc
-        if isinstance(exc, (ServiceUnavailable, SessionExpired)):
-            raise GraphUnavailableError(f"the graph server does not answer: {exc}") from exc
-        statement_error = (getattr(exc, "code", None) or "").startswith("Neo.ClientError.Statement")
-        if isinstance(exc, ClientError) and statement_error:
+        if code.startswith("Neo.TransientError.Database") or code.endswith("DatabaseNotFound"):
+            raise GraphUnavailableError(f"the graph cannot serve its database: {exc.message}"
+                                        ) from exc
+        if isinstance(exc, ClientError) and code.startswith("Neo.ClientError.Statement"):
             raise InvalidInputError(f"the graph rejected the statement: {exc.message}") from exc
-        if isinstance(exc, (Neo4jError, DriverError)):
-            log.error("statement %s failed: %s", self.name, exc)
-        return False
+        log.error("statement %s failed: %s", name, exc)
+        raise
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise GraphUnavailableError(f"the graph server does not answer: {exc}") from exc
+    except DriverError as exc:
+        log.error("statement %s failed: %s", name, exc)
+        raise

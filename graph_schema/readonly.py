@@ -22,7 +22,7 @@ from neo4j.exceptions import Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
 from graph_schema.errors import ForbiddenQueryError, InvalidInputError
-from graph_schema.graph import Graph, _translated
+from graph_schema.graph import Graph, translated_errors
 from graph_schema.statement import Backend
 from graph_schema.watchdog import new_tag
 
@@ -136,7 +136,7 @@ def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, row_cap:
     tag = new_tag()
     text = f"/* {tag} */ {cypher}"
     try:
-        with graph.watchdog.watch(tag, timeout_s), _translated("USER_QUERY", timeout_s):
+        with graph.watchdog.watch(tag, timeout_s), translated_errors("USER_QUERY", timeout_s):
             if graph.backend is Backend.NEO4J:
                 _explain_is_read(graph, text, params, timeout_s)
             return _run_and_roll_back(graph, text, params, row_cap, timeout_s)
