@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from loaders.extraction.coref import resolve
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.linking import link, link_seats
-from loaders.extraction.matching import GazetteerMatcher
-from loaders.extraction.mentions import Hits, MentionFinder
+from loaders.extraction.matching import GazetteerMatcher, Hits
+from loaders.extraction.mentions import MentionFinder
 from loaders.extraction.plants import PlantFinder
 from loaders.extraction.relations import find_relations
 from loaders.extraction.tokens import CLOSE_QUOTES, looks_like_surname, trigger_index

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from loaders.extraction.mentions import ARTICLES
 from loaders.extraction.model import Mention
+from loaders.extraction.names import ARTICLES
 from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES
 
 ORG_NOUNS = frozenset(

@@ -1,7 +1,9 @@
-"""One PhraseMatcher per language over every gazetteer and word list, producing typed hits."""
+"""One PhraseMatcher per language over every gazetteer and word list, producing typed hits,
+and Hits, the lookups the mention rules ask of them."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -82,3 +84,34 @@ class GazetteerMatcher:
 
 def _key(lowers: Iterable[str]) -> str:
     return " ".join(lowers)
+
+
+@dataclass
+class Hits:
+    """Gazetteer hits of one Doc, by label and by start token."""
+
+    by_label: dict[str, list[Hit]]
+
+    @classmethod
+    def of(cls, hits: list[Hit]) -> Hits:
+        by_label: dict[str, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            by_label[hit.label].append(hit)
+        return cls(dict(by_label))
+
+    def get(self, label: str) -> list[Hit]:
+        return self.by_label.get(label, [])
+
+    def starting(self, label: str, start: int) -> Hit | None:
+        best = [h for h in self.get(label) if h.start == start]
+        return max(best, key=lambda h: h.end) if best else None
+
+    def ending(self, label: str, end: int) -> Hit | None:
+        best = [h for h in self.get(label) if h.end == end]
+        return min(best, key=lambda h: h.start) if best else None
+
+    def covering(self, label: str, index: int) -> Hit | None:
+        for hit in self.get(label):
+            if hit.start <= index < hit.end:
+                return hit
+        return None

@@ -9,8 +9,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.lexicon import WordClasses, word_classes
-from loaders.extraction.mentions import ARTICLES, Hits
+from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
+from loaders.extraction.names import ARTICLES
 from loaders.extraction.tokens import LINKING, is_capitalised, is_cyrillic, sentence_of
 
 PRODUCTION_WORDS = re.compile(

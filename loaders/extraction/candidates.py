@@ -1,0 +1,69 @@
+"""What every mention rule shares: the language's word lists and gazetteer, the priorities of
+candidates, and choosing the best candidates that do not overlap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.extraction.gazetteer import Entry, Gazetteer, gazetteer
+from loaders.extraction.lexicon import WordClasses, word_classes
+from loaders.extraction.model import Mention
+
+# priorities: higher wins an overlap
+P_PERSON, P_QUOTED, P_ORG, P_PLACE, P_WEAK = 50, 40, 30, 20, 5
+
+Candidate = tuple[int, Mention]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's word lists and gazetteer, as the rules read them."""
+
+    lang: str
+    words: WordClasses
+    gaz: Gazetteer
+
+    @classmethod
+    def of(cls, lang: str) -> Lexicon:
+        return cls(lang, word_classes(lang), gazetteer(lang))
+
+
+def entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
+    """A mention of something the gazetteer knows, with its key, canonical name and ids."""
+    return Mention(
+        start,
+        end,
+        entry.type,
+        entry.subtype,
+        key=entry.key,
+        name=entry.name,
+        properties=dict(entry.properties),
+        source=source,
+        role=entry.role,
+    )
+
+
+def priority(mention: Mention) -> int:
+    """The priority a chosen mention keeps when it competes again (with the people)."""
+    if mention.type == "Person" and mention.source == "gazetteer":
+        return P_PERSON + 5
+    return {"Person": P_PERSON, "Organization": P_ORG, "Location": P_PLACE}.get(mention.type, 0)
+
+
+def select(candidates: list[Candidate]) -> list[Mention]:
+    """The best candidates that do not overlap: higher priority, then longer, then earlier."""
+    ordered = sorted(candidates, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start))
+    used: set[int] = set()
+    out = []
+    for _, mention in ordered:
+        span = range(mention.start, mention.end)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        out.append(mention)
+    return out
+
+
+def taken(mentions: list[Mention]) -> set[int]:
+    """The token indices the mentions cover."""
+    return {i for m in mentions for i in range(m.start, m.end)}

@@ -1,0 +1,231 @@
+"""Organization mentions: known ones (gazetteer), names in quotes after a company word or with
+a legal form (`„Textima Import Export GmbH“`, `АО «…»`), a name run ending in a legal form or
+company word ("Zhongwang Group", "Claas KGaA"), a company noun before a name ("Firma Horsch",
+"компания X", "Maschinenbaufirma Claas"), English "X carpet factory" / "X company", "a joint
+venture called X", web addresses ("gazeta.uz"), and what a statistical NER found."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from loaders.extraction.candidates import (
+    P_ORG,
+    P_PERSON,
+    P_QUOTED,
+    P_WEAK,
+    Candidate,
+    Lexicon,
+    entry_mention,
+)
+from loaders.extraction.matching import Hits
+from loaders.extraction.model import Mention
+from loaders.extraction.names import (
+    ARTICLES,
+    MAX_NAME_TOKENS,
+    closing_quote,
+    latin_in_cyrillic,
+    name_like_span,
+    name_run,
+    org_name_token,
+)
+from loaders.extraction.tokens import LINKING, OPEN_QUOTES, is_capitalised, sentence_of
+
+NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
+DOMAINS = frozenset(
+    ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
+)
+STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
+
+
+def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    return (
+        known(hits)
+        + _quoted(lex, doc, hits)
+        + _before_legal_form(doc, hits)
+        + _after_company_noun(lex, doc, hits)
+        + _web_addresses(doc)
+        + _called(doc)
+        + statistical(doc)
+    )
+
+
+def known(hits: Hits) -> list[Candidate]:
+    """Organizations and public figures the gazetteer knows."""
+    out = []
+    for hit in hits.get("ORG"):
+        out.append((P_ORG + 2, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
+    for hit in hits.get("PERSON"):
+        out.append((P_PERSON + 5, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
+    return out
+
+
+def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    out = []
+    for i, token in enumerate(doc):
+        if token.text not in OPEN_QUOTES:
+            continue
+        close = closing_quote(doc, i)
+        if close is None or close - i < 2:
+            continue
+        inner = doc[i + 1 : close]
+        if not name_like_span(inner):
+            continue
+        cue = _org_cue_before(lex, doc, hits, i) or any(
+            hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close)
+        )
+        if cue or (len(inner) <= 3 and (inner.text.isupper() or latin_in_cyrillic(inner))):
+            subtype = "media" if _media_cue_before(doc, hits, i) else "company"
+            out.append((P_QUOTED, Mention(i + 1, close, "Organization", subtype, source="quoted")))
+    return out
+
+
+def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
+    """An organization noun or legal form within two words before `index`."""
+    j = index
+    for _ in range(3):
+        if j <= 0:
+            return False
+        previous = doc[j - 1]
+        if (
+            hits.ending("ORG_NOUN", j)
+            or hits.ending("ORG_PREFIX", j)
+            or hits.ending("GOV_NOUN", j)
+            or noun_suffix(lex, previous)
+            or hits.ending("PLANT_WORD", j)
+        ):
+            return True
+        skippable = previous.lower_ in ARTICLES or previous.lower_ in ("von", "of", "с")
+        if not skippable and not (previous.is_alpha and previous.is_lower):
+            return False
+        j -= 1
+    return False
+
+
+def _media_cue_before(doc: Doc, hits: Hits, index: int) -> bool:
+    return any(hits.ending("MEDIA_NOUN", j) for j in range(max(0, index - 2), index + 1))
+
+
+def noun_suffix(lex: Lexicon, token: Token) -> bool:
+    """German compounds ending in a company noun ("Maschinenbaufirma", "Agrarunternehmen")."""
+    lower = token.lower_
+    return lex.lang == "de" and any(
+        lower.endswith(s) and len(lower) > len(s) + 2 for s in lex.words.org_noun_suffixes
+    )
+
+
+def _before_legal_form(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Zhongwang Group", "Claas KGaA", "UzAuto Motors": a name run ending in a legal form."""
+    out = []
+    for hit in hits.get("ORG_SUFFIX"):
+        last = doc[hit.end - 1]
+        if not (is_capitalised(last) or last.text.isupper()):
+            continue
+        if (
+            hit.end < len(doc)
+            and hits.starting("PLANT_WORD", hit.end)
+            and is_capitalised(doc[hit.end])
+        ):
+            continue  # "Samarkand Automobile Plant" is a plant's name
+        start = hit.start
+        while start > 0 and start - hit.start > -MAX_NAME_TOKENS and org_name_token(doc[start - 1]):
+            start -= 1
+        if start == hit.start:
+            continue
+        out.append((P_ORG, Mention(start, hit.end, "Organization", "company", source="suffix")))
+    return out
+
+
+def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
+    out = []
+    nouns = [(h.end, h) for h in hits.get("ORG_NOUN")] + [
+        (i + 1, None) for i, t in enumerate(doc) if noun_suffix(lex, t)
+    ]
+    for end, hit in nouns:
+        run_end = name_run(doc, end)
+        if run_end > end and any(
+            hits.covering(label, j)
+            for j in range(end, run_end)
+            for label in ("PLACE", "PERSON", "TITLE")
+        ):
+            run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
+        if run_end > end:
+            mention = Mention(end, run_end, "Organization", "company", source="noun")
+            mention.properties["noun"] = doc[end - 1].lower_
+            out.append((P_ORG - 1, mention))
+        else:
+            start = hit.start if hit else end - 1
+            mention = Mention(
+                start, end, "Organization", "company", weak=True, role="company", source="role"
+            )
+            out.append((P_WEAK, mention))
+    if lex.lang == "en":
+        out += _english_name_before_noun(doc, hits)
+    return out
+
+
+def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
+    out = []
+    strong = [h for h in hits.get("PLANT_WORD") if h.payload == "strong"]
+    heads = hits.get("ORG_NOUN") + strong
+    for head in heads:
+        if is_capitalised(doc[head.start]):
+            continue  # "Samarkand Automobile Plant" is the name of the plant itself
+        j = head.start
+        modifiers = 0
+        while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and modifiers < 3:
+            if doc[j - 1].lower_ in LINKING or doc[j - 1].lower_ in ARTICLES:
+                break
+            j -= 1
+            modifiers += 1
+        end = j
+        start = end
+        while start > 0 and end - start < MAX_NAME_TOKENS and org_name_token(doc[start - 1]):
+            start -= 1
+        if all(hits.covering("COUNTRY_ADJ", j) or doc[j].text == "-" for j in range(start, end)):
+            continue  # "Uzbek-German JV" names no company
+        opens_sentence = sentence_of(doc, start).start == start if start < end else True
+        if end - start > 1 or (start < end and not opens_sentence):
+            # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
+            priority = P_ORG + 3 if end - start > 1 else P_ORG - 2
+            mention = Mention(start, end, "Organization", "company", source="name-noun")
+            out.append((priority, mention))
+    return out
+
+
+def _called(doc: Doc) -> list[Candidate]:
+    """ "a joint venture called General Motors Uzbekistan", "под названием X"."""
+    out = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ in NAMING_WORDS:
+            end = name_run(doc, i + 1)
+            if end > i + 1:
+                mention = Mention(i + 1, end, "Organization", "company", source="named")
+                out.append((P_QUOTED + 1, mention))
+    return out
+
+
+def _web_addresses(doc: Doc) -> list[Candidate]:
+    """Web addresses ("gazeta.uz", "Podrobno.uz") are media outlets."""
+    out = []
+    for i, token in enumerate(doc):
+        text = token.text
+        if "." in text[1:-1] and text.split(".")[-1].lower() in DOMAINS and token.is_ascii:
+            out.append((P_QUOTED, Mention(i, i + 1, "Organization", "media", source="domain")))
+    return out
+
+
+def statistical(doc: Doc) -> list[Candidate]:
+    """Names a statistical NER found (when one runs before us): a signal below the rules',
+    used where no rule named anything. Places stay with the gazetteer, which has their ids."""
+    out = []
+    for ent in doc.ents:
+        entity_type = STATISTICAL_TYPES.get(ent.label_)
+        if entity_type is None or len(ent) > MAX_NAME_TOKENS + 2:
+            continue
+        if entity_type == "Person" and len([t for t in ent if t.is_alpha]) < 2:
+            continue
+        subtype = "company" if entity_type == "Organization" else None
+        priority = (P_PERSON if entity_type == "Person" else P_ORG) - 4
+        out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source="ner")))
+    return out

@@ -1,0 +1,176 @@
+"""People: a title followed by a name, with the office's complement in between ("Hokim of
+Jizzakh region Ergash Soliyev", "der Geschäftsführer der Knauf Gruppe, Uwe Knocer", "президент
+Hyundai Motor по грузовым автомобилям Ли Ин Чеол"); a title without a name (a role reference,
+or the described leader of a delegation); otherwise a run of capitalised words that starts
+with a known given name or an initial, or holds a regional family-name ending."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.extraction.candidates import P_PERSON, Candidate, Lexicon
+from loaders.extraction.gazetteer import CENTRAL_ASIA
+from loaders.extraction.lexicon import Title
+from loaders.extraction.matching import Hit, Hits
+from loaders.extraction.model import Mention
+from loaders.extraction.names import (
+    ARTICLES,
+    MAX_NAME_TOKENS,
+    from_first_name,
+    name_runs,
+    person_run_end,
+    skip_parenthesis,
+)
+from loaders.extraction.tokens import (
+    LINKING,
+    OPEN_QUOTES,
+    is_first_name,
+    is_initial,
+    is_name_token,
+    looks_like_surname,
+    sentence_of,
+)
+
+LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
+
+
+def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Candidate]:
+    blocked = {
+        i
+        for m in chosen
+        if m.type != "Organization" or m.source != "gazetteer"
+        for i in range(m.start, m.end)
+        if m.type != "Person"
+    }
+    for label in ("PLACE_DESIGNATOR", "ORG_NOUN", "GOV_NOUN", "TITLE", "PLANT_WORD"):
+        blocked.update(i for h in hits.get(label) for i in range(h.start, h.end))
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for hit in sorted(hits.get("TITLE"), key=lambda h: (h.start, -h.end)):
+        if hit.start in used:
+            continue
+        mention = _titled_person(lex, doc, hits, hit, blocked | used)
+        used.update(range(hit.start, hit.end))
+        if mention is not None:
+            _adopt_known(mention, chosen)
+            used.update(range(mention.start, mention.end))
+            out.append((P_PERSON + 6, mention))
+    for start, end in name_runs(doc, blocked | used):
+        start = from_first_name(doc, start, end)
+        if _is_person_run(doc, start, end):
+            out.append((P_PERSON, Mention(start, end, "Person", None, source="name")))
+    return out
+
+
+def _titled_person(
+    lex: Lexicon, doc: Doc, hits: Hits, hit: Hit, blocked: set[int]
+) -> Mention | None:
+    title: Title = hit.payload
+    sentence_end = sentence_of(doc, hit.start).end
+    i, lowercase = hit.end, 0
+    while i < min(sentence_end, hit.end + 16):
+        token = doc[i]
+        if token.text == "(":
+            i = skip_parenthesis(doc, i)
+            continue
+        known_org = hits.covering("ORG", i)
+        if known_org is not None and not is_first_name(token.text):
+            i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat
+            continue
+        if _place_starts_name(doc, hits, i, blocked):
+            # "председателем BYD Ван Чуаньфу": "Ван" is a town in Turkey, here a name
+            return _person(doc, i, person_run_end(doc, i + 1, blocked), title, hit)
+        if i not in blocked and (is_name_token(token) or is_initial(token)):
+            run_end = person_run_end(doc, i, blocked)
+            i = from_first_name(doc, i, run_end)
+            adjacent = i == hit.end or (
+                doc[i - 1].text == "," and (run_end - i > 1 or looks_like_surname(doc[i].text))
+            )
+            if _is_person_run(doc, i, run_end) or adjacent:
+                return _person(doc, i, run_end, title, hit)
+            i = run_end
+            continue
+        if token.text in ".;:!?" or (token.text in OPEN_QUOTES and i == hit.end):
+            break
+        if token.is_lower and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
+            lowercase += 1
+            if lowercase > 3:
+                break
+        i += 1
+    return _unnamed_officer(lex, doc, hit, title)
+
+
+def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
+    place = hits.covering("PLACE", i)
+    if place is None or place.end - place.start != 1 or i + 1 >= len(doc):
+        return False
+    far = all(e.country not in CENTRAL_ASIA for e in place.payload)
+    following = doc[i + 1]
+    return (
+        far
+        and is_name_token(following)
+        and i + 1 not in blocked
+        and hits.covering("PLACE", i + 1) is None
+    )
+
+
+def _person(doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:
+    mention = Mention(start, end, "Person", title.subtype, source="title")
+    mention.title, mention.title_text = title, doc[hit.start : hit.end].text
+    mention.properties["title_span"] = (hit.start, hit.end)
+    return mention
+
+
+def _unnamed_officer(lex: Lexicon, doc: Doc, hit: Hit, title: Title) -> Mention:
+    """A title without a name: a role reference ("das Staatsoberhaupt"), or the described
+    leader of a delegation ("unter der Leitung des Bürgermeisters der Region")."""
+    sentence = sentence_of(doc, hit.start)
+    before = doc[max(sentence.start, hit.start - 5) : hit.start].text.lower()
+    if lex.lang == "en" and _plural(doc[hit.start : hit.end].text):
+        mention = Mention(hit.start, hit.end, "Person", title.subtype, weak=True, source="plural")
+        mention.role = "plural"
+        return mention
+    mention = Mention(
+        hit.start, hit.end, "Person", title.subtype, weak=True, role=title.role, source="role"
+    )
+    mention.title, mention.title_text = title, doc[hit.start : hit.end].text
+    mention.properties["title_span"] = (hit.start, hit.end)
+    if any(word in before for word in LEAD_WORDS):
+        mention.source = "described"
+    return mention
+
+
+def _is_person_run(doc: Doc, start: int, end: int) -> bool:
+    tokens = [t for t in doc[start:end] if t.text != "-"]
+    if len(tokens) < 2 or len(tokens) > MAX_NAME_TOKENS:
+        return False
+    first = tokens[0]
+    return (
+        is_first_name(first.text)
+        or is_initial(first)
+        or any(looks_like_surname(t.text) for t in tokens[1:])
+    )
+
+
+def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:
+    """A titled name that is a known public figure keeps the gazetteer's span, key and name."""
+    for known in chosen:
+        if (
+            known.type == "Person"
+            and known.key
+            and known.start < mention.end
+            and mention.start < known.end
+        ):
+            if mention.source == "role":
+                return
+            mention.start, mention.end = known.start, known.end
+            mention.key, mention.name, mention.role = known.key, known.name, known.role
+            return
+
+
+def _plural(title: str) -> bool:
+    """ "the Presidents", "Heads of State": an English plural names no single person."""
+    first = title.split()[0].lower()
+    return (
+        first.endswith(("ts", "heads", "ers", "ors")) and first not in ("heads",)
+    ) or first == "heads"

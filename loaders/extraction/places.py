@@ -1,0 +1,150 @@
+"""Place mentions: gazetteer names widened by their place word ("Region Kaschkadarja", "Andijan
+province", "Наманганской области"), capitals named by their country ("Hauptstadt
+Deutschlands"), unknown towns apposed to a known region, role references ("der Region") and
+country adjectives ("usbekischen"), which are weak until a relation needs them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.extraction.candidates import P_PLACE, Candidate, Lexicon, entry_mention, taken
+from loaders.extraction.gazetteer import Entry
+from loaders.extraction.matching import Hit, Hits
+from loaders.extraction.model import Mention
+from loaders.extraction.tokens import is_name_token, sentence_of
+
+CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
+
+
+def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    out = _capitals(lex, doc, hits) + _towns_before_regions(doc, hits)
+    for hit in hits.get("PLACE"):
+        following = doc[hit.end : hit.end + 2].text.lower()
+        if following.startswith(("-dollar", "- dollar", "$", "dollar")):
+            continue  # "US-Dollar" is a currency
+        out.append((P_PLACE, _place(doc, hits, hit)))
+    for hit in hits.get("PLACE_DESIGNATOR"):
+        subtype, position = hit.payload
+        if position not in ("before", "both") or hit.end >= len(doc):
+            continue
+        if hits.starting("PLACE", hit.end) or hits.starting("ORG", hit.end):
+            continue
+        end = hit.end
+        while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
+            end += 1
+        if end > hit.end and subtype in ("other", "district"):
+            mention = Mention(hit.start, end, "Location", subtype, source="designated")
+            mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
+            out.append((P_PLACE - 1, mention))
+    for hit in hits.get("PLACE_DESIGNATOR"):
+        subtype, position = hit.payload
+        if subtype != "district" or position not in ("after", "both") or hit.start == 0:
+            continue
+        name = doc[hit.start - 1]
+        if (
+            is_name_token(name)
+            and not hits.covering("PLACE", name.i)
+            and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
+        ):
+            mention = Mention(name.i, hit.end, "Location", "district", source="designated")
+            mention.name = f"{name.text} district"
+            out.append((P_PLACE - 1, mention))  # "the Karmana district"
+    for hit in hits.get("REGION_ADJ"):
+        after = hits.starting("PLACE_DESIGNATOR", hit.end)
+        if after and after.payload[0] == "region":
+            entry: Entry = hit.payload
+            out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, "region-adj")))
+    return out
+
+
+def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Hauptstadt Deutschlands", "the capital of Uzbekistan", "столица Казахстана"."""
+    out = []
+    for hit in hits.get("PLACE_DESIGNATOR"):
+        if doc[hit.start].lower_ not in CAPITAL_WORDS:
+            continue
+        j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].lower_ in ("of", "von") else 0)
+        place = hits.starting("PLACE", j)
+        country = place.payload[0] if place else None
+        capital = lex.gaz.capitals.get(country.key) if country is not None else None
+        if capital is not None and country.subtype == "country":
+            mention = entry_mention(capital, hit.start, place.end, "capital")
+            mention.properties["capital_of"] = country.key
+            out.append((P_PLACE + 5, mention))
+    return out
+
+
+def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "in Jambay, Samarkand region": an unknown name apposed to a known region."""
+    out = []
+    for hit in hits.get("PLACE"):
+        entries = hit.payload
+        if hit.start < 3 or not any(e.subtype in ("region", "country") for e in entries):
+            continue
+        if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
+            continue
+        town = hit.start - 2
+        if doc[town - 1].lower_ in ("in", "im", "near", "bei", "в", "во") and not (
+            hits.covering("PLACE", town) or hits.covering("ORG", town)
+        ):
+            out.append(
+                (P_PLACE - 1, Mention(town, town + 1, "Location", "other", source="apposed"))
+            )
+    return out
+
+
+def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
+    entries: tuple[Entry, ...] = hit.payload
+    start, end, designated = hit.start, hit.end, None
+    before = hits.ending("PLACE_DESIGNATOR", start)
+    if before and before.payload[1] in ("before", "both"):
+        start, designated = before.start, before.payload[0]
+    after_start = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    after = hits.starting("PLACE_DESIGNATOR", after_start)
+    if after and after.payload[1] in ("after", "both") and not designated:
+        end, designated = after.end, after.payload[0]
+    entry = _choose_place(entries, designated)
+    mention = entry_mention(entry, start, end, "gazetteer")
+    if designated and designated != entry.subtype and entry.subtype != "country":
+        # "Region Asaka": a district named after its town
+        mention.subtype = "district" if entry.subtype == "city" else designated
+    return mention
+
+
+def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:
+    if designated in ("region", "city"):
+        for entry in entries:
+            if entry.subtype == designated and entry.country == entries[0].country:
+                return entry
+    return entries[0]
+
+
+def place_roles(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
+    """ "the region", "der Region", "области" standing alone refer back to a place."""
+    used = taken(chosen)
+    out = []
+    for hit in hits.get("PLACE_DESIGNATOR"):
+        if any(i in used for i in range(hit.start, hit.end)):
+            continue
+        subtype = hit.payload[0]
+        if subtype not in ("region", "city") or doc[hit.start].lower_ in CAPITAL_WORDS:
+            continue  # "the capital" may be money ("registered capital")
+        if doc[hit.start].text.lower().endswith("s") and subtype == "region" and lex.lang == "en":
+            continue  # "regions": plural, no single referent
+        out.append(
+            Mention(hit.start, hit.end, "Location", subtype, weak=True, role=subtype, source="role")
+        )
+    return out
+
+
+def country_adjectives(hits: Hits, chosen: list[Mention]) -> list[Mention]:
+    """ "usbekischen", "Chinese", "узбекский": weak country mentions."""
+    used = taken(chosen)
+    out = []
+    for hit in hits.get("COUNTRY_ADJ"):
+        if any(i in used for i in range(hit.start, hit.end)):
+            continue
+        mention = entry_mention(hit.payload, hit.start, hit.end, "adjective")
+        mention.weak = True
+        out.append(mention)
+    return out
