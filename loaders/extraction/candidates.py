@@ -29,7 +29,11 @@ class Lexicon:
 
 
 def entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
-    """A mention of something the gazetteer knows, with its key, canonical name and ids."""
+    """A mention of something the gazetteer knows, with its key, canonical name and ids (and,
+    for places, the country they are in, which bodies without a country named take)."""
+    properties = dict(entry.properties)
+    if entry.type == "Location" and entry.country:
+        properties["country"] = entry.country
     return Mention(
         start,
         end,
@@ -37,7 +41,7 @@ def entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
         entry.subtype,
         key=entry.key,
         name=entry.name,
-        properties=dict(entry.properties),
+        properties=properties,
         source=source,
         role=entry.role,
     )

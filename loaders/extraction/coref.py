@@ -15,7 +15,8 @@ from functools import cache
 import pymorphy3
 from spacy.tokens import Doc
 
-from loaders.extraction.gazetteer import gazetteer
+from loaders.extraction.gazetteer import CENTRAL_ASIA, gazetteer
+from loaders.extraction.government import body_name
 from loaders.extraction.model import Entity, Mention
 from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
 from loaders.extraction.translit import to_latin
@@ -25,6 +26,28 @@ LEGAL_WORDS = re.compile(
     r"оао|зао|пао|plc|se|company)\b\.?"
 )
 RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
+INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
+# a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
+GERMAN_SURNAME = re.compile(r"[a-z](ow|ew|owa|ewa)$")
+GERMAN_TO_ENGLISH = (
+    (r"dsch", "j"),
+    (r"Dsch", "J"),
+    (r"tsch", "ch"),
+    (r"Tsch", "Ch"),
+    (r"sch", "sh"),
+    (r"Sch", "Sh"),
+    (r"(?<![sc])ch", "kh"),
+    (r"Ch", "Kh"),
+    (r"j", "y"),
+    (r"J", "Y"),
+    (r"w", "v"),
+    (r"W", "V"),
+)
+# organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
+# again without the cue, the bare name still names them
+FOUND_BY_CUE = frozenset(
+    ["noun", "suffix", "quoted", "named", "name-noun", "widened", "owner", "latin", "acronym"]
+)
 
 
 def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
@@ -69,6 +92,10 @@ class _State:
 
     def add_named(self, index: int) -> None:
         mention = self.mentions[index]
+        full = self._abbreviated(mention)
+        if full is not None:  # "(TALCO)" after "Tajik Aluminium Company"
+            self.attach(index, full)
+            return
         key = mention.key or self._key(mention)
         if mention.type == "Person":
             existing = self._person_match(mention)
@@ -84,6 +111,15 @@ class _State:
             owners = self.by_surname.setdefault(surname, [])
             if mention.entity not in owners:
                 owners.append(mention.entity)
+
+    def _abbreviated(self, mention: Mention) -> int | None:
+        span = mention.properties.get("alias_of")
+        if span is None:
+            return None
+        for other in self.mentions:
+            if other.span == tuple(span) and other.entity >= 0:
+                return other.entity
+        return None
 
     def _key(self, mention: Mention) -> str:
         text = self.doc[mention.start : mention.end].text
@@ -127,10 +163,14 @@ class _State:
             self.attach(index, target)
         elif mention.type == "Organization" and mention.role == "administration":
             self._new_body(index)
+        elif mention.type == "Organization" and mention.role in ("government", "cabinet"):
+            self._national_body(index)
         elif mention.source == "described":
             self.new(index, f"described:{index}")
 
     def _new_body(self, index: int) -> None:
+        """ "the regional khokimiyat", "Gebietsverwaltung": the body of the region named
+        last before it."""
         mention = self.mentions[index]
         region = self._nearest(index, lambda e: e.type == "Location" and e.subtype == "region")
         place = self.entities[region].key if region is not None else None
@@ -138,9 +178,44 @@ class _State:
         if key in self.by_key:
             self.attach(index, self.by_key[key])
             return
+        noun = self.doc[mention.start : mention.end].text
+        if region is not None:
+            mention.name = body_name("administration", noun, self.entities[region].name, "region")
         entity = self.new(index, key)
         if region is not None:
             self.entities[entity].properties["_body_of"] = region
+
+    def _national_body(self, index: int) -> None:
+        """ "the Government", "die Regierung", "кабмин" with no country beside them: the
+        country the article is about. Kept only where a relation needs it ("instructed the
+        Government to ..."), as a country adjective is."""
+        mention = self.mentions[index]
+        country = self._home_country()
+        key = f"gov:{mention.role}:{country.key if country else None}"
+        if key in self.by_key:
+            self.attach(index, self.by_key[key])
+            return
+        noun = self.doc[mention.start : mention.end].text
+        if country is not None:
+            mention.name = body_name(mention.role or "", noun, country.name, "country")
+        entity = self.new(index, key)
+        self.entities[entity].properties["_weak"] = True
+        if country is not None:
+            self.entities[entity].properties["_body_of"] = self.by_key[country.key]
+
+    def _home_country(self) -> Entity | None:
+        """The Central Asian country the article names most (its places counted for it)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.type == "Location" and m.entity >= 0:
+                country = m.properties.get("country")
+                if country in CENTRAL_ASIA:
+                    counts[country] = counts.get(country, 0) + 1
+        for country in sorted(counts, key=lambda c: -counts[c]):
+            entity = self.by_key.get(f"iso:{country}")
+            if entity is not None:
+                return self.entities[entity]
+        return None
 
     def _referent(self, index: int) -> int | None:
         mention = self.mentions[index]
@@ -270,9 +345,12 @@ class _State:
                 continue
             for i in entity.mentions:
                 mention = self.mentions[i]
-                if not mention.weak and mention.source in ("noun", "suffix", "quoted", "named"):
+                if not mention.weak and mention.source in FOUND_BY_CUE:
                     words = [t.text for t in self.doc[mention.start : mention.end]]
-                    names[_repeat_key(words)] = (entity_index, len(words))
+                    names.setdefault(_repeat_key(words), (entity_index, len(words)))
+                    short = _without_legal_form(words)
+                    if short:  # "Hyosung Corporation ... Hyosung's plans"
+                        names.setdefault(_repeat_key(short), (entity_index, len(short)))
         if not names:
             return
         lengths = {n for _, n in names.values()}
@@ -306,6 +384,15 @@ class _State:
                 self.attach(len(self.mentions) - 1, entity)
 
 
+def _without_legal_form(words: list[str]) -> list[str]:
+    """ "Hyosung Corporation" -> "Hyosung", "Kipas Holding" -> "Kipas": a name without the
+    legal word that ends it, as texts write it again (not "Daewoo Bus": "Bus" is its name)."""
+    if len(words) < 2 or not LEGAL_WORDS.fullmatch(normalise(words[-1])):
+        return []
+    short = words[:-1]
+    return short if short[-1][:1].isupper() and len(" ".join(short)) > 2 else []
+
+
 def _repeat_key(texts: list[str]) -> str:
     return " ".join(texts)
 
@@ -333,6 +420,8 @@ def fuzzy(text: str) -> str:
 def surname_stem(word: str) -> str:
     """The nominative of a surname: "Мирзиёева" -> "Мирзиёев", "Mirziyoyevs" -> "Mirziyoyev"."""
     if is_cyrillic(word):
+        if word.lower().endswith(INDECLINABLE_SURNAMES):
+            return word  # "Бобозода", "Турсунзаде": Tajik and Persian names do not decline
         for parse in _morph().parse(word):
             if "Surn" in parse.tag or "Name" in parse.tag:
                 if "nomn" in parse.tag:
@@ -375,10 +464,22 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
 
 
 def person_name(text: str) -> str:
+    """The canonical Latin spelling of a person's name as written in the text: Russian case
+    forms back to the nominative and transliterated, German spellings of the region's names
+    in the English ones ("Kumar Aksakalow" -> "Kumar Aksakalov")."""
     if not is_cyrillic(text):
-        return text
+        return _english_spelling(text) if GERMAN_SURNAME.search(text) else text
     words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
-    return to_latin(" ".join(words))
+    # the Uzbek given-name suffix -жон is written -jon (Erkinjon, Akmaljon)
+    return re.sub(r"zhon\b", "jon", to_latin(" ".join(words)))
+
+
+def _english_spelling(name: str) -> str:
+    """German transliterates Russian ж, ч, ш, х, й, в as sch, tsch, sch, ch, j, w; English
+    news writes zh/j, ch, sh, kh, y, v ("Jermaganbet Bulekpajew" -> "Yermaganbet Bulekpayev")."""
+    for german, english in GERMAN_TO_ENGLISH:
+        name = re.sub(german, english, name)
+    return name
 
 
 def _first_name_stem(word: str) -> str:

@@ -65,8 +65,10 @@ class Gazetteer:
 
 
 def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
+    # three-letter alternates are codes and syllables ("Wei" for Weifang, "Ufa" is a main
+    # name and stays): in running text they are parts of people's names far more often
     return (
-        len(name) >= 3
+        len(name) >= 4
         and name[0].isupper()
         and bool(_LATIN_OR_CYRILLIC.match(name))
         and name.lower() not in blocked

@@ -1,17 +1,27 @@
 """Government bodies: a body noun with its place ("Hokimiyat des Gebiets Samarkand", "кабинета
-министров КР", "Embassy of Uzbekistan in China", "kasachische Regierung"), ministries with
-their portfolio ("Ministerium für Industrie und Bau"), and bare ones ("Gebietsverwaltung"),
-which are role references."""
+министров КР", "Embassy of Uzbekistan in China", "kasachische Regierung", "Navoi regional
+hokimiyat"), ministries with their portfolio ("Ministry of Industry and Construction",
+"Energieministerium", "Министерство инвестиций"), and bare ones ("Gebietsverwaltung", "the
+Government"), which are role references. Bodies are named in English the way the gold names
+them: "Ministry of Energy", "Government of Kazakhstan", "Samarkand regional khokimiyat"."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from loaders.extraction.candidates import Lexicon, taken
-from loaders.extraction.matching import Hits
+from loaders.extraction.gazetteer import Entry
+from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES, name_run
+from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import LINKING
+
+GERMAN_MINISTRY = ("ministerium", "ministeriums")
+PORTFOLIO_JOINERS = frozenset(["and", "und", "и", ",", "&"])
+COMPLEMENT_STARTS = frozenset(["of", "für", "по"])
+# words in a body's name that say it is the region's ("regional khokimiyat", "областной")
+REGIONAL = ("regional", "region", "gebiet", "областн", "област")
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
@@ -19,37 +29,145 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     used = taken(chosen)
     out = []
     by_end = {m.end: m for m in chosen if m.type == "Location" and not m.weak}
-    gov_hits = hits.get("GOV_NOUN")
+    gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
     for hit in gov_hits:
         if any(i in used for i in range(hit.start, hit.end)) or any(
             h.start <= hit.start and hit.end <= h.end and h != hit for h in gov_hits
         ):
             continue  # inside "regional administration", "administration" is no body
         body_class: str = hit.payload
-        end = hit.end
-        if body_class == "ministry" and end < len(doc) and doc[end].lower_ in ("of", "für", "по"):
-            end = name_run(doc, end + 1, allow_linking=True)  # "Ministerium für Industrie und Bau"
+        end, portfolios = hit.end, []
+        if body_class == "ministry":
+            end, portfolios = _ministry_complement(lex, doc, hit)
         place = _complement_place(doc, end, by_start) or by_end.get(hit.start)
         if place is not None and place.start >= end:
             end = place.end
             if body_class == "embassy":  # "Embassy of Uzbekistan in China"
                 host = _complement_place(doc, end, by_start)
                 end = host.end if host is not None else end
+        if place is not None and _regional(doc[hit.start : hit.end].text):
+            _as_region(place, hits)  # "Navoi regional hokimiyat" is the region's, not the town's
         start = min(hit.start, place.start) if place is not None else hit.start
         adjective = hits.ending("COUNTRY_ADJ", start)
+        place_entry: Entry | None = None
         if adjective is not None and place is None:
-            start, place_key = adjective.start, adjective.payload.key
+            start, place_entry = adjective.start, adjective.payload
+            place_key, place_name, place_subtype = place_entry.key, place_entry.name, "country"
         else:
             place_key = place.key if place else None
+            place_name = place.name if place else None
+            place_subtype = place.subtype if place else None
         mention = Mention(
             start, end, "Organization", "government", source="government", role=body_class
         )
         mention.properties["body_place"] = place_key
         if place is not None:
             mention.properties["body_place_span"] = (place.start, place.end)
-        mention.weak = place is None and place_key is None and body_class != "ministry"
+        noun = doc[hit.start : hit.end].text
+        mention.name = body_name(body_class, noun, place_name, place_subtype, portfolios)
+        if portfolios:  # two ministries of one country are two bodies
+            mention.key = f"gov:ministry:{'+'.join(portfolios)}:{place_key}"
+        complement = end > hit.end
+        mention.weak = place_key is None and not complement
         out.append(mention)
     return out
+
+
+def body_name(
+    body_class: str,
+    noun: str,
+    place_name: str | None,
+    place_subtype: str | None,
+    portfolios: list[str] | tuple[str, ...] = (),
+) -> str | None:
+    """The English name of a body, or None where the text's own words are the best name."""
+    country = f" of {place_name}" if place_name and place_subtype == "country" else ""
+    if body_class == "ministry" and portfolios:
+        return f"Ministry of {_enumerate(portfolios)}{country}"
+    if body_class == "government" and country:
+        return f"Government{country}"
+    if body_class == "cabinet" and country:
+        return f"Cabinet of Ministers{country}"
+    if body_class == "administration" and place_name and place_subtype != "country":
+        base = place_name.removesuffix(" region")
+        kind = "regional" if place_subtype == "region" else place_subtype or "regional"
+        return f"{base} {kind} {_administration_word(noun)}"
+    return None
+
+
+def _administration_word(noun: str) -> str:
+    lower = noun.lower()
+    if any(w in lower for w in ("hokim", "khokim", "хоким")):
+        return "khokimiyat"
+    if any(w in lower for w in ("akimat", "акимат")):
+        return "akimat"
+    return "administration"
+
+
+def _enumerate(names: list[str] | tuple[str, ...]) -> str:
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _german_ministries(lex: Lexicon, doc: Doc) -> list[Hit]:
+    """ "Energieministerium", "Wirtschaftsministeriums": German compounds name a ministry with
+    its portfolio."""
+    if lex.lang != "de":
+        return []
+    return [
+        Hit("GOV_NOUN", t.i, t.i + 1, "ministry")
+        for t in doc
+        if t.lower_.endswith(GERMAN_MINISTRY) and len(t.text) > len("ministerium") + 2
+    ]
+
+
+def _ministry_complement(lex: Lexicon, doc: Doc, hit: Hit) -> tuple[int, list[str]]:
+    """Where a ministry's name ends and the English names of its portfolios: "of Investment,
+    Industry and Trade", "für Industrie und Bau", "промышленности и новых технологий"."""
+    head = doc[hit.end - 1]
+    if lex.lang == "de" and head.lower_.endswith(GERMAN_MINISTRY):
+        found = portfolio_in_compound(lex.lang, head.text)
+        if found is not None:
+            return hit.end, [found.english]
+    j = hit.end
+    if head.lower_ not in COMPLEMENT_STARTS and j < len(doc) and doc[j].lower_ in COMPLEMENT_STARTS:
+        j += 1
+    elif head.lower_ not in COMPLEMENT_STARTS and lex.lang != "ru":
+        return hit.end, []  # a bare "ministry" refers back to one named before
+    portfolios: list[str] = []
+    end = j
+    while j < len(doc):
+        found_at = portfolio_at(doc, j)
+        if found_at is None:
+            break
+        end, portfolio = found_at
+        portfolios.append(portfolio.english)
+        j = end
+        if j + 1 < len(doc) and doc[j].lower_ in PORTFOLIO_JOINERS:
+            j += 1
+            if j < len(doc) and doc[j].lower_ in PORTFOLIO_JOINERS:
+                j += 1  # "Investment, Industry, and Trade"
+    if portfolios:
+        return end, portfolios
+    if lex.lang == "ru":
+        return hit.end, []
+    return name_run(doc, end, allow_linking=True), []  # "Ministry of Mining Affairs"
+
+
+def _regional(noun: str) -> bool:
+    lower = noun.lower()
+    return any(word in lower for word in REGIONAL)
+
+
+def _as_region(place: Mention, hits: Hits) -> None:
+    """Make a town's name read as the region named after it ("Navoi regional hokimiyat")."""
+    if place.subtype != "city":
+        return
+    hit = hits.covering("PLACE", place.start)
+    region = next((e for e in hit.payload if e.subtype == "region"), None) if hit else None
+    if region is not None:
+        place.key, place.name, place.subtype = region.key, region.name, "region"
+        place.properties = dict(region.properties)
 
 
 def _complement_place(doc: Doc, index: int, by_start: dict[int, Mention]) -> Mention | None:

@@ -25,10 +25,21 @@ class Title:
 
 
 @dataclass(frozen=True)
+class Portfolio:
+    """What a ministry is in charge of: its words in the text and its English name."""
+
+    words: tuple[str, ...]
+    stem: bool  # the words are stems (German compound parts, Russian case forms)
+    english: str
+
+
+@dataclass(frozen=True)
 class WordClasses:
     """Per-language lookups: lower-cased form -> what it is. Multi-word forms keep their spaces."""
 
     titles: dict[str, Title]
+    title_heads: tuple[tuple[str, Title], ...]  # German compounds: ("minister", Title)
+    portfolios: tuple[Portfolio, ...]
     org_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
     org_nouns: frozenset[str]
@@ -47,15 +58,30 @@ def _lang_rows(name: str, lang: str) -> list[dict[str, str]]:
     return [row for row in read_rows(name) if row["lang"] in (lang, "*")]
 
 
-def _titles(lang: str) -> dict[str, Title]:
+def _titles(lang: str) -> tuple[dict[str, Title], tuple[tuple[str, Title], ...]]:
+    """Titles by form, and the heads German compounds end in ("-minister": "Energieminister")."""
     out: dict[str, Title] = {}
+    heads: list[tuple[str, Title]] = []
     for row in _lang_rows("titles.tsv", lang):
         title = Title(row["title"], row["subtype"], row["seat"], row["role"])
         for form in split_forms(row["forms"]):
+            if form.startswith("-"):
+                heads.append((form[1:], title))
+                continue
             variants = inflect_head(form) if lang == "ru" else [form]
             for variant in variants:
                 out.setdefault(variant, title)
-    return out
+    heads.sort(key=lambda item: -len(item[0]))
+    return out, tuple(heads)
+
+
+def _portfolios(lang: str) -> tuple[Portfolio, ...]:
+    out = []
+    for row in _lang_rows("portfolios.tsv", lang):
+        for form in split_forms(row["forms"]):
+            out.append(Portfolio(tuple(form.split()), row["match"] == "stem", row["english"]))
+    # longest first: "foreign trade" before "trade"
+    return tuple(sorted(out, key=lambda p: -len(p.words)))
 
 
 def _designators(lang: str, kind: str) -> frozenset[str]:
@@ -121,8 +147,11 @@ def _place_designators(lang: str) -> dict[str, tuple[str, str]]:
 def word_classes(lang: str) -> WordClasses:
     plant_words, plant_suffixes, plant_stems = _plants(lang)
     noun_suffixes = tuple(sorted(_designators(lang, "noun_suffix"), key=len, reverse=True))
+    titles, title_heads = _titles(lang)
     return WordClasses(
-        titles=_titles(lang),
+        titles=titles,
+        title_heads=title_heads,
+        portfolios=_portfolios(lang),
         org_suffixes=_designators(lang, "suffix"),
         org_prefixes=_designators(lang, "prefix"),
         org_nouns=_designators(lang, "noun"),

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
-from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES
+from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES, sentence_of
 
 ORG_NOUNS = frozenset(
     [
@@ -27,6 +27,7 @@ ORG_NOUNS = frozenset(
 PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
 JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
+POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
 
@@ -99,6 +100,8 @@ def _seats(
         i += 1
     seat_type = person.title.seat if person.title else "any"
     before = _before_title(doc, title_start, by_end, mentions, seat_type)
+    if before is None and not seats:
+        before = _possessor(doc, mentions, title_start)
     if before is not None and (
         not seats
         or mentions[before].subtype == "country"
@@ -131,6 +134,24 @@ def _before_title(
     if mention.type == "Location" and not mention.weak and seat_type == "location":
         return index  # "Navoi region governor", "Samarkand mayor"
     return None
+
+
+def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | None:
+    """ "Hyosung Corporation led by its vice chairman Cho": "its" is the company named last
+    before it in the sentence."""
+    if title_start == 0 or doc[title_start - 1].lower_ not in POSSESSIVES:
+        return None
+    sentence_start = sentence_of(doc, title_start).start
+    named = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type == "Organization"
+        and not m.weak
+        and m.subtype == "company"
+        and sentence_start <= m.start
+        and m.end < title_start
+    ]
+    return max(named, key=lambda i: mentions[i].end) if named else None
 
 
 def _seat_types(person: Mention) -> set[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -13,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import gazetteer
-from loaders.extraction.lexicon import word_classes
+from loaders.extraction.lexicon import Title, word_classes
 
 # Labels whose forms are names: they count only when capitalised as names are.
 NAME_LABELS = frozenset({"PLACE", "ORG", "PERSON"})
@@ -34,6 +35,8 @@ class GazetteerMatcher:
         gaz = gazetteer(lang)
         words = word_classes(lang)
         self.exact_case = gaz.exact_case
+        self.lang = lang
+        self.title_heads = words.title_heads
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.payloads: dict[str, dict[str, Any]] = {}
         tables: dict[str, dict[str, Any]] = {
@@ -63,7 +66,7 @@ class GazetteerMatcher:
         self.matcher.add(label, docs)
 
     def __call__(self, doc: Doc) -> list[Hit]:
-        hits = []
+        hits = self._compound_titles(doc)
         vocab = doc.vocab
         for match_id, start, end in self.matcher(doc):
             label = vocab.strings[match_id]
@@ -76,10 +79,35 @@ class GazetteerMatcher:
             hits.append(Hit(label, start, end, self.payloads[label][key]))
         return hits
 
+    def _compound_titles(self, doc: Doc) -> list[Hit]:
+        """German offices written as one word with their portfolio or company
+        ("Landwirtschaftsminister", "Konzernchef"): a title like the listed head."""
+        if not self.title_heads:
+            return []
+        hits = []
+        for token in doc:
+            title = compound_title(self.lang, token.lower_) if token.is_alpha else None
+            if title is not None:
+                hits.append(Hit("TITLE", token.i, token.i + 1, title))
+        return hits
+
     def _cased_as_name(self, text: str, key: str) -> bool:
         if key in self.exact_case:
             return text.isupper()
         return text[:1].isupper() or text[:1].isdigit()
+
+
+@lru_cache(maxsize=65536)
+def compound_title(lang: str, lower: str) -> Title | None:
+    """The office a German compound ends in; listed words ("ministerpräsident") are exact
+    hits of the matcher and are left to it."""
+    words = word_classes(lang)
+    if lower in words.titles:
+        return None
+    for head, title in words.title_heads:
+        if lower.endswith(head) and len(lower) >= len(head) + 3:
+            return title
+    return None
 
 
 def _key(lowers: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from loaders.extraction.government import government_bodies
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import has_letters, trim
-from loaders.extraction.organizations import organization_candidates
+from loaders.extraction.organizations import acronyms, organization_candidates
 from loaders.extraction.persons import person_candidates
 from loaders.extraction.places import country_adjectives, place_candidates, place_roles
 
@@ -32,6 +32,7 @@ class MentionFinder:
             mention.start, mention.end = trim(mention.start, mention.end, doc)
         candidates = [(p, m) for p, m in candidates if has_letters(doc[m.start : m.end].text)]
         chosen = select(candidates)
+        chosen += acronyms(doc, chosen)
         # people come second: a title's complement ("of Jizzakh region") must be known first
         chosen = select(
             [(priority(m), m) for m in chosen] + person_candidates(lex, doc, hits, chosen)

@@ -105,6 +105,8 @@ def person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
     end = start
     while end < len(doc) and end not in blocked and end - start < MAX_NAME_TOKENS + 1:
         token = doc[end]
+        if end > start and is_cyrillic(token.text) != is_cyrillic(doc[start].text):
+            break  # "Allur Андрея Лаврентьева": a Latin company name, then the person
         initial = is_initial(token) and end == start
         if is_name_token(token) or initial or _particle_inside(doc, start, end):
             end += 1

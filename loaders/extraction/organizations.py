@@ -16,6 +16,7 @@ from loaders.extraction.candidates import (
     Candidate,
     Lexicon,
     entry_mention,
+    taken,
 )
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
@@ -28,7 +29,16 @@ from loaders.extraction.names import (
     name_run,
     org_name_token,
 )
-from loaders.extraction.tokens import LINKING, OPEN_QUOTES, is_capitalised, sentence_of
+from loaders.extraction.plants import PRODUCTION_WORDS, is_plant_word
+from loaders.extraction.tokens import (
+    LINKING,
+    OPEN_QUOTES,
+    is_capitalised,
+    is_cyrillic,
+    is_first_name,
+    is_russian_verb,
+    sentence_of,
+)
 
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 DOMAINS = frozenset(
@@ -40,6 +50,9 @@ STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
 def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     return (
         known(hits)
+        + _known_widened(doc, hits)
+        + _owner_after_plant_noun(doc, hits)
+        + _latin_in_russian(doc, hits)
         + _quoted(lex, doc, hits)
         + _before_legal_form(doc, hits)
         + _after_company_noun(lex, doc, hits)
@@ -56,6 +69,134 @@ def known(hits: Hits) -> list[Candidate]:
         out.append((P_ORG + 2, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
     for hit in hits.get("PERSON"):
         out.append((P_PERSON + 5, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
+    return out
+
+
+def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Daewoo Bus", "Hyundai Trans Kazakhstan", "BYD Uzbekistan": a known maker's name that
+    goes on with a company word or a country is the longer name of a company of its own (a
+    subsidiary, a division); the known short form stays for where the text uses it alone.
+    Model names ("Chevrolet Cobalt") end in neither and stay apart."""
+    out = []
+    for hit in hits.get("ORG"):
+        if any(h.start <= hit.start and h.end > hit.end for h in hits.get("ORG")):
+            continue  # only the longest known name at a place is widened
+        end = hit.end
+        while (
+            end < len(doc)
+            and end - hit.end < 3
+            and org_name_token(doc[end])
+            and not any(hits.covering(label, end) for label in ("ORG", "PERSON", "TITLE"))
+            and not is_first_name(doc[end].text)
+        ):
+            end += 1
+        while end > hit.end and doc[end - 1].text in ("-", "&"):
+            end -= 1
+        if end == hit.end or _names_a_plant(doc, hits, hit.start):
+            continue
+        company_word = any(hits.covering("ORG_SUFFIX", j) for j in range(hit.end, end))
+        country = hits.ending("PLACE", end)
+        national = (
+            country is not None
+            and country.start >= hit.end
+            and any(e.subtype in ("country", "region") for e in country.payload)
+        )
+        if company_word or national:
+            entry = hit.payload
+            mention = Mention(hit.start, end, "Organization", entry.subtype, source="widened")
+            out.append((P_ORG + 4, mention))
+    return out
+
+
+def _names_a_plant(doc: Doc, hits: Hits, start: int) -> bool:
+    """ "завода Hyundai-Namangan KD", "the plant UzAuto Motors Powertrain": a plant's name."""
+    return start > 0 and is_plant_word(doc[start - 1], hits)
+
+
+def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "das Werk von Qarmet", "die Zementfabrik von Kyzylkumcement", "the plant of Navoiyazot":
+    the name after a plant noun and "von"/"of" is the company the plant belongs to."""
+    out = []
+    for token in doc[:-2]:
+        if doc[token.i + 1].lower_ not in ("von", "of") or not is_plant_word(token, hits, True):
+            continue
+        if PRODUCTION_WORDS.match(token.lower_):
+            continue  # "Montage von Mähdreschern": what is made, not who makes it
+        start = token.i + 2
+        end = name_run(doc, start)
+        if end == start or any(
+            hits.covering(label, j)
+            for j in range(start, end)
+            for label in ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "REGION_ADJ")
+        ):
+            continue
+        mention = Mention(start, end, "Organization", "company", source="owner")
+        out.append((P_ORG - 1, mention))
+    return out
+
+
+def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
+    """In a Russian text a person's name is written in Cyrillic; a Latin-script name is a
+    company's or a brand's. It is taken for a company where the sentence says so: after an
+    office ("президента Allur Андрея Лаврентьева"), after a country adjective ("малайзийской
+    Petronas"), or as the subject of a verb ("Allur строит завод")."""
+    if doc.lang_ != "ru":
+        return []
+    out = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if is_cyrillic(token.text) or not is_capitalised(token) or not token.is_alpha:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < MAX_NAME_TOKENS and _latin_name_token(doc[end]):
+            end += 1
+        known = any(
+            hits.covering(label, j) for j in range(i, end) for label in ("PLACE", "ORG", "PERSON")
+        )
+        cue = (
+            hits.ending("TITLE", i) is not None
+            or hits.ending("COUNTRY_ADJ", i) is not None
+            or (end < len(doc) and is_russian_verb(doc[end].text))
+        )
+        if cue and not known:
+            out.append((P_ORG - 1, Mention(i, end, "Organization", "company", source="latin")))
+        i = end
+    return out
+
+
+def _latin_name_token(token: Token) -> bool:
+    text = token.text
+    return (
+        not is_cyrillic(text)
+        and (is_capitalised(token) or text in ("-", "&"))
+        and (text[:1].isalpha() or text in ("-", "&"))
+    )
+
+
+def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """ "Tajik Aluminium Company (TALCO)", "China National ... Corporation (Sinomach)": a short
+    name in parentheses right after an organization's is another name of it."""
+    used = taken(chosen)
+    out = []
+    for mention in chosen:
+        if mention.type != "Organization" or mention.end + 2 >= len(doc):
+            continue
+        opening, short, closing = doc[mention.end : mention.end + 3]
+        if (
+            opening.text == "("
+            and closing.text == ")"
+            and short.i not in used
+            and is_capitalised(short)
+            and short.is_alpha
+            and len(short.text) <= 12
+        ):
+            acronym = Mention(
+                short.i, short.i + 1, "Organization", mention.subtype, source="acronym"
+            )
+            acronym.properties["alias_of"] = (mention.start, mention.end)
+            out.append(acronym)
     return out
 
 
@@ -131,6 +272,8 @@ def _before_legal_form(doc: Doc, hits: Hits) -> list[Candidate]:
             start -= 1
         if start == hit.start:
             continue
+        if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
+            start -= 1  # "China National Machinery Industry Corporation" opening a sentence
         out.append((P_ORG, Mention(start, hit.end, "Organization", "company", source="suffix")))
     return out
 

@@ -21,6 +21,7 @@ from loaders.extraction.names import (
     person_run_end,
     skip_parenthesis,
 )
+from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
     LINKING,
     OPEN_QUOTES,
@@ -68,6 +69,7 @@ def _titled_person(
     title: Title = hit.payload
     sentence_end = sentence_of(doc, hit.start).end
     i, lowercase = hit.end, 0
+    complement = False  # a seat or a portfolio stood between the title and here
     while i < min(sentence_end, hit.end + 16):
         token = doc[i]
         if token.text == "(":
@@ -76,17 +78,29 @@ def _titled_person(
         known_org = hits.covering("ORG", i)
         if known_org is not None and not is_first_name(token.text):
             i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat
+            complement = True
+            continue
+        portfolio = portfolio_at(doc, i)
+        if portfolio is not None and not is_first_name(token.text):
+            i = portfolio[0]  # "Minister of Industry and Construction Kanat Sharlapayev"
+            complement = True
             continue
         if _place_starts_name(doc, hits, i, blocked):
             # "председателем BYD Ван Чуаньфу": "Ван" is a town in Turkey, here a name
             return _person(doc, i, person_run_end(doc, i + 1, blocked), title, hit)
+        if i in blocked and is_name_token(token):
+            complement = True  # a place or a company named as the office's seat
         if i not in blocked and (is_name_token(token) or is_initial(token)):
             run_end = person_run_end(doc, i, blocked)
             i = from_first_name(doc, i, run_end)
             adjacent = i == hit.end or (
                 doc[i - 1].text == "," and (run_end - i > 1 or looks_like_surname(doc[i].text))
             )
-            if _is_person_run(doc, i, run_end) or adjacent:
+            if (
+                _is_person_run(doc, i, run_end)
+                or adjacent
+                or (complement and _closes_name(doc, i, run_end, hits))
+            ):
                 return _person(doc, i, run_end, title, hit)
             i = run_end
             continue
@@ -98,6 +112,17 @@ def _titled_person(
                 break
         i += 1
     return _unnamed_officer(lex, doc, hit, title)
+
+
+def _closes_name(doc: Doc, start: int, end: int, hits: Hits) -> bool:
+    """ "председатель города Душанбе Рустами Эмомали": after the office's seat, two or three
+    capitalised words that end the phrase are the holder's name (whatever the names are)."""
+    if not 2 <= end - start <= 3:
+        return False
+    if any(hits.covering("ORG_SUFFIX", j) for j in range(start, end)):
+        return False  # "... Daewoo Bus": a company, not a person
+    following = doc[end] if end < len(doc) else None
+    return following is None or following.is_punct or following.is_lower
 
 
 def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:

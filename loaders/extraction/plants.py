@@ -166,6 +166,15 @@ def _token_strength(lower: str, lang: str, words: WordClasses) -> str | None:
     return _stem_strength(lower, lang)
 
 
+def is_plant_word(token: Token, hits: Hits, strong: bool = False) -> bool:
+    """A plant noun: a listed word, a German compound ("Zementfabrik") or a Russian stem;
+    `strong`: only the nouns that always name a site (not "production", "Projekt")."""
+    lang = token.doc.lang_
+    hit = hits.covering("PLANT_WORD", token.i)
+    strength = hit.payload if hit else _token_strength(token.lower_, lang, word_classes(lang))
+    return strength == "strong" if strong else strength is not None
+
+
 def _modifiers_start(doc: Doc, start: int) -> int:
     begin = start
     while begin > 0 and begin > start - 3:

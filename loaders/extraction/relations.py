@@ -441,6 +441,9 @@ class RelationFinder:
                     ),
                     None,
                 )
+                if target is None and place is not None:
+                    # "Navoi regional hokimiyat": the region named elsewhere in the article
+                    target = next((k for k, e in enumerate(self.entities) if e.key == place), None)
                 if target is not None:
                     self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
             if body.role == "embassy" or s.triggers.get("found"):

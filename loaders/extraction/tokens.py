@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+import pymorphy3
 from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.lexicon import first_names, not_names, word_classes
@@ -101,6 +102,20 @@ def is_first_name(text: str) -> bool:
     return is_cyrillic(text) and any(
         lower.endswith(end) and lower[: -len(end)] in names for end in ("а", "у", "ом", "е", "ым")
     )
+
+
+@cache
+def is_russian_verb(text: str) -> bool:
+    """A Russian finite verb or short participle ("строит", "запустила", "построен")."""
+    if not is_cyrillic(text) or not text.islower():
+        return False
+    best = _morph().parse(text)[0]
+    return best.tag.POS in ("VERB", "PRTS")
+
+
+@cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def sentences(doc: Doc) -> tuple[list[int], list[Span]]:

@@ -57,7 +57,8 @@ def has_cyrillic(text: str) -> bool:
 
 
 def to_latin(text: str) -> str:
-    """Transliterate; 'е' after a vowel or at a word start is 'ye' (Mirziyoyev, Yerlan)."""
+    """Transliterate; 'е' after a vowel, a soft sign or at a word start is 'ye' (Mirziyoyev,
+    Yerlan, Lavrentyev)."""
     out = []
     previous = ""
     for char in text:
@@ -66,7 +67,9 @@ def to_latin(text: str) -> str:
         if latin is None:
             out.append(char)
         else:
-            if lower == "е" and (not previous.isalpha() or previous.lower() in _VOWELS):
+            if lower == "е" and (
+                not previous.isalpha() or previous.lower() in _VOWELS or previous.lower() in "ьъ"
+            ):
                 latin = "ye"
             if char.isupper() and latin:
                 latin = latin.upper() if len(text) > 1 and text.isupper() else latin.capitalize()
