@@ -92,8 +92,9 @@ UPDATE_ENTITIES = Statement(
 )
 
 
-# Derived fields of a relation, recomputed from its provenance lists after every change.
-_DERIVE_RELATION = """
+# Derived fields of a relation, recomputed from its provenance lists after every change
+# (also by the bulk loader, statements.bulk, so both writers derive them the same way).
+DERIVE_RELATION = """
         SET r.doc_count = size(reduce(seen = [], x IN r.doc_ids |
                                CASE WHEN x IN seen THEN seen ELSE seen + x END)),
             r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
@@ -124,7 +125,7 @@ def _merge_relations(rtype: RelationType) -> Statement:
             r.title = coalesce(row.title, r.title),
             r.amount = coalesce(row.amount, r.amount)
         WITH r
-        {_DERIVE_RELATION}
+        {DERIVE_RELATION}
         RETURN count(r) AS merged
         """,
         writes=True,
@@ -148,7 +149,7 @@ SHRINK_RELATIONS_OF_DOCUMENT = Statement(
         r.confidences = [i IN keep | cs[i]], r.statuses = [i IN keep | st[i]],
         r.seen_dates = [i IN keep | sd[i]]
     WITH r
-    {_DERIVE_RELATION}
+    {DERIVE_RELATION}
     RETURN count(r) AS shrunk
     """,
     writes=True,

@@ -1,0 +1,338 @@
+"""API latency at scale: every endpoint on the small dev corpus and on a large synthetic graph,
+side by side, over real HTTP against a real uvicorn and a fresh embedded ArcadeDB.
+
+    .venv/bin/python bench/bench_api_scale.py [--runs 20] [--documents 20000]
+        [--save results.json] [--baseline before.json] [--only neighbors,paths]
+
+1. small: the dev corpus gold (FORMAT.md) loaded through POST /documents/extracted;
+2. large: `--documents` synthetic documents (bench/synthetic_graph.py: ~50k entities, ~200k
+   relations with provenance lists, power-law hubs) bulk-loaded (loaders.bulk) into a fresh
+   database, then served by the same app.
+Each endpoint gets one warm-up call, then up to `--runs` sequential calls or `--budget-s`
+seconds, whichever comes first. Hub entities (the most connected country, city, company and
+officials) are the worst case and what the large column asks about unless a name says
+"typical". `--baseline` prints the figures of an earlier `--save` beside this run's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic_graph import Hubs, build  # noqa: E402
+from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
+from graph_schema.graph import Graph, GraphConfig  # noqa: E402
+from graph_schema.schema import apply_schema  # noqa: E402
+from loaders.bulk import bulk_load  # noqa: E402
+
+Call = Callable[[httpx.Client], httpx.Response]
+
+
+@dataclass
+class Result:
+    median_ms: float
+    p95_ms: float
+    runs: int
+    statuses: dict[str, int]
+    kbytes: float
+
+
+@dataclass
+class Targets:
+    """What the calls ask about, per graph."""
+
+    company: str
+    city: str
+    official: str
+    other_official: str
+    place: str  # the biggest place for plants?place= (a country on the large graph)
+    typical_source: str
+    typical_target: str
+    relation: str
+    document: str
+    name: str  # an entity name searched exactly
+    fuzzy: str  # the same name misspelt
+    prefix: str  # the first letters of a name
+    common_word: str  # in nearly every document
+    rare_word: str  # in a handful of documents
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_uvicorn(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    with open(log, "wb") as fh:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            cwd=ROOT, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit(f"the service did not start; see {log}")
+
+
+def calls(t: Targets) -> dict[str, Call]:
+    def get(path: str, **params: object) -> Call:
+        return lambda c: c.get(path, params=params)  # type: ignore[arg-type]
+
+    nb = f"/entities/{t.company}/neighbors"
+    return {
+        "GET /entities?q= exact": get("/entities", q=t.name),
+        "GET /entities?q= fuzzy": get("/entities", q=t.fuzzy),
+        "GET /entities?q= prefix": get("/entities", q=t.prefix),
+        "GET /entities/{hub}": get(f"/entities/{t.company}"),
+        "GET /entities/{hub} docs page 5": get(f"/entities/{t.official}", cursor=_cursor(80)),
+        "GET /entities/{hub}/neighbors d=1": get(nb),
+        "GET /entities/{hub}/neighbors d=2": get(nb, depth=2),
+        "GET /entities/{hub}/neighbors d=3": get(nb, depth=3),
+        "GET /entities/{hub}/neighbors d=2 cyto": get(nb, depth=2, format="cytoscape"),
+        "GET /entities/{hub}/neighbors filtered": get(nb, depth=2, rel_types="PLANS,LOCATED_IN",
+                                                      min_confidence=0.6),
+        "GET /entities/{hub}/timeline": get(f"/entities/{t.official}/timeline"),
+        "GET /entities/{hub}/timeline from=": get(f"/entities/{t.official}/timeline",
+                                                  **{"from": "2024-01-01"}),
+        "GET /paths hub-hub all_shortest": get("/paths", source=t.official, target=t.city),
+        "GET /paths hub-hub shortest 6": get("/paths", source=t.official, target=t.city,
+                                             kind="shortest", max_hops=6),
+        "GET /paths official-official": get("/paths", source=t.official,
+                                            target=t.other_official),
+        "GET /paths typical-typical": get("/paths", source=t.typical_source,
+                                          target=t.typical_target),
+        "GET /facts/visits": get("/facts/visits"),
+        "GET /facts/visits?visitor=hub": get("/facts/visits", visitor=t.official),
+        "GET /facts/visits?host=hub": get("/facts/visits", host=t.city),
+        "GET /facts/visits?visitor=typical": get("/facts/visits", visitor=t.typical_source),
+        "GET /facts/plants": get("/facts/plants"),
+        "GET /facts/plants?company=hub": get("/facts/plants", company=t.company),
+        "GET /facts/plants?place=hub": get("/facts/plants", place=t.place),
+        "GET /facts/plants?place=city": get("/facts/plants", place=t.city),
+        "GET /relations": get("/relations"),
+        "GET /relations?source=hub": get("/relations", source=t.official),
+        "GET /relations?type=VISITED": get("/relations", type="VISITED"),
+        "GET /relations/{id}": get(f"/relations/{t.relation}"),
+        "GET /documents": get("/documents"),
+        "GET /documents?q= common": get("/documents", q=t.common_word),
+        "GET /documents?q= rare": get("/documents", q=t.rare_word),
+        "GET /documents?lang=&from=": get("/documents", lang="en", **{"from": "2024-01-01"}),
+        "GET /documents/{id}": get(f"/documents/{t.document}"),
+        "GET /export graphml": get("/export", format="graphml"),
+        "GET /export csv": get("/export", format="csv"),
+        "GET /export cytoscape entity d=2": get("/export", format="cytoscape",
+                                                entity=t.company, depth=2),
+        "POST /query": lambda c: c.post("/query", json={
+            "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name, p.name LIMIT 50"}),
+        "GET /stats": get("/stats"),
+        "GET /health": get("/health"),
+    }
+
+
+def _cursor(offset: int) -> str:
+    from service.paging import encode_cursor
+
+    return encode_cursor(offset)
+
+
+def measure(client: httpx.Client, call: Call, runs: int, budget_s: float) -> Result:
+    statuses: dict[str, int] = {}
+    warm = call(client)  # warm-up: JIT, caches; also tells the answer's size
+    if warm.status_code >= 500 and warm.status_code != 504:
+        raise SystemExit(f"{warm.request.url} answered {warm.status_code}: {warm.text[:500]}")
+    times: list[float] = []
+    start_all = time.monotonic()
+    while len(times) < runs and (time.monotonic() - start_all < budget_s or len(times) < 3):
+        start = time.perf_counter()
+        answer = call(client)
+        times.append((time.perf_counter() - start) * 1000)
+        statuses[str(answer.status_code)] = statuses.get(str(answer.status_code), 0) + 1
+    times.sort()
+    return Result(statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)],
+                  len(times), statuses, len(warm.content) / 1024)
+
+
+def run_calls(url: str, targets: Targets, runs: int, budget_s: float, only: list[str],
+              label: str) -> dict[str, Result]:
+    results: dict[str, Result] = {}
+    with httpx.Client(base_url=url, timeout=180) as client:
+        for name, call in calls(targets).items():
+            if only and not any(o in name for o in only):
+                continue
+            results[name] = measure(client, call, runs, budget_s)
+            r = results[name]
+            print(f"  [{label}] {name:<40} median {r.median_ms:9.1f} ms  p95 {r.p95_ms:9.1f} ms"
+                  f"  n={r.runs} {r.statuses} {r.kbytes:.0f} KiB", flush=True)
+    return results
+
+
+def small_targets(client: httpx.Client) -> Targets:
+    def first(q: str, etype: str) -> str:
+        return str(client.get("/entities", params={"q": q, "type": etype}).json()
+                   ["items"][0]["id"])
+
+    official, city = first("Azimov", "Person"), first("Karshi", "Location")
+    return Targets(
+        company=first("JAC Motors", "Organization"), city=city, official=official,
+        other_official=first("Mirziyoyev", "Person"), place=first("Kashkadarya", "Location"),
+        typical_source=official, typical_target=first("Kashkadarya", "Location"),
+        relation=client.get("/relations", params={"limit": 1}).json()["items"][0]["id"],
+        document=client.get("/documents", params={"limit": 1}).json()["items"][0]["id"],
+        name="Karshi", fuzzy="Qarshi", prefix="Kar", common_word="the", rare_word="plant")
+
+
+def large_targets(hubs: Hubs, client: httpx.Client) -> Targets:
+    relation = client.get("/relations", params={"source": hubs.official, "limit": 1}).json()
+    document = client.get("/documents", params={"limit": 1}).json()
+    name = hubs.names["city"]
+    return Targets(
+        company=hubs.company, city=hubs.city, official=hubs.official,
+        other_official=hubs.second_official, place=hubs.country,
+        typical_source=hubs.typical_person, typical_target=hubs.typical_city,
+        relation=relation["items"][0]["id"], document=document["items"][0]["id"],
+        name=name, fuzzy=name[:-2] + name[-1] + name[-2], prefix=name[:3],
+        common_word="the", rare_word=hubs.names["typical_person"])
+
+
+def small_graph(args: argparse.Namespace, tmp: Path) -> dict[str, Result]:
+    config = EmbeddedConfig(data_dir=tmp / "small", bolt_port=free_port(),
+                            http_port=free_port(), heap=args.heap)
+    server = EmbeddedServer(config)
+    server.start()
+    process, url = start_uvicorn(_env(config), tmp / "uvicorn-small.log")
+    try:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            files = sorted(args.corpus.glob("*.json"))
+            for path in files:
+                client.post("/documents/extracted", json=json.loads(
+                    path.read_text(encoding="utf-8"))).raise_for_status()
+            targets = small_targets(client)
+        print(f"small graph: {len(files)} dev-corpus documents", flush=True)
+        return run_calls(url, targets, args.runs, args.budget_s, args.only, "small")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        server.stop()
+
+
+def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result], str]:
+    started = time.monotonic()
+    synthetic = build(args.documents, scale=args.scale)
+    generated = time.monotonic() - started
+    config = EmbeddedConfig(data_dir=tmp / "large", bolt_port=free_port(),
+                            http_port=free_port(), heap=args.heap, command_timeout_ms=300_000)
+    server = EmbeddedServer(config)
+    server.start()
+    try:
+        graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database,
+                                   write_timeout_s=300)
+        started = time.monotonic()
+        with Graph.connect(graph_config) as graph:
+            apply_schema(graph)
+            report = bulk_load(graph, synthetic.documents)
+        loaded = time.monotonic() - started
+        shape = (f"{report.documents:,} documents, {report.entities:,} entities, "
+                 f"{report.relations:,} relations, {report.mentions:,} MENTIONS; generated in "
+                 f"{generated:.0f} s, bulk-loaded in {loaded:.0f} s")
+        print(f"large graph: {shape}", flush=True)
+        process, url = start_uvicorn(_env(config), tmp / "uvicorn-large.log")
+        try:
+            with httpx.Client(base_url=url, timeout=60) as client:
+                targets = large_targets(synthetic.hubs, client)
+            return run_calls(url, targets, args.runs, args.budget_s, args.only, "large"), shape
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    finally:
+        server.stop()
+
+
+def _env(config: EmbeddedConfig) -> dict[str, str]:
+    return {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
+            "KG_ARCADEDB_HTTP_PORT": str(config.http_port), "KG_LOG_LEVEL": "WARNING",
+            "KG_ARCADEDB_HEAP": config.heap}
+
+
+def _cell(result: dict[str, object] | None) -> str:
+    if result is None:
+        return f"{'':>8} | {'':>8}"
+    bad = {k: v for k, v in dict(result["statuses"]).items() if k != "200"}  # type: ignore[call-overload]
+    mark = "*" if bad else " "
+    return f"{result['median_ms']:7.0f}{mark} | {result['p95_ms']:8.0f}"
+
+
+def print_table(now: dict[str, dict[str, Result]], before: dict[str, dict[str, dict[str, object]]],
+                ) -> None:
+    as_dict = {g: {k: vars(v) for k, v in rs.items()} for g, rs in now.items()}
+    names = list(dict.fromkeys(n for rs in as_dict.values() for n in rs))
+    cols = [(g, "before", before.get(g, {})) for g in ("small", "large") if before.get(g)]
+    cols += [(g, "now", as_dict.get(g, {})) for g in ("small", "large") if as_dict.get(g)]
+    cols.sort(key=lambda c: ("small", "large").index(c[0]))
+    head = " | ".join(f"{g} {w} median | p95" for g, w, _ in cols)
+    print(f"\n| {'endpoint':<40} | {head} |")
+    print(f"|{'-' * 42}|" + "|".join("---------:|---------:" for _ in cols) + "|")
+    for name in names:
+        cells = " | ".join(_cell(c.get(name)) for _, _, c in cols)  # type: ignore[arg-type]
+        print(f"| {name:<40} | {cells} |")
+    print("\nms; * = some calls did not answer 200 (504 = stopped at the time budget); "
+          "see the per-call lines above for status counts and answer sizes.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--budget-s", type=float, default=45.0,
+                        help="stop measuring an endpoint after this long (3 runs at least)")
+    parser.add_argument("--documents", type=int, default=20_000)
+    parser.add_argument("--scale", type=float, default=1.0, help="entity and relation count")
+    parser.add_argument("--heap", default="1g", help="the embedded server's heap (as shipped)")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    parser.add_argument("--skip-small", action="store_true")
+    parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--only", type=lambda s: [x for x in s.split(",") if x], default=[])
+    parser.add_argument("--save", type=Path, help="write this run's figures as JSON")
+    parser.add_argument("--baseline", type=Path, help="an earlier --save to print beside")
+    args = parser.parse_args()
+    results: dict[str, dict[str, Result]] = {}
+    shape = ""
+    with tempfile.TemporaryDirectory(prefix="bench-api-scale-") as tmp:
+        if not args.skip_small:
+            if not args.corpus.is_dir():
+                raise SystemExit(f"no corpus at {args.corpus}; pass --corpus or --skip-small")
+            results["small"] = small_graph(args, Path(tmp))
+        if not args.skip_large:
+            results["large"], shape = large_graph(args, Path(tmp))
+    before = json.loads(args.baseline.read_text()) if args.baseline else {}
+    if shape:
+        print(f"\nlarge graph: {shape}")
+    print_table(results, before.get("results", {}))
+    if args.save:
+        args.save.write_text(json.dumps({"shape": shape, "results": {
+            g: {k: vars(v) for k, v in rs.items()} for g, rs in results.items()}}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
