@@ -26,6 +26,8 @@ LEGAL_WORDS = re.compile(
     r"оао|зао|пао|plc|se|company)\b\.?"
 )
 RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
+# places of one level: two of them are two different places for a plant
+PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
 INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
 # a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
 GERMAN_SURNAME = re.compile(r"[a-z](ow|ew|owa|ewa)$")
@@ -315,10 +317,32 @@ class _State:
             return False
         if org is not None and their_org is not None and org != their_org:
             return False
+        if mention.properties.get("_another"):
+            return False  # "a second smelter"
+        if mention.properties.get("_part") and org is None and mention.name is None:
+            return self._same_places(entity, places)  # "a weaving workshop" of the factory
+        ours_said = mention.properties.get("_descriptors") or frozenset()
+        theirs_said = entity.properties.get("_descriptors") or frozenset()
+        if ours_said and theirs_said and not ours_said & theirs_said:
+            return False  # "the engine plant" and "a component plant"
+        specific = mention.org is not None or mention.name is not None
+        if (
+            specific
+            and mention.properties.get("status") == "operating"
+            and entity.properties.get("status") in ("planned", "under_construction")
+        ):
+            return False  # a running plant of a company is not the one being planned
+        return self._same_places(entity, places)
+
+    def _same_places(self, entity: Entity, places: list[int]) -> bool:
         theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
         ours = [self.entities[p] for p in places]
-        # two different cities (or regions) are two plants; a city and its region are not
-        return not any(a is not b and a.subtype == b.subtype for a in ours for b in theirs)
+        # two different towns (or regions) are two plants; a town and its region are not
+        return not any(
+            a is not b and PLACE_LEVEL.get(a.subtype) == PLACE_LEVEL.get(b.subtype)
+            for a in ours
+            for b in theirs
+        )
 
     def _merge_plant(
         self, index: int, entity_index: int, org: int | None, places: list[int], attach: bool = True
@@ -326,6 +350,10 @@ class _State:
         if attach:
             self.attach(index, entity_index)
         entity = self.entities[entity_index]
+        said = self.mentions[index].properties.get("_descriptors") or frozenset()
+        entity.properties["_descriptors"] = (
+            entity.properties.get("_descriptors", frozenset()) | said
+        )
         if org is not None:
             entity.properties.setdefault("_org", org)
         entity.properties.setdefault("_places", [])

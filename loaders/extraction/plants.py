@@ -57,7 +57,23 @@ RU_ADJECTIVE_ENDINGS = (
     "ую",
     "юю",
 )
+DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 STATUS_ORDER = ("construct", "plan", "open")
+# "производственного", "заводской": adjectives made from a plant noun's stem name no plant
+RU_ADJECTIVE_FROM_STEM = re.compile(
+    r"^(енн|ен|ск|н|ов)\w*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ом|ем)$"
+)
+# modifiers that do not tell one plant from another ("the new plant", "das erste Werk")
+GENERIC_MODIFIERS = re.compile(
+    r"^(new|neu|нов|second|zweit|втор|third|dritt|трет|another|weiter|друг|modern|современ|"
+    r"large|big|groß|gross|крупн|main|haupt|основн|existing|bestehend|действующ|former|ehemal|"
+    r"бывш|own|eigen|industri|промышлен|product|produkt|производ|manufactur|investment|"
+    r"investition|инвестиц|joint|gemeinsam|совместн|local|lokal|местн|first|erst|перв|"
+    r"future|künftig|будущ|planned|geplant|планир|this|dies|этот|эта|это|same|selb|тот|"
+    r"assembl|montage|сбороч|dies|jen|welch|such)"
+)
+# words that introduce a plant other than the one before ("a second smelter")
+ANOTHER = re.compile(r"^(second|another|third|zweit|weiter|dritt|втор|трет|ещ)")
 STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
 
 
@@ -124,6 +140,14 @@ class PlantFinder:
                 mention.start = name_start
                 mention.name = doc[name_start:end].text
         mention.properties.update(_attributes(doc, sentence, start, end, cues, triggers))
+        if strength == "strong":
+            mention.properties["_descriptors"] = _descriptors(
+                doc, begin, start, end, mention.properties.get("product"), self.lang
+            )
+        if strength == "part":
+            mention.properties["_part"] = True
+        if any(ANOTHER.match(t.lower_) for t in doc[max(sentence.start, begin - 2) : start]):
+            mention.properties["_another"] = True  # "a second smelter", "ein weiteres Werk"
         return mention
 
     def _weak_is_plant(self, doc: Doc, start: int, end: int, cues: set[str]) -> bool:
@@ -155,7 +179,7 @@ def _stem_strength(lower: str, lang: str) -> str | None:
                 return strength
     if lang == "ru":
         for stem, strength in words.plant_stems:
-            if lower.startswith(stem):
+            if lower.startswith(stem) and not RU_ADJECTIVE_FROM_STEM.match(lower[len(stem) :]):
                 return strength
     return None
 
@@ -184,8 +208,9 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             or token.lower_ in LINKING
             or token.lower_ in ARTICLES
             or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
+            or (doc.lang_ == "de" and not token.lower_.endswith(DE_ADJECTIVE_ENDINGS))
         ):
-            break  # Russian modifiers are adjectives ("автомобильный завод"), not verbs
+            break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1
     return begin
 
@@ -199,6 +224,8 @@ def _attributes(
             if kind == "plan" and "open" in cues and not _future(sentence, triggers):
                 continue
             out["status"] = STATUS_OF[kind]
+            if kind == "open" and "open" not in cues and _future(sentence, triggers):
+                out["status"] = "planned"  # "the complex will produce 6,000 trucks"
             break
     product = _product(doc, start, end, sentence)
     if product:
@@ -210,6 +237,24 @@ def _attributes(
     if capacity and (money is None or capacity.start() != money.start()):
         out["capacity"] = capacity.group(0).strip()
     return out
+
+
+def _descriptors(
+    doc: Doc, begin: int, start: int, end: int, product: str | None, lang: str
+) -> frozenset[str]:
+    """What tells this plant from another in the same text: its modifiers ("engine plant",
+    "textile factory"), the first part of a German compound ("Zementfabrik") and its product
+    ("завод по производству полиэтилена"), as word stems."""
+    words = [t.lower_ for t in doc[begin:start] if t.is_alpha]
+    if lang == "de":
+        head = doc[start].lower_
+        for suffix, _strength in word_classes(lang).plant_suffixes:
+            if head.endswith(suffix) and len(head) - len(suffix) >= 3:
+                words.append(head[: -len(suffix)])
+                break
+    if product:
+        words += [w.lower() for w in product.split()[:2] if w.isalpha()]
+    return frozenset(w[:5] for w in words if len(w) > 2 and not GENERIC_MODIFIERS.match(w))
 
 
 def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:

@@ -30,6 +30,8 @@ LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+# words that introduce the leader of a delegation
+LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
 
 @dataclass
@@ -49,6 +51,7 @@ class RelationFinder:
     lang: str
     found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
     protagonist: int | None = None
+    encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
 
     def run(self) -> list[Relation]:
         starts, spans = sentences(self.doc)
@@ -65,6 +68,7 @@ class RelationFinder:
             s = _Sentence(sentence, index, ms, trig)
             self._holds_position(s)
             self._visits_and_meetings(s)
+            self._sides(s)
             self._plants(s)
             self._places(s)
             self._based_in(s)
@@ -124,13 +128,18 @@ class RelationFinder:
     # VISITED, MET_WITH -----------------------------------------------------------------------
 
     def _actors(self, s: _Sentence) -> list[int]:
-        """People who act in the sentence: not the partners after "with", not the seats."""
-        persons = [
-            i
-            for i in self.typed(s, "Person")
-            if (not self.word_before(i, WITH_WORDS, 4) or self.word_before(i, TOGETHER, 3))
-            and not self._is_seat(i, s)
-        ]
+        """People who act in the sentence: not the partners after "with", not the seats; the
+        leader of a delegation ("led by", "во главе с") acts for it unless someone before him
+        does ("X received a delegation led by Y": Y is the guest)."""
+        persons = []
+        for i in self.typed(s, "Person"):
+            if self._is_seat(i, s):
+                continue
+            led = self._led(i)
+            if led and persons:
+                continue
+            if led or not self._after_with(i) or self.word_before(i, TOGETHER, 3):
+                persons.append(i)
         if self.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
             persons.sort(key=lambda i: not self._is_subject(self.mentions[i]))
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
@@ -148,6 +157,24 @@ class RelationFinder:
             return companies[:1]
         return [self.protagonist] if self.protagonist is not None else []
 
+    def _argument_start(self, mention_index: int) -> int:
+        """Where a person's phrase starts: at the title before the name ("with the chairman of
+        Ozdilek Group, Hakan Ozdilek" starts at "chairman")."""
+        mention = self.mentions[mention_index]
+        span = mention.properties.get("title_span")
+        return span[0] if span and span[0] < mention.start else mention.start
+
+    def _words_before(self, index: int, reach: int) -> list[str]:
+        return [t.lower_ for t in self.doc[max(0, index - reach) : index]]
+
+    def _after_with(self, mention_index: int, reach: int = 3) -> bool:
+        words = self._words_before(self._argument_start(mention_index), reach)
+        return any(w in WITH_WORDS for w in words)
+
+    def _led(self, mention_index: int) -> bool:
+        before = " ".join(self._words_before(self._argument_start(mention_index), 5))
+        return any(phrase in before for phrase in LEADER_WORDS)
+
     def _is_subject(self, mention: Mention) -> bool:
         return any(
             t.dep_.startswith(("nsubj", "sb")) for t in self.doc[mention.start : mention.end]
@@ -157,11 +184,17 @@ class RelationFinder:
         return any(mention_index in self.mentions[i].seats for i in s.mentions)
 
     def _seats_of(self, s: _Sentence) -> set[int]:
-        return {self.ent(seat) for i in s.mentions for seat in self.mentions[i].seats}
+        """Where the offices of the sentence sit, also those of unnamed holders ("Claas-Chef")."""
+        return {
+            self.ent(seat)
+            for m in self.mentions
+            if s.span.start <= m.start < s.span.end
+            for seat in m.seats
+        }
 
     def _visits_and_meetings(self, s: _Sentence) -> None:
         visits, meets = s.triggers.get("visit", []), s.triggers.get("meet", [])
-        if not visits and not meets:
+        if not visits and not meets and not s.triggers.get("receive"):
             return
         actors = self._actors(s)
         if not actors:
@@ -178,11 +211,104 @@ class RelationFinder:
             for target in dict.fromkeys(targets):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
+                if self.entities[target].type in ("Organization", "Person"):
+                    self.encounter = (actors[0], target)
             self.protagonist = actors[0]
-        if meets:
-            for partner in self._partners(s, meets[0], seats):
-                for actor in actors[:1]:
-                    self.add(RelationType.MET_WITH, actor, partner, s, confidence)
+        self._meetings(s, actors, seats, confidence)
+        self._trip_places(s, actors, confidence)
+
+    def _meetings(
+        self, s: _Sentence, actors: list[int], seats: set[int], confidence: float
+    ) -> None:
+        meets, receives = s.triggers.get("meet", []), self._receptions(s)
+        if receives:  # "X received Y", "X hat Y empfangen", "X принял Y"
+            partners = self._guests(s, actors[0], seats)
+        elif meets:
+            partners = self._partners(s, meets[0], seats)
+        else:
+            return
+        host = actors[0]
+        if not partners and meets:  # "Tokayev and Mirziyoyev held talks"
+            partners = self._coordinated(s, host)
+        for partner in partners:
+            self.add(RelationType.MET_WITH, host, partner, s, confidence)
+            if partner != host:
+                self.encounter = (host, partner)
+
+    def _receptions(self, s: _Sentence) -> list[int]:
+        """Reception verbs, except "принял участие / решение" (took part, decided)."""
+        refused = set(s.triggers.get("not_receive", []))
+        return [t for t in s.triggers.get("receive", []) if t + 1 not in refused]
+
+    def _guests(self, s: _Sentence, host: int, seats: set[int]) -> list[int]:
+        """Whom a host receives: the people after the host (not the offices' seats), else a
+        delegation's company ("received a delegation of Hyosung Corporation")."""
+        host_end = max(
+            (self.mentions[i].end for i in s.mentions if self.mentions[i].entity == host),
+            default=s.span.start,
+        )
+        after = [i for i in s.mentions if self.mentions[i].start >= host_end]
+        people = [
+            self.ent(i)
+            for i in after
+            if self.mentions[i].type == "Person"
+            and not self.mentions[i].weak
+            and self.ent(i) not in seats
+            and self.ent(i) != host
+        ]
+        if people:
+            return list(dict.fromkeys(people))
+        bodies = [
+            self.ent(i)
+            for i in after
+            if self.mentions[i].type == "Organization"
+            and self.mentions[i].subtype != "media"
+            and self.ent(i) not in seats
+            and not self._reporter(self.mentions[i])
+        ]
+        return bodies[:1]
+
+    def _coordinated(self, s: _Sentence, host: int) -> list[int]:
+        people = [self.ent(i) for i in self.typed(s, "Person") if not self.mentions[i].weak]
+        first_meet = min(s.triggers.get("meet", [s.span.end]))
+        joined = [
+            self.ent(i)
+            for i in self.typed(s, "Person")
+            if self.mentions[i].end <= first_meet
+            and self.word_before(i, frozenset(["and", "und", "и"]), 1)
+        ]
+        return [p for p in dict.fromkeys(joined) if p != host and p in people]
+
+    def _sides(self, s: _Sentence) -> None:
+        """ "The parties discussed ...", "Die Seiten erörterten ...", "Стороны обсудили ...":
+        the two sides of the meeting or visit just told are meeting."""
+        if not (s.triggers.get("sides") and s.triggers.get("discuss")) or self.encounter is None:
+            return
+        first, second = self.encounter
+        self.add(RelationType.MET_WITH, first, second, s, DISCOURSE)
+
+    def _trip_places(self, s: _Sentence, actors: list[int], confidence: float) -> None:
+        """ "In Istanbul, the delegation held talks ...", "В Сеуле делегация провела
+        переговоры ...": on a trip, the town a sentence opens with is where its meetings and
+        visits take place."""
+        if not (s.triggers.get("meet") or s.triggers.get("receive") or s.triggers.get("visit")):
+            return
+        actor = actors[0]
+        if not (self._travelling(actor) or s.triggers.get("lead")):
+            return
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if mention.start - s.span.start > 2 or mention.weak:
+                continue
+            if self.word_before(i, LOCATIVE, 2):
+                self.add(RelationType.VISITED, actor, mention.entity, s, confidence)
+
+    def _travelling(self, actor: int) -> bool:
+        """Someone who was said to visit a place before this sentence (a trip)."""
+        return any(
+            key[0] == "VISITED" and key[1] == actor and self.entities[key[2]].type == "Location"
+            for key in self.found
+        )
 
     def _without_plant_places(self, s: _Sentence, targets: list[int]) -> list[int]:
         """ "besuchte das Werk der Firma X in Kostanai": Kostanai is where the plant is."""
@@ -221,12 +347,22 @@ class RelationFinder:
                 continue
             if mention.weak and mention.type == "Location" and mention.key and mention.role is None:
                 continue  # an adjective ("Uzbek") is no destination
+            if mention.type == "Location" and self._inside_body(mention, s):
+                continue  # "the Navoi regional hokimiyat" is visited, not Navoi
             if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
                 continue
             if mention.entity in seats or self._reporter(mention):
                 continue
             out.append(mention.entity)
         return out
+
+    def _inside_body(self, place: Mention, s: _Sentence) -> bool:
+        return any(
+            self.mentions[i].type == "Organization"
+            and self.mentions[i].start <= place.start
+            and place.end <= self.mentions[i].end
+            for i in s.mentions
+        )
 
     def _visited_plant_places(self, s: _Sentence, targets: list[int]) -> None:
         """ "During a visit to Khiva, ... toured the carpet factory": the factory is in Khiva."""
@@ -266,16 +402,20 @@ class RelationFinder:
             mention = self.mentions[i]
             if mention.type not in ("Person", "Organization") or mention.subtype == "media":
                 continue
-            if mention.start < trigger or mention.entity in seats:
+            if mention.start < trigger or mention.entity in seats or mention.weak:
                 continue
-            if self.word_before(i, WITH_WORDS | {"und", "and", "и"}, 6):
+            start = self._argument_start(i)
+            before = self._words_before(start, 6)
+            if any(w in WITH_WORDS or w in ("und", "and", "и") for w in before) or (
+                mention.type == "Person" and 0 < start - trigger <= 2  # "met the CEO of X, Y"
+            ):
                 out.append(mention.entity)
         if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
             out = [
                 self.ent(i)
                 for i in self.typed(s, "Person")
                 if self.mentions[i].start < trigger
-                and self.word_before(i, WITH_WORDS, 3)
+                and self._after_with(i)
                 and not self.word_before(i, TOGETHER, 3)
             ]
         if not out:
@@ -299,7 +439,7 @@ class RelationFinder:
                 planning = s.triggers.get("plan") or s.triggers.get("future")
                 status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
-            by_noun = plant.source in ("strong", "weak") and not plant.weak
+            by_noun = plant.source in ("strong", "weak", "part") and not plant.weak
             if plant.org is not None:
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
             elif by_noun:
