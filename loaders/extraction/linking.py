@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
+from loaders.extraction.plants import PRODUCTION_WORDS
 from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES, sentence_of
 
 ORG_NOUNS = frozenset(
@@ -109,7 +110,19 @@ def _seats(
     ):
         seats.insert(0, before)
     allowed = _seat_types(person)
-    return [s for s in seats if mentions[s].type in allowed][:2]
+    chosen = [s for s in seats if mentions[s].type in allowed][:2]
+    if person.title is not None and person.title.role == "governor":
+        for seat in chosen:
+            _as_region(mentions[seat])
+    return chosen
+
+
+def _as_region(place: Mention) -> None:
+    """A governor's seat named like a town and a region is the region ("Hokim von Namangan")."""
+    region = place.properties.get("_region")
+    if place.subtype == "city" and region is not None:
+        place.key, place.name, place.subtype = region.key, region.name, "region"
+        place.properties = {**region.properties, "country": region.country}
 
 
 def _before_title(
@@ -121,8 +134,8 @@ def _before_title(
 ) -> int | None:
     """ "Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
     end = title_start
-    while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the"):
-        end -= 1
+    while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the", "-"):
+        end -= 1  # "Hyundai's president", "Claas-Chef"
     index = by_end.get(end)
     if index is None:
         return None
@@ -188,7 +201,10 @@ def _plant_org(
         if index is not None:
             mention = mentions[index]
             if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
-                product = plant.source == "production" and doc[i - 1].lower_ in PRODUCT_WORDS
+                activity = plant.source == "production" or PRODUCTION_WORDS.match(
+                    doc[plant.end - 1].lower_
+                )
+                product = activity and doc[i - 1].lower_ in PRODUCT_WORDS
                 if product:  # "production of MAN trucks": MAN names the product
                     break
                 return index if _is_operator(mention) else None

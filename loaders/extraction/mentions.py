@@ -16,7 +16,12 @@ from loaders.extraction.model import Mention
 from loaders.extraction.names import has_letters, trim
 from loaders.extraction.organizations import acronyms, organization_candidates
 from loaders.extraction.persons import person_candidates
-from loaders.extraction.places import country_adjectives, place_candidates, place_roles
+from loaders.extraction.places import (
+    capital_countries,
+    country_adjectives,
+    place_candidates,
+    place_roles,
+)
 
 
 class MentionFinder:
@@ -39,6 +44,6 @@ class MentionFinder:
         )
         chosen += place_roles(lex, doc, hits, chosen)
         chosen += government_bodies(lex, doc, hits, chosen)
-        chosen += country_adjectives(hits, chosen)
+        chosen += country_adjectives(hits, chosen) + capital_countries(chosen, hits)
         chosen.sort(key=lambda m: (m.start, -m.end))
         return chosen

@@ -327,6 +327,8 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             start -= 1
         if all(hits.covering("COUNTRY_ADJ", j) or doc[j].text == "-" for j in range(start, end)):
             continue  # "Uzbek-German JV" names no company
+        if end - start == 1 and (hits.covering("PLACE", start) or _short_acronym(doc[start])):
+            continue  # "Kostanay engine plant", "PVC plant": a place or a product, no company
         opens_sentence = sentence_of(doc, start).start == start if start < end else True
         if end - start > 1 or (start < end and not opens_sentence):
             # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
@@ -334,6 +336,11 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(start, end, "Organization", "company", source="name-noun")
             out.append((priority, mention))
     return out
+
+
+def _short_acronym(token: Token) -> bool:
+    """ "PVC", "LNG", "GTL": three capitals before a plant noun name its product."""
+    return token.text.isupper() and len(token.text) <= 3
 
 
 def _called(doc: Doc) -> list[Candidate]:

@@ -58,19 +58,52 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
 
 
 def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
-    """ "Hauptstadt Deutschlands", "the capital of Uzbekistan", "столица Казахстана"."""
+    """The capital named by its country: after the word ("Hauptstadt Deutschlands", "the
+    capital of Uzbekistan", "столица Казахстана") or before it ("the Kazakh capital", "in der
+    usbekischen Hauptstadt", "Uzbekistan's capital", "в узбекской столице")."""
     out = []
     for hit in hits.get("PLACE_DESIGNATOR"):
         if doc[hit.start].lower_ not in CAPITAL_WORDS:
             continue
         j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].lower_ in ("of", "von") else 0)
         place = hits.starting("PLACE", j)
-        country = place.payload[0] if place else None
+        start, end, country = hit.start, place.end if place else hit.end, None
+        if place is not None:
+            country = place.payload[0]
+        else:
+            before = hit.start - (
+                1 if hit.start and doc[hit.start - 1].lower_ in ("'s", "’s") else 0
+            )
+            adjective = hits.ending("COUNTRY_ADJ", before)
+            named = hits.ending("PLACE", before)
+            if adjective is not None:
+                start, country = adjective.start, adjective.payload
+            elif named is not None and before < hit.start:
+                start, country = named.start, named.payload[0]
         capital = lex.gaz.capitals.get(country.key) if country is not None else None
         if capital is not None and country.subtype == "country":
-            mention = entry_mention(capital, hit.start, place.end, "capital")
+            mention = entry_mention(capital, start, end, "capital")
             mention.properties["capital_of"] = country.key
+            if start < hit.start:  # the country is named too: "Kazakh" in "the Kazakh capital"
+                mention.properties["country_span"] = (start, hit.start)
             out.append((P_PLACE + 5, mention))
+    return out
+
+
+def capital_countries(chosen: list[Mention], hits: Hits) -> list[Mention]:
+    """The country named inside "the Kazakh capital", as a weak mention of its own."""
+    out = []
+    for mention in chosen:
+        span = mention.properties.get("country_span")
+        if mention.source != "capital" or span is None:
+            continue
+        hit = hits.starting("COUNTRY_ADJ", span[0]) or hits.starting("PLACE", span[0])
+        if hit is None:
+            continue
+        entry = hit.payload if hit.label == "COUNTRY_ADJ" else hit.payload[0]
+        country = entry_mention(entry, hit.start, hit.end, "adjective")
+        country.weak = hit.label == "COUNTRY_ADJ"
+        out.append(country)
     return out
 
 
@@ -105,6 +138,9 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
     mention = entry_mention(entry, start, end, "gazetteer")
+    region = next((e for e in entries if e.subtype == "region"), None)
+    if designated is None and entry.subtype == "city" and region is not None:
+        mention.properties["_region"] = region  # "Hokim von Namangan": the region, by the office
     if designated and designated != entry.subtype and entry.subtype != "country":
         # "Region Asaka": a district named after its town
         mention.subtype = "district" if entry.subtype == "city" else designated

@@ -8,6 +8,7 @@ when a statistical pipeline gives one, picks the visitor or speaker among severa
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import chain, locative_before
 from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import MONEY
 from loaders.extraction.tokens import sentences
 
@@ -30,6 +32,14 @@ LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+# between an order word and the bodies it addresses ("instructed the Government and the ...")
+ORDER_JOINERS = frozenset(["and", "und", "и", "also", "zudem", "auch", "также", "the", ","])
+# an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
+AMOUNT = re.compile(
+    MONEY.pattern + r"|(?:up to |bis zu |до )?\d[\d.,]*\s?(?:%|percent|per cent|Prozent|процент\w*)"
+)
+# verbs that are an investment only with an amount ("allocate land" is none)
+NEEDS_AMOUNT = ("alloc", "выдел", "bereitst", "provid")
 # words that introduce the leader of a delegation
 LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
@@ -52,6 +62,7 @@ class RelationFinder:
     found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
     protagonist: int | None = None
     encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
+    orderer: int | None = None  # the official who gave the last order
 
     def run(self) -> list[Relation]:
         starts, spans = sentences(self.doc)
@@ -661,6 +672,10 @@ class RelationFinder:
     # INVESTS_IN, ORDERED ---------------------------------------------------------------------
 
     def _invests(self, s: _Sentence) -> None:
+        """ "X will invest $Y in ...", "die Regierung soll das Projekt mit 25 Prozent
+        subventionieren", "Правительство будет субсидировать до 20 процентов": an investor said
+        to invest, finance or subsidise. "With an investment of $X" is the plant's own figure,
+        and allocating (land, a site) is an investment only with an amount."""
         inside_plants = {
             t
             for i in self.typed(s, "Plant")
@@ -669,35 +684,86 @@ class RelationFinder:
         for trigger in s.triggers.get("invest", []):
             if trigger in inside_plants:
                 continue  # "Investitionsprojekt" names the plant, it is no investment verb
+            amount = AMOUNT.search(self.doc[trigger : s.span.end].text)
+            if amount is None and self.doc[trigger].lower_.startswith(NEEDS_AMOUNT):
+                continue
             sources = [
                 i
                 for i in s.mentions
                 if self.mentions[i].start < trigger
                 and self.mentions[i].type in ("Organization", "Person")
                 and self.mentions[i].subtype != "media"
+                and not self._is_seat(i, s)
             ]
             plants = self.typed(s, "Plant")
+            after = [i for i in plants if self.mentions[i].start > trigger]
             if not sources or not plants:
                 continue
-            money = MONEY.search(s.span.text)
-            amount = {"amount": money.group(0)} if money else {}
+            properties = {"amount": amount.group(0)} if amount else {}
+            target = (after or plants)[0]
             self.add(
                 RelationType.INVESTS_IN,
                 self.ent(sources[-1]),
-                self.ent(plants[0]),
+                self.ent(target),
                 s,
                 SENTENCE,
-                **amount,
+                **properties,
             )
 
     def _ordered(self, s: _Sentence) -> None:
+        """ "The president instructed the Government and the Ministry of Energy to build X":
+        the official orders the bodies he addresses and the plant to be set up; "He also
+        instructed ..." is the official who gave the last order (or acted last)."""
         for trigger in s.triggers.get("order", []):
             persons = [i for i in self.typed(s, "Person") if self.mentions[i].start <= trigger + 1]
-            targets = [i for i in self.typed(s, "Plant") if self.mentions[i].start > trigger]
-            if persons and targets:
-                self.add(
-                    RelationType.ORDERED, self.ent(persons[-1]), self.ent(targets[0]), s, SENTENCE
+            if persons:
+                official = self.ent(persons[-1])
+            elif self.orderer is not None or self.protagonist is not None:
+                official = self.orderer if self.orderer is not None else self.protagonist
+            else:
+                continue
+            addressed = self._addressed(s, trigger, persons[-1] if persons else None)
+            plants = [i for i in self.typed(s, "Plant") if self.mentions[i].start > trigger]
+            for target in [*addressed, *plants[:1]]:
+                self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
+            if addressed or plants:
+                self.orderer = official
+
+    def _addressed(self, s: _Sentence, trigger: int, official: int | None) -> list[int]:
+        """The bodies an order goes to: named right after the order word ("instructed the
+        Government and the Ministry of ...", "поручил хокимияту ... и Министерству ..."), or
+        between the official and a verb-final order word ("hat die Regierung angewiesen")."""
+        official_end = self.mentions[official].end if official is not None else s.span.start
+        out = []
+        for i in s.mentions:
+            mention = self.mentions[i]
+            if mention.type != "Organization" or mention.subtype in ("media", None):
+                continue
+            if mention.start > trigger:
+                gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
+                joined = all(
+                    t.lower_ in ARTICLES or t.lower_ in ORDER_JOINERS or t.i in self._covered(s)
+                    for t in gap
                 )
+                if joined and len(gap) <= 12:
+                    out.append(i)
+            elif official_end <= mention.start and self._verb_final_order(s, trigger):
+                out.append(i)
+        return [i for i in out if not self.word_before(i, WITH_WORDS | TOGETHER, 2)]
+
+    def _verb_final_order(self, s: _Sentence, trigger: int) -> bool:
+        """ "hat die Regierung angewiesen": the order word closes its clause."""
+        following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
+        return self.lang == "de" and (following is None or following.is_punct)
+
+    def _covered(self, s: _Sentence) -> set[int]:
+        """Tokens inside the sentence's organization mentions (a body listed before)."""
+        return {
+            t
+            for i in s.mentions
+            if self.mentions[i].type == "Organization"
+            for t in range(self.mentions[i].start, self.mentions[i].end)
+        }
 
 
 def find_relations(
