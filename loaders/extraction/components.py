@@ -16,9 +16,16 @@ from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.linking import link, link_seats
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
+from loaders.extraction.model import Mention
 from loaders.extraction.plants import PlantFinder
 from loaders.extraction.relations import find_relations
-from loaders.extraction.tokens import CLOSE_QUOTES, looks_like_surname, trigger_index
+from loaders.extraction.tokens import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    looks_like_surname,
+    sentence_of,
+    trigger_index,
+)
 
 for _name in ("kg_mentions", "kg_entities", "kg_relations", "kg_triggers"):
     if not Doc.has_extension(_name):
@@ -132,11 +139,7 @@ class Mentions:
         org_tokens = {
             i for m in mentions if m.type == "Organization" for i in range(m.start, m.end)
         }
-        org_starts = {m.start for m in mentions if m.type == "Organization"}
-        # "des Unternehmens Hayat Kimya": a company noun before its name refers to no plant
-        plants = [
-            p for p in plants if not (p.weak and (p.start in org_tokens or p.end in org_starts))
-        ]
+        plants = _company_nouns(doc, plants, mentions, org_tokens, triggers)
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
         mentions = [
             m
@@ -148,6 +151,45 @@ class Mentions:
         doc._.kg_mentions = mentions
         doc._.kg_triggers = triggers
         return doc
+
+
+def _company_nouns(
+    doc: Doc,
+    plants: list[Mention],
+    mentions: list[Mention],
+    org_tokens: set[int],
+    triggers: dict[str, list[int]],
+) -> list[Mention]:
+    """A weak plant noun right before a company's name ("des Unternehmens Hayat Kimya",
+    "предприятие ООО «X»") is the company's noun, no plant; unless the sentence visits or
+    opens it, which makes it the company's site ("посетил предприятие ООО «X»")."""
+    org_starts = {m.start for m in mentions if m.type == "Organization"}
+    out = []
+    for plant in plants:
+        if not plant.weak:
+            out.append(plant)
+            continue
+        if plant.start in org_tokens:
+            continue
+        following = plant.end
+        while (
+            following < len(doc)
+            and (doc[following].text in OPEN_QUOTES or doc[following].text.isupper())
+            and following not in org_starts
+        ):
+            following += 1  # "ООО «" between the noun and the name
+        if following not in org_starts:
+            out.append(plant)
+            continue
+        sentence = sentence_of(doc, plant.start)
+        if any(
+            sentence.start <= t < sentence.end
+            for kind in ("visit", "open")
+            for t in triggers.get(kind, [])
+        ):
+            plant.weak, plant.role, plant.source = False, None, "weak"
+            out.append(plant)
+    return out
 
 
 @Language.factory("kg_entities", default_config={})

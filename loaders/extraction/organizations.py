@@ -292,6 +292,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             for label in ("PLACE", "PERSON", "TITLE")
         ):
             run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
+        if run_end > end and all(hits.covering("ORG_PREFIX", j) for j in range(end, run_end)):
+            continue  # "предприятие ООО «X»": the legal form; the quoted name follows
         if run_end > end:
             mention = Mention(end, run_end, "Organization", "company", source="noun")
             mention.properties["noun"] = doc[end - 1].lower_

@@ -32,6 +32,26 @@ LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+# a joint venture, one word or two ("joint venture", "Gemeinschaftsunternehmen", "СП",
+# "совместным предприятием")
+VENTURE = re.compile(
+    r"joint[ -]ventures?|jv|gemeinschaftsunternehmen[s]?|joint-venture[s]?|сп|"
+    r"совместн\w+ предприяти\w*"
+)
+AGENT_PHRASES = (
+    "operated by",
+    "run by",
+    "owned by",
+    "managed by",
+    "betrieben von",
+    "betrieben wird von",
+    "gehört",
+    "принадлежащ",
+    "управляем",
+)
+COPULAS = frozenset(
+    ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
+)
 # between an order word and the bodies it addresses ("instructed the Government and the ...")
 ORDER_JOINERS = frozenset(["and", "und", "и", "also", "zudem", "auch", "также", "the", ","])
 # an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
@@ -63,6 +83,7 @@ class RelationFinder:
     protagonist: int | None = None
     encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
     orderer: int | None = None  # the official who gave the last order
+    opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
 
     def run(self) -> list[Relation]:
         starts, spans = sentences(self.doc)
@@ -79,11 +100,13 @@ class RelationFinder:
             s = _Sentence(sentence, index, ms, trig)
             self._holds_position(s)
             self._visits_and_meetings(s)
+            self._attendance(s)
             self._sides(s)
             self._plants(s)
             self._places(s)
             self._based_in(s)
             self._part_of(s)
+            self._joint_ventures(s)
             self._invests(s)
             self._ordered(s)
         return list(self.found.values())
@@ -166,7 +189,21 @@ class RelationFinder:
         ]
         if companies:  # "die Unternehmensleitung wird Karshi besuchen"
             return companies[:1]
+        delegation = self._delegation_of(s)
+        if delegation is not None:  # "die Delegation des Konzerns wird das Werk besuchen"
+            return [delegation]
         return [self.protagonist] if self.protagonist is not None else []
+
+    def _delegation_of(self, s: _Sentence) -> int | None:
+        """The company whose delegation the sentence is about ("a delegation of CNBM", "die
+        Delegation des Konzerns", "делегация компании X")."""
+        for i in self.typed(s, "Organization"):
+            before = self._words_before(self.mentions[i].start, 3)
+            if self.mentions[i].subtype == "company" and any(
+                w.startswith(("delegation", "делегаци")) for w in before
+            ):
+                return self.ent(i)
+        return None
 
     def _argument_start(self, mention_index: int) -> int:
         """Where a person's phrase starts: at the title before the name ("with the chairman of
@@ -289,6 +326,32 @@ class RelationFinder:
             and self.word_before(i, frozenset(["and", "und", "и"]), 1)
         ]
         return [p for p in dict.fromkeys(joined) if p != host and p in people]
+
+    def _attendance(self, s: _Sentence) -> None:
+        """ "An der Zeremonie nahmen X und Y teil", "X took part in the opening of the
+        factory": those present at a plant's opening visit the plant (the plant of this
+        sentence, or the one just opened)."""
+        if not self._attends(s):
+            return
+        people = [
+            self.ent(i)
+            for i in self.typed(s, "Person")
+            if not self.mentions[i].weak and not self._is_seat(i, s)
+        ]
+        plants = [self.ent(i) for i in self.typed(s, "Plant")]
+        if not plants and self.opened is not None and s.index - self.opened[1] <= 2:
+            plants = [self.opened[0]]
+        for person in dict.fromkeys(people):
+            for plant in plants[:1]:
+                self.add(RelationType.VISITED, person, plant, s, SENTENCE)
+
+    def _attends(self, s: _Sentence) -> bool:
+        words = s.triggers.get("attend", [])
+        if self.lang != "de":
+            return bool(words)
+        # German "teil" counts only as the particle of "nahmen ... teil"
+        taking = any(t.lower_.startswith(("nahm", "nehm")) for t in s.span)
+        return any(self.doc[t].lower_ != "teil" or taking for t in words)
 
     def _sides(self, s: _Sentence) -> None:
         """ "The parties discussed ...", "Die Seiten erörterten ...", "Стороны обсудили ...":
@@ -444,6 +507,8 @@ class RelationFinder:
     def _plants(self, s: _Sentence) -> None:
         for i in self.typed(s, "Plant"):
             plant = self.mentions[i]
+            if s.triggers.get("open"):
+                self.opened = (plant.entity, s.index)
             entity = self.entities[plant.entity]
             status = entity.properties.get("status") or plant.properties.get("status")
             if status is None:
@@ -451,9 +516,12 @@ class RelationFinder:
                 status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
             by_noun = plant.source in ("strong", "weak", "part") and not plant.weak
-            if plant.org is not None:
+            agent = self._agent(s, plant) if by_noun else None
+            if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"
+                self.add(rtype, agent, plant.entity, s, STRUCTURAL)
+            if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
-            elif by_noun:
+            elif plant.org is None and by_noun and agent is None:
                 for org in self._sentence_operators(s, plant):
                     self.add(rtype, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places]
@@ -477,6 +545,10 @@ class RelationFinder:
         before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
         return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
 
+    def _names_plant(self, org: int) -> bool:
+        """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
+        return self.mentions[org].source == "name-noun"
+
     def _sentence_operators(self, s: _Sentence, plant: Mention) -> list[int]:
         if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
             return []
@@ -491,6 +563,18 @@ class RelationFinder:
         ]
         companies = list(dict.fromkeys(companies))
         return companies if len(companies) == 1 else []
+
+    def _agent(self, s: _Sentence, plant: Mention) -> int | None:
+        """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that
+        follows the plant in its sentence."""
+        for i in self.typed(s, "Organization"):
+            mention = self.mentions[i]
+            if mention.start <= plant.end or mention.subtype != "company":
+                continue
+            before = " ".join(self._words_before(mention.start, 4))
+            if any(phrase in before for phrase in AGENT_PHRASES):
+                return mention.entity
+        return None
 
     def _locatives(self, s: _Sentence) -> list[int]:
         """Places introduced by in/im/в in the sentence, with the places apposed to them."""
@@ -534,7 +618,12 @@ class RelationFinder:
             la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
             if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
                 continue
-            if between in (",", "(") and lb > la and a not in parents:
+            genitive = between.lower() in ("des", "der", "of", "of the") or (
+                between == "" and self.lang == "ru" and not ma.weak and not mb.weak
+            )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
+            if genitive and lb > la and lb >= LEVEL["region"]:
+                self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
+            elif between in (",", "(") and lb > la and a not in parents:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
                 parents.update(self._chain_up(places, a, b, s))
             elif between == "" and ma.weak and ma.key and lb < la:
@@ -578,6 +667,15 @@ class RelationFinder:
             org = self._org_after_adjective(mention, orgs)
             if org is not None:
                 self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
+        for i in self.typed(s, "Location"):
+            country = self.mentions[i]
+            end = country.end
+            if country.subtype != "country" or country.weak or end + 1 >= s.span.end:
+                continue
+            if self.doc[end].lower_ in ("'s", "’s"):
+                owned = next((j for j in orgs if self.mentions[j].start == end + 1), None)
+                if owned is not None and self.mentions[owned].subtype == "company":
+                    self.add(RelationType.BASED_IN, self.ent(owned), country.entity, s, STRUCTURAL)
         for i in orgs:
             body = self.mentions[i]
             place = body.properties.get("body_place")
@@ -668,6 +766,58 @@ class RelationFinder:
                         self.add(
                             RelationType.PART_OF, self.ent(venture), self.ent(owner), s, SENTENCE
                         )
+
+    def _joint_ventures(self, s: _Sentence) -> None:
+        """ "The factory is a joint venture of TALCO and TBEA", "Das Werk ist ein
+        Gemeinschaftsunternehmen des Konzerns X und der Holding Y", "ООО «X», которое является
+        совместным предприятием компании A и компании B": a plant is run (or planned) by the
+        joint venture when it is named, else by each owner; a named venture is part of each."""
+        phrase = self._venture_phrase(s)
+        if phrase is None:
+            return
+        start, end = phrase
+        seats = self._seats_of(s)
+        companies = [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company"
+            and not self.mentions[i].weak
+            and self.ent(i) not in seats
+        ]
+        owners = list(
+            dict.fromkeys(self.ent(i) for i in companies if self.mentions[i].start >= end)
+        )
+        if not owners:
+            return
+        named = [self.ent(i) for i in companies if self.mentions[i].end <= start]
+        venture = named[-1] if named and named[-1] not in owners else None
+        plants = [i for i in self.typed(s, "Plant") if self.mentions[i].start < start]
+        if venture is not None:
+            for owner in owners:
+                self.add(RelationType.PART_OF, venture, owner, s, SENTENCE)
+        for i in plants[-1:]:
+            plant = self.entities[self.ent(i)]
+            status = plant.properties.get("status") or self.mentions[i].properties.get("status")
+            rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+            for runner in [venture] if venture is not None else owners:
+                self.add(rtype, runner, self.ent(i), s, SENTENCE)
+
+    def _venture_phrase(self, s: _Sentence) -> tuple[int, int] | None:
+        """Where the sentence says its subject *is* a joint venture of owners named next."""
+        words = [t.lower_ for t in s.span]
+        for k, word in enumerate(words):
+            two = f"{word} {words[k + 1]}" if k + 1 < len(words) else word
+            size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(word) else 0
+            if not size:
+                continue
+            copula = any(w in COPULAS for w in words[max(0, k - 3) : k])
+            following = words[k + size] if k + size < len(words) else ""
+            owners_next = following in ("of", "between", "des", "der", "von", "zwischen") or (
+                self.lang == "ru" and not self.doc[s.span.start + k + size].is_punct
+            )
+            if copula and owners_next:
+                return s.span.start + k, s.span.start + k + size
+        return None
 
     # INVESTS_IN, ORDERED ---------------------------------------------------------------------
 
