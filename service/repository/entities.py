@@ -60,15 +60,23 @@ def read_neighbors(graph: Graph, entity_id: str, depth: int, node_cap: int,
         if not frontier:
             break
         room = node_cap - (len(nodes) - 1)
-        rows = graph.read(st.EXPAND_LEVEL, {**flt.params(), "frontier": frontier,
-                                            "seen": list(nodes), "cap": room + 1})
+        # The ids already kept, as a list (Neo4j's variant) and as a map (ArcadeDB's).
+        seen = {"seen": list(nodes), "seen_set": dict.fromkeys(nodes, True)}
+        if room <= 0:
+            # Full: only whether more lie beyond matters, and the first one found tells.
+            truncated = truncated or bool(graph.read(
+                st.EXPAND_HAS_MORE, {**flt.params(), "frontier": frontier, **seen}))
+            break
+        rows = graph.read(st.EXPAND_LEVEL, {**flt.params(), "frontier": frontier, **seen,
+                                            "cap": room + 1}, plain=True)
         truncated = truncated or len(rows) > room
         found = [row["node"] for row in rows[:room]]
         nodes.update((n["id"], n) for n in found)
         frontier = [n["id"] for n in found]
     edge_cap = max(200, EDGES_PER_NODE * len(nodes))
-    edges = [row["edge"] for row in graph.read(
-        st.INDUCED_EDGES, {**flt.params(), "ids": list(nodes), "cap": edge_cap + 1})]
+    edges = [row["edge"] for row in graph.read(st.INDUCED_EDGES, {
+        **flt.params(), "ids": list(nodes), "id_set": dict.fromkeys(nodes, True),
+        "cap": edge_cap + 1}, plain=True)]
     truncated = truncated or len(edges) > edge_cap
     return Subgraph(nodes=list(nodes.values()), edges=edges[:edge_cap], truncated=truncated)
 
