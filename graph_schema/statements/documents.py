@@ -17,6 +17,8 @@ GET_DOCUMENT = Statement(
 )
 
 # `q` is lower-cased by the caller; a date range excludes documents without a publication date.
+# Sorted on the bare nodes, projected after SKIP/LIMIT. `q` is a substring test over every
+# text in range (no text index on ArcadeDB; ~90 ms at 20k documents of 2 KB, measured).
 LIST_DOCUMENTS = Statement(
     "LIST_DOCUMENTS",
     f"""
@@ -26,9 +28,9 @@ LIST_DOCUMENTS = Statement(
       AND ($date_to IS NULL OR d.published <= $date_to)
       AND ($q IS NULL OR toLower(coalesce(d.title, '')) CONTAINS $q
                       OR toLower(d.text) CONTAINS $q)
+    WITH d ORDER BY coalesce(d.published, '') DESC, d.id SKIP $skip LIMIT $limit
     RETURN d {{{_SUMMARY}}} AS document
     ORDER BY coalesce(d.published, '') DESC, d.id
-    SKIP $skip LIMIT $limit
     """,
 )
 

@@ -23,12 +23,21 @@ NODE_COUNTS = Statement(
     ),
 )
 
+# Neo4j answers a count per relation type from its count store. ArcadeDB counts by reading
+# the graph, ~55 ms a type whatever its size at 200k relations (measured), and a constant
+# column beside count() costs it the fast count path (1.1 s for the UNION form); so its
+# variant counts each type in a subquery of its own and names the types afterwards (0.62 s).
 RELATION_COUNTS = Statement(
     "RELATION_COUNTS",
     "\nUNION ALL\n".join(
         f"MATCH ()-[r:{t.value}]->() RETURN '{t.value}' AS type, count(r) AS count"
         for t in RelationType
     ),
+    arcadedb="\n".join(
+        f"CALL {{ MATCH ()-[r:{t.value}]->() RETURN count(*) AS {t.value.lower()} }}"
+        for t in RelationType
+    ) + "\nUNWIND [" + ", ".join(f"['{t.value}', {t.value.lower()}]" for t in RelationType)
+    + "] AS pair\nRETURN pair[0] AS type, pair[1] AS count",
 )
 
 DOCUMENT_COUNTS = Statement(
