@@ -276,6 +276,9 @@ class _State:
         soft_org = org if org is not None else self._sole_company(mention)
         bare = org is None and not places and mention.name is None and not self._indefinite(mention)
         same = self._same_head(mention) if bare and not mention.weak else None
+        if mention.properties.get("_part") and bare:
+            # "the complex will include painting workshops": the plant of the same sentence
+            same = self._plant_in_sentence(mention) or same
         if same is not None and self._compatible(
             mention, self.entities[same], soft_org, self.entities[same].properties.get("_org"), []
         ):
@@ -319,17 +322,17 @@ class _State:
     ) -> bool:
         if mention.name and entity.name and mention.name != entity.name:
             return False
+        if mention.properties.get("_part") and mention.org is None and mention.name is None:
+            return self._same_places(entity, places)  # "a weaving workshop" of the factory
         if org is not None and their_org is not None and org != their_org:
             return False
         if mention.properties.get("_another"):
             return False  # "a second smelter"
-        if mention.properties.get("_part") and org is None and mention.name is None:
-            return self._same_places(entity, places)  # "a weaving workshop" of the factory
         ours_said = mention.properties.get("_descriptors") or frozenset()
         theirs_said = entity.properties.get("_descriptors") or frozenset()
         if ours_said and theirs_said and not ours_said & theirs_said:
             return False  # "the engine plant" and "a component plant"
-        specific = mention.org is not None or mention.name is not None
+        specific = (mention.org is not None or mention.name is not None) and their_org is None
         if (specific or self._indefinite(mention)) and _status_conflict(mention, entity):
             return False  # a running plant of a company is not the one being planned
         return self._same_places(entity, places)
@@ -340,6 +343,18 @@ class _State:
             if token.lower_ in INDEFINITE:
                 return True
         return False
+
+    def _plant_in_sentence(self, mention: Mention) -> int | None:
+        sentence = sentence_of(self.doc, mention.start)
+        for other in self.mentions:
+            if (
+                other is not mention
+                and other.type == "Plant"
+                and other.entity >= 0
+                and sentence.start <= other.start < sentence.end
+            ):
+                return other.entity
+        return None
 
     def _same_head(self, mention: Mention) -> int | None:
         """ "the complex", "das Werk": the latest plant once called by the same noun."""

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from loaders.extraction.lexicon import Portfolio, word_classes
@@ -10,7 +12,8 @@ from loaders.extraction.lexicon import Portfolio, word_classes
 
 def portfolio_at(doc: Doc, index: int) -> tuple[int, Portfolio] | None:
     """The portfolio whose words start at `index` (end, portfolio), or None."""
-    for portfolio in word_classes(doc.lang_).portfolios:
+    first = doc[index].lower_
+    for portfolio in _starting_with(doc.lang_, first):
         end = index + len(portfolio.words)
         if end > len(doc):
             continue
@@ -18,6 +21,12 @@ def portfolio_at(doc: Doc, index: int) -> tuple[int, Portfolio] | None:
         if all(_fits(t, w, portfolio.stem) for t, w in zip(tokens, portfolio.words, strict=True)):
             return end, portfolio
     return None
+
+
+@lru_cache(maxsize=65536)
+def _starting_with(lang: str, first: str) -> tuple[Portfolio, ...]:
+    """The portfolios whose first word a token can be (cached: titles ask for each word)."""
+    return tuple(p for p in word_classes(lang).portfolios if _fits(first, p.words[0], p.stem))
 
 
 def portfolio_in_compound(lang: str, word: str) -> Portfolio | None:

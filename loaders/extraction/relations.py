@@ -70,6 +70,7 @@ class _Sentence:
     index: int
     mentions: list[int]
     triggers: dict[str, list[int]]
+    seats: set[int] | None = None  # computed on first use
 
 
 @dataclass
@@ -233,12 +234,14 @@ class RelationFinder:
 
     def _seats_of(self, s: _Sentence) -> set[int]:
         """Where the offices of the sentence sit, also those of unnamed holders ("Claas-Chef")."""
-        return {
-            self.ent(seat)
-            for m in self.mentions
-            if s.span.start <= m.start < s.span.end
-            for seat in m.seats
-        }
+        if s.seats is None:
+            s.seats = {
+                self.ent(seat)
+                for m in self.mentions
+                if m.seats and s.span.start <= m.start < s.span.end
+                for seat in m.seats
+            }
+        return s.seats
 
     def _visits_and_meetings(self, s: _Sentence) -> None:
         visits, meets = s.triggers.get("visit", []), s.triggers.get("meet", [])

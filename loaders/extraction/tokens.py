@@ -154,21 +154,28 @@ class TriggerIndex:
         return out
 
 
-def _pattern(match: str, form: str) -> str:
-    body = r"\s+".join(re.escape(part) for part in form.split())
-    if match == "word":
-        return rf"(?<!\w){body}(?!\w)"
-    if match == "prefix":
-        return rf"(?<!\w){body}"
-    return body
-
-
 @cache
 def trigger_index(lang: str) -> TriggerIndex:
     kinds = word_classes(lang).triggers
-    return TriggerIndex(
-        {
-            kind: re.compile("|".join(_pattern(match, form) for match, form in forms))
-            for kind, forms in kinds.items()
-        }
-    )
+    return TriggerIndex({kind: _kind_pattern(forms) for kind, forms in kinds.items()})
+
+
+def _kind_pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern per kind; forms grouped by how they match, so that the word-boundary
+    checks run once per position rather than once per form (this runs over every text)."""
+    groups: dict[str, list[str]] = {"word": [], "prefix": [], "contains": []}
+    for match, form in forms:
+        groups[match].append(r"\s+".join(re.escape(part) for part in form.split()))
+    parts = []
+    for match, bodies in groups.items():
+        if not bodies:
+            continue
+        # longest first: "held talks" before "held"
+        body = "|".join(sorted(set(bodies), key=len, reverse=True))
+        if match == "word":
+            parts.append(rf"(?<!\w)(?:{body})(?!\w)")
+        elif match == "prefix":
+            parts.append(rf"(?<!\w)(?:{body})")
+        else:
+            parts.append(f"(?:{body})")
+    return re.compile("|".join(parts))
