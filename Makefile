@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint eval bench db-stop clean browser
+.PHONY: run test install lint eval bench bench-scale db-stop clean browser
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or set PYTHON=..."; exit 1; }
@@ -48,6 +48,10 @@ eval: install
 bench: install
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_api.py
+
+## Every endpoint on the dev corpus and on a 20k-document synthetic graph (~15 min)
+bench-scale: install
+	$(BIN)/python bench/bench_api_scale.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-output .pytest_cache .ruff_cache

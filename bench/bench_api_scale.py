@@ -61,6 +61,7 @@ class Targets:
     official: str
     other_official: str
     place: str  # the biggest place for plants?place= (a country on the large graph)
+    host: str  # the most visited entity
     typical_source: str
     typical_target: str
     relation: str
@@ -126,7 +127,7 @@ def calls(t: Targets) -> dict[str, Call]:
                                           target=t.typical_target),
         "GET /facts/visits": get("/facts/visits"),
         "GET /facts/visits?visitor=hub": get("/facts/visits", visitor=t.official),
-        "GET /facts/visits?host=hub": get("/facts/visits", host=t.city),
+        "GET /facts/visits?host=hub": get("/facts/visits", host=t.host),
         "GET /facts/visits?visitor=typical": get("/facts/visits", visitor=t.typical_source),
         "GET /facts/plants": get("/facts/plants"),
         "GET /facts/plants?company=hub": get("/facts/plants", company=t.company),
@@ -198,6 +199,7 @@ def small_targets(client: httpx.Client) -> Targets:
     return Targets(
         company=first("JAC Motors", "Organization"), city=city, official=official,
         other_official=first("Mirziyoyev", "Person"), place=first("Kashkadarya", "Location"),
+        host=city,
         typical_source=official, typical_target=first("Kashkadarya", "Location"),
         relation=client.get("/relations", params={"limit": 1}).json()["items"][0]["id"],
         document=client.get("/documents", params={"limit": 1}).json()["items"][0]["id"],
@@ -210,7 +212,7 @@ def large_targets(hubs: Hubs, client: httpx.Client) -> Targets:
     name = hubs.names["city"]
     return Targets(
         company=hubs.company, city=hubs.city, official=hubs.official,
-        other_official=hubs.second_official, place=hubs.country,
+        other_official=hubs.second_official, place=hubs.place_root, host=hubs.country,
         typical_source=hubs.typical_person, typical_target=hubs.typical_city,
         relation=relation["items"][0]["id"], document=document["items"][0]["id"],
         name=name, fuzzy=name[:-2] + name[-1] + name[-2], prefix=name[:3],

@@ -67,6 +67,7 @@ class Hubs:
     """Ids the benchmark asks about: the biggest hubs, and ordinary entities beside them."""
 
     country: str = ""
+    place_root: str = ""  # the country with the most places (and plants) inside it
     region: str = ""
     city: str = ""
     company: str = ""
@@ -297,7 +298,8 @@ def _hubs(pools: dict[str, list[Entity]], relations: Sequence[_Relation]) -> Hub
 
     by_degree = {k: max(v, key=lambda e: degree[e.id]) for k, v in pools.items() if v}
     officials = sorted(pools["official"], key=lambda e: -degree[e.id])
-    hubs = Hubs(country=by_degree["country"].id, region=by_degree["region"].id,
+    hubs = Hubs(country=by_degree["country"].id, place_root=pools["country"][0].id,
+                region=by_degree["region"].id,
                 city=by_degree["city"].id, company=by_degree["company"].id,
                 official=officials[0].id, second_official=officials[1].id,
                 typical_person=median(pools["official"]).id,
