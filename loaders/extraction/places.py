@@ -11,8 +11,11 @@ from loaders.extraction.candidates import P_PLACE, Candidate, Lexicon, entry_men
 from loaders.extraction.gazetteer import Entry
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import Mention
-from loaders.extraction.tokens import is_name_token, sentence_of
+from loaders.extraction.tokens import is_cyrillic, is_name_token, sentence_of
+from loaders.extraction.translit import to_latin
 
+# Russian adjectives of district names ("Китабском", "Юнусабадский", "Бостанлыкского")
+DISTRICT_ADJECTIVE_ENDINGS = ("ского", "скому", "ским", "ском", "ский", "ская", "ской", "скую")
 CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
 
 
@@ -47,14 +50,28 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
         ):
             mention = Mention(name.i, hit.end, "Location", "district", source="designated")
-            mention.name = f"{name.text} district"
-            out.append((P_PLACE - 1, mention))  # "the Karmana district"
+            mention.name = f"{_district_base(lex, name.text)} district"
+            out.append((P_PLACE - 1, mention))  # "the Karmana district", "Китабском районе"
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
         if after and after.payload[0] == "region":
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, "region-adj")))
     return out
+
+
+def _district_base(lex: Lexicon, word: str) -> str:
+    """The English name a district is called by: Russian names it with an adjective made
+    from its town ("Китабский район" -> Kitab), which the gazetteer may know by its noun."""
+    if not is_cyrillic(word):
+        return word
+    lower = word.lower()
+    for ending in DISTRICT_ADJECTIVE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            noun = lower[: -len(ending)]
+            town = lex.gaz.places.get(noun)
+            return town[0].name if town else to_latin(word[: -len(ending)])
+    return to_latin(word)
 
 
 def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:

@@ -12,7 +12,13 @@ from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
-from loaders.extraction.tokens import LINKING, is_capitalised, is_cyrillic, sentence_of
+from loaders.extraction.tokens import (
+    LINKING,
+    is_capitalised,
+    is_cyrillic,
+    is_trigger_word,
+    sentence_of,
+)
 
 PRODUCTION_WORDS = re.compile(
     r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
@@ -58,6 +64,42 @@ RU_ADJECTIVE_ENDINGS = (
     "юю",
 )
 DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# little words that stand before a plant noun without describing it ("has four workshops")
+NOT_MODIFIERS = frozenset(
+    (
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "can",
+        "could",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "all",
+        "both",
+    )
+)
 STATUS_ORDER = ("construct", "plan", "open")
 # "производственного", "заводской": adjectives made from a plant noun's stem name no plant
 RU_ADJECTIVE_FROM_STEM = re.compile(
@@ -207,12 +249,21 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             not (token.is_alpha and token.is_lower)
             or token.lower_ in LINKING
             or token.lower_ in ARTICLES
+            or token.lower_ in NOT_MODIFIERS
+            or _verb_like(token)
+            or _token_strength(token.lower_, doc.lang_, word_classes(doc.lang_))
+            or token.lower_ in word_classes(doc.lang_).plant_words
             or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
             or (doc.lang_ == "de" and not token.lower_.endswith(DE_ADJECTIVE_ENDINGS))
         ):
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1
     return begin
+
+
+def _verb_like(token: Token) -> bool:
+    """ "opens", "build", "discuss" before a plant noun in a headline: verbs, no modifiers."""
+    return is_trigger_word(token.doc.lang_, token.lower_)
 
 
 def _attributes(

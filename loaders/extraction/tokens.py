@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 from spacy.tokens import Doc, Span, Token
@@ -152,6 +152,22 @@ class TriggerIndex:
             hits = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
             out[kind] = sorted(hits)
         return out
+
+
+@lru_cache(maxsize=65536)
+def is_trigger_word(lang: str, lower: str) -> bool:
+    """Whether one lower-cased word is a trigger of a verbal kind ("opens", "build")."""
+    return any(
+        (m := pattern.match(lower)) is not None and m.end() >= len(lower) - 3
+        for kind, pattern in trigger_index(lang).patterns.items()
+        if kind in TRIGGER_VERBS
+    )
+
+
+# kinds whose words are verbs or verbal nouns (not "product", "future" ...)
+TRIGGER_VERBS = frozenset(
+    ["visit", "meet", "plan", "operate", "order", "invest", "construct", "open", "receive"]
+)
 
 
 @cache

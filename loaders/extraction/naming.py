@@ -1,0 +1,117 @@
+"""Descriptive English names for plants the text does not name, built like the gold's:
+"<Company> <kind> in <Place>" ("Knauf plant in Shursuv", "Exeed car plant in Syrdarya
+region", "Hyosung spandex plant in Bukhara region"), from the plant's company (PLANS or
+OPERATES), the most specific place it is in (LOCATED_IN) and what the text calls it, in
+English. The surface noun phrases stay as aliases."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from loaders.extraction.lexicon import plant_kinds, word_classes
+from loaders.extraction.model import Entity, Mention, Relation
+
+RUNS = ("OPERATES", "PLANS")
+# how specific a place is: a village or town before a district, a region, a country
+SPECIFIC = {"other": 0, "city": 1, "district": 2, "region": 3, "country": 4}
+# words of an English plant phrase that tell nothing about the plant
+VAGUE = re.compile(
+    r"^(the|a|an|new|second|third|another|first|its|their|this|that|modern|large|big|huge|"
+    r"existing|former|future|planned|local|\d[\d,.]*|\$?\d.*)$"
+)
+DEFAULT_KIND = {"en": "plant", "de": "plant", "ru": "plant"}
+
+
+def name_plants(
+    doc: Doc, mentions: list[Mention], entities: list[Entity], relations: list[Relation]
+) -> None:
+    """Give every plant without a name of its own its descriptive name, in place."""
+    runners: dict[int, list[int]] = defaultdict(list)
+    places: dict[int, list[int]] = defaultdict(list)
+    for relation in sorted(relations, key=lambda r: -r.confidence):
+        if relation.type in RUNS and relation.source not in runners[relation.target]:
+            runners[relation.target].append(relation.source)
+        elif relation.type == "LOCATED_IN" and entities[relation.source].type == "Plant":
+            places[relation.source].append(relation.target)
+    for index, entity in enumerate(entities):
+        if entity.type != "Plant" or entity.properties.get("_named"):
+            continue
+        kind = plant_kind(doc, mentions, entity)
+        companies = [entities[r].name for r in runners[index][:2]]
+        where = sorted(places[index], key=lambda p: SPECIFIC.get(entities[p].subtype or "", 5))
+        name = kind
+        if companies:
+            name = f"{' and '.join(companies)} {kind}"
+        if where:
+            name = f"{name} in {entities[where[0]].name}"
+        entity.name = name
+
+
+def plant_kind(doc: Doc, mentions: list[Mention], entity: Entity) -> str:
+    """What the plant is, in English: "tractor assembly plant", "cement factory", "plant"."""
+    lang = doc.lang_
+    ordered = sorted(
+        (mentions[i] for i in entity.mentions),
+        key=lambda m: (m.weak, m.source not in ("strong", "part"), -(m.end - m.start)),
+    )
+    for mention in ordered:
+        words = [t.lower_ for t in doc[mention.start : mention.end] if t.is_alpha]
+        kind = _english_kind(words, lang) if lang == "en" else _translated(words, mention, lang)
+        if kind:
+            return kind
+    return DEFAULT_KIND.get(lang, "plant")
+
+
+def _english_kind(words: list[str], lang: str) -> str | None:
+    plant_words = word_classes(lang).plant_words
+    while words and VAGUE.match(words[0]):
+        words = words[1:]
+    if not words or not any(w in plant_words or " ".join(words) in plant_words for w in words):
+        return None
+    return " ".join(words)
+
+
+def _translated(words: list[str], mention: Mention, lang: str) -> str | None:
+    """A German compound or a Russian noun phrase in English: "Zementfabrik" -> "cement
+    factory", "автомобильный завод" -> "car plant", "завод по производству полиэтилена" ->
+    "polyethylene plant"."""
+    kinds = plant_kinds(lang)
+    head, modifiers = None, []
+    for word in words:
+        found = kinds.head(word) or _compound_head(word, lang)
+        if found and head is None:
+            head = found
+            prefix = _compound_prefix(word, lang)
+            if prefix and kinds.modifier(prefix):
+                modifiers.append(kinds.modifier(prefix))
+        elif kinds.modifier(word):
+            modifiers.append(kinds.modifier(word))
+    for word in (mention.properties.get("product") or "").lower().split():
+        if kinds.modifier(word):
+            modifiers.append(kinds.modifier(word))
+    if head is None:
+        return None
+    modifiers = [m for m in dict.fromkeys(modifiers) if m not in head]
+    return " ".join([*modifiers[:2], head])
+
+
+def _compound_head(word: str, lang: str) -> str | None:
+    """German compounds end in their plant noun ("Ziegelwerk" -> "werk")."""
+    if lang != "de":
+        return None
+    for suffix, _strength in word_classes(lang).plant_suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return plant_kinds(lang).head(suffix)
+    return None
+
+
+def _compound_prefix(word: str, lang: str) -> str | None:
+    if lang != "de":
+        return None
+    for suffix, _strength in word_classes(lang).plant_suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return None
