@@ -335,8 +335,11 @@ class _State:
         if ours_said and theirs_said and not ours_said & theirs_said:
             return False  # "the engine plant" and "a component plant"
         specific = (mention.org is not None or mention.name is not None) and their_org is None
-        if (specific or self._indefinite(mention)) and _status_conflict(mention, entity):
+        indefinite = self._indefinite(mention)
+        if (specific or indefinite) and _status_conflict(mention, entity):
             return False  # a running plant of a company is not the one being planned
+        if indefinite and specific and not ours_said & theirs_said:
+            return False  # "eine Fabrik des Unternehmens Elsan": a plant of its own
         return self._same_places(entity, places)
 
     def _indefinite(self, mention: Mention) -> bool:

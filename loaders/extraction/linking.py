@@ -35,9 +35,20 @@ POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", 
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
 
+def _longest_by_start(mentions: list[Mention]) -> dict[int, int]:
+    """Mention index by start token; where two start together ("Kazakh capital" and
+    "Kazakh"), the longer one."""
+    out: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        current = out.get(m.start)
+        if current is None or m.end > mentions[current].end:
+            out[m.start] = i
+    return out
+
+
 def link_seats(doc: Doc, mentions: list[Mention]) -> None:
     """Seats again, after resolution added mentions (a company's name written a second time)."""
-    by_start = {m.start: i for i, m in enumerate(mentions)}
+    by_start = _longest_by_start(mentions)
     by_end: dict[int, int] = {}
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
@@ -48,7 +59,7 @@ def link_seats(doc: Doc, mentions: list[Mention]) -> None:
 
 def link(doc: Doc, mentions: list[Mention]) -> None:
     """Fill Mention.seats of titled persons and Mention.org / .places of plants, in place."""
-    by_start = {m.start: i for i, m in enumerate(mentions)}
+    by_start = _longest_by_start(mentions)
     by_end: dict[int, int] = {}
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
@@ -75,6 +86,8 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
     ):
         person.title = replace(title, subtype="executive", seat="organization", role="executive")
         person.subtype = "executive"
+        if person.role == title.role:  # an unnamed holder refers to an executive
+            person.role = "executive"
 
 
 def _describe(doc: Doc, person: Mention, seat: Mention) -> None:

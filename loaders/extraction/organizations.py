@@ -40,6 +40,8 @@ from loaders.extraction.tokens import (
     sentence_of,
 )
 
+# institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
+OF_PLACE_HEADS = frozenset(["bank", "fund", "corporation", "company", "agency", "holding"])
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 DOMAINS = frozenset(
     ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
@@ -274,7 +276,16 @@ def _before_legal_form(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
             start -= 1  # "China National Machinery Industry Corporation" opening a sentence
-        out.append((P_ORG, Mention(start, hit.end, "Organization", "company", source="suffix")))
+        end = hit.end
+        place = hits.starting("PLACE", end + 1) if end + 1 < len(doc) else None
+        if (
+            doc[hit.start].lower_ in OF_PLACE_HEADS
+            and doc[end].lower_ == "of"
+            and place is not None
+            and any(e.subtype == "country" for e in place.payload)
+        ):
+            end = place.end  # "Development Bank of Kazakhstan": the country is in the name
+        out.append((P_ORG, Mention(start, end, "Organization", "company", source="suffix")))
     return out
 
 

@@ -21,7 +21,7 @@ from loaders.extraction.names import (
     person_run_end,
     skip_parenthesis,
 )
-from loaders.extraction.portfolios import portfolio_at
+from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import (
     LINKING,
     OPEN_QUOTES,
@@ -70,6 +70,7 @@ def _titled_person(
     sentence_end = sentence_of(doc, hit.start).end
     i, lowercase = hit.end, 0
     complement = False  # a seat or a portfolio stood between the title and here
+    portfolios: list[str] = []  # "Minister of Industry and Construction": its ministry's
     while i < min(sentence_end, hit.end + 16):
         token = doc[i]
         if token.text == "(":
@@ -83,6 +84,7 @@ def _titled_person(
         portfolio = portfolio_at(doc, i)
         if portfolio is not None and not is_first_name(token.text):
             i = portfolio[0]  # "Minister of Industry and Construction Kanat Sharlapayev"
+            portfolios.append(portfolio[1].english)
             complement = True
             continue
         if _place_starts_name(doc, hits, i, blocked):
@@ -101,7 +103,12 @@ def _titled_person(
                 or adjacent
                 or (complement and _closes_name(doc, i, run_end, hits))
             ):
-                return _person(doc, i, run_end, title, hit)
+                person = _person(doc, i, run_end, title, hit)
+                compound = portfolio_in_compound(lex.lang, doc[hit.start].text)
+                portfolios += [compound.english] if compound and title.role == "minister" else []
+                if portfolios:
+                    person.properties["portfolios"] = portfolios
+                return person
             i = run_end
             continue
         if token.text in ".;:!?" or (token.text in OPEN_QUOTES and i == hit.end):

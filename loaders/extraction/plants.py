@@ -136,7 +136,7 @@ class PlantFinder:
                 strength, end = hit.payload, hit.end
             else:
                 strength, end = _token_strength(doc[i].lower_, self.lang, self.words), i + 1
-            if strength is None or i in taken:
+            if strength is None or i in taken or _in_venture(doc, i):
                 i += 1
                 continue
             mention = self._plant(doc, i, end, strength, triggers)
@@ -154,6 +154,8 @@ class PlantFinder:
             for kind in ("plan", "construct", "open", "operate")
             if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))
         }
+        if any(sentence.start <= t < start for t in triggers.get("order", [])):
+            cues.add("plan")  # "instructed to set up a plant": a plant to be
         if strength == "weak" and not self._weak_is_plant(doc, start, end, cues):
             # "the project", "das Projekt", "завод": a reference back to the last plant
             return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
@@ -259,6 +261,11 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1
     return begin
+
+
+def _in_venture(doc: Doc, index: int) -> bool:
+    """ "совместным предприятием", "joint venture": an enterprise that is a company."""
+    return index > 0 and doc[index - 1].lower_.startswith(("совместн", "joint"))
 
 
 def _verb_like(token: Token) -> bool:

@@ -150,6 +150,16 @@ class RelationFinder:
     def _holds_position(self, s: _Sentence) -> None:
         for i in self.typed(s, "Person"):
             mention = self.mentions[i]
+            ministry = self._ministry_of(mention)
+            if ministry is not None:  # "Minister of Industry and Construction X"
+                self.add(
+                    RelationType.HOLDS_POSITION,
+                    mention.entity,
+                    ministry,
+                    s,
+                    STRUCTURAL,
+                    title=mention.title_text or "",
+                )
             for seat in mention.seats:
                 self.add(
                     RelationType.HOLDS_POSITION,
@@ -159,6 +169,16 @@ class RelationFinder:
                     STRUCTURAL,
                     title=mention.title_text or "",
                 )
+
+    def _ministry_of(self, minister: Mention) -> int | None:
+        """The ministry of the text that has the minister's portfolio."""
+        portfolios = minister.properties.get("portfolios")
+        if not portfolios or minister.title is None or minister.title.role != "minister":
+            return None
+        prefix = f"gov:ministry:{'+'.join(portfolios)}:"
+        return next(
+            (k for k, e in enumerate(self.entities) if e.key and e.key.startswith(prefix)), None
+        )
 
     # VISITED, MET_WITH -----------------------------------------------------------------------
 
@@ -524,7 +544,7 @@ class RelationFinder:
                 self.add(rtype, agent, plant.entity, s, STRUCTURAL)
             if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
-            elif plant.org is None and by_noun and agent is None:
+            elif plant.org is None and agent is None and (by_noun or self._told_of(s, plant)):
                 for org in self._sentence_operators(s, plant):
                     self.add(rtype, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places]
@@ -548,24 +568,36 @@ class RelationFinder:
         before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
         return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
 
+    def _told_of(self, s: _Sentence, plant: Mention) -> bool:
+        """ "the project ... is being implemented by X": a plant referred back to, in a
+        sentence about planning or building it."""
+        return plant.weak and bool(s.triggers.get("plan") or s.triggers.get("construct"))
+
     def _names_plant(self, org: int) -> bool:
         """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
         return self.mentions[org].source == "name-noun"
 
     def _sentence_operators(self, s: _Sentence, plant: Mention) -> list[int]:
+        """The company of the sentence that plans, builds or runs the plant: the only one, or
+        several working on it together ("X совместно с Y", "X together with Y")."""
         if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
             return []
         seats = self._seats_of(s)
-        companies = [
-            self.ent(i)
+        mentioned = [
+            i
             for i in self.typed(s, "Organization")
             if self.mentions[i].subtype == "company"
             and self.ent(i) not in seats
             and not self._brand(i)
             and self.mentions[i].end not in s.triggers.get("product", [])
         ]
-        companies = list(dict.fromkeys(companies))
-        return companies if len(companies) == 1 else []
+        companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
+        if len(companies) == 1:
+            return companies
+        partners = [i for i in mentioned if self.word_before(i, TOGETHER, 3)]
+        if partners and len(companies) == len(partners) + 1:
+            return companies  # every company but one is a partner "together with" it
+        return []
 
     def _agent(self, s: _Sentence, plant: Mention) -> int | None:
         """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that
@@ -581,7 +613,11 @@ class RelationFinder:
 
     def _locatives(self, s: _Sentence) -> list[int]:
         """Places introduced by in/im/в in the sentence, with the places apposed to them."""
-        by_start = {self.mentions[i].start: i for i in s.mentions}
+        by_start: dict[int, int] = {}
+        for i in s.mentions:  # the longer of two mentions that start together
+            current = by_start.get(self.mentions[i].start)
+            if current is None or self.mentions[i].end > self.mentions[current].end:
+                by_start[self.mentions[i].start] = i
         out = []
         for i in self._locative_mentions(s):
             for j in chain(self.doc, self.mentions, i, by_start):
@@ -709,8 +745,9 @@ class RelationFinder:
         if not self._company_word_after(adjective):
             return None
         after = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 3]
-        if after:
-            return after[0]
+        named_after = [i for i in after if not self.mentions[i].weak]
+        if after:  # "таджикской компании «Гаюр»": the name, not the noun's referent
+            return (named_after or after)[0]
         following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 12]
         preceding = [i for i in orgs if self.mentions[i].end <= adjective.start]
         candidates = following or preceding[-1:]
