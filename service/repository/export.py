@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_schema.graph import Graph
-from graph_schema.statement import Statement
 from graph_schema.statements import export as st
 from graph_schema.vocabulary import RelationType
 from service.repository.entities import read_neighbors
@@ -28,26 +27,43 @@ class GraphData:
     truncated: bool = False
 
 
-def _by_id(graph: Graph, whole: Statement, first: Statement, column: str, cap: int,
-           ) -> tuple[list[dict[str, Any]], bool]:
-    """The rows ordered by id, at most `cap`; True when more exist (then the first by id)."""
-    budget = graph.config.read_timeout_s * EXPORT_BUDGET_FACTOR
-    rows = [row[column] for row in graph.read(whole, {"limit": cap + 1}, timeout_s=budget,
-                                                plain=True)]
-    if len(rows) <= cap:
-        return sorted(rows, key=lambda r: r["id"]), False
-    rows = [row[column] for row in graph.read(first, {"limit": cap}, timeout_s=budget,
-                                                plain=True)]
-    return sorted(rows, key=lambda r: r["id"]), True
+def _budget(graph: Graph) -> float:
+    return graph.config.read_timeout_s * EXPORT_BUDGET_FACTOR
+
+
+def _nodes(graph: Graph) -> tuple[list[dict[str, Any]], bool]:
+    """Entities ordered by id, at most MAX_NODES; True when more exist (the first by id kept)."""
+    rows = graph.read(st.EXPORT_NODES, {"limit": MAX_NODES + 1}, timeout_s=_budget(graph),
+                      plain=True)
+    truncated = len(rows) > MAX_NODES
+    if truncated:
+        rows = graph.read(st.EXPORT_FIRST_NODES, {"limit": MAX_NODES},
+                          timeout_s=_budget(graph), plain=True)
+    return sorted((row["node"] for row in rows), key=lambda n: n["id"]), truncated
+
+
+def _edges(graph: Graph, rtype: RelationType, cap: int) -> tuple[list[dict[str, Any]], bool]:
+    """One type's relations ordered by id, at most `cap`; True when more exist."""
+    rows = graph.read(st.EXPORT_EDGES[rtype], {"limit": cap + 1}, timeout_s=_budget(graph),
+                      plain=True)
+    edges = [
+        {"id": e[0], "type": rtype.value, "source": row["source"], "target": e[1],
+         "properties": dict(zip(st.EDGE_FIELDS, e[2:], strict=True))}
+        for row in rows for e in row["edges"]
+    ]
+    if len(edges) <= cap:
+        return sorted(edges, key=lambda e: e["id"]), False
+    rows = graph.read(st.EXPORT_FIRST_EDGES[rtype], {"limit": cap}, timeout_s=_budget(graph),
+                      plain=True)
+    return sorted((row["edge"] for row in rows), key=lambda e: e["id"]), True
 
 
 def whole_graph(graph: Graph) -> GraphData:
-    nodes, truncated = _by_id(graph, st.EXPORT_NODES, st.EXPORT_FIRST_NODES, "node", MAX_NODES)
+    nodes, truncated = _nodes(graph)
     data = GraphData(nodes=nodes, truncated=truncated)
     kept = {n["id"] for n in nodes}
     for rtype in RelationType:
-        edges, cut = _by_id(graph, st.EXPORT_EDGES[rtype], st.EXPORT_FIRST_EDGES[rtype], "edge",
-                            MAX_EDGES - len(data.edges))
+        edges, cut = _edges(graph, rtype, MAX_EDGES - len(data.edges))
         data.edges.extend(e for e in edges if e["source"] in kept and e["target"] in kept)
         data.truncated = data.truncated or cut
     return data
