@@ -19,7 +19,11 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
     entities: list[Entity] = doc._.kg_entities
     relations: list[Relation] = doc._.kg_relations
     used = {r.source for r in relations} | {r.target for r in relations}
-    kept = [i for i, e in enumerate(entities) if not e.properties.get("_weak") or i in used]
+    kept = [
+        i
+        for i, e in enumerate(entities)
+        if e.mentions and (not e.properties.get("_weak") or i in used)
+    ]
     ids = {index: f"e{n}" for n, index in enumerate(kept, start=1)}
     _, spans = sentences(doc)
     return ExtractedDocument(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
+from loaders.extraction.lexicon import first_names
 from loaders.extraction.model import Entity, Mention
 from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
 from loaders.extraction.translit import to_latin
@@ -29,6 +30,7 @@ RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
 INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "einem", "einer", "eines"])
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
+NOMINATIVE_SURNAMES = ("ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ский", "ская")
 INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
 # a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
 GERMAN_SURNAME = re.compile(r"[a-z](ow|ew|owa|ewa)$")
@@ -58,14 +60,15 @@ def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
     for index, mention in enumerate(mentions):
         if not mention.weak and mention.type != "Plant":
             state.add_named(index)
-    for index, mention in enumerate(mentions):
-        if mention.weak and mention.type != "Plant":
+    # a company named again without its cue counts before plants pick their companies
+    state.add_name_repeats()
+    for index, mention in enumerate(list(mentions)):
+        if mention.weak and mention.type != "Plant" and mention.entity < 0:
             state.add_weak(index)
-    for index, mention in enumerate(mentions):
+    for index, mention in enumerate(list(mentions)):
         if mention.type == "Plant":
             state.add_plant(index)
     state.add_surname_mentions()
-    state.add_name_repeats()
     for entity in state.entities:
         _finish(entity, mentions, doc)
     return state.entities
@@ -276,14 +279,16 @@ class _State:
         soft_org = org if org is not None else self._sole_company(mention)
         bare = org is None and not places and mention.name is None and not self._indefinite(mention)
         same = self._same_head(mention) if bare and not mention.weak else None
+        if same is not None and not self._compatible(
+            mention, self.entities[same], org, self.entities[same].properties.get("_org"), []
+        ):
+            same = None
         if mention.properties.get("_part") and bare:
             # "the complex will include painting workshops": the plant of the same sentence
             same = self._plant_in_sentence(mention) or same
         if same is None and org is None and not self._indefinite(mention):
             same = self._same_descriptors(mention)  # "the engine plant": the one called so
-        if same is not None and self._compatible(
-            mention, self.entities[same], soft_org, self.entities[same].properties.get("_org"), []
-        ):
+        if same is not None:  # "Das Werk wurde von X errichtet": the plant told of, not X's
             self._merge_plant(index, same, org, places)
             return
         for entity_index in range(len(self.entities) - 1, -1, -1):
@@ -336,7 +341,10 @@ class _State:
             return False  # "the engine plant" and "a component plant"
         specific = (mention.org is not None or mention.name is not None) and their_org is None
         indefinite = self._indefinite(mention)
-        if (specific or indefinite) and _status_conflict(mention, entity):
+        running = (
+            mention.properties.get("_running") and entity.properties.get("status") == "planned"
+        )
+        if running or ((specific or indefinite) and _status_conflict(mention, entity)):
             return False  # a running plant of a company is not the one being planned
         if indefinite and specific and not ours_said & theirs_said:
             return False  # "eine Fabrik des Unternehmens Elsan": a plant of its own
@@ -433,15 +441,40 @@ class _State:
             return
         lengths = {n for _, n in names.values()}
         texts = [t.text for t in self.doc]
+        places = {
+            i: m for m in self.mentions if m.type == "Location" for i in range(m.start, m.end)
+        }
         for start in range(len(texts)):
             for n in lengths:
                 hit = names.get(_repeat_key(texts[start : start + n]))
-                if hit and hit[1] == n and not any(i in taken for i in range(start, start + n)):
-                    self.mentions.append(
-                        Mention(start, start + n, "Organization", "company", source="repeat")
-                    )
-                    self.attach(len(self.mentions) - 1, hit[0])
-                    taken.update(range(start, start + n))
+                if not hit or hit[1] != n:
+                    continue
+                span = range(start, start + n)
+                inside = {id(places[i]): places[i] for i in span if i in places}
+                if any(i in taken and i not in places for i in span) or any(
+                    m.start < start or m.end > start + n or m.end - m.start == n
+                    for m in inside.values()
+                ):
+                    continue
+                for place in inside.values():  # "Kastamonu" in "Kastamonu Entegre" is none
+                    self._detach(place)
+                self.mentions.append(
+                    Mention(start, start + n, "Organization", "company", source="repeat")
+                )
+                self.attach(len(self.mentions) - 1, hit[0])
+                taken.update(span)
+
+    def _detach(self, mention: Mention) -> None:
+        """Take a mention back from its entity; an entity left without mentions is dropped
+        unless a relation needs it."""
+        if mention.entity < 0:
+            return
+        entity = self.entities[mention.entity]
+        entity.mentions = [i for i in entity.mentions if self.mentions[i] is not mention]
+        if not entity.mentions:
+            entity.properties["_weak"] = True
+            entity.properties["_gone"] = True
+        mention.entity = -1
 
     def add_surname_mentions(self) -> None:
         """ "Tokayev", "Жапарова", "Mirziyoyevs": a person's surname alone, in any case form."""
@@ -469,6 +502,11 @@ def _status_conflict(mention: Mention, entity: Entity) -> bool:
 
 
 def _head(word: str) -> str:
+    """What a plant is called by: a German compound by its plant noun ("Zementwerk" ->
+    "werk"), other words by their stem."""
+    for suffix in ("werk", "fabrik", "anlage", "kombinat"):
+        if suffix in word:
+            return suffix
     return word[:5]
 
 
@@ -510,6 +548,8 @@ def surname_stem(word: str) -> str:
     if is_cyrillic(word):
         if word.lower().endswith(INDECLINABLE_SURNAMES):
             return word  # "Бобозода", "Турсунзаде": Tajik and Persian names do not decline
+        if word.lower().endswith(NOMINATIVE_SURNAMES):
+            return word  # "Кудратов", "Ахмедова": the dictionary may read a plural genitive
         for parse in _morph().parse(word):
             if "Surn" in parse.tag or "Name" in parse.tag:
                 if "nomn" in parse.tag:
@@ -571,7 +611,9 @@ def _english_spelling(name: str) -> str:
 
 
 def _first_name_stem(word: str) -> str:
-    for parse in _morph().parse(word):
-        if "Name" in parse.tag:
-            return word if "nomn" in parse.tag else parse.normal_form.capitalize()
-    return word
+    if to_latin(word).lower() in first_names():
+        return word  # a given name we know as written ("Лазиз", not a case of "Лазиза")
+    parses = [p for p in _morph().parse(word) if "Name" in p.tag and p.is_known]
+    if not parses or any("nomn" in p.tag for p in parses):
+        return word  # a nominative reading wins; the dictionary's guesses do not count
+    return parses[0].normal_form.capitalize()

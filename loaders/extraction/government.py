@@ -67,7 +67,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         mention.name = body_name(body_class, noun, place_name, place_subtype, portfolios)
         if portfolios:  # two ministries of one country are two bodies
             mention.key = f"gov:ministry:{'+'.join(portfolios)}:{place_key}"
-        complement = end > hit.end
+        complement = end > hit.end or bool(portfolios)  # "Energieministerium" names itself
         mention.weak = place_key is None and not complement
         out.append(mention)
     return out

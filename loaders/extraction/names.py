@@ -72,6 +72,12 @@ def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
     while end < len(doc) and end - start < MAX_NAME_TOKENS + (6 if allow_linking else 0):
         token = doc[end]
         if (
+            end > start
+            and token.is_alpha
+            and is_cyrillic(token.text) != is_cyrillic(doc[start].text)
+        ):
+            break  # "Kastamonu Entegre Хаккы Кылычем": the company's name ends with its script
+        if (
             is_name_token(token)
             or (token.text.isupper() and token.is_alpha)
             or (token.text in ("-", "&") and end > start)

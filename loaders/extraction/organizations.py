@@ -56,7 +56,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _owner_after_plant_noun(doc, hits)
         + _latin_in_russian(doc, hits)
         + _quoted(lex, doc, hits)
-        + _before_legal_form(doc, hits)
+        + _before_legal_form(lex, doc, hits)
         + _after_company_noun(lex, doc, hits)
         + _web_addresses(doc)
         + _called(doc)
@@ -256,7 +256,16 @@ def noun_suffix(lex: Lexicon, token: Token) -> bool:
     )
 
 
-def _before_legal_form(doc: Doc, hits: Hits) -> list[Candidate]:
+def _cue_word(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
+    """A company noun or an office, which introduces a name and is not part of it."""
+    return bool(
+        hits.covering("ORG_NOUN", index)
+        or hits.covering("TITLE", index)
+        or noun_suffix(lex, doc[index])
+    )
+
+
+def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Zhongwang Group", "Claas KGaA", "UzAuto Motors": a name run ending in a legal form."""
     out = []
     for hit in hits.get("ORG_SUFFIX"):
@@ -270,8 +279,13 @@ def _before_legal_form(doc: Doc, hits: Hits) -> list[Candidate]:
         ):
             continue  # "Samarkand Automobile Plant" is a plant's name
         start = hit.start
-        while start > 0 and start - hit.start > -MAX_NAME_TOKENS and org_name_token(doc[start - 1]):
-            start -= 1
+        while (
+            start > 0
+            and start - hit.start > -MAX_NAME_TOKENS
+            and org_name_token(doc[start - 1])
+            and not _cue_word(lex, doc, hits, start - 1)
+        ):
+            start -= 1  # "der Firma Kant Cement": the name starts after the company noun
         if start == hit.start:
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
@@ -297,10 +311,13 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     ]
     for end, hit in nouns:
         run_end = name_run(doc, end)
-        if run_end > end and any(
-            hits.covering(label, j)
-            for j in range(end, run_end)
-            for label in ("PLACE", "PERSON", "TITLE")
+        if run_end > end and (
+            any(
+                hits.covering(label, j)
+                for j in range(end, run_end)
+                for label in ("PERSON", "TITLE")
+            )
+            or all(hits.covering("PLACE", j) for j in range(end, run_end))
         ):
             run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
         if run_end > end and all(hits.covering("ORG_PREFIX", j) for j in range(end, run_end)):

@@ -25,6 +25,7 @@ from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import (
     LINKING,
     OPEN_QUOTES,
+    is_cyrillic,
     is_first_name,
     is_initial,
     is_name_token,
@@ -138,8 +139,10 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
         return False
     far = all(e.country not in CENTRAL_ASIA for e in place.payload)
     following = doc[i + 1]
+    same_script = is_cyrillic(doc[i].text) == is_cyrillic(doc.text[:400])
     return (
         far
+        and same_script  # "Kastamonu" in a Russian text is a company's name, no person's
         and is_name_token(following)
         and i + 1 not in blocked
         and hits.covering("PLACE", i + 1) is None

@@ -184,6 +184,8 @@ class PlantFinder:
                 mention.start = name_start
                 mention.name = doc[name_start:end].text
         mention.properties.update(_attributes(doc, sentence, start, end, cues, triggers))
+        if "open" in cues and mention.properties.get("status") == "operating":
+            mention.properties["_running"] = True  # "уже управляет фабрикой": said to run
         if strength == "strong":
             mention.properties["_descriptors"] = _descriptors(
                 doc, begin, start, end, mention.properties.get("product"), self.lang

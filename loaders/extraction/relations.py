@@ -49,6 +49,7 @@ AGENT_PHRASES = (
     "принадлежащ",
     "управляем",
 )
+RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
 COPULAS = frozenset(
     ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
 )
@@ -102,6 +103,7 @@ class RelationFinder:
             self._holds_position(s)
             self._visits_and_meetings(s)
             self._attendance(s)
+            self._inauguration(s)
             self._sides(s)
             self._plants(s)
             self._places(s)
@@ -291,7 +293,10 @@ class RelationFinder:
     def _meetings(
         self, s: _Sentence, actors: list[int], seats: set[int], confidence: float
     ) -> None:
-        meets, receives = s.triggers.get("meet", []), self._receptions(s)
+        orders = s.triggers.get("order", [])
+        # "instructed to speed up the negotiations with X": talks ordered, not held
+        meets = [t for t in s.triggers.get("meet", []) if not any(o < t for o in orders)]
+        receives = self._receptions(s)
         if receives:  # "X received Y", "X hat Y empfangen", "X принял Y"
             partners = self._guests(s, actors[0], seats)
         elif meets:
@@ -368,13 +373,30 @@ class RelationFinder:
             for plant in plants[:1]:
                 self.add(RelationType.VISITED, person, plant, s, SENTENCE)
 
+    def _inauguration(self, s: _Sentence) -> None:
+        """ "President X opened the factory", "hat das Zementwerk eröffnet", "открыл новый цех":
+        who opens a plant is at the plant."""
+        for trigger in s.triggers.get("inaugurate", []):
+            people = [
+                i
+                for i in self.typed(s, "Person")
+                if self.mentions[i].end <= trigger
+                and not self._is_seat(i, s)
+                and not self._after_with(i)
+            ]
+            plants = [i for i in self.typed(s, "Plant") if not self.mentions[i].weak]
+            after = [i for i in plants if self.mentions[i].start > trigger]
+            target = (after or (plants if self._verb_final(s, trigger) else []))[:1]
+            for person in people[-1:]:
+                for plant in target:
+                    self.add(RelationType.VISITED, self.ent(person), self.ent(plant), s, SENTENCE)
+
+    def _verb_final(self, s: _Sentence, trigger: int) -> bool:
+        following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
+        return following is None or following.is_punct
+
     def _attends(self, s: _Sentence) -> bool:
-        words = s.triggers.get("attend", [])
-        if self.lang != "de":
-            return bool(words)
-        # German "teil" counts only as the particle of "nahmen ... teil"
-        taking = any(t.lower_.startswith(("nahm", "nehm")) for t in s.span)
-        return any(self.doc[t].lower_ != "teil" or taking for t in words)
+        return bool(s.triggers.get("attend"))
 
     def _sides(self, s: _Sentence) -> None:
         """ "The parties discussed ...", "Die Seiten erörterten ...", "Стороны обсудили ...":
@@ -448,6 +470,8 @@ class RelationFinder:
                 continue  # "the Navoi regional hokimiyat" is visited, not Navoi
             if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
                 continue
+            if mention.end in s.triggers.get("product", []):
+                continue  # "where Chevrolet cars are assembled": a brand
             if mention.entity in seats or self._reporter(mention):
                 continue
             out.append(mention.entity)
@@ -480,8 +504,11 @@ class RelationFinder:
         return mention.end in reports or mention.start - 1 in reports
 
     def _clause_break(self, start: int, end: int) -> bool:
-        """ "... und führte Gespräche", "... и обсудил": a coordinated new verb."""
+        """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",
+        ", wo ...", ", где ...": a relative clause."""
         for token in self.doc[start:end]:
+            if token.lower_ in RELATIVES and token.i > 0 and self.doc[token.i - 1].text == ",":
+                return True
             if token.lower_ in ("und", "and", "и") and token.i + 1 < len(self.doc):
                 following = self.doc[token.i + 1]
                 if (
@@ -913,7 +940,14 @@ class RelationFinder:
             else:
                 continue
             addressed = self._addressed(s, trigger, persons[-1] if persons else None)
-            plants = [i for i in self.typed(s, "Plant") if self.mentions[i].start > trigger]
+            setting_up = any(
+                t > trigger for k in ("plan", "construct", "open") for t in s.triggers.get(k, [])
+            )
+            plants = [
+                i
+                for i in self.typed(s, "Plant")
+                if self.mentions[i].start > trigger and (not self.mentions[i].weak or setting_up)
+            ]
             for target in [*addressed, *plants[:1]]:
                 self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
             if addressed or plants:

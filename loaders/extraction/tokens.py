@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -137,6 +138,8 @@ class TriggerIndex:
     """For one language: a compiled pattern per trigger kind over lower-cased text."""
 
     patterns: dict[str, re.Pattern[str]]
+    # German separable verbs: kind -> {verb: particles} ("wies ... an", "nahmen ... teil")
+    separable: dict[str, dict[str, frozenset[str]]]
 
     def find(self, doc: Doc) -> dict[str, list[int]]:
         """kind -> sorted token indices where a trigger of that kind starts."""
@@ -151,7 +154,23 @@ class TriggerIndex:
         for kind, pattern in self.patterns.items():
             hits = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
             out[kind] = sorted(hits)
+        for kind, verbs in self.separable.items():
+            found = [i for i, lower in enumerate(lowers) if _particle_follows(lowers, i, verbs)]
+            out[kind] = sorted(set(out.get(kind, [])) | set(found))
         return out
+
+
+def _particle_follows(lowers: list[str], index: int, verbs: dict[str, frozenset[str]]) -> bool:
+    """ "wies das Ministerium an": the verb's particle later in its clause."""
+    particles = verbs.get(lowers[index])
+    if not particles:
+        return False
+    for lower in lowers[index + 1 : index + 16]:
+        if lower in particles:
+            return True
+        if lower in (".", ";", "!", "?"):
+            return False
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -173,7 +192,20 @@ TRIGGER_VERBS = frozenset(
 @cache
 def trigger_index(lang: str) -> TriggerIndex:
     kinds = word_classes(lang).triggers
-    return TriggerIndex({kind: _kind_pattern(forms) for kind, forms in kinds.items()})
+    patterns = {}
+    separable: dict[str, dict[str, frozenset[str]]] = {}
+    for kind, forms in kinds.items():
+        joined = tuple((match, form) for match, form in forms if match != "separable")
+        if joined:
+            patterns[kind] = _kind_pattern(joined)
+        verbs: dict[str, set[str]] = defaultdict(set)
+        for match, form in forms:
+            if match == "separable":  # "wies an": the verb, then its particle
+                verb, particle = form.split()
+                verbs[verb].add(particle)
+        if verbs:
+            separable[kind] = {verb: frozenset(p) for verb, p in verbs.items()}
+    return TriggerIndex(patterns, separable)
 
 
 def _kind_pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
