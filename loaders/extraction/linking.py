@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Token
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import PRODUCTION_WORDS
-from loaders.extraction.tokens import CLOSE_QUOTES, LINKING, OPEN_QUOTES, sentence_of
+from loaders.extraction.tokens import (
+    CLOSE_QUOTES,
+    LINKING,
+    OPEN_QUOTES,
+    is_trigger_word,
+    sentence_of,
+)
 
 ORG_NOUNS = frozenset(
     [
@@ -30,6 +36,14 @@ ORG_NOUNS = frozenset(
 PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
 JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
+# verbs that open a clause after a plant noun ("the plant was built by X")
+AUXILIARIES = frozenset(
+    (
+        *("is", "was", "are", "were", "has", "had", "will", "would"),
+        *("ist", "war", "wird", "wurde", "wurden", "werden", "hat", "hatte", "soll"),
+        *("был", "была", "было", "будет", "является"),
+    )
+)
 LEGAL_FORMS = frozenset(["ооо", "ао", "оао", "зао", "пао", "llc", "jsc", "gmbh", "ag", "ltd"])
 POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
@@ -247,7 +261,10 @@ def _plant_org(
         if token.lower_ in LOCATIVE or not _inside_noun_phrase(token):
             break
         i += 1
-    return _joint_partner(doc, mentions, plant, by_start)
+    partner = _joint_partner(doc, mentions, plant, by_start)
+    if partner is not None:
+        plant.properties["_joint"] = True  # the partner, and the one it works with
+    return partner
 
 
 def _joint_partner(
@@ -270,6 +287,8 @@ def _joint_partner(
 def _inside_noun_phrase(token: Token) -> bool:
     """Words that may stand between a plant noun and its company: articles, "of", adjectives,
     company nouns, and in German any noun ("Produktion elektrischer Autos des Unternehmens")."""
+    if token.lower_ in AUXILIARIES or is_trigger_word(token.doc.lang_, token.lower_):
+        return False  # "das Werk wurde von X errichtet": a clause, no longer the noun phrase
     return (
         token.lower_ in LINKING
         or token.lower_ in ARTICLES

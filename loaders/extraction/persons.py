@@ -29,6 +29,7 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_initial,
     is_name_token,
+    is_trigger_word,
     looks_like_surname,
     sentence_of,
 )
@@ -114,6 +115,11 @@ def _titled_person(
             continue
         if token.text in ".;:!?" or (token.text in OPEN_QUOTES and i == hit.end):
             break
+        if i > hit.end and (
+            hits.starting("TITLE", i)
+            or (token.is_lower and is_trigger_word(lex.lang, token.lower_))
+        ):
+            break  # "the President met with German Chancellor Olaf Scholz": not his name
         if token.is_lower and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
             lowercase += 1
             if lowercase > 3:

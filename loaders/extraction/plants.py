@@ -63,6 +63,7 @@ RU_ADJECTIVE_ENDINGS = (
     "ую",
     "юю",
 )
+PRODUCT_LINKS = frozenset(["of", "von", "der", "des", "für"])
 DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # little words that stand before a plant noun without describing it ("has four workshops")
 NOT_MODIFIERS = frozenset(
@@ -323,8 +324,11 @@ def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:
 
 def _product(doc: Doc, start: int, end: int, sentence: Span) -> str | None:
     """ "production of X", "zur Herstellung von X", "по производству X": the words after."""
+    own = PRODUCTION_WORDS.match(doc[start].lower_)
+    if own and end < sentence.end and doc[end].lower_ not in PRODUCT_LINKS and doc.lang_ != "ru":
+        return None  # "main production site and met ...": no "of" follows, nothing made
     for i in range(end, min(sentence.end, end + 6)):
-        if PRODUCTION_WORDS.match(doc[i].lower_) or PRODUCTION_WORDS.match(doc[start].lower_):
+        if PRODUCTION_WORDS.match(doc[i].lower_) or own:
             j = i + 1 if PRODUCTION_WORDS.match(doc[i].lower_) else end
             while j < sentence.end and doc[j].lower_ in ("of", "von", "the", "der", "des"):
                 j += 1

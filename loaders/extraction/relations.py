@@ -49,6 +49,7 @@ AGENT_PHRASES = (
     "принадлежащ",
     "управляем",
 )
+BY_WORDS = frozenset(["by", "von", "durch"])
 RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
 COPULAS = frozenset(
     ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
@@ -415,11 +416,16 @@ class RelationFinder:
         actor = actors[0]
         if not (self._travelling(actor) or s.triggers.get("lead")):
             return
+        first_verb = min(
+            (t for k in ("meet", "receive", "visit") for t in s.triggers.get(k, [])),
+            default=s.span.end,
+        )
         for i in self.typed(s, "Location"):
             mention = self.mentions[i]
-            if mention.start - s.span.start > 2 or mention.weak:
+            opening = mention.start - s.span.start <= 4 and mention.end <= first_verb
+            if not opening or mention.weak:
                 continue
-            if self.word_before(i, LOCATIVE, 2):
+            if self.word_before(i, LOCATIVE, 2):  # "In Istanbul, ...", "Later, in Berlin, ..."
                 self.add(RelationType.VISITED, actor, mention.entity, s, confidence)
 
     def _travelling(self, actor: int) -> bool:
@@ -571,9 +577,14 @@ class RelationFinder:
                 self.add(rtype, agent, plant.entity, s, STRUCTURAL)
             if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
+                if plant.properties.get("_joint"):  # "X's plans to build it together with Y"
+                    for org in self._sentence_operators(s, plant):
+                        self.add(rtype, org, plant.entity, s, SENTENCE)
             elif plant.org is None and agent is None and (by_noun or self._told_of(s, plant)):
+                # "das Werk wurde von X errichtet": who builds a plant plans it (FORMAT.md)
+                built = bool(s.triggers.get("construct")) and self._builder_named(s)
                 for org in self._sentence_operators(s, plant):
-                    self.add(rtype, org, plant.entity, s, SENTENCE)
+                    self.add(RelationType.PLANS if built else rtype, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places]
             if not places and by_noun:
                 places = self._locatives(s)
@@ -594,6 +605,13 @@ class RelationFinder:
         start = self.mentions[mention_index].start
         before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
         return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
+
+    def _builder_named(self, s: _Sentence) -> bool:
+        """A company introduced as the agent of building: "built by X", "von X errichtet"."""
+        return any(
+            self.mentions[i].subtype == "company" and self.word_before(i, BY_WORDS, 3)
+            for i in self.typed(s, "Organization")
+        )
 
     def _told_of(self, s: _Sentence, plant: Mention) -> bool:
         """ "the project ... is being implemented by X": a plant referred back to, in a

@@ -165,7 +165,7 @@ def _particle_follows(lowers: list[str], index: int, verbs: dict[str, frozenset[
     particles = verbs.get(lowers[index])
     if not particles:
         return False
-    for lower in lowers[index + 1 : index + 16]:
+    for lower in lowers[index + 1 : index + 30]:
         if lower in particles:
             return True
         if lower in (".", ";", "!", "?"):
