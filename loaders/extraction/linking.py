@@ -45,6 +45,7 @@ AUXILIARIES = frozenset(
     )
 )
 LEGAL_FORMS = frozenset(["ооо", "ао", "оао", "зао", "пао", "llc", "jsc", "gmbh", "ag", "ltd"])
+LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
 STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
@@ -148,6 +149,8 @@ def _seats(
     before = _before_title(doc, title_start, by_end, mentions, seat_type)
     if before is None and not seats:
         before = _possessor(doc, mentions, title_start)
+    if before is None and not seats and person.title and person.title.seat == "organization":
+        before = _delegation_company(doc, mentions, title_start)
     if before is not None and (
         not seats
         or mentions[before].subtype == "country"
@@ -210,6 +213,25 @@ def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | Non
         and m.end < title_start
     ]
     return max(named, key=lambda i: mentions[i].end) if named else None
+
+
+def _delegation_company(doc: Doc, mentions: list[Mention], title_start: int) -> int | None:
+    """ "a delegation of Linde led by board member Jürgen Nowicki": the company whose
+    delegation the executive leads."""
+    before = " ".join(t.lower_ for t in doc[max(0, title_start - 4) : title_start])
+    if not any(word in before for word in LEADER_WORDS):
+        return None
+    sentence_start = sentence_of(doc, title_start).start
+    companies = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type == "Organization"
+        and m.subtype == "company"
+        and not m.weak
+        and sentence_start <= m.start
+        and m.end <= title_start
+    ]
+    return max(companies, key=lambda i: mentions[i].end) if companies else None
 
 
 def _seat_types(person: Mention) -> set[str]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import chain, locative_before
+from loaders.extraction.linking import LEADER_WORDS, chain, locative_before
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import MONEY
@@ -62,8 +62,6 @@ AMOUNT = re.compile(
 )
 # verbs that are an investment only with an amount ("allocate land" is none)
 NEEDS_AMOUNT = ("alloc", "выдел", "bereitst", "provid")
-# words that introduce the leader of a delegation
-LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 
 
 @dataclass
@@ -86,6 +84,7 @@ class RelationFinder:
     protagonist: int | None = None
     encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
     orderer: int | None = None  # the official who gave the last order
+    leader: int | None = None  # the leader of the delegation last told of
     opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
 
     def run(self) -> list[Relation]:
@@ -194,10 +193,14 @@ class RelationFinder:
             if self._is_seat(i, s):
                 continue
             led = self._led(i)
+            if led:
+                self.leader = self.ent(i)
             if led and persons:
                 continue
             if led or not self._after_with(i) or self.word_before(i, TOGETHER, 3):
                 persons.append(i)
+        if self._delegation_acts(s, persons):  # "In Taschkent traf die Delegation ... X"
+            return [self.leader] if self.leader is not None else [self.protagonist]
         if self.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
             persons.sort(key=lambda i: not self._is_subject(self.mentions[i]))
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
@@ -228,6 +231,17 @@ class RelationFinder:
             ):
                 return self.ent(i)
         return None
+
+    def _delegation_acts(self, s: _Sentence, persons: list[int]) -> bool:
+        """The delegation told of before is the subject: it is named before every person of
+        the sentence, and a leader of it is known."""
+        if self.leader is None and self.protagonist is None:
+            return False
+        delegation = [t for t in s.span if t.lower_.startswith(("delegation", "делегаци"))]
+        if not delegation:
+            return False
+        first_person = min((self.mentions[i].start for i in persons), default=s.span.end)
+        return delegation[0].i < first_person and not any(self._led(i) for i in persons)
 
     def _argument_start(self, mention_index: int) -> int:
         """Where a person's phrase starts: at the title before the name ("with the chairman of
@@ -302,6 +316,12 @@ class RelationFinder:
             partners = self._guests(s, actors[0], seats)
         elif meets:
             partners = self._partners(s, meets[0], seats)
+            if self._delegation_acts(s, [i for i in self.typed(s, "Person")]):
+                partners += [
+                    self.ent(i)
+                    for i in self.typed(s, "Person")
+                    if self.mentions[i].start > meets[0] and not self.mentions[i].weak
+                ]
         else:
             return
         host = actors[0]
