@@ -101,6 +101,10 @@ class _State:
         full = self._abbreviated(mention)
         if full is not None:  # "(TALCO)" after "Tajik Aluminium Company"
             self.attach(index, full)
+            earlier = self.by_key.get(self._key(mention))
+            if earlier is not None and earlier != full:  # "CATL" in the headline, before
+                self._merge_into(full, earlier)
+            self.by_key[self._key(mention)] = full
             return
         key = mention.key or self._key(mention)
         if mention.type == "Person":
@@ -341,10 +345,11 @@ class _State:
             return False  # "the engine plant" and "a component plant"
         specific = (mention.org is not None or mention.name is not None) and their_org is None
         indefinite = self._indefinite(mention)
+        fresh = indefinite or self._new(mention)  # "a plant", "the new plant"
         running = (
             mention.properties.get("_running") and entity.properties.get("status") == "planned"
         )
-        if running or ((specific or indefinite) and _status_conflict(mention, entity)):
+        if running or ((specific or fresh) and _status_conflict(mention, entity)):
             return False  # a running plant of a company is not the one being planned
         if indefinite and specific and not ours_said & theirs_said:
             return False  # "eine Fabrik des Unternehmens Elsan": a plant of its own
@@ -379,6 +384,12 @@ class _State:
             ):
                 return other.entity
         return None
+
+    def _new(self, mention: Mention) -> bool:
+        return any(
+            t.lower_.startswith(("new", "neu", "нов"))
+            for t in self.doc[max(0, mention.start - 2) : mention.end]
+        )
 
     def _same_head(self, mention: Mention) -> int | None:
         """ "the complex", "das Werk": the latest plant once called by the same noun."""
@@ -463,6 +474,17 @@ class _State:
                 )
                 self.attach(len(self.mentions) - 1, hit[0])
                 taken.update(span)
+
+    def _merge_into(self, kept: int, gone: int) -> None:
+        """All mentions of entity `gone` become mentions of `kept`."""
+        for i in self.entities[gone].mentions:
+            self.mentions[i].entity = kept
+            self.entities[kept].mentions.append(i)
+        self.entities[gone].mentions = []
+        self.entities[gone].properties.update(_weak=True, _gone=True)
+        for key, entity in list(self.by_key.items()):
+            if entity == gone:
+                self.by_key[key] = kept
 
     def _detach(self, mention: Mention) -> None:
         """Take a mention back from its entity; an entity left without mentions is dropped
@@ -578,8 +600,8 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
         if text not in texts:
             texts.append(text)
     entity.aliases = texts
-    if entity.name:
-        return
+    if entity.name or not entity.mentions:
+        return  # named already, or merged into another entity
     named = [mentions[i] for i in entity.mentions if not mentions[i].weak]
     candidates = [doc[m.start : m.end].text for m in named] or texts
     if entity.type == "Person":

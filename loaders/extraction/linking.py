@@ -142,6 +142,7 @@ def _seats(
             person.start < title_end
             and token.lower_ not in LINKING
             and token.lower_ not in ARTICLES
+            and not _modifier_before_company(doc, mentions, by_start, i)
         ):
             break
         i += 1
@@ -171,6 +172,21 @@ def _as_region(place: Mention) -> None:
     if place.subtype == "city" and region is not None:
         place.key, place.name, place.subtype = region.key, region.name, "region"
         place.properties = {**region.properties, "country": region.country}
+
+
+def _modifier_before_company(
+    doc: Doc, mentions: list[Mention], by_start: dict[int, int], index: int
+) -> bool:
+    """ "the head of Chinese battery maker CATL": words that describe the company named next."""
+    if not (doc[index].is_lower and doc[index].is_alpha):
+        return False
+    for j in range(index + 1, min(len(doc), index + 4)):
+        found = by_start.get(j)
+        if found is not None:
+            return mentions[found].type == "Organization" and not mentions[found].weak
+        if not (doc[j].is_lower and doc[j].is_alpha):
+            return False
+    return False
 
 
 def _before_title(

@@ -200,6 +200,9 @@ class RelationFinder:
             if led or not self._after_with(i) or self.word_before(i, TOGETHER, 3):
                 persons.append(i)
         if self._delegation_acts(s, persons):  # "In Taschkent traf die Delegation ... X"
+            company = self._delegation_of(s)  # "делегация компании посетила ..."
+            if company is not None:
+                return [company]
             return [self.leader] if self.leader is not None else [self.protagonist]
         if self.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
             persons.sort(key=lambda i: not self._is_subject(self.mentions[i]))
