@@ -326,6 +326,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(end, run_end, "Organization", "company", source="noun")
             mention.properties["noun"] = doc[end - 1].lower_
             out.append((P_ORG - 1, mention))
+        elif end < len(doc) and doc[end].text in OPEN_QUOTES:
+            continue  # "компании «Андижанкабель»": the quoted name is the company
         else:
             start = hit.start if hit else end - 1
             mention = Mention(

@@ -85,6 +85,7 @@ class RelationFinder:
     encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
     orderer: int | None = None  # the official who gave the last order
     leader: int | None = None  # the leader of the delegation last told of
+    last_plant: tuple[int, int] | None = None  # the plant last told of, and its sentence
     opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
 
     def run(self) -> list[Relation]:
@@ -588,6 +589,7 @@ class RelationFinder:
             plant = self.mentions[i]
             if s.triggers.get("open"):
                 self.opened = (plant.entity, s.index)
+            self.last_plant = (plant.entity, s.index)
             entity = self.entities[plant.entity]
             status = entity.properties.get("status") or plant.properties.get("status")
             if status is None:
@@ -899,16 +901,28 @@ class RelationFinder:
             return
         named = [self.ent(i) for i in companies if self.mentions[i].end <= start]
         venture = named[-1] if named and named[-1] not in owners else None
-        plants = [i for i in self.typed(s, "Plant") if self.mentions[i].start < start]
+        plants = [self.ent(i) for i in self.typed(s, "Plant") if self.mentions[i].start < start]
+        if not plants and venture is None and self._subject_refers_back(s, start):
+            recent = self.last_plant  # "Предприятие является совместным предприятием A и B"
+            plants = [recent[0]] if recent and s.index - recent[1] <= 2 else []
         if venture is not None:
             for owner in owners:
                 self.add(RelationType.PART_OF, venture, owner, s, SENTENCE)
-        for i in plants[-1:]:
-            plant = self.entities[self.ent(i)]
-            status = plant.properties.get("status") or self.mentions[i].properties.get("status")
-            rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+        for plant_entity in plants[-1:]:
+            status = self.entities[plant_entity].properties.get("status")
+            rtype = RelationType.PLANS if status in ("planned", "under_construction") else None
+            rtype = rtype or RelationType.OPERATES
             for runner in [venture] if venture is not None else owners:
-                self.add(rtype, runner, self.ent(i), s, SENTENCE)
+                self.add(rtype, runner, plant_entity, s, SENTENCE)
+
+    def _subject_refers_back(self, s: _Sentence, before: int) -> bool:
+        """The sentence opens with a company or plant noun that names nothing itself ("The
+        enterprise is a joint venture of ...")."""
+        return any(
+            self.mentions[i].weak and self.mentions[i].type in ("Organization", "Plant")
+            for i in s.mentions
+            if self.mentions[i].start < before
+        )
 
     def _venture_phrase(self, s: _Sentence) -> tuple[int, int] | None:
         """Where the sentence says its subject *is* a joint venture of owners named next."""
