@@ -15,7 +15,7 @@ from typing import Any
 
 import pymorphy3
 
-from loaders.extraction.translit import to_latin
+from loaders.extraction.translit import to_german, to_latin
 
 # countries whose GeoNames names are in the local Latin script, and that write Russian
 # "ж"/"дж" as "j" in English (Jizzakh, Khujand, Jalal-Abad); Kazakhstan's GeoNames names are
@@ -95,3 +95,10 @@ def _known_place(word: str) -> bool:
 @cache
 def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def german_names(city: dict[str, Any]) -> set[str]:
+    """The German spellings of a Central Asian town, from its Russian name (Karschi)."""
+    if city["countrycode"] not in ("UZ", "KZ", "KG", "TJ", "TM"):
+        return set()
+    return {to_german(name) for name in _russian_names(tuple(city["alternatenames"]))}

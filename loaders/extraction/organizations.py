@@ -125,13 +125,18 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         if PRODUCTION_WORDS.match(token.lower_):
             continue  # "Montage von Mähdreschern": what is made, not who makes it
         start = token.i + 2
+        country = hits.starting("PLACE", start)
+        if country and country.end + 1 < len(doc) and doc[country.end].lower_ in ("'s", "’s"):
+            start = country.end + 1  # "a factory of China's Zhejiang Glass"
         end = name_run(doc, start)
         if end == start or any(
             hits.covering(label, j)
             for j in range(start, end)
-            for label in ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "REGION_ADJ")
+            for label in ("PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "REGION_ADJ")
         ):
             continue
+        if all(hits.covering("PLACE", j) for j in range(start, end)):
+            continue  # "the plant of Samarkand" is in Samarkand
         mention = Mention(start, end, "Organization", "company", source="owner")
         out.append((P_ORG - 1, mention))
     return out

@@ -49,6 +49,8 @@ AGENT_PHRASES = (
     "принадлежащ",
     "управляем",
 )
+# "the management of X", "der Leitung von X", "руководству компании X": X is addressed
+MANAGEMENT = ("management", "leadership", "leitung", "führung", "geschäftsführung", "руковод")
 BY_WORDS = frozenset(["by", "von", "durch"])
 RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
 COPULAS = frozenset(
@@ -113,7 +115,35 @@ class RelationFinder:
             self._joint_ventures(s)
             self._invests(s)
             self._ordered(s)
+        self._meetings_with_leaders()
         return list(self.found.values())
+
+    def _meetings_with_leaders(self) -> None:
+        """A meeting with a company's delegation is a meeting with its leader (the dev
+        conventions): drop "A met X" where A met a person who holds an office at X."""
+        holds = {(k[1], k[2]) for k in self.found if k[0] == "HOLDS_POSITION"}
+        met = {(k[1], k[2]): r.sentence for k, r in self.found.items() if k[0] == "MET_WITH"}
+        met |= {(b, a): n for (a, b), n in met.items()}
+        for key in [k for k in self.found if k[0] == "MET_WITH"]:
+            _, a, b = key
+            sentence = self.found[key].sentence
+            for actor, body in ((a, b), (b, a)):
+                if self.entities[body].type != "Organization":
+                    continue
+                same = any(
+                    (actor, p) in met
+                    and (p, body) in holds
+                    and (met[(actor, p)] == sentence or self._delegation_sentence(sentence))
+                    for p, _ in holds
+                )
+                if same:
+                    del self.found[key]
+                    break
+
+    def _delegation_sentence(self, index: int) -> bool:
+        """A sentence about a delegation: whom it meets is its leader, named elsewhere."""
+        _, spans = sentences(self.doc)
+        return any(t.lower_.startswith(("delegation", "делегаци")) for t in spans[index])
 
     # helpers ---------------------------------------------------------------------------------
 
@@ -1020,8 +1050,13 @@ class RelationFinder:
                 continue
             if mention.start > trigger:
                 gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
+                nouns = word_classes(self.lang).org_nouns
                 joined = all(
-                    t.lower_ in ARTICLES or t.lower_ in ORDER_JOINERS or t.i in self._covered(s)
+                    t.lower_ in ARTICLES
+                    or t.lower_ in ORDER_JOINERS
+                    or t.i in self._covered(s)
+                    or t.lower_ in nouns  # "поручил руководству компании X"
+                    or t.lower_.startswith(MANAGEMENT)
                     for t in gap
                 )
                 if joined and len(gap) <= 12:

@@ -76,3 +76,40 @@ def to_latin(text: str) -> str:
             out.append(latin)
         previous = char
     return "".join(out)
+
+
+# German news spells Russian names by the Duden transliteration (Karschi, Tschirtschik)
+_GERMAN = {
+    **{k: v for k, v in _TABLE.items() if len(k) == 1},
+    "в": "w",
+    "ж": "sch",
+    "з": "s",
+    "й": "j",
+    "х": "ch",
+    "ц": "z",
+    "ч": "tsch",
+    "ш": "sch",
+    "щ": "schtsch",
+    "ы": "y",
+    "ё": "jo",
+    "ю": "ju",
+    "я": "ja",
+}
+
+
+def to_german(text: str) -> str:
+    """A Russian name as German news writes it: Карши -> Karschi, Чирчик -> Tschirtschik,
+    Джизак -> Dschisak; "е" after a vowel or at a word start is "je"."""
+    out = []
+    previous = ""
+    for char in text:
+        lower = char.lower()
+        latin = _GERMAN.get(lower)
+        if latin is None:
+            out.append(char)
+        else:
+            if lower == "е" and (not previous.isalpha() or previous.lower() in _VOWELS):
+                latin = "je"
+            out.append(latin.capitalize() if char.isupper() else latin)
+        previous = char
+    return "".join(out)
