@@ -51,7 +51,10 @@ GERMAN_TO_ENGLISH = (
 # organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
 # again without the cue, the bare name still names them
 FOUND_BY_CUE = frozenset(
-    ["noun", "suffix", "quoted", "named", "name-noun", "widened", "owner", "latin", "acronym"]
+    (
+        *("noun", "suffix", "quoted", "named", "name-noun", "widened", "owner"),
+        *("latin", "acronym", "partner"),
+    )
 )
 
 

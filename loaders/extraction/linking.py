@@ -44,6 +44,7 @@ AUXILIARIES = frozenset(
         *("был", "была", "было", "будет", "является"),
     )
 )
+FORMER = ("former", "ehemalig", "früher", "бывш", "прежн")
 LEGAL_FORMS = frozenset(["ооо", "ао", "оао", "зао", "пао", "llc", "jsc", "gmbh", "ag", "ltd"])
 LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
 POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
@@ -85,7 +86,9 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             if mention.source == "described" and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
         elif mention.type == "Plant":
-            mention.org = _plant_org(doc, mentions, mention, by_start, by_end)
+            former = any(t.lower_.startswith(FORMER) for t in doc[mention.start - 2 : mention.end])
+            # "in der ehemaligen Anlage von „Kastechmasch“": no longer the company's plant
+            mention.org = None if former else _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start)
 
 
@@ -121,7 +124,14 @@ def _seats(
 ) -> list[int]:
     title_start, title_end = person.properties["title_span"]
     stop = person.start if person.start >= title_end else min(len(doc), title_end + 8)
-    seats: list[int] = []
+    seats: list[int] = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type == "Organization"
+        and m.subtype == "government"
+        and m.start < title_end <= m.end
+        and m.start >= title_start
+    ]
     i = title_end
     while i < stop:
         token = doc[i]

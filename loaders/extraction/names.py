@@ -11,6 +11,7 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_initial,
     is_name_token,
+    mostly_cyrillic,
 )
 
 MAX_NAME_TOKENS = 4
@@ -74,7 +75,7 @@ def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
         if (
             end > start
             and token.is_alpha
-            and is_cyrillic(token.text) != is_cyrillic(doc[start].text)
+            and mostly_cyrillic(token.text) != mostly_cyrillic(doc[start].text)
         ):
             break  # "Kastamonu Entegre Хаккы Кылычем": the company's name ends with its script
         if (
@@ -111,7 +112,7 @@ def person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
     end = start
     while end < len(doc) and end not in blocked and end - start < MAX_NAME_TOKENS + 1:
         token = doc[end]
-        if end > start and is_cyrillic(token.text) != is_cyrillic(doc[start].text):
+        if end > start and mostly_cyrillic(token.text) != mostly_cyrillic(doc[start].text):
             break  # "Allur Андрея Лаврентьева": a Latin company name, then the person
         initial = is_initial(token) and end == start
         if is_name_token(token) or initial or _particle_inside(doc, start, end):

@@ -37,11 +37,13 @@ from loaders.extraction.tokens import (
     is_cyrillic,
     is_first_name,
     is_russian_verb,
+    looks_like_surname,
     sentence_of,
 )
 
 # institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
 OF_PLACE_HEADS = frozenset(["bank", "fund", "corporation", "company", "agency", "holding"])
+TOGETHER = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 DOMAINS = frozenset(
     ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
@@ -55,6 +57,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _known_widened(doc, hits)
         + _owner_after_plant_noun(doc, hits)
         + _latin_in_russian(doc, hits)
+        + _partners_together(doc, hits)
         + _quoted(lex, doc, hits)
         + _before_legal_form(lex, doc, hits)
         + _after_company_noun(lex, doc, hits)
@@ -170,6 +173,31 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
         if cue and not known:
             out.append((P_ORG - 1, Mention(i, end, "Organization", "company", source="latin")))
         i = end
+    return out
+
+
+def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "together with the Xianghe Zhi Chen", "совместно с Petronas", "gemeinsam mit der
+    Firma X": who a project is carried out with is a company."""
+    out = []
+    for token in doc[:-2]:
+        if token.lower_ not in TOGETHER or doc[token.i + 1].lower_ not in ("with", "mit", "с"):
+            continue
+        start = token.i + 2
+        while start < len(doc) and doc[start].lower_ in ARTICLES:
+            start += 1
+        end = name_run(doc, start)
+        if end == start or any(
+            hits.covering(label, j)
+            for j in range(start, end)
+            for label in ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "ORG_NOUN")
+        ):
+            continue
+        if is_first_name(doc[start].text) or any(
+            looks_like_surname(t.text) for t in doc[start:end]
+        ):
+            continue  # "toured the site together with Turgunov": a person
+        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source="partner")))
     return out
 
 

@@ -561,7 +561,8 @@ class RelationFinder:
     def _reporter(self, mention: Mention) -> bool:
         """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
         reports = self.triggers.get("report", [])
-        return mention.end in reports or mention.start - 1 in reports
+        # "сообщила пресс-служба кабмина", "the press service of the khokimiyat said"
+        return mention.end in reports or any(mention.start - k in reports for k in (1, 2, 3))
 
     def _clause_break(self, start: int, end: int) -> bool:
         """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",
@@ -614,7 +615,22 @@ class RelationFinder:
 
     # PLANS, OPERATES, LOCATED_IN ------------------------------------------------------------
 
+    def _signatories(self, s: _Sentence) -> None:
+        """ "The agreement on the project was signed by the khokim, the president of Hyundai
+        Motor and the vice-president of Posco Daewoo": the companies whose officers sign an
+        agreement on a plant plan it."""
+        plants = self.typed(s, "Plant")
+        if not s.triggers.get("sign") or not plants:
+            return
+        for i in self.typed(s, "Person"):
+            for seat in self.mentions[i].seats:
+                company = self.mentions[seat]
+                if company.type == "Organization" and company.subtype == "company":
+                    for plant in plants[:1]:
+                        self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
+
     def _plants(self, s: _Sentence) -> None:
+        self._signatories(s)
         for i in self.typed(s, "Plant"):
             plant = self.mentions[i]
             if s.triggers.get("open"):
@@ -634,7 +650,8 @@ class RelationFinder:
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
                 if plant.properties.get("_joint"):  # "X's plans to build it together with Y"
                     for org in self._sentence_operators(s, plant):
-                        self.add(rtype, org, plant.entity, s, SENTENCE)
+                        if self._subject_before(s, org, plant):
+                            self.add(rtype, org, plant.entity, s, SENTENCE)
             elif plant.org is None and agent is None and (by_noun or self._told_of(s, plant)):
                 # "das Werk wurde von X errichtet": who builds a plant plans it (FORMAT.md)
                 built = bool(s.triggers.get("construct")) and self._builder_named(s)
@@ -666,6 +683,15 @@ class RelationFinder:
         return any(
             self.mentions[i].subtype == "company" and self.word_before(i, BY_WORDS, 3)
             for i in self.typed(s, "Organization")
+        )
+
+    def _subject_before(self, s: _Sentence, entity: int, plant: Mention) -> bool:
+        """The company named before the plant, not as anyone's partner ("BASF's plans")."""
+        return any(
+            self.mentions[i].entity == entity
+            and self.mentions[i].end <= plant.start
+            and not self.word_before(i, TOGETHER | WITH_WORDS, 3)
+            for i in s.mentions
         )
 
     def _told_of(self, s: _Sentence, plant: Mention) -> bool:

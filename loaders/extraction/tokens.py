@@ -68,6 +68,13 @@ def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
+def mostly_cyrillic(text: str) -> bool:
+    """Written in Cyrillic: most of its letters are ("Xianghе" with one Cyrillic "е" from a
+    sloppy source is Latin)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
+
+
 def is_initial(token: Token) -> bool:
     return bool(INITIAL.match(token.text))
 
