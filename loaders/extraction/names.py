@@ -12,6 +12,7 @@ from loaders.extraction.tokens import (
     is_initial,
     is_name_token,
     mostly_cyrillic,
+    writes_cyrillic,
 )
 
 MAX_NAME_TOKENS = 4
@@ -55,7 +56,7 @@ def name_like_span(span: Span) -> bool:
 
 def latin_in_cyrillic(span: Span) -> bool:
     """A Latin-script name in a Russian text: a company or brand name ("Allur", "BYD")."""
-    return not is_cyrillic(span.text) and is_cyrillic(span.doc.text[:400])
+    return not is_cyrillic(span.text) and writes_cyrillic(span.doc)
 
 
 def org_name_token(token: Token) -> bool:

@@ -32,6 +32,7 @@ from loaders.extraction.tokens import (
     is_trigger_word,
     looks_like_surname,
     sentence_of,
+    writes_cyrillic,
 )
 
 LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
@@ -145,7 +146,7 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
         return False
     far = all(e.country not in CENTRAL_ASIA for e in place.payload)
     following = doc[i + 1]
-    same_script = is_cyrillic(doc[i].text) == is_cyrillic(doc.text[:400])
+    same_script = is_cyrillic(doc[i].text) == writes_cyrillic(doc)
     return (
         far
         and same_script  # "Kastamonu" in a Russian text is a company's name, no person's

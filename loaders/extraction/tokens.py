@@ -75,6 +75,15 @@ def mostly_cyrillic(text: str) -> bool:
     return sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
 
 
+def writes_cyrillic(doc: Doc) -> bool:
+    """Whether the text is in Cyrillic script (computed once per Doc: Doc.text is costly)."""
+    known = doc.user_data.get("kg_cyrillic")
+    if known is None:
+        start = "".join(t.text for t in doc[: min(len(doc), 80)])
+        known = doc.user_data["kg_cyrillic"] = is_cyrillic(start)
+    return bool(known)
+
+
 def is_initial(token: Token) -> bool:
     return bool(INITIAL.match(token.text))
 
