@@ -2,10 +2,13 @@
 
 evaluate(gold_dir, scorer_path) runs extract() over every gold *.json (its lang and text),
 writes the predictions to a temporary folder and runs the scorer per language and overall.
+name_agreement(gold_dir, scorer_path) asks what the scorer does not: of the entities it
+matches (by any alias), how many carry the gold's canonical name ("Karshi", not "Qarshi").
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -81,3 +84,39 @@ def _run(gold_dir: Path, scorer_path: Path, as_json: bool) -> dict[str, str]:
                 shutil.copy(gold_dir / name, lang_gold / name)
             out[lang] = score(lang_gold, pred_dir, scorer_path, as_json)
         return out
+
+
+def name_agreement(
+    gold_dir: Path | str, scorer_path: Path | str = DEFAULT_SCORER
+) -> dict[str, tuple[int, int]]:
+    """Per entity type (plants left out: their names are descriptions), how many of the
+    entities the scorer matches have the gold's canonical name: {type: (agreeing, matched)}.
+    Names are compared as the scorer compares forms (case, accents and punctuation aside)."""
+    gold_dir, scorer_path = Path(gold_dir), Path(scorer_path)
+    _check(gold_dir, scorer_path)
+    scorer = _scorer_module(scorer_path)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        pred = extract(gold["text"], gold.get("lang")).to_format_json()
+        gold_entities = {e["id"]: e for e in gold["entities"]}
+        pred_entities = {e["id"]: e for e in pred["entities"]}
+        for pred_id, gold_ids in scorer.match_entities(gold, pred).items():
+            for gold_id in gold_ids:
+                wanted = gold_entities[gold_id]
+                if wanted["type"] == "Plant":
+                    continue
+                agree = scorer.norm(wanted["name"]) == scorer.norm(pred_entities[pred_id]["name"])
+                counts[wanted["type"]][0] += agree
+                counts[wanted["type"]][1] += 1
+    return {kind: (agree, total) for kind, (agree, total) in counts.items()}
+
+
+def _scorer_module(scorer_path: Path) -> Any:
+    """The official scorer as a module (its matching rules, not a copy of them)."""
+    spec = importlib.util.spec_from_file_location("kg_official_scorer", scorer_path)
+    if spec is None or spec.loader is None:
+        raise InvalidInputError(f"cannot load the scorer at {scorer_path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -30,6 +30,7 @@ RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
 INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "einem", "einer", "eines"])
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
+MASCULINE_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")
 NOMINATIVE_SURNAMES = ("ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ский", "ская")
 INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
 # a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
@@ -178,8 +179,28 @@ class _State:
             self._new_body(index)
         elif mention.type == "Organization" and mention.role in ("government", "cabinet"):
             self._national_body(index)
-        elif mention.source == "described":
+        elif mention.source == "described" or self._official_of_place(mention):
+            # "Хоким Навоийской области провел переговоры": the officer of a place, unnamed
+            if mention.source != "described" and mention.title is not None:
+                seat = self.mentions[mention.seats[0]]
+                title = to_latin(mention.title.title)  # "Хоким" -> "Khokim"
+                mention.name = f"{title} of {seat.name or to_latin(self._text(seat))}"
             self.new(index, f"described:{index}")
+
+    def _official_of_place(self, mention: Mention) -> bool:
+        """An unnamed official with the place of his office right after the title ("Хоким
+        Навоийской области", "the governor of Khorezm region"; not "des Präsidenten in
+        Deutschland", where the place is where he went)."""
+        if mention.type != "Person" or mention.title is None or not mention.seats:
+            return False
+        seat = self.mentions[mention.seats[0]]
+        if mention.role in (None, "plural", "executive") or seat.type != "Location" or seat.weak:
+            return False
+        between = {t.lower_ for t in self.doc[mention.end : seat.start]}
+        return between <= {"of", "the", "der", "des", "von"}
+
+    def _text(self, mention: Mention) -> str:
+        return self.doc[mention.start : mention.end].text
 
     def _new_body(self, index: int) -> None:
         """ "the regional khokimiyat", "Gebietsverwaltung": the body of the region named
@@ -610,21 +631,39 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
     if entity.type == "Person":
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
-        entity.name = person_name(best)
+        said = next((m for m in named if doc[m.start : m.end].text == best), None)
+        entity.name = person_name(best, oblique=said is not None and _oblique_title(said))
     else:
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c)))
         entity.name = to_latin(best) if is_cyrillic(best) else best
 
 
-def person_name(text: str) -> str:
+def person_name(text: str, oblique: bool = False) -> str:
     """The canonical Latin spelling of a person's name as written in the text: Russian case
     forms back to the nominative and transliterated, German spellings of the region's names
-    in the English ones ("Kumar Aksakalow" -> "Kumar Aksakalov")."""
+    in the English ones ("Kumar Aksakalow" -> "Kumar Aksakalov"). `oblique`: the office
+    before the name is not in the nominative ("принял главу компании Мирзиёда Рахимова"), so
+    "-ова" is a man's genitive, not a woman's nominative."""
     if not is_cyrillic(text):
         return _english_spelling(text) if GERMAN_SURNAME.search(text) else text
     words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
+    if oblique and len(words) > 1 and words[-1].lower().endswith(MASCULINE_GENITIVES):
+        words[-1] = words[-1][:-1]  # "Рахимова" after "главу": Рахимов
+        first = words[0]
+        if first == text.split()[0] and first.lower().endswith("а") and len(first) > 3:
+            words[0] = first[:-1]  # an unknown given name in the same case: "Мирзиёда"
     # the Uzbek given-name suffix -жон is written -jon (Erkinjon, Akmaljon)
     return re.sub(r"zhon\b", "jon", to_latin(" ".join(words)))
+
+
+def _oblique_title(person: Mention) -> bool:
+    """Whether the office written before the name is in an oblique case ("главу", "с
+    председателем"): the name in apposition is in the same case."""
+    if not person.title_text or not is_cyrillic(person.title_text):
+        return False
+    head = person.title_text.split()[0]
+    parse = _morph().parse(head)[0]
+    return parse.is_known and "nomn" not in parse.tag
 
 
 def _english_spelling(name: str) -> str:

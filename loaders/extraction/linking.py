@@ -18,6 +18,7 @@ from loaders.extraction.tokens import (
     is_trigger_word,
     sentence_of,
 )
+from loaders.extraction.translit import to_latin
 
 ORG_NOUNS = frozenset(
     [
@@ -111,7 +112,8 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
 def _describe(doc: Doc, person: Mention, seat: Mention) -> None:
     """An unnamed officer is named by office and seat: "Khokim of Namangan region"."""
     seat_name = seat.name or doc[seat.start : seat.end].text
-    person.name = f"{person.title.title} of {seat_name}" if person.title else seat_name
+    title = to_latin(person.title.title) if person.title else ""
+    person.name = f"{title} of {seat_name}" if title else seat_name
     person.end = max(person.end, seat.end)
 
 

@@ -38,11 +38,21 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_russian_verb,
     looks_like_surname,
+    mostly_cyrillic,
     sentence_of,
 )
 
 # institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
 OF_PLACE_HEADS = frozenset(["bank", "fund", "corporation", "company", "agency", "holding"])
+# words that say a sentence is about products, whose names follow their makers'
+MODEL_WORDS = ("model", "modell", "модел", "brand", "marke", "бренд", "марк", "version")
+PRODUCTS = frozenset(
+    (
+        *("cars", "car", "vehicles", "trucks", "buses", "suvs", "autos", "fahrzeuge", "lkw"),
+        *("автомобили", "автомобилей", "машины", "грузовики", "автобусы"),
+    )
+)
+MANAGEMENT = ("management", "leitung", "führung", "geschäftsführung", "leadership")
 TOGETHER = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 DOMAINS = frozenset(
@@ -58,6 +68,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _owner_after_plant_noun(doc, hits)
         + _latin_in_russian(doc, hits)
         + _partners_together(doc, hits)
+        + _after_cue_phrase(doc, hits)
         + _quoted(lex, doc, hits)
         + _before_legal_form(lex, doc, hits)
         + _after_company_noun(lex, doc, hits)
@@ -93,6 +104,7 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
             and org_name_token(doc[end])
             and not any(hits.covering(label, end) for label in ("ORG", "PERSON", "TITLE"))
             and not is_first_name(doc[end].text)
+            and mostly_cyrillic(doc[end].text) == mostly_cyrillic(doc[hit.start].text)
         ):
             end += 1
         while end > hit.end and doc[end - 1].text in ("-", "&"):
@@ -106,11 +118,25 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
             and country.start >= hit.end
             and any(e.subtype in ("country", "region") for e in country.payload)
         )
-        if company_word or national:
+        bare = (
+            doc.lang_ != "de"  # German writes every noun capitalised ("Knauf-Werks")
+            and not any(hits.covering("PLANT_WORD", j) for j in range(hit.end, end))
+            and not _models_told_of(doc, hit.start, end)
+        )
+        if company_word or national or bare:
             entry = hit.payload
             mention = Mention(hit.start, end, "Organization", entry.subtype, source="widened")
             out.append((P_ORG + 4, mention))
     return out
+
+
+def _models_told_of(doc: Doc, start: int, end: int) -> bool:
+    """ "Chevrolet Cobalt cars", "Modelle wie Kia Sorento": a maker and its model, where the
+    sentence speaks of products (a product word after the name, models, brands)."""
+    sentence = sentence_of(doc, start)
+    if any(t.lower_ in PRODUCTS for t in doc[end : min(sentence.end, end + 2)]):
+        return True
+    return any(t.lower_.startswith(MODEL_WORDS) for t in sentence)
 
 
 def _names_a_plant(doc: Doc, hits: Hits, start: int) -> bool:
@@ -198,6 +224,38 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
         ):
             continue  # "toured the site together with Turgunov": a person
         out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source="partner")))
+    return out
+
+
+def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
+    """A name after "the management of" / "der Leitung von" ("talks with the management of
+    Daikin"), or after a country's possessive ("Uzbekistan's Kulol Keramika"): a company."""
+    out = []
+    for token in doc[:-1]:
+        start = None
+        if token.lower_.startswith(MANAGEMENT) and doc[token.i + 1].lower_ in ("of", "von"):
+            start = token.i + 2
+        elif token.lower_ in ("'s", "’s") and token.i > 0:
+            country = hits.ending("PLACE", token.i)
+            if country and any(e.subtype == "country" for e in country.payload):
+                start = token.i + 1
+        if start is None or start >= len(doc):
+            continue
+        end = name_run(doc, start)
+        if end == start or any(
+            hits.covering(label, j)
+            for j in range(start, end)
+            for label in (
+                *("PERSON", "TITLE", "ORG", "GOV_NOUN", "ORG_NOUN"),
+                *("PLACE_DESIGNATOR", "COUNTRY_ADJ"),
+            )
+        ):
+            continue
+        if all(hits.covering("PLACE", j) for j in range(start, end)) or is_first_name(
+            doc[start].text
+        ):
+            continue
+        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source="cue")))
     return out
 
 
