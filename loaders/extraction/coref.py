@@ -85,6 +85,7 @@ class _State:
         self.by_key: dict[str, int] = {}
         self.by_surname: dict[str, list[int]] = {}
         self.known_persons = gazetteer(lang).persons
+        self._companies_by_sentence: dict[int, set[int]] | None = None
         self.known_orgs = gazetteer(lang).organizations
 
     def attach(self, index: int, entity: int) -> None:
@@ -336,16 +337,16 @@ class _State:
         """The one company named in the plant's sentence: "Der Konzern Lemken will in der Region
         ein neues Montagewerk errichten" is Lemken's plant, not the one mentioned before."""
         sentence = sentence_of(self.doc, plant.start)
-        companies = {
-            m.entity
-            for m in self.mentions
-            if sentence.start <= m.start < sentence.end
-            and m.type == "Organization"
-            and m.subtype == "company"
-            and not m.weak
-            and m.entity >= 0
-        }
-        return companies.pop() if len(companies) == 1 else None
+        if self._companies_by_sentence is None:  # once: plants ask for every sentence
+            self._companies_by_sentence = {}
+            for m in self.mentions:
+                if m.type == "Organization" and m.subtype == "company" and m.entity >= 0:
+                    if m.weak:
+                        continue
+                    start = sentence_of(self.doc, m.start).start
+                    self._companies_by_sentence.setdefault(start, set()).add(m.entity)
+        companies = self._companies_by_sentence.get(sentence.start, set())
+        return next(iter(companies)) if len(companies) == 1 else None
 
     def _compatible(
         self,

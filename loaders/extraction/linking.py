@@ -90,7 +90,7 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             former = any(t.lower_.startswith(FORMER) for t in doc[mention.start - 2 : mention.end])
             # "in der ehemaligen Anlage von „Kastechmasch“": no longer the company's plant
             mention.org = None if former else _plant_org(doc, mentions, mention, by_start, by_end)
-            mention.places = _plant_places(doc, mentions, mention, by_start)
+            mention.places = _plant_places(doc, mentions, mention, by_start, by_end)
 
 
 def _company_office(person: Mention, mentions: list[Mention]) -> None:
@@ -126,13 +126,13 @@ def _seats(
 ) -> list[int]:
     title_start, title_end = person.properties["title_span"]
     stop = person.start if person.start >= title_end else min(len(doc), title_end + 8)
-    seats: list[int] = [
+    seats: list[int] = [  # "Председатель кабинета министров КР": the body in the title
         i
-        for i, m in enumerate(mentions)
-        if m.type == "Organization"
-        and m.subtype == "government"
-        and m.start < title_end <= m.end
-        and m.start >= title_start
+        for i in (by_start.get(j) for j in range(title_start, title_end))
+        if i is not None
+        and mentions[i].type == "Organization"
+        and mentions[i].subtype == "government"
+        and mentions[i].end >= title_end
     ]
     i = title_end
     while i < stop:
@@ -361,9 +361,13 @@ def _is_operator(mention: Mention) -> bool:
 
 
 def _plant_places(
-    doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
+    doc: Doc,
+    mentions: list[Mention],
+    plant: Mention,
+    by_start: dict[int, int],
+    by_end: dict[int, int],
 ) -> list[int]:
-    before = _place_just_before(doc, mentions, plant)
+    before = _place_just_before(doc, mentions, plant, by_end)
     if before is not None:  # "строит в Алматы новый завод", "in Temirtau ein neues Walzwerk"
         return chain(doc, mentions, before, by_start)
     i = plant.end
@@ -386,10 +390,16 @@ def _plant_places(
     return []
 
 
-def _place_just_before(doc: Doc, mentions: list[Mention], plant: Mention) -> int | None:
+def _place_just_before(
+    doc: Doc, mentions: list[Mention], plant: Mention, by_end: dict[int, int]
+) -> int | None:
     """A place introduced by "in"/"в" that ends at most two words (an article, an adjective)
     before the plant noun."""
-    for index, mention in enumerate(mentions):
+    for end in (plant.start, plant.start - 1, plant.start - 2):
+        index = by_end.get(end)
+        if index is None:
+            continue
+        mention = mentions[index]
         if (
             mention.type == "Location"
             and not mention.weak

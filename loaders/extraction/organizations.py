@@ -38,8 +38,10 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_russian_verb,
     looks_like_surname,
+    lowers,
     mostly_cyrillic,
     sentence_of,
+    texts,
 )
 
 # institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
@@ -94,8 +96,11 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
     subsidiary, a division); the known short form stays for where the text uses it alone.
     Model names ("Chevrolet Cobalt") end in neither and stay apart."""
     out = []
+    longest: dict[int, int] = {}
+    for h in hits.get("ORG"):
+        longest[h.start] = max(longest.get(h.start, 0), h.end)
     for hit in hits.get("ORG"):
-        if any(h.start <= hit.start and h.end > hit.end for h in hits.get("ORG")):
+        if any(longest.get(j, 0) > hit.end for j in range(max(0, hit.start - 4), hit.start + 1)):
             continue  # only the longest known name at a place is widened
         end = hit.end
         while (
@@ -148,8 +153,12 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "das Werk von Qarmet", "die Zementfabrik von Kyzylkumcement", "the plant of Navoiyazot":
     the name after a plant noun and "von"/"of" is the company the plant belongs to."""
     out = []
-    for token in doc[:-2]:
-        if doc[token.i + 1].lower_ not in ("von", "of") or not is_plant_word(token, hits, True):
+    words = lowers(doc)
+    for i in range(len(doc) - 2):
+        if words[i + 1] not in ("von", "of"):
+            continue
+        token = doc[i]
+        if not is_plant_word(token, hits, True):
             continue
         if PRODUCTION_WORDS.match(token.lower_):
             continue  # "Montage von Mähdreschern": what is made, not who makes it
@@ -179,10 +188,11 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
     if doc.lang_ != "ru":
         return []
     out = []
+    words = texts(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if is_cyrillic(token.text) or not is_capitalised(token) or not token.is_alpha:
+        text = words[i]
+        if not text[:1].isupper() or not text.isalpha() or is_cyrillic(text):
             i += 1
             continue
         end = i + 1
@@ -206,10 +216,11 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "together with the Xianghe Zhi Chen", "совместно с Petronas", "gemeinsam mit der
     Firma X": who a project is carried out with is a company."""
     out = []
-    for token in doc[:-2]:
-        if token.lower_ not in TOGETHER or doc[token.i + 1].lower_ not in ("with", "mit", "с"):
+    words = lowers(doc)
+    for i in range(len(doc) - 2):
+        if words[i] not in TOGETHER or words[i + 1] not in ("with", "mit", "с"):
             continue
-        start = token.i + 2
+        start = i + 2
         while start < len(doc) and doc[start].lower_ in ARTICLES:
             start += 1
         end = name_run(doc, start)
@@ -231,14 +242,15 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
     """A name after "the management of" / "der Leitung von" ("talks with the management of
     Daikin"), or after a country's possessive ("Uzbekistan's Kulol Keramika"): a company."""
     out = []
-    for token in doc[:-1]:
+    words = lowers(doc)
+    for i in range(len(doc) - 1):
         start = None
-        if token.lower_.startswith(MANAGEMENT) and doc[token.i + 1].lower_ in ("of", "von"):
-            start = token.i + 2
-        elif token.lower_ in ("'s", "’s") and token.i > 0:
-            country = hits.ending("PLACE", token.i)
+        if words[i].startswith(MANAGEMENT) and words[i + 1] in ("of", "von"):
+            start = i + 2
+        elif words[i] in ("'s", "’s") and i > 0:
+            country = hits.ending("PLACE", i)
             if country and any(e.subtype == "country" for e in country.payload):
-                start = token.i + 1
+                start = i + 1
         if start is None or start >= len(doc):
             continue
         end = name_run(doc, start)
@@ -295,8 +307,8 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
 
 def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     out = []
-    for i, token in enumerate(doc):
-        if token.text not in OPEN_QUOTES:
+    for i, text in enumerate(texts(doc)):
+        if text not in OPEN_QUOTES:
             continue
         close = closing_quote(doc, i)
         if close is None or close - i < 2:
@@ -481,9 +493,8 @@ def _called(doc: Doc) -> list[Candidate]:
 def _web_addresses(doc: Doc) -> list[Candidate]:
     """Web addresses ("gazeta.uz", "Podrobno.uz") are media outlets."""
     out = []
-    for i, token in enumerate(doc):
-        text = token.text
-        if "." in text[1:-1] and text.split(".")[-1].lower() in DOMAINS and token.is_ascii:
+    for i, text in enumerate(texts(doc)):
+        if "." in text[1:-1] and text.split(".")[-1].lower() in DOMAINS and text.isascii():
             out.append((P_QUOTED, Mention(i, i + 1, "Organization", "media", source="domain")))
     return out
 

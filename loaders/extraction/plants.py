@@ -4,6 +4,7 @@ product, capacity and investment when the sentence states them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -153,7 +154,7 @@ class PlantFinder:
         cues = {
             kind
             for kind in ("plan", "construct", "open", "operate")
-            if any(sentence.start <= t < sentence.end for t in triggers.get(kind, []))
+            if _within(triggers.get(kind, []), sentence.start, sentence.end)
         }
         if any(sentence.start <= t < start for t in triggers.get("order", [])):
             cues.add("plan")  # "instructed to set up a plant": a plant to be
@@ -264,6 +265,12 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1
     return begin
+
+
+def _within(sorted_tokens: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of token indices has one in [start, end)."""
+    k = bisect_left(sorted_tokens, start)
+    return k < len(sorted_tokens) and sorted_tokens[k] < end
 
 
 def _in_venture(doc: Doc, index: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -98,8 +98,8 @@ class RelationFinder:
                 by_sentence.setdefault(bisect_right(starts, m.start) - 1, []).append(i)
         for index, sentence in enumerate(spans):
             ms = sorted(by_sentence.get(index, []), key=lambda i: self.mentions[i].start)
-            trig = {
-                k: [t for t in v if sentence.start <= t < sentence.end]
+            trig = {  # trigger lists are sorted: the sentence's part by bisection
+                k: v[bisect_left(v, sentence.start) : bisect_left(v, sentence.end)]
                 for k, v in self.triggers.items()
             }
             s = _Sentence(sentence, index, ms, trig)

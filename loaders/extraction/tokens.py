@@ -75,6 +75,23 @@ def mostly_cyrillic(text: str) -> bool:
     return sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
 
 
+def lowers(doc: Doc) -> list[str]:
+    """The lower-cased token texts, computed once per Doc (rules that scan every token for a
+    cue word read these strings rather than make a Token object per position)."""
+    known = doc.user_data.get("kg_lowers")
+    if known is None:
+        known = doc.user_data["kg_lowers"] = [t.lower_ for t in doc]
+    return known
+
+
+def texts(doc: Doc) -> list[str]:
+    """The token texts, computed once per Doc."""
+    known = doc.user_data.get("kg_texts")
+    if known is None:
+        known = doc.user_data["kg_texts"] = [t.text for t in doc]
+    return known
+
+
 def writes_cyrillic(doc: Doc) -> bool:
     """Whether the text is in Cyrillic script (computed once per Doc: Doc.text is costly)."""
     known = doc.user_data.get("kg_cyrillic")
