@@ -320,6 +320,11 @@ class _State:
         if same is not None:  # "Das Werk wurde von X errichtet": the plant told of, not X's
             self._merge_plant(index, same, org, places)
             return
+        if mention.weak and self._project_word(mention):
+            planned = self._latest_planned()  # "the project": the plant still to be built
+            if planned is not None:
+                self._merge_plant(index, planned, org, places)
+                return
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
             if entity.type != "Plant":
@@ -332,6 +337,21 @@ class _State:
             return
         entity = self.new(index, None)
         self._merge_plant(index, entity, org, places, attach=False)
+
+    def _project_word(self, mention: Mention) -> bool:
+        return self.doc[mention.end - 1].lower_.startswith(
+            ("project", "projekt", "проект", "vorhab")
+        )
+
+    def _latest_planned(self) -> int | None:
+        for entity_index in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[entity_index]
+            if entity.type == "Plant" and entity.properties.get("status") in (
+                "planned",
+                "under_construction",
+            ):
+                return entity_index
+        return None
 
     def _sole_company(self, plant: Mention) -> int | None:
         """The one company named in the plant's sentence: "Der Konzern Lemken will in der Region
@@ -633,13 +653,14 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
         said = next((m for m in named if doc[m.start : m.end].text == best), None)
-        entity.name = person_name(best, oblique=said is not None and _oblique_title(said))
+        case = _title_case(said) if said is not None else None
+        entity.name = person_name(best, oblique=case == "oblique", nominative=case == "nominative")
     else:
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c)))
         entity.name = to_latin(best) if is_cyrillic(best) else best
 
 
-def person_name(text: str, oblique: bool = False) -> str:
+def person_name(text: str, oblique: bool = False, nominative: bool = False) -> str:
     """The canonical Latin spelling of a person's name as written in the text: Russian case
     forms back to the nominative and transliterated, German spellings of the region's names
     in the English ones ("Kumar Aksakalow" -> "Kumar Aksakalov"). `oblique`: the office
@@ -647,6 +668,8 @@ def person_name(text: str, oblique: bool = False) -> str:
     "-ова" is a man's genitive, not a woman's nominative."""
     if not is_cyrillic(text):
         return _english_spelling(text) if GERMAN_SURNAME.search(text) else text
+    if nominative:  # "Аким ... Дархан Сатыбалды": the name is as written
+        return re.sub(r"zhon\b", "jon", to_latin(text))
     words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
     if oblique and len(words) > 1 and words[-1].lower().endswith(MASCULINE_GENITIVES):
         words[-1] = words[-1][:-1]  # "Рахимова" after "главу": Рахимов
@@ -657,14 +680,16 @@ def person_name(text: str, oblique: bool = False) -> str:
     return re.sub(r"zhon\b", "jon", to_latin(" ".join(words)))
 
 
-def _oblique_title(person: Mention) -> bool:
-    """Whether the office written before the name is in an oblique case ("главу", "с
-    председателем"): the name in apposition is in the same case."""
+def _title_case(person: Mention) -> str | None:
+    """The case of the office written right before the name ("главу", "с председателем":
+    oblique; "Аким": nominative): the name in apposition is in the same case."""
     if not person.title_text or not is_cyrillic(person.title_text):
-        return False
-    head = person.title_text.split()[0]
-    parse = _morph().parse(head)[0]
-    return parse.is_known and "nomn" not in parse.tag
+        return None
+    # the name stands in apposition to the office, in its case, whatever complement is between
+    parse = _morph().parse(person.title_text.split()[0])[0]
+    if not parse.is_known:
+        return None
+    return "nominative" if "nomn" in parse.tag and "accs" not in parse.tag else "oblique"
 
 
 def _english_spelling(name: str) -> str:

@@ -17,9 +17,22 @@ from loaders.extraction.names import ARTICLES, name_run
 from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import LINKING
 
+# what an agency noun is called in English, by its first letters
+AGENCY_NAMES = {
+    "commi": "Committee",
+    "komit": "Committee",
+    "комит": "Committee",
+    "depar": "Department",
+    "управ": "Department",
+    "депар": "Department",
+    "agenc": "Agency",
+    "agent": "Agency",
+    "агент": "Agency",
+    "behör": "Authority",
+}
 GERMAN_MINISTRY = ("ministerium", "ministeriums")
 PORTFOLIO_JOINERS = frozenset(["and", "und", "и", ",", "&"])
-COMPLEMENT_STARTS = frozenset(["of", "für", "по"])
+COMPLEMENT_STARTS = frozenset(["of", "for", "für", "по"])
 # words in a body's name that say it is the region's ("regional khokimiyat", "областной")
 REGIONAL = ("regional", "region", "gebiet", "областн", "област")
 
@@ -37,8 +50,11 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             continue  # inside "regional administration", "administration" is no body
         body_class: str = hit.payload
         end, portfolios = hit.end, []
-        if body_class == "ministry":
+        if body_class in ("ministry", "agency"):
+            # "Ministry of Energy", "Komitee für Industrieentwicklung", "управлению промышленности"
             end, portfolios = _ministry_complement(lex, doc, hit)
+            if body_class == "agency" and not portfolios:
+                end = hit.end  # "the agency said": no portfolio, no name of its own
         place = _complement_place(doc, end, by_start) or by_end.get(hit.start)
         if place is not None and place.start >= end:
             end = place.end
@@ -66,7 +82,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         noun = doc[hit.start : hit.end].text
         mention.name = body_name(body_class, noun, place_name, place_subtype, portfolios)
         if portfolios:  # two ministries of one country are two bodies
-            mention.key = f"gov:ministry:{'+'.join(portfolios)}:{place_key}"
+            mention.key = f"gov:{body_class}:{'+'.join(portfolios)}:{place_key}"
         complement = end > hit.end or bool(portfolios)  # "Energieministerium" names itself
         mention.weak = place_key is None and not complement
         out.append(mention)
@@ -84,6 +100,8 @@ def body_name(
     country = f" of {place_name}" if place_name and place_subtype == "country" else ""
     if body_class == "ministry" and portfolios:
         return f"Ministry of {_enumerate(portfolios)}{country}"
+    if body_class == "agency" and portfolios:
+        return f"{AGENCY_NAMES.get(noun.lower()[:5], 'Agency')} of {_enumerate(portfolios)}"
     if body_class == "government" and country:
         return f"Government{country}"
     if body_class == "cabinet" and country:

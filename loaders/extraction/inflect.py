@@ -22,7 +22,10 @@ def _apply(word: str, rules: list) -> list[str]:
 
 
 def is_russian_adjective(word: str) -> bool:
-    return word.lower().endswith(tuple(inflection_rules()["ru_adjective_endings"]))
+    lower = word.lower()
+    if lower.endswith(("ние", "тие", "вие")):
+        return False  # "управление", "предприятие": neuter nouns, not plural adjectives
+    return lower.endswith(tuple(inflection_rules()["ru_adjective_endings"]))
 
 
 @cache

@@ -158,7 +158,9 @@ class PlantFinder:
         }
         if any(sentence.start <= t < start for t in triggers.get("order", [])):
             cues.add("plan")  # "instructed to set up a plant": a plant to be
-        if strength == "weak" and not self._weak_is_plant(doc, start, end, cues):
+        # "строительство газохимического комплекса", "the construction of a complex"
+        built = any(start - 3 <= t < start for t in triggers.get("construct", []))
+        if strength == "weak" and not built and not self._weak_is_plant(doc, start, end, cues):
             # "the project", "das Projekt", "завод": a reference back to the last plant
             return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
         begin = _modifiers_start(doc, start)

@@ -51,6 +51,7 @@ AGENT_PHRASES = (
 )
 # "the management of X", "der Leitung von X", "руководству компании X": X is addressed
 MANAGEMENT = ("management", "leadership", "leitung", "führung", "geschäftsführung", "руковод")
+GUEST_WORDS = ("guest", "gäste", "gast", "гост", "delegation", "делегаци")
 BY_WORDS = frozenset(["by", "von", "durch"])
 RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
 COPULAS = frozenset(
@@ -266,6 +267,9 @@ class RelationFinder:
                 return self.ent(i)
         return None
 
+    def _guests_told(self, s: _Sentence) -> bool:
+        return any(t.lower_.startswith(GUEST_WORDS) for t in s.span)
+
     def _delegation_acts(self, s: _Sentence, persons: list[int]) -> bool:
         """The delegation told of before is the subject: it is named before every person of
         the sentence, and a leader of it is known."""
@@ -323,6 +327,13 @@ class RelationFinder:
             return
         confidence = SENTENCE if self.typed(s, "Person") else DISCOURSE
         seats = self._seats_of(s)
+        if (
+            visits
+            and self.leader is not None
+            and self.leader not in actors
+            and self._guests_told(s)
+        ):
+            actors = [*actors, self.leader]  # "accompanied the guests to ...": they go too
         if visits:
             status = {"status": "planned"} if s.triggers.get("future") else {}
             targets = [t for v in visits for t in self._visit_targets(s, v, seats, actors)]
@@ -646,6 +657,8 @@ class RelationFinder:
             agent = self._agent(s, plant) if by_noun else None
             if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"
                 self.add(rtype, agent, plant.entity, s, STRUCTURAL)
+                if plant.org is not None and self._names_plant(plant.org):
+                    self._name_after(plant)  # "Saryarka AvtoProm" is the plant's own name
             if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
                 if plant.properties.get("_joint"):  # "X's plans to build it together with Y"
@@ -699,6 +712,13 @@ class RelationFinder:
         sentence about planning or building it."""
         return plant.weak and bool(s.triggers.get("plan") or s.triggers.get("construct"))
 
+    def _name_after(self, plant: Mention) -> None:
+        org = self.mentions[plant.org] if plant.org is not None else None
+        entity = self.entities[plant.entity]
+        if org is not None and not entity.properties.get("_named"):
+            entity.name = self.doc[org.start : plant.end].text
+            entity.properties["_named"] = True
+
     def _names_plant(self, org: int) -> bool:
         """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
         return self.mentions[org].source == "name-noun"
@@ -732,7 +752,7 @@ class RelationFinder:
             mention = self.mentions[i]
             if mention.start <= plant.end or mention.subtype != "company":
                 continue
-            before = " ".join(self._words_before(mention.start, 4))
+            before = " ".join(self._words_before(mention.start, 6))
             if any(phrase in before for phrase in AGENT_PHRASES):
                 return mention.entity
         return None
@@ -1051,14 +1071,26 @@ class RelationFinder:
             else:
                 continue
             addressed = self._addressed(s, trigger, persons[-1] if persons else None)
-            setting_up = any(
-                t > trigger for k in ("plan", "construct", "open") for t in s.triggers.get(k, [])
+            setting_up = any(  # "to speed up the construction", "подготовить площадку"
+                t > trigger
+                for k in ("plan", "construct", "open", "site")
+                for t in s.triggers.get(k, [])
             )
             plants = [
                 i
                 for i in self.typed(s, "Plant")
                 if self.mentions[i].start > trigger and (not self.mentions[i].weak or setting_up)
             ]
+            # "prepare a site for the project": the plant still to be set up, if one is named
+            plants.sort(
+                key=lambda i: (
+                    self.entities[self.ent(i)].properties.get("status")
+                    not in (
+                        "planned",
+                        "under_construction",
+                    )
+                )
+            )
             for target in [*addressed, *plants[:1]]:
                 self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
             if addressed or plants:
