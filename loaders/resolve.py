@@ -96,6 +96,7 @@ def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocu
     seen = doc.published or ingested.date().isoformat()
     drops: Counter[str] = Counter()
     entities, key_of = _resolve_entities(doc.entities, seen, drops)
+    _rekey_unnamed_plants(doc, entities, key_of)
     relations = _resolve_relations(doc.relations, key_of, entities, seen, drops)
     document = DocumentRow(
         id=document_id(doc.text),
@@ -179,6 +180,53 @@ def _resolve_entities(
         else:
             rows[row.id] = row
     return rows, key_of
+
+
+# Most specific first: an unnamed plant is known by its company and the narrowest place given.
+_PLACE_RANK = {Subtype.CITY.value: 0, Subtype.DISTRICT.value: 1, Subtype.OTHER.value: 2,
+               Subtype.REGION.value: 3, Subtype.COUNTRY.value: 4}
+_OWNING = (RelationType.PLANS, RelationType.OPERATES)
+
+
+def _unnamed_plant_key(plant: ExtractedEntity, doc: ExtractedDocument, key_of: dict[str, str],
+                       rows: dict[str, EntityRow]) -> str | None:
+    """`plant:<company>@<place>` for a plant whose name the extractor composed.
+
+    Articles describe one project in different words ("car assembly plant", "Montagewerk"), so
+    a composed name would split it into several nodes across documents; its company and place
+    do not change. A name that stands in the text is the plant's own and stays its key.
+    """
+    if plant.name.casefold() in doc.text.casefold():
+        return None
+    owners = sorted(key_of[r.source] for r in doc.relations
+                    if r.type in _OWNING and r.target == plant.id and r.source in key_of)
+    places = [key_of[r.target] for r in doc.relations
+              if r.type is RelationType.LOCATED_IN and r.source == plant.id
+              and r.target in key_of and rows[key_of[r.target]].type == EntityType.LOCATION]
+    if not owners or not places:
+        return None
+    place = min(places, key=lambda k: (_PLACE_RANK.get(rows[k].subtype or "", 5), k))
+    return f"plant:{owners[0].split(':', 1)[1]}@{place.split(':', 1)[1]}"
+
+
+def _rekey_unnamed_plants(doc: ExtractedDocument, rows: dict[str, EntityRow],
+                          key_of: dict[str, str]) -> None:
+    for plant in doc.entities:
+        old = key_of.get(plant.id)
+        if plant.type is not EntityType.PLANT or old is None or old not in rows:
+            continue
+        new = _unnamed_plant_key(plant, doc, key_of, rows)
+        if new is None or new == old:
+            continue
+        row = rows.pop(old)
+        row.id = new
+        if new in rows:
+            _merge_into(rows[new], row)
+        else:
+            rows[new] = row
+        for entity_id, key in key_of.items():
+            if key == old:
+                key_of[entity_id] = new
 
 
 def _relation_fields(rel: ExtractedRelation) -> tuple[float, str]:

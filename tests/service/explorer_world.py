@@ -17,7 +17,7 @@ import httpx
 from loaders.ingest import parse_front_matter
 
 MUSTEROV, NORDSTEPPE, LENA = "per:timur-musterov", "loc:nordsteppe-region", "per:lena-sturm"
-STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors-plant-in-qarshi"
+STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors@gn-1216311"
 QARSHI, GERMANY = "loc:gn-1216311", "loc:gn-2921044"
 
 VISIT = ("Der Gouverneur der Region Nordsteppe, Timur Musterov, besuchte am Dienstag den "

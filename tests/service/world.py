@@ -22,8 +22,8 @@ WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 
 AZIZ, STEPPE, QARSHI = "per:aziz-testov", "org:steppe-motors", "loc:qarshi"
 KASHKA, SURKHAN, TESTLAND = "loc:kashka-region", "loc:surkhan-region", "loc:testland"
-STEPPE_PLANT, OASIS, OASIS_PLANT = ("plant:steppe-motors-plant-in-qarshi", "org:oasis-foods",
-                                    "plant:oasis-foods-factory")
+STEPPE_PLANT, OASIS, OASIS_PLANT = ("plant:steppe-motors@qarshi", "org:oasis-foods",
+                                    "plant:oasis-foods@kashka-region")
 
 VISIT = "Governor Aziz Testov visited Steppe Motors on Monday."
 PLAN = "Steppe Motors plans a car plant in Qarshi, a city of Kashka Region."
