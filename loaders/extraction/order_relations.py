@@ -1,0 +1,141 @@
+"""What officials and investors set in motion: orders to bodies and plants (ORDERED) and
+investments said with a verb (INVESTS_IN)."""
+
+from __future__ import annotations
+
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.lexicon import word_classes
+from loaders.extraction.names import ARTICLES
+from loaders.extraction.relation_base import (
+    AMOUNT,
+    MANAGEMENT,
+    NEEDS_AMOUNT,
+    ORDER_JOINERS,
+    SENTENCE,
+    TOGETHER,
+    WITH_WORDS,
+    FinderBase,
+    Sentence,
+)
+
+
+class OrderRules(FinderBase):
+    """ORDERED and INVESTS_IN."""
+
+    def _invests(self, s: Sentence) -> None:
+        """ "X will invest $Y in ...", "die Regierung soll das Projekt mit 25 Prozent
+        subventionieren", "Правительство будет субсидировать до 20 процентов": an investor said
+        to invest, finance or subsidise. "With an investment of $X" is the plant's own figure,
+        and allocating (land, a site) is an investment only with an amount."""
+        inside_plants = {
+            t
+            for i in self.typed(s, "Plant")
+            for t in range(self.mentions[i].start, self.mentions[i].end)
+        }
+        for trigger in s.triggers.get("invest", []):
+            if trigger in inside_plants:
+                continue  # "Investitionsprojekt" names the plant, it is no investment verb
+            amount = AMOUNT.search(self.doc[trigger : s.span.end].text)
+            if amount is None and self.doc[trigger].lower_.startswith(NEEDS_AMOUNT):
+                continue
+            sources = [
+                i
+                for i in s.mentions
+                if self.mentions[i].start < trigger
+                and self.mentions[i].type in ("Organization", "Person")
+                and self.mentions[i].subtype != "media"
+                and not self._is_seat(i, s)
+            ]
+            plants = self.typed(s, "Plant")
+            after = [i for i in plants if self.mentions[i].start > trigger]
+            if not sources or not plants:
+                continue
+            properties = {"amount": amount.group(0)} if amount else {}
+            target = (after or plants)[0]
+            self.add(
+                RelationType.INVESTS_IN,
+                self.ent(sources[-1]),
+                self.ent(target),
+                s,
+                SENTENCE,
+                **properties,
+            )
+
+    def _ordered(self, s: Sentence) -> None:
+        """ "The president instructed the Government and the Ministry of Energy to build X":
+        the official orders the bodies he addresses and the plant to be set up; "He also
+        instructed ..." is the official who gave the last order (or acted last)."""
+        for trigger in s.triggers.get("order", []):
+            persons = [i for i in self.typed(s, "Person") if self.mentions[i].start <= trigger + 1]
+            if persons:
+                official = self.ent(persons[-1])
+            elif self.orderer is not None or self.protagonist is not None:
+                official = self.orderer if self.orderer is not None else self.protagonist
+            else:
+                continue
+            addressed = self._addressed(s, trigger, persons[-1] if persons else None)
+            setting_up = any(  # "to speed up the construction", "подготовить площадку"
+                t > trigger
+                for k in ("plan", "construct", "open", "site")
+                for t in s.triggers.get(k, [])
+            )
+            plants = [
+                i
+                for i in self.typed(s, "Plant")
+                if self.mentions[i].start > trigger and (not self.mentions[i].weak or setting_up)
+            ]
+            # "prepare a site for the project": the plant still to be set up, if one is named
+            plants.sort(
+                key=lambda i: (
+                    self.entities[self.ent(i)].properties.get("status")
+                    not in (
+                        "planned",
+                        "under_construction",
+                    )
+                )
+            )
+            for target in [*addressed, *plants[:1]]:
+                self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
+            if addressed or plants:
+                self.orderer = official
+
+    def _addressed(self, s: Sentence, trigger: int, official: int | None) -> list[int]:
+        """The bodies an order goes to: named right after the order word ("instructed the
+        Government and the Ministry of ...", "поручил хокимияту ... и Министерству ..."), or
+        between the official and a verb-final order word ("hat die Regierung angewiesen")."""
+        official_end = self.mentions[official].end if official is not None else s.span.start
+        out = []
+        for i in s.mentions:
+            mention = self.mentions[i]
+            if mention.type != "Organization" or mention.subtype in ("media", None):
+                continue
+            if mention.start > trigger:
+                gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
+                nouns = word_classes(self.lang).org_nouns
+                joined = all(
+                    t.lower_ in ARTICLES
+                    or t.lower_ in ORDER_JOINERS
+                    or t.i in self._covered(s)
+                    or t.lower_ in nouns  # "поручил руководству компании X"
+                    or t.lower_.startswith(MANAGEMENT)
+                    for t in gap
+                )
+                if joined and len(gap) <= 12:
+                    out.append(i)
+            elif official_end <= mention.start and self._verb_final_order(s, trigger):
+                out.append(i)
+        return [i for i in out if not self.word_before(i, WITH_WORDS | TOGETHER, 2)]
+
+    def _verb_final_order(self, s: Sentence, trigger: int) -> bool:
+        """ "hat die Regierung angewiesen": the order word closes its clause."""
+        following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
+        return self.lang == "de" and (following is None or following.is_punct)
+
+    def _covered(self, s: Sentence) -> set[int]:
+        """Tokens inside the sentence's organization mentions (a body listed before)."""
+        return {
+            t
+            for i in s.mentions
+            if self.mentions[i].type == "Organization"
+            for t in range(self.mentions[i].start, self.mentions[i].end)
+        }

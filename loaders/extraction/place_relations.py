@@ -1,0 +1,188 @@
+"""Relations of places and organizations: places inside places (LOCATED_IN), where an
+organization is from (BASED_IN), what it is part of (PART_OF)."""
+
+from __future__ import annotations
+
+import itertools
+
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.lexicon import word_classes
+from loaders.extraction.model import Mention
+from loaders.extraction.relation_base import (
+    JV_WORDS,
+    LEVEL,
+    LOCATIVE,
+    NAMING_WORDS,
+    SENTENCE,
+    STRUCTURAL,
+    FinderBase,
+    Sentence,
+)
+
+
+class PlaceRules(FinderBase):
+    """LOCATED_IN between places, BASED_IN and PART_OF."""
+
+    def _places(self, s: Sentence) -> None:
+        """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
+        Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
+        places = self.typed(s, "Location")
+        for i in places:  # "Hauptstadt Deutschlands"
+            country = self.mentions[i].properties.get("capital_of")
+            target = next((k for k, e in enumerate(self.entities) if e.key == country), None)
+            if country and target is not None:
+                self.add(RelationType.LOCATED_IN, self.ent(i), target, s, STRUCTURAL)
+        parents: set[int] = set()  # "Shursuv, Bezirk Ferghana, Region Usbekistan": all Shursuv's
+        for a, b in itertools.pairwise(places):
+            ma, mb = self.mentions[a], self.mentions[b]
+            between = self.doc[ma.end : mb.start].text.strip()
+            la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
+            if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
+                continue
+            genitive = between.lower() in ("des", "der", "of", "of the") or (
+                between == "" and self.lang == "ru" and not ma.weak and not mb.weak
+            )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
+            if genitive and lb > la and lb >= LEVEL["region"]:
+                self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
+            elif between in (",", "(") and lb > la and a not in parents:
+                self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
+                parents.update(self._chain_up(places, a, b, s))
+            elif between == "" and ma.weak and ma.key and lb < la:
+                self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, STRUCTURAL)
+            elif (
+                between.lower() in ("в", "во", "in")
+                and la > lb
+                and self.word_before(a, LOCATIVE, 1)
+            ):
+                self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, SENTENCE)
+
+    def _chain_up(self, places: list[int], a: int, b: int, s: Sentence) -> set[int]:
+        """Link `a` to every larger place apposed after `b`; returns the apposed places."""
+        index = places.index(b)
+        last, apposed = b, {b}
+        for c in places[index + 1 :]:
+            mc, ml = self.mentions[c], self.mentions[last]
+            if self.doc[ml.end : mc.start].text.strip() not in (",", ")", "),", "("):
+                break
+            if LEVEL.get(mc.subtype or "", 0) > LEVEL.get(self.mentions[a].subtype or "", 0):
+                self.add(RelationType.LOCATED_IN, self.mentions[a].entity, mc.entity, s, SENTENCE)
+            last = c
+            apposed.add(c)
+        return apposed
+
+    def _based_in(self, s: Sentence) -> None:
+        orgs = [
+            i
+            for i in self.typed(s, "Organization")
+            if not self.mentions[i].weak or self.mentions[i].role == "company"
+        ]
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if (
+                not (mention.weak and mention.key)
+                or "-" in self.doc[mention.end : mention.end + 1].text
+            ):
+                continue
+            org = self._org_after_adjective(mention, orgs)
+            if org is not None:
+                self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
+        for i in self.typed(s, "Location"):
+            country = self.mentions[i]
+            end = country.end
+            if country.subtype != "country" or country.weak or end + 1 >= s.span.end:
+                continue
+            if self.doc[end].lower_ in ("'s", "’s"):
+                owned = next((j for j in orgs if self.mentions[j].start == end + 1), None)
+                if owned is not None and self.mentions[owned].subtype == "company":
+                    self.add(RelationType.BASED_IN, self.ent(owned), country.entity, s, STRUCTURAL)
+        for i in orgs:
+            body = self.mentions[i]
+            place = body.properties.get("body_place")
+            span = body.properties.get("body_place_span")
+            if body.subtype == "government" and (place or span) and body.role != "embassy":
+                target = next(
+                    (
+                        self.ent(j)
+                        for j in s.mentions
+                        if self.mentions[j].type == "Location"
+                        and self._is_place_of(self.mentions[j], span, place)
+                    ),
+                    None,
+                )
+                if target is None and place is not None:
+                    # "Navoi regional hokimiyat": the region named elsewhere in the article
+                    target = next((k for k, e in enumerate(self.entities) if e.key == place), None)
+                if target is not None:
+                    self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
+            if body.role == "embassy" or s.triggers.get("found"):
+                self._based_after(s, i)
+
+    @staticmethod
+    def _is_place_of(mention: Mention, span: tuple[int, int] | None, key: str | None) -> bool:
+        return mention.span == span or (key is not None and mention.key == key)
+
+    def _org_after_adjective(self, adjective: Mention, orgs: list[int]) -> int | None:
+        if not self._company_word_after(adjective):
+            return None
+        after = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 3]
+        named_after = [i for i in after if not self.mentions[i].weak]
+        if after:  # "таджикской компании «Гаюр»": the name, not the noun's referent
+            return (named_after or after)[0]
+        following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 12]
+        preceding = [i for i in orgs if self.mentions[i].end <= adjective.start]
+        candidates = following or preceding[-1:]
+        named = [i for i in candidates if not self.mentions[i].weak]
+        return named[0] if named else None
+
+    def _company_word_after(self, adjective: Mention) -> bool:
+        """ "deutschen Firma", "Chinese carmaker", "китайская компания", "Agrarunternehmen"."""
+        words = word_classes(self.lang)
+        nouns = (*words.org_noun_suffixes, *words.org_nouns)
+        for token in self.doc[adjective.end : adjective.end + 2]:
+            lower = token.lower_
+            if lower in words.org_nouns or any(len(n) > 3 and n in lower for n in nouns):
+                return True
+            if any(m.start == token.i and m.type == "Organization" for m in self.mentions):
+                return True
+        return False
+
+    def _based_after(self, s: Sentence, org: int) -> None:
+        end = self.mentions[org].end
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if (
+                mention.start >= end
+                and self.word_before(i, LOCATIVE | {","}, 1)
+                and not mention.weak
+                and mention.start - end < 12
+            ):
+                self.add(
+                    RelationType.BASED_IN, self.mentions[org].entity, mention.entity, s, SENTENCE
+                )
+
+    def _part_of(self, s: Sentence) -> None:
+        text = s.span.text.lower()
+        companies = [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company" and not self.mentions[i].weak
+        ]
+        for own in s.triggers.get("own", []):
+            before = [i for i in companies if self.mentions[i].end <= own]
+            after = [i for i in companies if self.mentions[i].start > own]
+            if before and after:
+                self.add(
+                    RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s, SENTENCE
+                )
+        if any(f" {w} " in f" {text} " for w in JV_WORDS):
+            ventures = [
+                i
+                for i in companies
+                if self.word_before(i, NAMING_WORDS, 1) or self.mentions[i].source == "quoted"
+            ]
+            for venture in ventures:
+                for owner in companies:
+                    if owner != venture:
+                        self.add(
+                            RelationType.PART_OF, self.ent(venture), self.ent(owner), s, SENTENCE
+                        )

@@ -1,0 +1,250 @@
+"""Relations of plants: who plans or runs them (PLANS, OPERATES: their company, "operated by",
+joint ventures, builders, signatories) and where they are (LOCATED_IN)."""
+
+from __future__ import annotations
+
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.linking import chain, locative_before
+from loaders.extraction.model import Mention
+from loaders.extraction.relation_base import (
+    AGENT_PHRASES,
+    BRAND_WORDS,
+    BY_WORDS,
+    COPULAS,
+    SENTENCE,
+    STRUCTURAL,
+    TOGETHER,
+    VENTURE,
+    WITH_WORDS,
+    FinderBase,
+    Sentence,
+)
+
+
+class PlantRules(FinderBase):
+    """PLANS, OPERATES and a plant's LOCATED_IN."""
+
+    def _signatories(self, s: Sentence) -> None:
+        """ "The agreement on the project was signed by the khokim, the president of Hyundai
+        Motor and the vice-president of Posco Daewoo": the companies whose officers sign an
+        agreement on a plant plan it."""
+        plants = self.typed(s, "Plant")
+        if not s.triggers.get("sign") or not plants:
+            return
+        for i in self.typed(s, "Person"):
+            for seat in self.mentions[i].seats:
+                company = self.mentions[seat]
+                if company.type == "Organization" and company.subtype == "company":
+                    for plant in plants[:1]:
+                        self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
+
+    def _plants(self, s: Sentence) -> None:
+        self._signatories(s)
+        for i in self.typed(s, "Plant"):
+            plant = self.mentions[i]
+            if s.triggers.get("open"):
+                self.opened = (plant.entity, s.index)
+            self.last_plant = (plant.entity, s.index)
+            entity = self.entities[plant.entity]
+            status = entity.properties.get("status") or plant.properties.get("status")
+            if status is None:
+                planning = s.triggers.get("plan") or s.triggers.get("future")
+                status = "planned" if planning else "operating"
+            rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+            by_noun = plant.source in ("strong", "weak", "part") and not plant.weak
+            agent = self._agent(s, plant) if by_noun else None
+            if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"
+                self.add(rtype, agent, plant.entity, s, STRUCTURAL)
+                if plant.org is not None and self._names_plant(plant.org):
+                    self._name_after(plant)  # "Saryarka AvtoProm" is the plant's own name
+            if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
+                self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
+                if plant.properties.get("_joint"):  # "X's plans to build it together with Y"
+                    for org in self._sentence_operators(s, plant):
+                        if self._subject_before(s, org, plant):
+                            self.add(rtype, org, plant.entity, s, SENTENCE)
+            elif plant.org is None and agent is None and (by_noun or self._told_of(s, plant)):
+                # "das Werk wurde von X errichtet": who builds a plant plans it (FORMAT.md)
+                built = bool(s.triggers.get("construct")) and self._builder_named(s)
+                for org in self._sentence_operators(s, plant):
+                    self.add(RelationType.PLANS if built else rtype, org, plant.entity, s, SENTENCE)
+            places = [self.ent(p) for p in plant.places]
+            if not places and by_noun:
+                places = self._locatives(s)
+                if any(self.entities[p].subtype != "country" for p in places):
+                    places = [p for p in places if self.entities[p].subtype != "country"]
+            for place in places:
+                self.add(
+                    RelationType.LOCATED_IN,
+                    plant.entity,
+                    place,
+                    s,
+                    STRUCTURAL if plant.places else SENTENCE,
+                )
+
+    def _brand(self, mention_index: int) -> bool:
+        """ "под брендом Chevrolet", "der Marke Exeed": a brand, which makes no plant run."""
+        noun = self.mentions[mention_index].properties.get("noun", "")
+        start = self.mentions[mention_index].start
+        before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
+        return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
+
+    def _builder_named(self, s: Sentence) -> bool:
+        """A company introduced as the agent of building: "built by X", "von X errichtet"."""
+        return any(
+            self.mentions[i].subtype == "company" and self.word_before(i, BY_WORDS, 3)
+            for i in self.typed(s, "Organization")
+        )
+
+    def _subject_before(self, s: Sentence, entity: int, plant: Mention) -> bool:
+        """The company named before the plant, not as anyone's partner ("BASF's plans")."""
+        return any(
+            self.mentions[i].entity == entity
+            and self.mentions[i].end <= plant.start
+            and not self.word_before(i, TOGETHER | WITH_WORDS, 3)
+            for i in s.mentions
+        )
+
+    def _told_of(self, s: Sentence, plant: Mention) -> bool:
+        """ "the project ... is being implemented by X": a plant referred back to, in a
+        sentence about planning or building it."""
+        return plant.weak and bool(s.triggers.get("plan") or s.triggers.get("construct"))
+
+    def _name_after(self, plant: Mention) -> None:
+        org = self.mentions[plant.org] if plant.org is not None else None
+        entity = self.entities[plant.entity]
+        if org is not None and not entity.properties.get("_named"):
+            entity.name = self.doc[org.start : plant.end].text
+            entity.properties["_named"] = True
+
+    def _names_plant(self, org: int) -> bool:
+        """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
+        return self.mentions[org].source == "name-noun"
+
+    def _sentence_operators(self, s: Sentence, plant: Mention) -> list[int]:
+        """The company of the sentence that plans, builds or runs the plant: the only one, or
+        several working on it together ("X совместно с Y", "X together with Y")."""
+        if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
+            return []
+        seats = self._seats_of(s)
+        mentioned = [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company"
+            and self.ent(i) not in seats
+            and not self._brand(i)
+            and self.mentions[i].end not in s.triggers.get("product", [])
+        ]
+        companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
+        if len(companies) == 1:
+            return companies
+        partners = [i for i in mentioned if self.word_before(i, TOGETHER, 3)]
+        if partners and len(companies) == len(partners) + 1:
+            return companies  # every company but one is a partner "together with" it
+        return []
+
+    def _agent(self, s: Sentence, plant: Mention) -> int | None:
+        """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that
+        follows the plant in its sentence."""
+        for i in self.typed(s, "Organization"):
+            mention = self.mentions[i]
+            if mention.start <= plant.end or mention.subtype != "company":
+                continue
+            before = " ".join(self._words_before(mention.start, 6))
+            if any(phrase in before for phrase in AGENT_PHRASES):
+                return mention.entity
+        return None
+
+    def _locatives(self, s: Sentence) -> list[int]:
+        """Places introduced by in/im/в in the sentence, with the places apposed to them."""
+        by_start: dict[int, int] = {}
+        for i in s.mentions:  # the longer of two mentions that start together
+            current = by_start.get(self.mentions[i].start)
+            if current is None or self.mentions[i].end > self.mentions[current].end:
+                by_start[self.mentions[i].start] = i
+        out = []
+        for i in self._locative_mentions(s):
+            for j in chain(self.doc, self.mentions, i, by_start):
+                if self.mentions[j].entity not in out:
+                    out.append(self.mentions[j].entity)
+        return out
+
+    def _locative_mentions(self, s: Sentence) -> list[int]:
+        seats = self._seats_of(s)
+        out = []
+        for i in self.typed(s, "Location"):
+            mention = self.mentions[i]
+            if mention.weak and mention.role is None:
+                continue
+            visit_place = any(0 < mention.start - t <= 3 for t in s.triggers.get("visit", []))
+            if (
+                locative_before(self.doc, mention.start)
+                and mention.entity not in seats
+                and not visit_place
+            ):
+                out.append(i)
+        return out
+
+    def _joint_ventures(self, s: Sentence) -> None:
+        """ "The factory is a joint venture of TALCO and TBEA", "Das Werk ist ein
+        Gemeinschaftsunternehmen des Konzerns X und der Holding Y", "ООО «X», которое является
+        совместным предприятием компании A и компании B": a plant is run (or planned) by the
+        joint venture when it is named, else by each owner; a named venture is part of each."""
+        phrase = self._venture_phrase(s)
+        if phrase is None:
+            return
+        start, end = phrase
+        seats = self._seats_of(s)
+        companies = [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company"
+            and not self.mentions[i].weak
+            and self.ent(i) not in seats
+        ]
+        owners = list(
+            dict.fromkeys(self.ent(i) for i in companies if self.mentions[i].start >= end)
+        )
+        if not owners:
+            return
+        named = [self.ent(i) for i in companies if self.mentions[i].end <= start]
+        venture = named[-1] if named and named[-1] not in owners else None
+        plants = [self.ent(i) for i in self.typed(s, "Plant") if self.mentions[i].start < start]
+        if not plants and venture is None and self._subject_refers_back(s, start):
+            recent = self.last_plant  # "Предприятие является совместным предприятием A и B"
+            plants = [recent[0]] if recent and s.index - recent[1] <= 2 else []
+        if venture is not None:
+            for owner in owners:
+                self.add(RelationType.PART_OF, venture, owner, s, SENTENCE)
+        for plant_entity in plants[-1:]:
+            status = self.entities[plant_entity].properties.get("status")
+            rtype = RelationType.PLANS if status in ("planned", "under_construction") else None
+            rtype = rtype or RelationType.OPERATES
+            for runner in [venture] if venture is not None else owners:
+                self.add(rtype, runner, plant_entity, s, SENTENCE)
+
+    def _subject_refers_back(self, s: Sentence, before: int) -> bool:
+        """The sentence opens with a company or plant noun that names nothing itself ("The
+        enterprise is a joint venture of ...")."""
+        return any(
+            self.mentions[i].weak and self.mentions[i].type in ("Organization", "Plant")
+            for i in s.mentions
+            if self.mentions[i].start < before
+        )
+
+    def _venture_phrase(self, s: Sentence) -> tuple[int, int] | None:
+        """Where the sentence says its subject *is* a joint venture of owners named next."""
+        words = [t.lower_ for t in s.span]
+        for k, word in enumerate(words):
+            two = f"{word} {words[k + 1]}" if k + 1 < len(words) else word
+            size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(word) else 0
+            if not size:
+                continue
+            copula = any(w in COPULAS for w in words[max(0, k - 3) : k])
+            following = words[k + size] if k + size < len(words) else ""
+            owners_next = following in ("of", "between", "des", "der", "von", "zwischen") or (
+                self.lang == "ru" and not self.doc[s.span.start + k + size].is_punct
+            )
+            if copula and owners_next:
+                return s.span.start + k, s.span.start + k + size
+        return None

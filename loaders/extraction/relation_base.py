@@ -1,0 +1,182 @@
+"""What every relation rule shares: the sentence being read, the document's mentions and
+entities, the relations found so far and the state carried from sentence to sentence (the
+protagonist, the delegation's leader, the last order, the last plant), with the helpers that
+read arguments (who comes after "with", who leads, where offices sit)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph_schema.vocabulary import RelationType, signature_allows
+from loaders.extraction.linking import LEADER_WORDS
+from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.plants import MONEY
+
+BRAND_WORDS = ("brand", "marke", "бренд", "марк")
+TOGETHER = frozenset(["together", "gemeinsam", "zusammen", "вместе", "совместно"])
+GENITIVE = frozenset(["des", "der", "of", "von"])
+WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
+FROM_WORDS = frozenset(["from", "aus", "из"])
+LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во"])
+LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
+JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
+NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
+STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+# a joint venture, one word or two ("joint venture", "Gemeinschaftsunternehmen", "СП",
+# "совместным предприятием")
+VENTURE = re.compile(
+    r"joint[ -]ventures?|jv|gemeinschaftsunternehmen[s]?|joint-venture[s]?|сп|"
+    r"совместн\w+ предприяти\w*"
+)
+AGENT_PHRASES = (
+    "operated by",
+    "run by",
+    "owned by",
+    "managed by",
+    "betrieben von",
+    "betrieben wird von",
+    "gehört",
+    "принадлежащ",
+    "управляем",
+)
+# "the management of X", "der Leitung von X", "руководству компании X": X is addressed
+MANAGEMENT = ("management", "leadership", "leitung", "führung", "geschäftsführung", "руковод")
+GUEST_WORDS = ("guest", "gäste", "gast", "гост", "delegation", "делегаци")
+BY_WORDS = frozenset(["by", "von", "durch"])
+RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
+COPULAS = frozenset(
+    ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
+)
+# between an order word and the bodies it addresses ("instructed the Government and the ...")
+ORDER_JOINERS = frozenset(["and", "und", "и", "also", "zudem", "auch", "также", "the", ","])
+# an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
+AMOUNT = re.compile(
+    MONEY.pattern + r"|(?:up to |bis zu |до )?\d[\d.,]*\s?(?:%|percent|per cent|Prozent|процент\w*)"
+)
+# verbs that are an investment only with an amount ("allocate land" is none)
+NEEDS_AMOUNT = ("alloc", "выдел", "bereitst", "provid")
+
+
+@dataclass
+class Sentence:
+    """One sentence as the rules read it: its span, mentions (indices) and trigger words."""
+
+    span: Span
+    index: int
+    mentions: list[int]
+    triggers: dict[str, list[int]]
+    seats: set[int] | None = None  # computed on first use
+
+
+@dataclass
+class FinderBase:
+    doc: Doc
+    mentions: list[Mention]
+    entities: list[Entity]
+    triggers: dict[str, list[int]]
+    lang: str
+    found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
+    protagonist: int | None = None
+    encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
+    orderer: int | None = None  # the official who gave the last order
+    leader: int | None = None  # the leader of the delegation last told of
+    last_plant: tuple[int, int] | None = None  # the plant last told of, and its sentence
+    opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
+
+    def add(
+        self,
+        rtype: RelationType,
+        source: int,
+        target: int,
+        s: Sentence,
+        confidence: float,
+        **properties: str,
+    ) -> None:
+        if source == target or source < 0 or target < 0:
+            return
+        a, b = self.entities[source], self.entities[target]
+        if not signature_allows(rtype, a.type, b.type):  # type: ignore[arg-type]
+            return
+        key = (rtype.value, source, target)
+        if key in self.found and self.found[key].confidence >= confidence:
+            return
+        self.found[key] = Relation(
+            rtype.value, source, target, s.index, confidence, tuple(sorted(properties.items()))
+        )
+
+    def ent(self, mention_index: int) -> int:
+        return self.mentions[mention_index].entity
+
+    def typed(self, s: Sentence, *types: str) -> list[int]:
+        return [i for i in s.mentions if self.mentions[i].type in types]
+
+    def word_before(self, mention_index: int, words: frozenset[str], reach: int = 3) -> bool:
+        start = self.mentions[mention_index].start
+        return any(t.lower_ in words for t in self.doc[max(0, start - reach) : start])
+
+    def _argument_start(self, mention_index: int) -> int:
+        """Where a person's phrase starts: at the title before the name ("with the chairman of
+        Ozdilek Group, Hakan Ozdilek" starts at "chairman")."""
+        mention = self.mentions[mention_index]
+        span = mention.properties.get("title_span")
+        return span[0] if span and span[0] < mention.start else mention.start
+
+    def _words_before(self, index: int, reach: int) -> list[str]:
+        return [t.lower_ for t in self.doc[max(0, index - reach) : index]]
+
+    def _after_with(self, mention_index: int, reach: int = 3) -> bool:
+        words = self._words_before(self._argument_start(mention_index), reach)
+        return any(w in WITH_WORDS for w in words)
+
+    def _led(self, mention_index: int) -> bool:
+        before = " ".join(self._words_before(self._argument_start(mention_index), 5))
+        return any(phrase in before for phrase in LEADER_WORDS)
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return any(
+            t.dep_.startswith(("nsubj", "sb")) for t in self.doc[mention.start : mention.end]
+        )
+
+    def _is_seat(self, mention_index: int, s: Sentence) -> bool:
+        return any(mention_index in self.mentions[i].seats for i in s.mentions)
+
+    def _seats_of(self, s: Sentence) -> set[int]:
+        """Where the offices of the sentence sit, also those of unnamed holders ("Claas-Chef")."""
+        if s.seats is None:
+            s.seats = {
+                self.ent(seat)
+                for m in self.mentions
+                if m.seats and s.span.start <= m.start < s.span.end
+                for seat in m.seats
+            }
+        return s.seats
+
+    def _reporter(self, mention: Mention) -> bool:
+        """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
+        reports = self.triggers.get("report", [])
+        # "сообщила пресс-служба кабмина", "the press service of the khokimiyat said"
+        return mention.end in reports or any(mention.start - k in reports for k in (1, 2, 3))
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",
+        ", wo ...", ", где ...": a relative clause."""
+        for token in self.doc[start:end]:
+            if token.lower_ in RELATIVES and token.i > 0 and self.doc[token.i - 1].text == ",":
+                return True
+            if token.lower_ in ("und", "and", "и") and token.i + 1 < len(self.doc):
+                following = self.doc[token.i + 1]
+                if (
+                    following.is_lower
+                    and following.is_alpha
+                    and following.lower_
+                    not in ("the", "der", "die", "das", "den", "dem", "des", "a", "an")
+                ):
+                    return True
+        return False
+
+    def _verb_final(self, s: Sentence, trigger: int) -> bool:
+        following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
+        return following is None or following.is_punct
