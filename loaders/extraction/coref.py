@@ -9,16 +9,20 @@ by their organization, place or name, and a bare "the plant" joins the last plan
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
 
-import pymorphy3
 from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
-from loaders.extraction.lexicon import first_names
 from loaders.extraction.model import Entity, Mention
+from loaders.extraction.person_names import (
+    fuzzy,
+    normalise,
+    person_name,
+    same_first,
+    surname_stem,
+    title_case,
+)
 from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
 from loaders.extraction.translit import to_latin
 
@@ -26,29 +30,9 @@ LEGAL_WORDS = re.compile(
     r"\b(llc|ltd|inc|corp|corporation|co|group|gruppe|holding|gmbh|ag|kgaa|mbh\w*|jsc|ooo|ооо|ао|"
     r"оао|зао|пао|plc|se|company)\b\.?"
 )
-RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
 INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "einem", "einer", "eines"])
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
-MASCULINE_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")
-NOMINATIVE_SURNAMES = ("ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ский", "ская")
-INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
-# a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
-GERMAN_SURNAME = re.compile(r"[a-z](ow|ew|owa|ewa)$")
-GERMAN_TO_ENGLISH = (
-    (r"dsch", "j"),
-    (r"Dsch", "J"),
-    (r"tsch", "ch"),
-    (r"Tsch", "Ch"),
-    (r"sch", "sh"),
-    (r"Sch", "Sh"),
-    (r"(?<![sc])ch", "kh"),
-    (r"Ch", "Kh"),
-    (r"j", "y"),
-    (r"J", "Y"),
-    (r"w", "v"),
-    (r"W", "V"),
-)
 # organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
 # again without the cue, the bare name still names them
 FOUND_BY_CUE = frozenset(
@@ -160,7 +144,7 @@ class _State:
                 other = self.doc[self.mentions[other_index].start : self.mentions[other_index].end]
                 if fuzzy(surname_stem(other[-1].text)) != surname:
                     continue
-                if len(tokens) == 1 or len(other) == 1 or _same_first(first.text, other[0].text):
+                if len(tokens) == 1 or len(other) == 1 or same_first(first.text, other[0].text):
                     return entity_index
         return None
 
@@ -590,53 +574,6 @@ def _repeat_key(texts: list[str]) -> str:
     return " ".join(texts)
 
 
-def _same_first(a: str, b: str) -> bool:
-    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
-    return a[:1] == b[:1] or to_latin(a)[:1] == to_latin(b)[:1]
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
-@cache
-def fuzzy(text: str) -> str:
-    """A spelling-tolerant key: Soliyev ~ Soliev, Aksakalow ~ Aksakalov, Жапаров ~ Japarov."""
-    latin = to_latin(normalise(text)) if is_cyrillic(text) else normalise(text)
-    latin = latin.replace("w", "v").replace("zh", "j").replace("dzh", "j").replace("kh", "h")
-    return re.sub(r"[yi]+", "i", latin)
-
-
-@cache
-def surname_stem(word: str) -> str:
-    """The nominative of a surname: "Мирзиёева" -> "Мирзиёев", "Mirziyoyevs" -> "Mirziyoyev"."""
-    if is_cyrillic(word):
-        if word.lower().endswith(INDECLINABLE_SURNAMES):
-            return word  # "Бобозода", "Турсунзаде": Tajik and Persian names do not decline
-        if word.lower().endswith(NOMINATIVE_SURNAMES):
-            return word  # "Кудратов", "Ахмедова": the dictionary may read a plural genitive
-        for parse in _morph().parse(word):
-            if "Surn" in parse.tag or "Name" in parse.tag:
-                if "nomn" in parse.tag:
-                    return word
-                return parse.normal_form.capitalize()
-        lower = word.lower()
-        for ending in RU_CASE_ENDINGS:
-            if lower.endswith(("ов" + ending, "ев" + ending, "ин" + ending)):
-                return word[: -len(ending)]
-        return word
-    if word.endswith("s") and re.search(r"(ov|ev|ow|ew|in)s$", word):
-        return word[:-1]
-    return word
-
-
-@cache
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
     """Aliases from the mentions' surface forms; a Latin-script canonical name."""
     texts = []
@@ -653,57 +590,8 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
         said = next((m for m in named if doc[m.start : m.end].text == best), None)
-        case = _title_case(said) if said is not None else None
+        case = title_case(said) if said is not None else None
         entity.name = person_name(best, oblique=case == "oblique", nominative=case == "nominative")
     else:
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c)))
         entity.name = to_latin(best) if is_cyrillic(best) else best
-
-
-def person_name(text: str, oblique: bool = False, nominative: bool = False) -> str:
-    """The canonical Latin spelling of a person's name as written in the text: Russian case
-    forms back to the nominative and transliterated, German spellings of the region's names
-    in the English ones ("Kumar Aksakalow" -> "Kumar Aksakalov"). `oblique`: the office
-    before the name is not in the nominative ("принял главу компании Мирзиёда Рахимова"), so
-    "-ова" is a man's genitive, not a woman's nominative."""
-    if not is_cyrillic(text):
-        return _english_spelling(text) if GERMAN_SURNAME.search(text) else text
-    if nominative:  # "Аким ... Дархан Сатыбалды": the name is as written
-        return re.sub(r"zhon\b", "jon", to_latin(text))
-    words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
-    if oblique and len(words) > 1 and words[-1].lower().endswith(MASCULINE_GENITIVES):
-        words[-1] = words[-1][:-1]  # "Рахимова" after "главу": Рахимов
-        first = words[0]
-        if first == text.split()[0] and first.lower().endswith("а") and len(first) > 3:
-            words[0] = first[:-1]  # an unknown given name in the same case: "Мирзиёда"
-    # the Uzbek given-name suffix -жон is written -jon (Erkinjon, Akmaljon)
-    return re.sub(r"zhon\b", "jon", to_latin(" ".join(words)))
-
-
-def _title_case(person: Mention) -> str | None:
-    """The case of the office written right before the name ("главу", "с председателем":
-    oblique; "Аким": nominative): the name in apposition is in the same case."""
-    if not person.title_text or not is_cyrillic(person.title_text):
-        return None
-    # the name stands in apposition to the office, in its case, whatever complement is between
-    parse = _morph().parse(person.title_text.split()[0])[0]
-    if not parse.is_known:
-        return None
-    return "nominative" if "nomn" in parse.tag and "accs" not in parse.tag else "oblique"
-
-
-def _english_spelling(name: str) -> str:
-    """German transliterates Russian ж, ч, ш, х, й, в as sch, tsch, sch, ch, j, w; English
-    news writes zh/j, ch, sh, kh, y, v ("Jermaganbet Bulekpajew" -> "Yermaganbet Bulekpayev")."""
-    for german, english in GERMAN_TO_ENGLISH:
-        name = re.sub(german, english, name)
-    return name
-
-
-def _first_name_stem(word: str) -> str:
-    if to_latin(word).lower() in first_names():
-        return word  # a given name we know as written ("Лазиз", not a case of "Лазиза")
-    parses = [p for p in _morph().parse(word) if "Name" in p.tag and p.is_known]
-    if not parses or any("nomn" in p.tag for p in parses):
-        return word  # a nominative reading wins; the dictionary's guesses do not count
-    return parses[0].normal_form.capitalize()

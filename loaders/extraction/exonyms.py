@@ -13,8 +13,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-import pymorphy3
-
+from loaders.extraction.tokens import russian_morphology
 from loaders.extraction.translit import to_german, to_latin
 
 # countries whose GeoNames names are in the local Latin script, and that write Russian
@@ -89,12 +88,7 @@ def _cyrillic(text: str) -> bool:
 
 
 def _known_place(word: str) -> bool:
-    return any(p.is_known and "Geox" in p.tag for p in _morph().parse(word))
-
-
-@cache
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return any(p.is_known and "Geox" in p.tag for p in russian_morphology().parse(word))
 
 
 def german_names(city: dict[str, Any]) -> set[str]:

@@ -143,12 +143,13 @@ def is_russian_verb(text: str) -> bool:
     """A Russian finite verb or short participle ("строит", "запустила", "построен")."""
     if not is_cyrillic(text) or not text.islower():
         return False
-    best = _morph().parse(text)[0]
+    best = russian_morphology().parse(text)[0]
     return best.tag.POS in ("VERB", "PRTS")
 
 
 @cache
-def _morph() -> pymorphy3.MorphAnalyzer:
+def russian_morphology() -> pymorphy3.MorphAnalyzer:
+    """pymorphy3's Russian dictionary, loaded once for the process (names, verbs, places)."""
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
