@@ -3,7 +3,11 @@ names (Qarshi, Xiva, Qo‘qon, Urgut Shahri), English news by the names that cam
 Russian (Karshi, Khiva, Kokand, Urgut). The Russian name is the town's Cyrillic alternate that
 pymorphy3's dictionary knows as a place (Geox); transliterated the way the region's English
 news does (Андижан -> Andijan) and found among the town's Latin alternates, it is the English
-name. Everything comes from the packages: no list of towns."""
+name. Everything comes from the packages: no list of towns.
+
+A town that gives its name to a region (Джизак, Джизакская область) is spelt like the
+region's English name when its own spelling is one of the region's (regions.tsv): "Jizzakh"
+and "Jizzakh region", not "Jizak" beside "Jizzakh region"."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from loaders.extraction.datafiles import read_rows, split_forms
 from loaders.extraction.tokens import russian_morphology
 from loaders.extraction.translit import to_german, to_latin
 
@@ -29,6 +34,37 @@ SHAHRI = re.compile(r"\s+Shahri$")  # Uzbek "town of"
 
 def english_name(city: dict[str, Any]) -> str:
     """The name English news gives a town (GeoNames' own name outside Central Asia)."""
+    name = _english_name(city)
+    return _namesake_region_root(city, name) or name
+
+
+def _namesake_region_root(city: dict[str, Any], name: str) -> str | None:
+    """The English root of the region the town names ("Jizzakh" for Джизак, spelt "Jizak" by
+    its GeoNames alternates), when the town's own spelling is one of the region's: the same
+    word, so the same spelling. Astana, once Акмола, is not spelt like Akmola region."""
+    spellings = {name, city["name"]}
+    for cyrillic in _russian_names(tuple(city["alternatenames"])):
+        region = _region_roots().get((city["countrycode"], cyrillic))
+        if region is not None and spellings & region[0]:
+            return region[1]
+    return None
+
+
+@cache
+def _region_roots() -> dict[tuple[str, str], tuple[frozenset[str], str]]:
+    """(country, Russian noun of a region) -> (the region's Latin spellings, its English root
+    without "region")."""
+    out: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
+    for row in read_rows("regions.tsv"):
+        root = row["name"].removesuffix(" region")
+        latin = frozenset(split_forms(row["latin"]))
+        for noun in split_forms(row["cyrillic"]):
+            if not noun.endswith(("ая", "ий", "ый")):
+                out[(row["iso"][:2], noun)] = (latin, root)
+    return out
+
+
+def _english_name(city: dict[str, Any]) -> str:
     name = city["name"]
     if city["countrycode"] not in LOCAL_LATIN:
         return name
