@@ -5,6 +5,7 @@ places of a plant ("Knauf-Werks", "завод UzAuto Motors в городе Ас
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -15,7 +16,9 @@ from loaders.extraction.tokens import (
     CLOSE_QUOTES,
     LINKING,
     OPEN_QUOTES,
+    is_trigger_of,
     is_trigger_word,
+    russian_morphology,
     sentence_of,
 )
 from loaders.extraction.translit import to_latin
@@ -378,14 +381,15 @@ def _plant_places(
         if (
             index is not None
             and mentions[index].type == "Location"
+            and not (mentions[index].weak and mentions[index].role is None)
             and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
         ):
             return chain(doc, mentions, index, by_start)
         if index is not None:
             i = mentions[index].end
             continue
-        if token.text in ".;:":
-            break
+        if token.text in ".;:" or is_trigger_of(doc.lang_, "export", token.lower_):
+            break  # "продукция завода экспортируется в Казахстан": where it goes, not is
         i += 1
     return []
 
@@ -422,13 +426,28 @@ def _modifier_or_article(token: Token) -> bool:
 
 
 def locative_before(doc: Doc, index: int) -> bool:
-    """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped."""
+    """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped;
+    not Russian "в" with the accusative ("в Казахстан", "в Южную Корею"), which says whither."""
     j = index - 1
     while j >= 0 and index - j < 3 and (doc[j].lower_ in ARTICLES or doc[j].is_lower):
         if doc[j].lower_ in LOCATIVE:
             break
         j -= 1  # "im usbekischen Dorf X": articles and adjectives between
-    return j >= 0 and doc[j].lower_ in LOCATIVE
+    if j < 0 or doc[j].lower_ not in LOCATIVE:
+        return False
+    return not (doc.lang_ == "ru" and doc[j].lower_ in ("в", "во") and _whither(doc[j + 1].lower_))
+
+
+@lru_cache(maxsize=16384)
+def _whither(word: str) -> bool:
+    """A Russian word that can be accusative but not locative ("Казахстан", "Россию", "город";
+    not "Ташкенте", nor the indeclinable "Карши"): after "в" it names a destination."""
+    cases = {
+        p.tag.case
+        for p in russian_morphology().parse(word)
+        if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
+    }
+    return "accs" in cases and not cases & {"loct", "loc2"}
 
 
 def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:

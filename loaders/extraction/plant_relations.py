@@ -181,9 +181,27 @@ class PlantRules(FinderBase):
                 locative_before(self.doc, mention.start)
                 and mention.entity not in seats
                 and not visit_place
+                and not self._destination(s, i)
             ):
                 out.append(i)
         return out
+
+    def _destination(self, s: Sentence, mention_index: int) -> bool:
+        """ "exported to Russia", "поставляет в Россию", "sold in Kazakhstan", "for the CIS
+        market": a place the goods go to (after an export word in the same clause, unless a
+        plant is named in between: "supplies X to Y from its plant in Z"), no place of a
+        plant."""
+        mention = self.mentions[mention_index]
+        exports = s.triggers.get("export", [])
+        if any(mention.end <= t <= mention.end + 2 for t in exports):
+            return True  # "the CIS market", "GUS-Markt"
+        before = [t for t in exports if t < mention.start]
+        if not before or self._clause_break(before[-1], mention.start):
+            return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
+        return not any(
+            self.mentions[i].type == "Plant" and before[-1] < self.mentions[i].start < mention.start
+            for i in s.mentions
+        )
 
     def _joint_ventures(self, s: Sentence) -> None:
         """ "The factory is a joint venture of TALCO and TBEA", "Das Werk ist ein

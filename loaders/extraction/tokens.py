@@ -217,6 +217,13 @@ def is_trigger_word(lang: str, lower: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def is_trigger_of(lang: str, kind: str, lower: str) -> bool:
+    """Whether one lower-cased word is a trigger of one kind ("exportiert" of "export")."""
+    pattern = trigger_index(lang).patterns.get(kind)
+    return pattern is not None and pattern.search(lower) is not None
+
+
 # kinds whose words are verbs or verbal nouns (not "product", "future" ...)
 TRIGGER_VERBS = frozenset(
     ["visit", "meet", "plan", "operate", "order", "invest", "construct", "open", "receive"]
