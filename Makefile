@@ -47,6 +47,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_api.py
 
 ## Every endpoint on the dev corpus and on a 20k-document synthetic graph (~15 min)
