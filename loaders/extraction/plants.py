@@ -13,6 +13,7 @@ from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
+from loaders.extraction.products import PRODUCTION_WORDS, product
 from loaders.extraction.tokens import (
     LINKING,
     is_capitalised,
@@ -21,10 +22,6 @@ from loaders.extraction.tokens import (
     sentence_of,
 )
 
-PRODUCTION_WORDS = re.compile(
-    r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
-    r"производств\w*|выпуск\w*|сборк\w*)$"
-)
 INDUSTRIAL_MODIFIERS = re.compile(
     r"^(industrial|manufacturing|production|sewing|textile|carpet|assembly|processing|car|"
     r"automobile|automotive|chemical|cement|steel|industriell\w*|neu\w*|textil\w*|"
@@ -36,12 +33,15 @@ MONEY = re.compile(
     r"(?:US-)?(?:dollars?|euros?|Euro|Dollar|USD|EUR|долл\w*|евро|сум\w*)"
     r"|\d[\d.,]*\s?(?:dollars|euros|Euro|USD|EUR))",
 )
+# a quantity of goods with its unit, and "per year" when it follows within a few words
+# ("4.2 million square meters of carpet products per year"); never a clause ("70 million
+# pairs and the operating capacity of ...")
 CAPACITY = re.compile(
     r"\d[\d.,]*(?:\s?(?:thousand|million|Tausend|Millionen|тыс\.?|тысяч|млн))?\s?"
-    r"(?:units|vehicles|cars|trucks|buses|tons|tonnes|pieces|square meters|pairs[\w ]*|"
+    r"(?:units|vehicles|cars|trucks|buses|tons|tonnes|pieces|square meters|pairs|"
     r"Einheiten|Fahrzeuge|Autos|Tonnen|Stück|Quadratmeter\w*|"
-    r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)"
-    r"(?:[\w ,]{0,40}?(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
+    r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)\b"
+    r"(?:(?:\s[\w-]+){0,4}?\s(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
 )
 RU_ADJECTIVE_ENDINGS = (
     "ый",
@@ -64,7 +64,6 @@ RU_ADJECTIVE_ENDINGS = (
     "ую",
     "юю",
 )
-PRODUCT_LINKS = frozenset(["of", "von", "der", "des", "für"])
 DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # little words that stand before a plant noun without describing it ("has four workshops")
 NOT_MODIFIERS = frozenset(
@@ -125,11 +124,13 @@ class PlantFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.words = word_classes(lang)
+        self.named: set[int] = set()  # tokens of the names of the Doc being read
 
     def find(
         self, doc: Doc, hits: Hits, triggers: dict[str, list[int]], taken: set[int]
     ) -> list[Mention]:
         out = []
+        self.named = taken
         word_hits = {h.start: h for h in hits.get("PLANT_WORD")}
         i = 0
         while i < len(doc):
@@ -187,7 +188,9 @@ class PlantFinder:
             if name_start < start:
                 mention.start = name_start
                 mention.name = doc[name_start:end].text
-        mention.properties.update(_attributes(doc, sentence, start, end, cues, triggers))
+        mention.properties.update(
+            _attributes(doc, sentence, start, end, cues, triggers, self.named)
+        )
         if "open" in cues and mention.properties.get("status") == "operating":
             mention.properties["_running"] = True  # "уже управляет фабрикой": said to run
         if strength == "strong":
@@ -286,7 +289,13 @@ def _verb_like(token: Token) -> bool:
 
 
 def _attributes(
-    doc: Doc, sentence: Span, start: int, end: int, cues: set[str], triggers: dict[str, list[int]]
+    doc: Doc,
+    sentence: Span,
+    start: int,
+    end: int,
+    cues: set[str],
+    triggers: dict[str, list[int]],
+    named: set[int],
 ) -> dict[str, str]:
     out: dict[str, str] = {}
     for kind in STATUS_ORDER:
@@ -297,16 +306,25 @@ def _attributes(
             if kind == "open" and "open" not in cues and _future(sentence, triggers):
                 out["status"] = "planned"  # "the complex will produce 6,000 trucks"
             break
-    product = _product(doc, start, end, sentence)
-    if product:
-        out["product"] = product
-    money = MONEY.search(sentence.text)
+    made = product(doc, start, end, sentence, named)
+    if made:
+        out["product"] = made
+    offset = doc[start].idx - sentence.start_char
+    money = _nearest(MONEY, sentence.text, offset)
     if money:
         out["investment"] = money.group(0).strip()
-    capacity = CAPACITY.search(sentence.text)
+    capacity = _nearest(CAPACITY, sentence.text, offset)
     if capacity and (money is None or capacity.start() != money.start()):
         out["capacity"] = capacity.group(0).strip()
     return out
+
+
+def _nearest(pattern: re.Pattern[str], text: str, offset: int) -> re.Match[str] | None:
+    """The figure that follows the plant in its sentence ("furniture worth $250 million, car
+    components worth $100 million": each its own), else the last one before it."""
+    found = list(pattern.finditer(text))
+    after = [m for m in found if m.start() >= offset]
+    return after[0] if after else (found[-1] if found else None)
 
 
 def _descriptors(
@@ -329,28 +347,3 @@ def _descriptors(
 
 def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:
     return any(sentence.start <= t < sentence.end for t in triggers.get("future", []))
-
-
-def _product(doc: Doc, start: int, end: int, sentence: Span) -> str | None:
-    """ "production of X", "zur Herstellung von X", "по производству X": the words after."""
-    own = PRODUCTION_WORDS.match(doc[start].lower_)
-    if own and end < sentence.end and doc[end].lower_ not in PRODUCT_LINKS and doc.lang_ != "ru":
-        return None  # "main production site and met ...": no "of" follows, nothing made
-    for i in range(end, min(sentence.end, end + 6)):
-        if PRODUCTION_WORDS.match(doc[i].lower_) or own:
-            j = i + 1 if PRODUCTION_WORDS.match(doc[i].lower_) else end
-            while j < sentence.end and doc[j].lower_ in ("of", "von", "the", "der", "des"):
-                j += 1
-            words: list[Token] = []
-            while (
-                j < sentence.end
-                and len(words) < 6
-                and not doc[j].is_punct
-                and doc[j].lower_ not in ("in", "im", "в", "with", "mit", "together", "worth")
-            ):
-                words.append(doc[j])
-                j += 1
-            if words:
-                return doc[words[0].i : words[-1].i + 1].text
-            return None
-    return None

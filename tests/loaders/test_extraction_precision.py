@@ -130,3 +130,65 @@ def test_towns_and_regions_share_a_root(surface, lang, english):
     )
     place = next(e for e in extract(text, lang).entities if e.type == "Location")
     assert place.name == english
+
+
+# 3. a product is goods, a capacity a quantity with its unit, an investment an amount ------
+
+
+@pytest.mark.parametrize(
+    "text,lang,made",
+    [
+        (
+            "The factory in Samarkand will start production of passenger cars and crossovers "
+            "next year.",
+            "en",
+            "passenger cars and crossovers",
+        ),
+        ("The new plant in Navoi makes power cables for the CIS market.", "en", "power cables"),
+        (
+            "Завод в Ташкенте будет выпускать электробусы и грузовики.",
+            "ru",
+            "электробусы и грузовики",
+        ),
+        (
+            "Завод в Самарканде выпускает автобусы и грузовики марки Isuzu.",
+            "ru",
+            "автобусы и грузовики",
+        ),
+        (
+            "Das neue Werk in Buchara soll Gipskartonplatten und Trockenmörtel herstellen.",
+            "de",
+            "Gipskartonplatten und Trockenmörtel",
+        ),
+        ("Das Werk in Termes stellt Ziegel her.", "de", "Ziegel"),
+    ],
+)
+def test_product_is_a_noun_phrase_of_goods(text, lang, made):
+    (plant,) = plants(extract(text, lang))
+    assert plant.properties.get("product") == made
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("In Jizzakh, the production of Chery Automobile has started at the new plant.", "en"),
+        ("На заводе в Самарканде начато производство компании Isuzu Motors.", "ru"),
+        ("Im Werk in Dschisak hat die Produktion der Firma Chery begonnen.", "de"),
+    ],
+)
+def test_a_company_or_a_clause_is_no_product(text, lang):
+    for plant in plants(extract(text, lang)):
+        assert "product" not in plant.properties, plant.properties
+
+
+def test_capacity_and_investment_are_figures_of_their_own_plant():
+    text = (
+        "The khokim signed agreements on a furniture factory worth $250 million and a cable "
+        "plant worth $40 million. The demand is 70 million pairs and the capacity of local "
+        "factories includes 73 million pairs of socks per year."
+    )
+    doc = extract(text, "en")
+    figures = {e.properties.get("investment") for e in plants(doc)}
+    assert {"$250 million", "$40 million"} <= figures
+    for plant in plants(doc):
+        assert "capacity" not in plant.properties or len(plant.properties["capacity"]) < 40
