@@ -133,8 +133,8 @@ class Mentions:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = Hits.of(self.matcher(doc))
-        triggers = self.triggers.find(doc)
         mentions = self.finder.find(doc, hits)
+        triggers = _outside_names(self.triggers.find(doc), mentions)
         taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         plants = self.plants.find(doc, hits, triggers, taken)
         org_tokens = {
@@ -152,6 +152,20 @@ class Mentions:
         doc._.kg_mentions = mentions
         doc._.kg_triggers = triggers
         return doc
+
+
+def _outside_names(triggers: dict[str, list[int]], mentions: list[Mention]) -> dict[str, list[int]]:
+    """Trigger words inside an organization's name are part of the name, no verb: "Jizzakh
+    Auto Invest", "Самарканд Инвест", "Ministry of Investment" neither invest nor plan."""
+    named = {
+        i
+        for m in mentions
+        if m.type == "Organization" and not m.weak
+        for i in range(m.start, m.end)
+    }
+    if not named:
+        return triggers
+    return {kind: [t for t in found if t not in named] for kind, found in triggers.items()}
 
 
 def _company_nouns(

@@ -334,10 +334,13 @@ def _joint_partner(
     text = [t.lower_ for t in doc[plant.end : sentence_end]]
     for k, word in enumerate(text):
         if word in JOINT_WORDS and k + 1 < len(text) and text[k + 1] in ("with", "mit", "с"):
-            for j in range(plant.end + k + 2, min(len(doc), plant.end + k + 5)):
+            # "together with the local company X": articles, adjectives, nouns, quotes between
+            for j in range(plant.end + k + 2, min(len(doc), plant.end + k + 8)):
                 index = by_start.get(j)
                 if index is not None:
                     return index if _is_operator(mentions[index]) else None
+                if not (doc[j].is_lower or doc[j].text in OPEN_QUOTES):
+                    return None
         if word in (".", ";", ","):
             return None
     return None

@@ -82,7 +82,8 @@ class OrderRules(FinderBase):
             plants = [
                 i
                 for i in self.typed(s, "Plant")
-                if self.mentions[i].start > trigger and (not self.mentions[i].weak or setting_up)
+                if self.mentions[i].start > trigger
+                and (not self.mentions[i].weak or setting_up)
             ]
             # "prepare a site for the project": the plant still to be set up, if one is named
             plants.sort(

@@ -419,6 +419,9 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
                 hits.covering(label, j)
                 for j in range(end, run_end)
                 for label in ("PERSON", "TITLE")
+                # "bus maker King Long": a capitalised title word opening the name is part
+                # of it (persons.py reads it so too)
+                if not (label == "TITLE" and j == end and doc[j].is_title and run_end > end + 1)
             )
             or all(hits.covering("PLACE", j) for j in range(end, run_end))
         ):

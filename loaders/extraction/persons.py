@@ -51,7 +51,7 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     out: list[Candidate] = []
     used: set[int] = set()
     for hit in sorted(hits.get("TITLE"), key=lambda h: (h.start, -h.end)):
-        if hit.start in used:
+        if hit.start in used or _names_a_company(doc, hits, hit):
             continue
         mention = _titled_person(lex, doc, hits, hit, blocked | used)
         used.update(range(hit.start, hit.end))
@@ -127,6 +127,17 @@ def _titled_person(
                 break
         i += 1
     return _unnamed_officer(lex, doc, hit, title)
+
+
+def _names_a_company(doc: Doc, hits: Hits, hit: Hit) -> bool:
+    """ "Chinese bus maker King Long": a capitalised title word right after a company noun
+    starts the company's name (not "the company president Ali Valiyev")."""
+    token = doc[hit.start]
+    return (
+        token.is_title
+        and not token.is_sent_start
+        and any(h.end == hit.start for h in hits.get("ORG_NOUN"))
+    )
 
 
 def _closes_name(doc: Doc, start: int, end: int, hits: Hits) -> bool:

@@ -3,11 +3,14 @@ joint ventures, builders, signatories) and where they are (LOCATED_IN)."""
 
 from __future__ import annotations
 
+import itertools
+
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.linking import chain, locative_before
 from loaders.extraction.model import Mention
 from loaders.extraction.relation_base import (
     AGENT_PHRASES,
+    AND_WORDS,
     BRAND_WORDS,
     BY_WORDS,
     COPULAS,
@@ -102,6 +105,7 @@ class PlantRules(FinderBase):
             self.mentions[i].entity == entity
             and self.mentions[i].end <= plant.start
             and not self.word_before(i, TOGETHER | WITH_WORDS, 3)
+            and not self.partner(i)
             for i in s.mentions
         )
 
@@ -138,10 +142,32 @@ class PlantRules(FinderBase):
         companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
         if len(companies) == 1:
             return companies
-        partners = [i for i in mentioned if self.word_before(i, TOGETHER, 3)]
-        if partners and len(companies) == len(partners) + 1:
-            return companies  # every company but one is a partner "together with" it
+        partners = list(dict.fromkeys(self.ent(i) for i in mentioned if self.partner(i)))
+        if partners and len(companies) - len(partners) in (0, 1):
+            # every company but one is a partner "together with" it; or all are, of a
+            # subject that is none ("projects ... together with A, ... together with B")
+            return companies
+        if self._jointly(s, mentioned):
+            return companies  # "Hyundai and Uzavtosanoat will jointly build"
         return []
+
+    def _jointly(self, s: Sentence, mentioned: list[int]) -> bool:
+        """ "A and B will jointly build", "A und B wollen gemeinsam ... errichten", "A и B
+        совместно построят": companies joined by "and", then a word that says they act
+        together (not "together with", which names a partner)."""
+        if len(mentioned) < 2:
+            return False
+        ordered = sorted(mentioned, key=lambda i: self.mentions[i].start)
+        for a, b in itertools.pairwise(ordered):
+            between = self.doc[self.mentions[a].end : self.mentions[b].start]
+            if not between or any(t.lower_ not in AND_WORDS for t in between):
+                return False
+        last = self.mentions[ordered[-1]].end
+        for token in self.doc[last : min(s.span.end, last + 4)]:
+            if token.lower_ in TOGETHER:
+                following = self.doc[token.i + 1] if token.i + 1 < s.span.end else None
+                return following is None or following.lower_ not in WITH_WORDS
+        return False
 
     def _agent(self, s: Sentence, plant: Mention) -> int | None:
         """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that

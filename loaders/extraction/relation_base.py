@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEADER_WORDS
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 
 BRAND_WORDS = ("brand", "marke", "бренд", "марк")
-TOGETHER = frozenset(["together", "gemeinsam", "zusammen", "вместе", "совместно"])
+TOGETHER = frozenset(["together", "gemeinsam", "zusammen", "вместе", "совместно", "jointly"])
+AND_WORDS = frozenset(["and", "und", "и", ","])
 GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
@@ -112,6 +114,26 @@ class FinderBase:
 
     def typed(self, s: Sentence, *types: str) -> list[int]:
         return [i for i in s.mentions if self.mentions[i].type in types]
+
+    def partner(self, mention_index: int) -> bool:
+        """A company introduced as someone's partner: "together with the local company X",
+        "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»" (the
+        words between are "with", articles, adjectives, company nouns and quotes)."""
+        j = self.mentions[mention_index].start - 1
+        low = max(0, j - 6)
+        while j >= low:
+            token = self.doc[j]
+            if token.lower_ in TOGETHER:
+                return True
+            if not (
+                token.is_lower
+                or token.text in "«„“\"'"
+                or token.lower_ in WITH_WORDS
+                or token.lower_ in word_classes(self.lang).org_nouns
+            ):
+                return False
+            j -= 1
+        return False
 
     def word_before(self, mention_index: int, words: frozenset[str], reach: int = 3) -> bool:
         start = self.mentions[mention_index].start

@@ -192,3 +192,55 @@ def test_capacity_and_investment_are_figures_of_their_own_plant():
     assert {"$250 million", "$40 million"} <= figures
     for plant in plants(doc):
         assert "capacity" not in plant.properties or len(plant.properties["capacity"]) < 40
+
+
+# 4. co-planners: "together with", "jointly", names with "Invest" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang,first,second",
+    [
+        (
+            "Chinese bus maker King Long plans to build an electric bus plant in Andijan "
+            "together with the local company Andijan Auto Invest.",
+            "en",
+            "King Long",
+            "Andijan Auto Invest",
+        ),
+        (
+            "Hyundai and Uzavtosanoat will jointly build an engine plant in Namangan.",
+            "en",
+            "Hyundai",
+            "Uzavtosanoat",
+        ),
+        (
+            "Китайская компания Haier совместно с местной компанией «Самарканд Инвест» построит "
+            "завод бытовой техники в Самарканде.",
+            "ru",
+            "Haier",
+            "Самарканд Инвест",
+        ),
+        (
+            "Der chinesische Hersteller BYD will gemeinsam mit der usbekischen Firma "
+            "Uzavtosanoat Invest ein Batteriewerk in Dschisak bauen.",
+            "de",
+            "BYD",
+            "Uzavtosanoat Invest",
+        ),
+    ],
+)
+def test_co_planners_both_plan_the_plant(text, lang, first, second):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert plant.properties.get("status") == "planned"
+    assert related(doc, "PLANS", first, plant.name)
+    assert related(doc, "PLANS", second, plant.name)
+    assert not related(doc, "INVESTS_IN", None, None)  # "Invest" in a name is no verb
+    assert not [e for e in doc.entities if e.type == "Person"]
+
+
+def test_chinese_maker_is_based_in_china():
+    doc = extract(
+        "Chinese bus maker King Long plans to build an electric bus plant in Andijan.", "en"
+    )
+    assert related(doc, "BASED_IN", "King Long", "China")
