@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.coref import resolve
 from loaders.extraction.gazetteer import gazetteer
-from loaders.extraction.linking import link, link_seats
+from loaders.extraction.linking import link, link_seats, mark_goods
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
 from loaders.extraction.model import Mention
@@ -141,6 +141,7 @@ class Mentions:
             i for m in mentions if m.type == "Organization" for i in range(m.start, m.end)
         }
         plants = _company_nouns(doc, plants, mentions, org_tokens, triggers)
+        mark_goods(doc, mentions, triggers.get("product", []))
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
         mentions = [
             m

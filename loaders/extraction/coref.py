@@ -345,8 +345,8 @@ class _State:
             self._companies_by_sentence = {}
             for m in self.mentions:
                 if m.type == "Organization" and m.subtype == "company" and m.entity >= 0:
-                    if m.weak:
-                        continue
+                    if m.weak or m.properties.get("_goods"):
+                        continue  # "assembles Kia cars": a brand, not the plant's company
                     start = sentence_of(self.doc, m.start).start
                     self._companies_by_sentence.setdefault(start, set()).add(m.entity)
         companies = self._companies_by_sentence.get(sentence.start, set())

@@ -309,8 +309,8 @@ def _plant_org(
                     doc[plant.end - 1].lower_
                 )
                 product = activity and doc[i - 1].lower_ in PRODUCT_WORDS
-                if product:  # "production of MAN trucks": MAN names the product
-                    break
+                if product or mention.properties.get("_goods"):
+                    break  # "production of MAN trucks", "собирают автомобили Kia": brands
                 return index if _is_operator(mention) else None
             if not mention.weak:
                 return None
@@ -473,3 +473,41 @@ def _after(doc: Doc, index: int, closing: str) -> int:
         if doc[j].text == closing:
             return j + 1
     return index + 1
+
+
+BRAND_BEFORE = frozenset(
+    ["brand", "brands", "marke", "marken", "марки", "марок", "бренда", "бренд"]
+)
+AND_BETWEEN = frozenset(["and", "und", "и", ",", "&"])
+
+
+def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
+    """Companies named as the goods' brand, not as anyone's maker: "assembles Kia and
+    Chevrolet cars", "собирают автомобили Kia и Chevrolet", "Autos der Marken Kia und
+    Chevrolet" (properties["_goods"]); a plant where they are made is not theirs for that."""
+    if not products:
+        return
+    product_at = set(products)
+    orgs = sorted(
+        (m for m in mentions if m.type == "Organization" and m.subtype == "company" and not m.weak),
+        key=lambda m: m.start,
+    )
+    groups: list[list[Mention]] = []  # names joined by "and" / ","
+    for mention in orgs:
+        last = groups[-1][-1] if groups else None
+        gap = doc[last.end : mention.start] if last is not None else None
+        if gap is not None and len(gap) and all(t.lower_ in AND_BETWEEN for t in gap):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    for group in groups:
+        end, start = group[-1].end, group[0].start
+        before = start - 1
+        while before >= 0 and doc[before].lower_ in BRAND_BEFORE | ARTICLES:
+            before -= 1  # "Autos der Marken Kia", "автомобили марки Isuzu"
+        skipped = {t.lower_ for t in doc[before + 1 : start]}
+        if skipped and not skipped & BRAND_BEFORE:
+            before = -1  # "Autos des Unternehmens X": the company's cars, it makes them
+        if end in product_at or (before >= 0 and before in product_at):
+            for mention in group:
+                mention.properties["_goods"] = True

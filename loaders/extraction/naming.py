@@ -31,7 +31,11 @@ def name_plants(
     """Give every plant without a name of its own its descriptive name, in place."""
     runners: dict[int, list[int]] = defaultdict(list)
     places: dict[int, list[int]] = defaultdict(list)
-    for relation in sorted(relations, key=lambda r: -r.confidence):
+    operated = {r.target for r in relations if r.type == "OPERATES"}
+    # a running plant is called by who runs it (not by its builder or a partner's plans)
+    for relation in sorted(relations, key=lambda r: (r.type != "OPERATES", -r.confidence)):
+        if relation.type == "PLANS" and relation.target in operated:
+            continue
         if relation.type in RUNS and relation.source not in runners[relation.target]:
             runners[relation.target].append(relation.source)
         elif relation.type == "LOCATED_IN" and entities[relation.source].type == "Plant":

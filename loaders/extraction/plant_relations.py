@@ -68,9 +68,11 @@ class PlantRules(FinderBase):
                             self.add(rtype, org, plant.entity, s, SENTENCE)
             elif plant.org is None and agent is None and (by_noun or self._told_of(s, plant)):
                 # "das Werk wurde von X errichtet": who builds a plant plans it (FORMAT.md)
-                built = bool(s.triggers.get("construct")) and self._builder_named(s)
+                building = s.triggers.get("construct") or s.triggers.get("built")
+                built = bool(building) and self._builder_named(s)
                 for org in self._sentence_operators(s, plant):
-                    self.add(RelationType.PLANS if built else rtype, org, plant.entity, s, SENTENCE)
+                    kind = self._builder_relation(plant.entity, org, status) if built else rtype
+                    self.add(kind, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places]
             if not places and by_noun:
                 places = self._locatives(s)
@@ -85,6 +87,23 @@ class PlantRules(FinderBase):
                     STRUCTURAL if plant.places else SENTENCE,
                 )
 
+    def _builder_relation(self, plant: int, builder: int, status: str) -> RelationType:
+        """Who builds a plant plans it while it is being built; once it stands, the builder
+        runs it, unless another company is said to (then the builder was its contractor)."""
+        if status != "operating" or self._run_by_other(plant, builder):
+            return RelationType.PLANS
+        return RelationType.OPERATES
+
+    def _run_by_other(self, plant: int, company: int) -> bool:
+        """The plant was told of as another company's (its noun phrase, or a relation)."""
+        owner = self.entities[plant].properties.get("_org")  # an entity index
+        if owner is not None and owner != company:
+            return True
+        return any(
+            key[2] == plant and key[1] != company and key[0] in ("PLANS", "OPERATES")
+            for key in self.found
+        )
+
     def _brand(self, mention_index: int) -> bool:
         """ "под брендом Chevrolet", "der Marke Exeed": a brand, which makes no plant run."""
         noun = self.mentions[mention_index].properties.get("noun", "")
@@ -95,7 +114,7 @@ class PlantRules(FinderBase):
     def _builder_named(self, s: Sentence) -> bool:
         """A company introduced as the agent of building: "built by X", "von X errichtet"."""
         return any(
-            self.mentions[i].subtype == "company" and self.word_before(i, BY_WORDS, 3)
+            self.mentions[i].subtype == "company" and self.introduced_by(i, BY_WORDS)
             for i in self.typed(s, "Organization")
         )
 
@@ -137,6 +156,7 @@ class PlantRules(FinderBase):
             if self.mentions[i].subtype == "company"
             and self.ent(i) not in seats
             and not self._brand(i)
+            and not self.mentions[i].properties.get("_goods")
             and self.mentions[i].end not in s.triggers.get("product", [])
         ]
         companies = list(dict.fromkeys(self.ent(i) for i in mentioned))

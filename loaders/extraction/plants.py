@@ -154,7 +154,7 @@ class PlantFinder:
         sentence = sentence_of(doc, start)
         cues = {
             kind
-            for kind in ("plan", "construct", "open", "operate")
+            for kind in ("plan", "construct", "open", "operate", "built")
             if _within(triggers.get(kind, []), sentence.start, sentence.end)
         }
         if any(sentence.start <= t < start for t in triggers.get("order", [])):
@@ -298,6 +298,8 @@ def _attributes(
     named: set[int],
 ) -> dict[str, str]:
     out: dict[str, str] = {}
+    if "built" in cues and not _future(sentence, triggers):
+        cues = {"open"}  # "was built by X", "wurde errichtet", "построила": it stands now
     for kind in STATUS_ORDER:
         if kind in cues or (kind == "open" and "operate" in cues):
             if kind == "plan" and "open" in cues and not _future(sentence, triggers):

@@ -119,11 +119,16 @@ class FinderBase:
         """A company introduced as someone's partner: "together with the local company X",
         "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»" (the
         words between are "with", articles, adjectives, company nouns and quotes)."""
+        return self.introduced_by(mention_index, TOGETHER)
+
+    def introduced_by(self, mention_index: int, words: frozenset[str]) -> bool:
+        """One of `words` before the mention, with only "with", articles, adjectives, company
+        nouns and quotes between ("by the Chinese company X", "von der Firma X")."""
         j = self.mentions[mention_index].start - 1
         low = max(0, j - 6)
         while j >= low:
             token = self.doc[j]
-            if token.lower_ in TOGETHER:
+            if token.lower_ in words:
                 return True
             if not (
                 token.is_lower

@@ -244,3 +244,69 @@ def test_chinese_maker_is_based_in_china():
         "Chinese bus maker King Long plans to build an electric bus plant in Andijan.", "en"
     )
     assert related(doc, "BASED_IN", "King Long", "China")
+
+
+# 5. builders run what they built; brands made in a plant do not run it --------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (
+            "The car plant in Kostanay was built by the company Allur. The plant assembles Kia "
+            "and Chevrolet cars.",
+            "en",
+        ),
+        (
+            "Автомобильный завод в Костанае построила компания Allur. На предприятии собирают "
+            "автомобили Kia и Chevrolet.",
+            "ru",
+        ),
+        (
+            "Das Autowerk in Kostanai wurde von der Firma Allur gebaut. Dort werden Autos der "
+            "Marken Kia und Chevrolet montiert.",
+            "de",
+        ),
+    ],
+)
+def test_builder_of_a_standing_plant_runs_it_and_brands_do_not(text, lang):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert plant.properties.get("status") == "operating"
+    assert related(doc, "OPERATES", "Allur", plant.name)
+    for brand in ("Kia", "Chevrolet"):
+        assert not related(doc, "OPERATES", brand, None)
+        assert not related(doc, "PLANS", brand, None)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (
+            "The cement plant in Jizzakh is being built by the Chinese company CAMC Engineering.",
+            "en",
+        ),
+        ("Цементный завод в Джизаке строит китайская компания CAMC Engineering.", "ru"),
+        (
+            "Das Zementwerk in Dschisak wird von der chinesischen Firma CAMC Engineering gebaut.",
+            "de",
+        ),
+    ],
+)
+def test_builder_of_a_plant_under_way_plans_it(text, lang):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "CAMC Engineering", plant.name)
+    assert not related(doc, "OPERATES", "CAMC Engineering", plant.name)
+
+
+def test_contractor_of_another_companys_plant_plans_it():
+    text = (
+        "Der Gouverneur eröffnete das Zementwerk der Firma Kant Cement in Kant. Das Werk wurde "
+        "von der chinesischen Firma CAMC Engineering errichtet."
+    )
+    doc = extract(text, "de")
+    (plant,) = plants(doc)
+    assert related(doc, "OPERATES", "Kant Cement", plant.name)
+    assert related(doc, "PLANS", "CAMC Engineering", plant.name)
+    assert not related(doc, "OPERATES", "CAMC Engineering", plant.name)
