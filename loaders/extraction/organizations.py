@@ -29,7 +29,7 @@ from loaders.extraction.names import (
     name_run,
     org_name_token,
 )
-from loaders.extraction.plants import PRODUCTION_WORDS, is_plant_word
+from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS, is_plant_word
 from loaders.extraction.tokens import (
     LINKING,
     OPEN_QUOTES,
@@ -40,9 +40,11 @@ from loaders.extraction.tokens import (
     looks_like_surname,
     lowers,
     mostly_cyrillic,
+    russian_morphology,
     sentence_of,
     texts,
 )
+from loaders.extraction.translit import to_latin
 
 # institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
 OF_PLACE_HEADS = frozenset(["bank", "fund", "corporation", "company", "agency", "holding"])
@@ -74,6 +76,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _quoted(lex, doc, hits)
         + _before_legal_form(lex, doc, hits)
         + _after_company_noun(lex, doc, hits)
+        + _russian_descriptive_name(lex, doc, hits)
         + _web_addresses(doc)
         + _called(doc)
         + statistical(doc)
@@ -443,6 +446,54 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     if lex.lang == "en":
         out += _english_name_before_noun(doc, hits)
     return out
+
+
+# company nouns that end a Russian descriptive name ("Таджикская алюминиевая компания");
+# not plant nouns such as "комбинат", which name a site as well
+RU_NAME_HEADS = ("компани", "корпораци", "холдинг", "концерн", "банк", "групп")
+
+
+def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Таджикской алюминиевой компании", "Узбекской национальной корпорации": adjectives,
+    the first capitalised inside a sentence, then a company noun, with no name after it (that
+    would make them a description: "Китайская компания Haier"). Russian capitalises only the
+    first word of such a name; its canonical name is the nominative, transliterated."""
+    if lex.lang != "ru":
+        return []
+    out = []
+    for hit in hits.get("ORG_NOUN"):
+        head = doc[hit.end - 1]
+        if hit.end - hit.start != 1 or not head.lower_.startswith(RU_NAME_HEADS):
+            continue
+        start = hit.start
+        while start > 0 and doc[start - 1].lower_.endswith(RU_ADJECTIVE_ENDINGS):
+            start -= 1
+            if doc[start].is_title:
+                break  # the capitalised first word opens the name
+        first = doc[start]
+        if start == hit.start or not first.is_title or first.is_sent_start:
+            continue
+        following = doc[hit.end] if hit.end < len(doc) else None
+        if following is not None and (
+            following.text in OPEN_QUOTES or (following.is_title and not following.is_sent_start)
+        ):
+            continue  # "китайская компания «Хайер»": a description of the name after it
+        name = to_latin(_nominative(doc[start : hit.end].text.split()))
+        mention = Mention(start, hit.end, "Organization", "company", name=name, source="named")
+        mention.key = "org:" + name.lower()
+        out.append((P_ORG, mention))
+    return out
+
+
+def _nominative(words: list[str]) -> str:
+    """ "Таджикской алюминиевой компании" -> "Таджикская алюминиевая компания"."""
+    out = []
+    for word in words:
+        parses = [p for p in russian_morphology().parse(word.lower()) if p.tag.number != "plur"]
+        form = parses[0].inflect({"nomn", "sing"}) if parses else None
+        text = form.word if form is not None else word.lower()
+        out.append(text.capitalize() if not out else text)
+    return " ".join(out)
 
 
 def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:

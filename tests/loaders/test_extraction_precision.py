@@ -310,3 +310,46 @@ def test_contractor_of_another_companys_plant_plans_it():
     assert related(doc, "OPERATES", "Kant Cement", plant.name)
     assert related(doc, "PLANS", "CAMC Engineering", plant.name)
     assert not related(doc, "OPERATES", "CAMC Engineering", plant.name)
+
+
+# 6. a workshop opened on a trip is a plant of its company, in the town of the trip ---------
+
+
+@pytest.mark.parametrize(
+    "text,lang,company",
+    [
+        (
+            "During his working trip to Tursunzoda, President Emomali Rahmon opened a new "
+            "workshop of the Tajik Aluminium Company.",
+            "en",
+            "Tajik Aluminium Company",
+        ),
+        (
+            "В ходе рабочей поездки в город Турсунзаде Президент Эмомали Рахмон открыл новый цех "
+            "Таджикской алюминиевой компании.",
+            "ru",
+            "Таджикской алюминиевой компании",
+        ),
+        (
+            "Während seiner Arbeitsreise nach Tursunsoda eröffnete Präsident Emomali Rahmon eine "
+            "neue Werkshalle der Tajik Aluminium Company.",
+            "de",
+            "Tajik Aluminium Company",
+        ),
+    ],
+)
+def test_workshop_opened_on_a_trip(text, lang, company):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert related(doc, "OPERATES", company, plant.name)
+    assert related(doc, "LOCATED_IN", plant.name, "Tursunzoda")
+    assert related(doc, "VISITED", "Emomali Rahmon", plant.name)
+    assert not related(doc, "LOCATED_IN", plant.name, "Tajikistan")
+
+
+def test_russian_descriptive_company_name_is_nominative_and_a_description_is_not_a_name():
+    doc = extract("Рабочие Узбекской национальной компании получили премию.", "ru")
+    company = next(e for e in doc.entities if e.type == "Organization")
+    assert company.name == "Uzbekskaya natsionalnaya kompaniya"
+    doc = extract("Вчера китайская компания Haier открыла завод в Самарканде.", "ru")
+    assert [e.name for e in doc.entities if e.type == "Organization"] == ["Haier"]
