@@ -434,12 +434,26 @@ class _State:
     def _same_places(self, entity: Entity, places: list[int]) -> bool:
         theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
         ours = [self.entities[p] for p in places]
-        # two different towns (or regions) are two plants; a town and its region are not
+        # two different towns (or regions) are two plants; a town and its region are not;
+        # places in two countries are two plants ("in Busan" and "in Fergana region")
+        countries, their_countries = self._countries(ours), self._countries(theirs)
+        if countries and their_countries and countries.isdisjoint(their_countries):
+            return False
         return not any(
             a is not b and PLACE_LEVEL.get(a.subtype) == PLACE_LEVEL.get(b.subtype)
             for a in ours
             for b in theirs
         )
+
+    def _countries(self, places: list[Entity]) -> set[str]:
+        """The countries of places, as the gazetteer knows them."""
+        out = set()
+        for place in places:
+            for i in place.mentions:
+                country = self.mentions[i].properties.get("country")
+                if country:
+                    out.add(country)
+        return out
 
     def _merge_plant(
         self, index: int, entity_index: int, org: int | None, places: list[int], attach: bool = True

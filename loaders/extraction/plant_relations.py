@@ -71,6 +71,8 @@ class PlantRules(FinderBase):
                 building = s.triggers.get("construct") or s.triggers.get("built")
                 built = bool(building) and self._builder_named(s)
                 for org in self._sentence_operators(s, plant):
+                    if not built and self._told_as_others(plant, org, s):
+                        continue
                     kind = self._builder_relation(plant.entity, org, status) if built else rtype
                     self.add(kind, org, plant.entity, s, SENTENCE)
             places = [self.ent(p) for p in plant.places]
@@ -86,6 +88,22 @@ class PlantRules(FinderBase):
                     s,
                     STRUCTURAL if plant.places else SENTENCE,
                 )
+
+    def _told_as_others(self, plant: Mention, company: int, s: Sentence) -> bool:
+        """ "The SamAuto plant in Samarkand ... Isuzu plans to increase the plant's capacity":
+        the plant told of before as another company's is still that company's; a company of a
+        later sentence expands it, makes goods in it or invests in it, and runs it only if the
+        text says so ("operated by", its noun phrase, a joint venture). A partner "together
+        with" the company stays one."""
+        if any(self.ent(i) == company and self.partner(i) for i in s.mentions):
+            return False
+        return any(
+            key[2] == plant.entity
+            and key[1] != company
+            and key[0] in ("PLANS", "OPERATES")
+            and relation.sentence < s.index
+            for key, relation in self.found.items()
+        )
 
     def _builder_relation(self, plant: int, builder: int, status: str) -> RelationType:
         """Who builds a plant plans it while it is being built; once it stands, the builder
@@ -150,10 +168,22 @@ class PlantRules(FinderBase):
         if not any(s.triggers.get(k) for k in ("plan", "construct", "operate", "open")):
             return []
         seats = self._seats_of(s)
+        # "visited the plant of X in Busan and discussed production in Fergana": X runs the
+        # plant named with it, which says nothing of who plans another of the sentence
+        status = self.entities[plant.entity].properties.get("status")
+        others = {
+            self.mentions[i].org
+            for i in self.typed(s, "Plant")
+            if self.mentions[i].entity != plant.entity
+            and self.mentions[i].org is not None
+            and self.entities[self.mentions[i].entity].properties.get("status") == "operating"
+            and status != "operating"
+        }
         mentioned = [
             i
             for i in self.typed(s, "Organization")
             if self.mentions[i].subtype == "company"
+            and i not in others
             and self.ent(i) not in seats
             and not self._brand(i)
             and not self.mentions[i].properties.get("_goods")

@@ -171,6 +171,13 @@ class PlantFinder:
             and not any(PRODUCTION_WORDS.match(t.lower_) for t in doc[end : min(len(doc), end + 5)])
         ):
             strength = "production"  # "Produktion", "производство" alone: an activity
+        if _visited(doc, sentence, begin, triggers):
+            # "visited the plant of X in Busan and discussed the organisation of production in
+            # Fergana": what the plant's own clause says; seen, it stands unless said built
+            until = _clause_end(doc, end, sentence.end)
+            cues = {k for k in cues if _within(triggers.get(k, []), sentence.start, until)}
+            if not cues & {"plan", "construct"}:
+                cues = {"open"}
         mention = Mention(begin, end, "Plant", None, source=strength)
         if (
             is_capitalised(doc[start])
@@ -272,6 +279,28 @@ def _modifiers_start(doc: Doc, start: int) -> int:
     return begin
 
 
+def _visited(doc: Doc, sentence: Span, begin: int, triggers: dict[str, list[int]]) -> bool:
+    """A visit word a few words before the plant's phrase, nothing but its own words between
+    ("visited the Namangan Textile Group factory", "посетил завод", "besichtigte das Werk")."""
+    return any(
+        sentence.start <= t < begin
+        and begin - t <= 6
+        and not any(token.is_punct for token in doc[t + 1 : begin])
+        for t in triggers.get("visit", [])
+    )
+
+
+def _clause_end(doc: Doc, end: int, sentence_end: int) -> int:
+    """Where the clause of a plant ends: at a coordinated new verb ("... and discussed",
+    "... und besprach", "... и обсудил")."""
+    for i in range(end, sentence_end - 1):
+        if doc[i].lower_ in ("and", "und", "и"):
+            following = doc[i + 1]
+            if following.is_alpha and following.is_lower and following.lower_ not in ARTICLES:
+                return i
+    return sentence_end
+
+
 def _within(sorted_tokens: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of token indices has one in [start, end)."""
     k = bisect_left(sorted_tokens, start)
@@ -300,6 +329,11 @@ def _attributes(
     out: dict[str, str] = {}
     if "built" in cues and not _future(sentence, triggers):
         cues = {"open"}  # "was built by X", "wurde errichtet", "построила": it stands now
+    talked = ("discuss", "sign")
+    if "construct" in cues and any(
+        sentence.start <= t < start for k in talked for t in triggers.get(k, [])
+    ):
+        cues = (cues - {"construct"}) | {"plan"}  # "discussed the construction of": a plan
     for kind in STATUS_ORDER:
         if kind in cues or (kind == "open" and "operate" in cues):
             if kind == "plan" and "open" in cues and not _future(sentence, triggers):

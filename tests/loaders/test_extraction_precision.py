@@ -353,3 +353,87 @@ def test_russian_descriptive_company_name_is_nominative_and_a_description_is_not
     assert company.name == "Uzbekskaya natsionalnaya kompaniya"
     doc = extract("Вчера китайская компания Haier открыла завод в Самарканде.", "ru")
     assert [e.name for e in doc.entities if e.type == "Organization"] == ["Haier"]
+
+
+# 2. one plant told of twice; a partner expanding it does not run it ------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang,owner,partner",
+    [
+        (
+            "Navoi region governor Normurod Bobojonov visited the UzKabel plant in Navoi. The "
+            "Korean company LS Cable plans to increase the plant's capacity to 20,000 tonnes a "
+            "year.",
+            "en",
+            "UzKabel",
+            "LS Cable",
+        ),
+        (
+            "Хоким Навоийской области посетил завод компании «Навоиазот» в Навои. Китайская "
+            "компания CNCEC планирует увеличить мощность завода до 500 тысяч тонн в год.",
+            "ru",
+            "Навоиазот",
+            "CNCEC",
+        ),
+        (
+            "Der Bürgermeister besuchte das Traktorenwerk der Firma Agromash in Tschirtschik. "
+            "Die deutsche Firma Claas will in diesem Werk künftig Mähdrescher herstellen.",
+            "de",
+            "Agromash",
+            "Claas",
+        ),
+    ],
+)
+def test_a_plant_told_of_again_stays_its_companys(text, lang, owner, partner):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert plant.properties.get("status") == "operating"  # visited: it stands
+    assert related(doc, "OPERATES", owner, plant.name)
+    assert not related(doc, "OPERATES", partner, None)
+    assert not related(doc, "PLANS", partner, None)
+    assert partner not in plant.name
+
+
+# 7. a plant visited abroad is not the production discussed at home -----------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang,abroad,home",
+    [
+        (
+            "The khokim of Fergana region visited the plant of Daewoo Bus in Busan and "
+            "discussed the organisation of bus production in Fergana region.",
+            "en",
+            "Busan",
+            "Fergana region",
+        ),
+        (
+            "Хоким Андижанской области посетил завод компании Hyundai Wia в Чханвоне и обсудил "
+            "организацию производства двигателей в Андижанской области.",
+            "ru",
+            "Чханвоне",
+            "Андижанской области",
+        ),
+        (
+            "Der Bürgermeister des Gebiets Andischan besichtigte das Werk der Firma Doosan in "
+            "Changwon und besprach den Bau eines Motorenwerks im Gebiet Andischan.",
+            "de",
+            "Changwon",
+            "Gebiet Andischan",
+        ),
+    ],
+)
+def test_visited_plant_abroad_and_production_at_home_are_two(text, lang, abroad, home):
+    doc = extract(text, lang)
+    visited = next(p for p in plants(doc) if related(doc, "LOCATED_IN", p.name, abroad))
+    assert visited.properties.get("status") == "operating"
+    assert not related(doc, "LOCATED_IN", visited.name, home)
+    operators = [r for r in doc.relations if r.type == "OPERATES" and r.target == visited.id]
+    assert len(operators) == 1
+    assert not [r for r in doc.relations if r.type == "PLANS" and r.target == visited.id]
+    others = [p for p in plants(doc) if p is not visited]
+    for other in others:  # the production at home, if kept, is planned and not the visited's
+        assert other.properties.get("status") == "planned"
+        assert not related(doc, "PLANS", "Daewoo Bus", other.name)
+        assert not related(doc, "PLANS", "Hyundai Wia", other.name)
