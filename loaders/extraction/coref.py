@@ -24,6 +24,7 @@ from loaders.extraction.person_names import (
     title_case,
 )
 from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
+from loaders.extraction.tokens import texts as token_texts
 from loaders.extraction.translit import to_latin
 
 LEGAL_WORDS = re.compile(
@@ -70,6 +71,7 @@ class _State:
         self.by_surname: dict[str, list[int]] = {}
         self.known_persons = gazetteer(lang).persons
         self._companies_by_sentence: dict[int, set[int]] | None = None
+        self._country_of: dict[int, str | None] = {}  # id(place entity) -> its country
         self.known_orgs = gazetteer(lang).organizations
 
     def attach(self, index: int, entity: int) -> None:
@@ -446,13 +448,15 @@ class _State:
         )
 
     def _countries(self, places: list[Entity]) -> set[str]:
-        """The countries of places, as the gazetteer knows them."""
+        """The countries of places, as the gazetteer knows them (read once per place)."""
         out = set()
         for place in places:
-            for i in place.mentions:
-                country = self.mentions[i].properties.get("country")
-                if country:
-                    out.add(country)
+            country = self._country_of.get(id(place), "?")
+            if country == "?":
+                found = (self.mentions[i].properties.get("country") for i in place.mentions)
+                country = self._country_of[id(place)] = next((c for c in found if c), None)
+            if country:
+                out.add(country)
         return out
 
     def _merge_plant(
@@ -494,7 +498,7 @@ class _State:
         if not names:
             return
         lengths = {n for _, n in names.values()}
-        texts = [t.text for t in self.doc]
+        texts = token_texts(self.doc)
         places = {
             i: m for m in self.mentions if m.type == "Location" for i in range(m.start, m.end)
         }

@@ -282,12 +282,13 @@ def _modifiers_start(doc: Doc, start: int) -> int:
 def _visited(doc: Doc, sentence: Span, begin: int, triggers: dict[str, list[int]]) -> bool:
     """A visit word a few words before the plant's phrase, nothing but its own words between
     ("visited the Namangan Textile Group factory", "посетил завод", "besichtigte das Werk")."""
-    return any(
-        sentence.start <= t < begin
-        and begin - t <= 6
-        and not any(token.is_punct for token in doc[t + 1 : begin])
-        for t in triggers.get("visit", [])
-    )
+    visits = triggers.get("visit", [])
+    k = bisect_left(visits, max(sentence.start, begin - 6))  # the list is sorted
+    while k < len(visits) and visits[k] < begin:
+        if not any(doc[i].is_punct for i in range(visits[k] + 1, begin)):
+            return True
+        k += 1
+    return False
 
 
 def _clause_end(doc: Doc, end: int, sentence_end: int) -> int:
@@ -346,10 +347,11 @@ def _attributes(
     if made:
         out["product"] = made
     offset = doc[start].idx - sentence.start_char
-    money = _nearest(MONEY, sentence.text, offset)
+    text = sentence.text  # built from the tokens on each call: once
+    money = _nearest(MONEY, text, offset)
     if money:
         out["investment"] = money.group(0).strip()
-    capacity = _nearest(CAPACITY, sentence.text, offset)
+    capacity = _nearest(CAPACITY, text, offset)
     if capacity and (money is None or capacity.start() != money.start()):
         out["capacity"] = capacity.group(0).strip()
     return out
