@@ -23,7 +23,7 @@ from loaders.extraction.person_names import (
     surname_stem,
     title_case,
 )
-from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of
+from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of, sentences
 from loaders.extraction.tokens import texts as token_texts
 from loaders.extraction.translit import to_latin
 
@@ -72,6 +72,7 @@ class _State:
         self.known_persons = gazetteer(lang).persons
         self._companies_by_sentence: dict[int, set[int]] | None = None
         self._country_of: dict[int, str | None] = {}  # id(place entity) -> its country
+        self._headline: int | None = None  # where the headline ends (0: none), on first use
         self.known_orgs = gazetteer(lang).organizations
 
     def attach(self, index: int, entity: int) -> None:
@@ -375,8 +376,10 @@ class _State:
         if ours_said and theirs_said and not ours_said & theirs_said:
             return False  # "the engine plant" and "a component plant"
         specific = (mention.org is not None or mention.name is not None) and their_org is None
-        indefinite = self._indefinite(mention)
-        fresh = indefinite or self._new(mention)  # "a plant", "the new plant"
+        # a plant of the headline is told of again in the lead: "new" there is the same news
+        told = self._in_headline(entity)
+        indefinite = self._indefinite(mention) and not told
+        fresh = indefinite or (self._new(mention) and not told)  # "a plant", "the new plant"
         running = (
             mention.properties.get("_running") and entity.properties.get("status") == "planned"
         )
@@ -415,6 +418,19 @@ class _State:
             ):
                 return other.entity
         return None
+
+    def _in_headline(self, entity: Entity) -> bool:
+        """All the entity's mentions are in the headline (a first line without a full stop,
+        followed by an empty line)."""
+        if self._headline is None:
+            _, spans = sentences(self.doc)
+            first = spans[0].text if len(spans) > 1 else ""
+            body = first.rstrip()
+            headline = "\n\n" in first and body and body[-1] not in ".!?:"
+            self._headline = spans[0].end if headline else 0
+        return bool(entity.mentions) and all(
+            self.mentions[i].end <= self._headline for i in entity.mentions
+        )
 
     def _new(self, mention: Mention) -> bool:
         return any(

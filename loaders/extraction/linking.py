@@ -430,7 +430,8 @@ def _modifier_or_article(token: Token) -> bool:
 
 def locative_before(doc: Doc, index: int) -> bool:
     """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped;
-    not Russian "в" with the accusative ("в Казахстан", "в Южную Корею"), which says whither."""
+    not Russian "в" with the accusative ("в Казахстан", "в Южную Корею") nor German "in das",
+    "in die" (accusative), which say whither."""
     j = index - 1
     while j >= 0 and index - j < 3 and (doc[j].lower_ in ARTICLES or doc[j].is_lower):
         if doc[j].lower_ in LOCATIVE:
@@ -438,7 +439,10 @@ def locative_before(doc: Doc, index: int) -> bool:
         j -= 1  # "im usbekischen Dorf X": articles and adjectives between
     if j < 0 or doc[j].lower_ not in LOCATIVE:
         return False
-    return not (doc.lang_ == "ru" and doc[j].lower_ in ("в", "во") and _whither(doc[j + 1].lower_))
+    following = doc[j + 1].lower_
+    if doc.lang_ == "de" and doc[j].lower_ == "in" and following in ("das", "die"):
+        return False  # "Arbeitsreise in das Gebiet Tschüi", "in die Mongolei": whither
+    return not (doc.lang_ == "ru" and doc[j].lower_ in ("в", "во") and _whither(following))
 
 
 @lru_cache(maxsize=16384)

@@ -3,6 +3,7 @@ and Hits, the lookups the mention rules ask of them."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from spacy.tokens import Doc
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.lexicon import Title, word_classes
 
+# a hyphen inside a word ("kara-balta"), which German text splits when a capital follows
+HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 # Labels whose forms are names: they count only when capitalised as names are.
 NAME_LABELS = frozenset({"PLACE", "ORG", "PERSON"})
 
@@ -59,6 +62,11 @@ class GazetteerMatcher:
 
     def _add(self, nlp: Language, label: str, table: dict[str, Any]) -> None:
         forms = list(table)
+        if self.lang == "de":  # the lists are lower case, so "kara-balta" stays whole; the
+            # German tokenizer splits "Kara-Balta", "Samruk-Energy" before the capital
+            split = {HYPHEN.sub(" - ", f): table[f] for f in forms if HYPHEN.search(f)}
+            table = {**split, **table}
+            forms = list(table)
         docs = list(nlp.tokenizer.pipe(forms))
         lookup = self.payloads.setdefault(label, {})
         for form, doc in zip(forms, docs, strict=True):

@@ -341,6 +341,8 @@ class PeopleRules(FinderBase):
                 continue
             if mention.end in s.triggers.get("product", []):
                 continue  # "where Chevrolet cars are assembled": a brand
+            if mention.type == "Location" and self._destination(s, i):
+                continue  # "a factory that makes yarn for the CIS market": not visited
             if mention.entity in seats or self._reporter(mention):
                 continue
             out.append(mention.entity)
@@ -389,7 +391,9 @@ class PeopleRules(FinderBase):
                 and self._after_with(i)
                 and not self.word_before(i, TOGETHER, 3)
             ]
-        if not out:
+        if not out and trigger not in s.triggers.get("discuss", []):
+            # "обсудил организацию производства", "besprach den Bau": a subject discussed,
+            # with no one named, is no meeting with the company of the sentence
             companies = {
                 self.ent(i)
                 for i in self.typed(s, "Organization")

@@ -170,6 +170,8 @@ class PlaceRules(FinderBase):
         for own in s.triggers.get("own", []):
             before = [i for i in companies if self.mentions[i].end <= own]
             after = [i for i in companies if self.mentions[i].start > own]
+            if after and self.mentions[after[0]].properties.get("_goods"):
+                continue  # "montiert Mähdrescher der Marke Claas": the goods' brand
             if before and after:
                 self.add(
                     RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s, SENTENCE

@@ -17,6 +17,7 @@ from loaders.extraction.translit import to_latin
 # Russian adjectives of district names ("Китабском", "Юнусабадский", "Бостанлыкского")
 DISTRICT_ADJECTIVE_ENDINGS = ("ского", "скому", "ским", "ском", "ский", "ская", "ской", "скую")
 CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
+GERMAN_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 
 
 def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
@@ -25,6 +26,8 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         following = doc[hit.end : hit.end + 2].text.lower()
         if following.startswith(("-dollar", "- dollar", "$", "dollar")):
             continue  # "US-Dollar" is a currency
+        if _noun_with_article(doc, hit):
+            continue  # "die Halle", "das Werk": a German noun, not the town
         out.append((P_PLACE, _place(doc, hits, hit)))
     for hit in hits.get("PLACE_DESIGNATOR"):
         subtype, position = hit.payload
@@ -58,6 +61,17 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, "region-adj")))
     return out
+
+
+def _noun_with_article(doc: Doc, hit: Hit) -> bool:
+    """German towns take no article ("in Halle"), nouns do ("die Halle soll ... herstellen");
+    countries and regions may ("die Mongolei", "die Türkei")."""
+    return (
+        doc.lang_ == "de"
+        and hit.start > 0
+        and doc[hit.start - 1].lower_ in GERMAN_ARTICLES
+        and all(entry.subtype == "city" for entry in hit.payload)
+    )
 
 
 def _district_base(lex: Lexicon, word: str) -> str:

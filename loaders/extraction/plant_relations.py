@@ -6,8 +6,10 @@ from __future__ import annotations
 import itertools
 
 from graph_schema.vocabulary import RelationType
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import chain, locative_before
 from loaders.extraction.model import Mention
+from loaders.extraction.names import ARTICLES
 from loaders.extraction.relation_base import (
     AGENT_PHRASES,
     AND_WORDS,
@@ -22,6 +24,7 @@ from loaders.extraction.relation_base import (
     FinderBase,
     Sentence,
 )
+from loaders.extraction.tokens import OPEN_QUOTES
 
 
 class PlantRules(FinderBase):
@@ -103,6 +106,13 @@ class PlantRules(FinderBase):
             and key[0] in ("PLANS", "OPERATES")
             and relation.sentence < s.index
             for key, relation in self.found.items()
+        )
+
+    def _adjective_place(self, index: int) -> bool:
+        """A country adjective ("Uzbek") at this token."""
+        return any(
+            m.start <= index < m.end and m.type == "Location" and m.weak and m.key
+            for m in self.mentions
         )
 
     def _builder_relation(self, plant: int, builder: int, status: str) -> RelationType:
@@ -208,9 +218,21 @@ class PlantRules(FinderBase):
         if len(mentioned) < 2:
             return False
         ordered = sorted(mentioned, key=lambda i: self.mentions[i].start)
+        nouns = word_classes(self.lang).org_nouns
         for a, b in itertools.pairwise(ordered):
+            # "A and B", "A and the Uzbek company B", "A и местная компания «B»"
             between = self.doc[self.mentions[a].end : self.mentions[b].start]
-            if not between or any(t.lower_ not in AND_WORDS for t in between):
+            if not any(t.lower_ in AND_WORDS for t in between):
+                return False
+            if not all(
+                t.lower_ in AND_WORDS
+                or t.lower_ in ARTICLES
+                or t.lower_ in nouns
+                or t.text in OPEN_QUOTES
+                or t.is_lower
+                or self._adjective_place(t.i)
+                for t in between
+            ):
                 return False
         last = self.mentions[ordered[-1]].end
         for token in self.doc[last : min(s.span.end, last + 4)]:
@@ -261,23 +283,6 @@ class PlantRules(FinderBase):
             ):
                 out.append(i)
         return out
-
-    def _destination(self, s: Sentence, mention_index: int) -> bool:
-        """ "exported to Russia", "поставляет в Россию", "sold in Kazakhstan", "for the CIS
-        market": a place the goods go to (after an export word in the same clause, unless a
-        plant is named in between: "supplies X to Y from its plant in Z"), no place of a
-        plant."""
-        mention = self.mentions[mention_index]
-        exports = s.triggers.get("export", [])
-        if any(mention.end <= t <= mention.end + 2 for t in exports):
-            return True  # "the CIS market", "GUS-Markt"
-        before = [t for t in exports if t < mention.start]
-        if not before or self._clause_break(before[-1], mention.start):
-            return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
-        return not any(
-            self.mentions[i].type == "Plant" and before[-1] < self.mentions[i].start < mention.start
-            for i in s.mentions
-        )
 
     def _joint_ventures(self, s: Sentence) -> None:
         """ "The factory is a joint venture of TALCO and TBEA", "Das Werk ist ein

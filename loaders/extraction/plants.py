@@ -200,7 +200,7 @@ class PlantFinder:
         )
         if "open" in cues and mention.properties.get("status") == "operating":
             mention.properties["_running"] = True  # "уже управляет фабрикой": said to run
-        if strength == "strong":
+        if strength in ("strong", "part"):  # "цех по выпуску смесей" is not a cable plant
             mention.properties["_descriptors"] = _descriptors(
                 doc, begin, start, end, mention.properties.get("product"), self.lang
             )

@@ -115,6 +115,23 @@ class FinderBase:
     def typed(self, s: Sentence, *types: str) -> list[int]:
         return [i for i in s.mentions if self.mentions[i].type in types]
 
+    def _destination(self, s: Sentence, mention_index: int) -> bool:
+        """ "exported to Russia", "поставляет в Россию", "sold in Kazakhstan", "for the CIS
+        market": a place the goods go to (after an export word in the same clause, unless a
+        plant is named in between: "supplies X to Y from its plant in Z"), no place of a
+        plant."""
+        mention = self.mentions[mention_index]
+        exports = s.triggers.get("export", [])
+        if any(mention.end <= t <= mention.end + 2 for t in exports):
+            return True  # "the CIS market", "GUS-Markt"
+        before = [t for t in exports if t < mention.start]
+        if not before or self._clause_break(before[-1], mention.start):
+            return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
+        return not any(
+            self.mentions[i].type == "Plant" and before[-1] < self.mentions[i].start < mention.start
+            for i in s.mentions
+        )
+
     def partner(self, mention_index: int) -> bool:
         """A company introduced as someone's partner: "together with the local company X",
         "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»" (the

@@ -437,3 +437,89 @@ def test_visited_plant_abroad_and_production_at_home_are_two(text, lang, abroad,
         assert other.properties.get("status") == "planned"
         assert not related(doc, "PLANS", "Daewoo Bus", other.name)
         assert not related(doc, "PLANS", "Hyundai Wia", other.name)
+
+
+# found by the own6 articles, written blind after the rules above -------------------------
+
+
+def test_german_hyphenated_town_and_a_noun_with_its_article():
+    text = (
+        "Die Firma Xinyi Glass will ein zweites Werk in Kara-Balta bauen. Die Halle soll "
+        "Flachglas herstellen."
+    )
+    doc = extract(text, "de")
+    assert related(doc, "LOCATED_IN", None, "Kara-Balta")
+    assert not [e for e in doc.entities if e.type == "Location" and "Halle" in e.aliases]
+
+
+def test_english_capitalised_contraction_is_a_name():
+    doc = extract("The Turkish company Hes Kablo will build a cable plant in Navoi.", "en")
+    assert related(doc, "BASED_IN", "Hes Kablo", "Turkey")
+    assert related(doc, "PLANS", "Hes Kablo", None)
+
+
+def test_german_in_with_the_accusative_is_a_destination():
+    text = (
+        "Präsident Sadyr Japarow hat während seiner Arbeitsreise in das Gebiet Tschüi eine neue "
+        "Produktionshalle der Firma Kyrgyz Glass in Tokmok eröffnet."
+    )
+    doc = extract(text, "de")
+    (plant,) = plants(doc)
+    assert related(doc, "LOCATED_IN", plant.name, "Tokmok")
+    assert not related(doc, "LOCATED_IN", plant.name, "Gebiet Tschüi")
+    assert related(doc, "VISITED", "Sadyr Japarow", "Gebiet Tschüi")
+
+
+def test_a_brand_of_the_goods_is_part_of_no_one():
+    text = "Das Werk der Firma Agromash montiert Mähdrescher der Marke Claas."
+    assert not related(extract(text, "de"), "PART_OF", None, None)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (
+            "Хоким посетил завод компании Hyundai Transys в Ульсане и обсудил организацию "
+            "производства сидений в Джизаке.",
+            "ru",
+        ),
+        (
+            "Der Bürgermeister besichtigte das Werk der Firma Doosan in Changwon und besprach "
+            "den Bau eines Motorenwerks in Andischan.",
+            "de",
+        ),
+    ],
+)
+def test_discussing_a_subject_is_no_meeting_with_the_company_of_the_sentence(text, lang):
+    assert not related(extract(text, lang), "MET_WITH", None, None)
+
+
+def test_jointly_with_a_description_between_the_companies():
+    text = (
+        "Isuzu Motors and the Uzbek company Jizzakh Avto Invest will jointly set up an "
+        "assembly plant in Jizzakh."
+    )
+    doc = extract(text, "en")
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "Isuzu Motors", plant.name)
+    assert related(doc, "PLANS", "Jizzakh Avto Invest", plant.name)
+
+
+def test_headline_plant_is_the_plant_of_the_lead_and_a_new_one_later_is_another():
+    text = (
+        "Рахмон открыл новый цех в Вахдате\n\n"
+        "Президент Эмомали Рахмон открыл новый цех Таджикской цементной компании по выпуску "
+        "сухих строительных смесей.\n"
+        "Затем глава государства заложил первый камень завода по производству электрокабеля, "
+        "который китайская компания TBEA построит совместно с местной компанией «Вахдат Инвест»."
+    )
+    doc = extract(text, "ru")
+    workshop = next(p for p in plants(doc) if "новый цех" in p.aliases)
+    assert workshop.properties.get("status") == "operating"  # "строительных" builds nothing
+    assert related(doc, "OPERATES", "Таджикской цементной компании", workshop.name)
+    assert related(doc, "LOCATED_IN", workshop.name, "Вахдате")
+    cable = next(p for p in plants(doc) if p is not workshop)
+    assert related(doc, "PLANS", "TBEA", cable.name)
+    assert related(doc, "PLANS", "Вахдат Инвест", cable.name)
+    assert related(doc, "VISITED", "Эмомали Рахмон", cable.name)  # laid its foundation stone
+    assert len(plants(doc)) == 2
