@@ -373,11 +373,19 @@ class _State:
             return False  # "a second smelter"
         ours_said = mention.properties.get("_descriptors") or frozenset()
         theirs_said = entity.properties.get("_descriptors") or frozenset()
-        if ours_said and theirs_said and not ours_said & theirs_said:
+        told = self._in_headline(entity)
+        # "the plant" that is only said to make buses is the car plant told of, unless it
+        # is new or in another state ("a car plant" and "a plant to be built for cables")
+        known = (
+            mention.properties.get("_by_product")
+            and not self._indefinite(mention)
+            and not self._new(mention)
+            and not _status_conflict(mention, entity)
+        )
+        if ours_said and theirs_said and not ours_said & theirs_said and not known:
             return False  # "the engine plant" and "a component plant"
         specific = (mention.org is not None or mention.name is not None) and their_org is None
         # a plant of the headline is told of again in the lead: "new" there is the same news
-        told = self._in_headline(entity)
         indefinite = self._indefinite(mention) and not told
         fresh = indefinite or (self._new(mention) and not told)  # "a plant", "the new plant"
         running = (

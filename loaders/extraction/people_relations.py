@@ -343,6 +343,8 @@ class PeopleRules(FinderBase):
                 continue  # "where Chevrolet cars are assembled": a brand
             if mention.type == "Location" and self._destination(s, i):
                 continue  # "a factory that makes yarn for the CIS market": not visited
+            if mention.type == "Organization" and self.introduced_by(i, WITH_WORDS):
+                continue  # "в ходе визита провел переговоры с представителями компании X"
             if mention.entity in seats or self._reporter(mention):
                 continue
             out.append(mention.entity)

@@ -201,9 +201,11 @@ class PlantFinder:
         if "open" in cues and mention.properties.get("status") == "operating":
             mention.properties["_running"] = True  # "уже управляет фабрикой": said to run
         if strength in ("strong", "part"):  # "цех по выпуску смесей" is not a cable plant
-            mention.properties["_descriptors"] = _descriptors(
-                doc, begin, start, end, mention.properties.get("product"), self.lang
-            )
+            said = _descriptors(doc, begin, start, end, None, self.lang)
+            made = _descriptors(doc, start, start, end, mention.properties.get("product"), "")
+            mention.properties["_descriptors"] = said | made
+            if made and not said:  # "на заводе выпускают автобусы": only what it makes
+                mention.properties["_by_product"] = True
         if strength == "part":
             mention.properties["_part"] = True
         if any(ANOTHER.match(t.lower_) for t in doc[max(sentence.start, begin - 2) : start]):

@@ -523,3 +523,20 @@ def test_headline_plant_is_the_plant_of_the_lead_and_a_new_one_later_is_another(
     assert related(doc, "PLANS", "Вахдат Инвест", cable.name)
     assert related(doc, "VISITED", "Эмомали Рахмон", cable.name)  # laid its foundation stone
     assert len(plants(doc)) == 2
+
+
+def test_the_plant_said_to_make_goods_is_the_plant_told_of():
+    text = (
+        "Хоким Навоийской области посетил автомобильный завод NavoiAvto в Навои.\n"
+        "На заводе выпускают автобусы и грузовики марки Hino. В ходе визита хоким провел "
+        "переговоры с представителями японской компании Hino Motors.\n"
+        "Компания Hino Motors планирует увеличить мощность завода до 5 тысяч машин в год."
+    )
+    doc = extract(text, "ru")
+    (plant,) = plants(doc)
+    assert plant.properties.get("status") == "operating"
+    assert related(doc, "OPERATES", "NavoiAvto", plant.name)
+    assert not related(doc, "OPERATES", "Hino Motors", None)
+    assert not related(doc, "PLANS", "Hino Motors", None)
+    assert not related(doc, "VISITED", None, "Hino Motors")  # talks with it during the visit
+    assert related(doc, "MET_WITH", None, "Hino Motors")
