@@ -10,11 +10,7 @@ loads the gold FORMAT.md files through POST /documents/extracted, then calls eac
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,32 +22,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_uvicorn(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    with open(log, "wb") as fh:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit(f"the service did not start; see {log}")
+from bench.harness import embedded_config, embedded_server, load_gold, service  # noqa: E402
 
 
 def first_id(client: httpx.Client, q: str, entity_type: str) -> str:
@@ -111,14 +82,6 @@ def measure(call: Callable[[], httpx.Response], runs: int) -> tuple[float, float
     return statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)]
 
 
-def load(client: httpx.Client, corpus: Path) -> int:
-    files = sorted(corpus.glob("*.json"))
-    for path in files:
-        client.post("/documents/extracted",
-                    json=json.loads(path.read_text(encoding="utf-8"))).raise_for_status()
-    return len(files)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -127,27 +90,19 @@ def main() -> None:
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}; pass --corpus")
     with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
-        config = EmbeddedConfig(data_dir=Path(tmp) / "data", bolt_port=free_port(),
-                                http_port=free_port(), heap="768m")
-        server = EmbeddedServer(config)
-        server.start()
-        env = {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
-               "KG_ARCADEDB_HTTP_PORT": str(config.http_port), "KG_LOG_LEVEL": "WARNING"}
-        process, url = start_uvicorn(env, Path(tmp) / "uvicorn.log")
-        try:
-            with httpx.Client(base_url=url, timeout=60) as client:
-                documents = load(client, args.corpus)
-                print(f"{documents} documents loaded; {args.runs} sequential calls each\n")
-                print(f"| {'endpoint':<40} | median ms | p95 ms |")
-                print(f"|{'-' * 42}|----------:|-------:|")
-                for name, call in calls(client).items():
-                    median, p95 = measure(call, args.runs)
-                    print(f"| {name:<40} | {median:9.1f} | {p95:6.1f} |", flush=True)
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-            server.stop()
-
+        config = embedded_config(Path(tmp) / "data", heap="768m")
+        with (
+            embedded_server(config),
+            service(config, Path(tmp) / "uvicorn.log") as url,
+            httpx.Client(base_url=url, timeout=60) as client,
+        ):
+            documents = load_gold(client, args.corpus)
+            print(f"{documents} documents loaded; {args.runs} sequential calls each\n")
+            print(f"| {'endpoint':<40} | median ms | p95 ms |")
+            print(f"|{'-' * 42}|----------:|-------:|")
+            for name, call in calls(client).items():
+                median, p95 = measure(call, args.runs)
+                print(f"| {name:<40} | {median:9.1f} | {p95:6.1f} |", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,8 +31,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import embedded_config, embedded_server, load_gold, service  # noqa: E402
 from bench.synthetic_graph import Hubs, build  # noqa: E402
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
 from graph_schema.graph import Graph, GraphConfig  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
 from loaders.bulk import bulk_load  # noqa: E402
@@ -71,31 +68,6 @@ class Targets:
     prefix: str  # the first letters of a name
     common_word: str  # in nearly every document
     rare_word: str  # in a handful of documents
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_uvicorn(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    with open(log, "wb") as fh:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit(f"the service did not start; see {log}")
 
 
 def calls(t: Targets) -> dict[str, Call]:
@@ -220,35 +192,21 @@ def large_targets(hubs: Hubs, client: httpx.Client) -> Targets:
 
 
 def small_graph(args: argparse.Namespace, tmp: Path) -> dict[str, Result]:
-    config = EmbeddedConfig(data_dir=tmp / "small", bolt_port=free_port(),
-                            http_port=free_port(), heap=args.heap)
-    server = EmbeddedServer(config)
-    server.start()
-    process, url = start_uvicorn(_env(config), tmp / "uvicorn-small.log")
-    try:
+    config = embedded_config(tmp / "small", heap=args.heap)
+    with embedded_server(config), service(config, tmp / "uvicorn-small.log") as url:
         with httpx.Client(base_url=url, timeout=60) as client:
-            files = sorted(args.corpus.glob("*.json"))
-            for path in files:
-                client.post("/documents/extracted", json=json.loads(
-                    path.read_text(encoding="utf-8"))).raise_for_status()
+            documents = load_gold(client, args.corpus)
             targets = small_targets(client)
-        print(f"small graph: {len(files)} dev-corpus documents", flush=True)
+        print(f"small graph: {documents} dev-corpus documents", flush=True)
         return run_calls(url, targets, args.runs, args.budget_s, args.only, "small")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        server.stop()
 
 
 def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result], str]:
     started = time.monotonic()
     synthetic = build(args.documents, scale=args.scale)
     generated = time.monotonic() - started
-    config = EmbeddedConfig(data_dir=tmp / "large", bolt_port=free_port(),
-                            http_port=free_port(), heap=args.heap, command_timeout_ms=300_000)
-    server = EmbeddedServer(config)
-    server.start()
-    try:
+    config = embedded_config(tmp / "large", heap=args.heap, command_timeout_ms=300_000)
+    with embedded_server(config) as server:
         graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database,
                                    write_timeout_s=300)
         started = time.monotonic()
@@ -260,22 +218,10 @@ def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result],
                  f"{report.relations:,} relations, {report.mentions:,} MENTIONS; generated in "
                  f"{generated:.0f} s, bulk-loaded in {loaded:.0f} s")
         print(f"large graph: {shape}", flush=True)
-        process, url = start_uvicorn(_env(config), tmp / "uvicorn-large.log")
-        try:
+        with service(config, tmp / "uvicorn-large.log") as url:
             with httpx.Client(base_url=url, timeout=60) as client:
                 targets = large_targets(synthetic.hubs, client)
             return run_calls(url, targets, args.runs, args.budget_s, args.only, "large"), shape
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-    finally:
-        server.stop()
-
-
-def _env(config: EmbeddedConfig) -> dict[str, str]:
-    return {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
-            "KG_ARCADEDB_HTTP_PORT": str(config.http_port), "KG_LOG_LEVEL": "WARNING",
-            "KG_ARCADEDB_HEAP": config.heap}
 
 
 def _cell(result: dict[str, object] | None) -> str:

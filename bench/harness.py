@@ -1,0 +1,83 @@
+"""What the HTTP benchmarks share: a fresh embedded graph server and a real uvicorn over it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def embedded_config(data_dir: Path, heap: str, **extra: int) -> EmbeddedConfig:
+    return EmbeddedConfig(data_dir=data_dir, bolt_port=free_port(), http_port=free_port(),
+                          heap=heap, **extra)
+
+
+@contextmanager
+def embedded_server(config: EmbeddedConfig) -> Iterator[EmbeddedServer]:
+    server = EmbeddedServer(config)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def service(config: EmbeddedConfig, log: Path, wait_s: float = 120) -> Iterator[str]:
+    """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200."""
+    env = {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
+           "KG_ARCADEDB_HTTP_PORT": str(config.http_port), "KG_LOG_LEVEL": "WARNING",
+           "KG_ARCADEDB_HEAP": config.heap}
+    port = free_port()
+    with open(log, "wb") as fh:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            cwd=ROOT, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, wait_s, log)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_healthy(url: str, wait_s: float, log: Path) -> None:
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"the service did not start; see {log}")
+
+
+def load_gold(client: httpx.Client, corpus: Path) -> int:
+    """Loads every FORMAT.md file of `corpus` through the API; returns how many."""
+    files = sorted(corpus.glob("*.json"))
+    for path in files:
+        client.post("/documents/extracted",
+                    json=json.loads(path.read_text(encoding="utf-8"))).raise_for_status()
+    return len(files)
