@@ -12,6 +12,19 @@ VISIT_TEXT = (
 )
 
 
+def entity(eid: str, etype: str, name: str, subtype: str | None = None,
+           aliases: list[str] | None = None, **props: Any) -> dict[str, Any]:
+    """One FORMAT.md entity, as a gold file writes it."""
+    return {"id": eid, "type": etype, "subtype": subtype, "name": name,
+            "aliases": aliases or [name], "properties": props}
+
+
+def relation(rtype: str, source: str, target: str, evidence: str, **props: Any) -> dict[str, Any]:
+    """One FORMAT.md relation, as a gold file writes it."""
+    return {"type": rtype, "source": source, "target": target, "evidence": evidence,
+            "properties": props}
+
+
 def visit_document(text: str = VISIT_TEXT, published: str | None = "2024-05-02",
                    **extra: Any) -> ExtractedDocument:
     """An official visits a company that plans a plant in a city: the project's typical chain."""

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from loaders.ingest import parse_front_matter
+from tests.factories import entity, relation
 
 MUSTEROV, NORDSTEPPE, LENA = "per:timur-musterov", "loc:nordsteppe-region", "per:lena-sturm"
 STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors@gn-1216311"
@@ -34,24 +35,13 @@ BUILD_DATE = "2024-09-05"
 BUILD_TITLE = "Steppenwind Motors starts building its Karshi plant"
 
 
-def _entity(eid: str, etype: str, name: str, subtype: str | None = None,
-            aliases: list[str] | None = None, **props: Any) -> dict[str, Any]:
-    return {"id": eid, "type": etype, "subtype": subtype, "name": name,
-            "aliases": aliases or [name], "properties": props}
-
-
-def _rel(rtype: str, source: str, target: str, evidence: str, **props: Any) -> dict[str, Any]:
-    return {"type": rtype, "source": source, "target": target, "evidence": evidence,
-            "properties": props}
-
-
 def _plant() -> dict[str, Any]:
-    return _entity("p", "Plant", "Steppenwind Motors plant in Qarshi", aliases=["Montagewerk"],
+    return entity("p", "Plant", "Steppenwind Motors plant in Qarshi", aliases=["Montagewerk"],
                    status="planned")
 
 
 def _qarshi() -> dict[str, Any]:
-    return _entity("q", "Location", "Qarshi", "city", ["Karshi"], geonames_id=1216311)
+    return entity("q", "Location", "Qarshi", "city", ["Karshi"], geonames_id=1216311)
 
 
 def visit_document() -> dict[str, Any]:
@@ -59,18 +49,18 @@ def visit_document() -> dict[str, Any]:
         "lang": "de", "published": VISIT_DATE, "title": VISIT_TITLE, "url": VISIT_URL,
         "text": f"{VISIT} {PLANS}",
         "entities": [
-            _entity("m", "Person", "Timur Musterov", "official", ["Musterov"],
+            entity("m", "Person", "Timur Musterov", "official", ["Musterov"],
                     title="Gouverneur"),
-            _entity("n", "Location", "Nordsteppe Region", "region", ["Region Nordsteppe"]),
-            _entity("s", "Organization", "Steppenwind Motors", "company"),
+            entity("n", "Location", "Nordsteppe Region", "region", ["Region Nordsteppe"]),
+            entity("s", "Organization", "Steppenwind Motors", "company"),
             _plant(),
             _qarshi(),
         ],
         "relations": [
-            _rel("HOLDS_POSITION", "m", "n", VISIT, title="Gouverneur"),
-            _rel("VISITED", "m", "s", VISIT, confidence=0.9, status="done"),
-            _rel("PLANS", "s", "p", PLANS),
-            _rel("LOCATED_IN", "p", "q", PLANS),
+            relation("HOLDS_POSITION", "m", "n", VISIT, title="Gouverneur"),
+            relation("VISITED", "m", "s", VISIT, confidence=0.9, status="done"),
+            relation("PLANS", "s", "p", PLANS),
+            relation("LOCATED_IN", "p", "q", PLANS),
         ],
     }
 
@@ -82,20 +72,20 @@ def construction_document() -> dict[str, Any]:
         "url": "https://example.org/newsgraph-test/steppenwind-construction",
         "text": f"{BUILDS} {MEETS}",
         "entities": [
-            _entity("s", "Organization", "Steppenwind Motors", "company"),
-            _entity("g", "Location", "Germany", "country", geonames_id=2921044, iso="DE"),
+            entity("s", "Organization", "Steppenwind Motors", "company"),
+            entity("g", "Location", "Germany", "country", geonames_id=2921044, iso="DE"),
             _plant(),
             _qarshi(),
-            _entity("m", "Person", "Timur Musterov", "official", ["Governor Timur Musterov"],
+            entity("m", "Person", "Timur Musterov", "official", ["Governor Timur Musterov"],
                     title="Governor"),
-            _entity("l", "Person", "Lena Sturm", "executive", title="chief executive"),
+            entity("l", "Person", "Lena Sturm", "executive", title="chief executive"),
         ],
         "relations": [
-            _rel("BASED_IN", "s", "g", BUILDS),
-            _rel("PLANS", "s", "p", BUILDS),
-            _rel("LOCATED_IN", "p", "q", BUILDS),
-            _rel("MET_WITH", "m", "l", MEETS),
-            _rel("HOLDS_POSITION", "l", "s", MEETS, title="chief executive"),
+            relation("BASED_IN", "s", "g", BUILDS),
+            relation("PLANS", "s", "p", BUILDS),
+            relation("LOCATED_IN", "p", "q", BUILDS),
+            relation("MET_WITH", "m", "l", MEETS),
+            relation("HOLDS_POSITION", "l", "s", MEETS, title="chief executive"),
         ],
     }
 

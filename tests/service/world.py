@@ -17,6 +17,7 @@ import httpx
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from tests.conftest import DEV_CORPUS, Service
+from tests.factories import entity, relation
 
 WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 
@@ -31,37 +32,26 @@ ANNOUNCED = "Азиз Тестов посетит Карши в следующе
 OASIS_TEXT = "Oasis Foods runs a factory in Kashka Region."
 
 
-def _entity(eid: str, etype: str, name: str, subtype: str | None = None,
-            aliases: list[str] | None = None, **props: Any) -> dict[str, Any]:
-    return {"id": eid, "type": etype, "subtype": subtype, "name": name,
-            "aliases": aliases or [name], "properties": props}
-
-
-def _rel(rtype: str, source: str, target: str, evidence: str, **props: Any) -> dict[str, Any]:
-    return {"type": rtype, "source": source, "target": target, "evidence": evidence,
-            "properties": props}
-
-
 def visit_and_plan() -> dict[str, Any]:
     return {
         "lang": "en", "published": "2024-03-05", "title": "Governor visits Steppe Motors",
         "url": "https://example.org/steppe", "text": f"{VISIT} {PLAN} He is governor of Surkhan.",
         "entities": [
-            _entity("a", "Person", "Aziz Testov", "official", title="Governor"),
-            _entity("s", "Organization", "Steppe Motors", "company"),
-            _entity("p", "Plant", "Steppe Motors plant in Qarshi", aliases=["car plant"],
+            entity("a", "Person", "Aziz Testov", "official", title="Governor"),
+            entity("s", "Organization", "Steppe Motors", "company"),
+            entity("p", "Plant", "Steppe Motors plant in Qarshi", aliases=["car plant"],
                     status="planned"),
-            _entity("q", "Location", "Qarshi", "city", ["Qarshi"]),
-            _entity("k", "Location", "Kashka Region", "region"),
-            _entity("r", "Location", "Surkhan Region", "region", ["Surkhan"]),
+            entity("q", "Location", "Qarshi", "city", ["Qarshi"]),
+            entity("k", "Location", "Kashka Region", "region"),
+            entity("r", "Location", "Surkhan Region", "region", ["Surkhan"]),
         ],
         "relations": [
-            _rel("VISITED", "a", "s", VISIT, confidence=0.9),
-            _rel("MET_WITH", "a", "s", VISIT),
-            _rel("HOLDS_POSITION", "a", "r", "He is governor of Surkhan.", title="Governor"),
-            _rel("PLANS", "s", "p", PLAN, confidence=0.9),
-            _rel("LOCATED_IN", "p", "q", PLAN, confidence=0.9),
-            _rel("LOCATED_IN", "q", "k", PLAN, confidence=0.9),
+            relation("VISITED", "a", "s", VISIT, confidence=0.9),
+            relation("MET_WITH", "a", "s", VISIT),
+            relation("HOLDS_POSITION", "a", "r", "He is governor of Surkhan.", title="Governor"),
+            relation("PLANS", "s", "p", PLAN, confidence=0.9),
+            relation("LOCATED_IN", "p", "q", PLAN, confidence=0.9),
+            relation("LOCATED_IN", "q", "k", PLAN, confidence=0.9),
         ],
     }
 
@@ -71,16 +61,16 @@ def announced_visit() -> dict[str, Any]:
         "lang": "ru", "published": "2023-01-10", "title": "Анонс визита",
         "url": "https://example.org/announce", "text": f"{ANNOUNCED} {OASIS_TEXT}",
         "entities": [
-            _entity("a", "Person", "Aziz Testov", "official", ["Азиз Тестов"]),
-            _entity("q", "Location", "Qarshi", "city", ["Карши"]),
-            _entity("o", "Organization", "Oasis Foods", "company"),
-            _entity("f", "Plant", "Oasis Foods factory", aliases=["factory"], status="operating"),
-            _entity("k", "Location", "Kashka Region", "region"),
+            entity("a", "Person", "Aziz Testov", "official", ["Азиз Тестов"]),
+            entity("q", "Location", "Qarshi", "city", ["Карши"]),
+            entity("o", "Organization", "Oasis Foods", "company"),
+            entity("f", "Plant", "Oasis Foods factory", aliases=["factory"], status="operating"),
+            entity("k", "Location", "Kashka Region", "region"),
         ],
         "relations": [
-            _rel("VISITED", "a", "q", ANNOUNCED, status="planned"),
-            _rel("OPERATES", "o", "f", OASIS_TEXT),
-            _rel("LOCATED_IN", "f", "k", OASIS_TEXT),
+            relation("VISITED", "a", "q", ANNOUNCED, status="planned"),
+            relation("OPERATES", "o", "f", OASIS_TEXT),
+            relation("LOCATED_IN", "f", "k", OASIS_TEXT),
         ],
     }
 
@@ -89,12 +79,12 @@ def visit_again() -> dict[str, Any]:
     return {
         "lang": "de", "published": "2024-08-01", "title": "Wieder bei Steppe Motors",
         "text": "Gouverneur Aziz Testov besuchte erneut Steppe Motors.",
-        "entities": [_entity("a", "Person", "Aziz Testov", "official"),
-                     _entity("s", "Organization", "Steppe Motors", "company"),
-                     _entity("x", "Person", "Only Once", "other")],
-        "relations": [_rel("VISITED", "a", "s",
+        "entities": [entity("a", "Person", "Aziz Testov", "official"),
+                     entity("s", "Organization", "Steppe Motors", "company"),
+                     entity("x", "Person", "Only Once", "other")],
+        "relations": [relation("VISITED", "a", "s",
                            "Gouverneur Aziz Testov besuchte erneut Steppe Motors."),
-                      _rel("MET_WITH", "x", "s",
+                      relation("MET_WITH", "x", "s",
                            "Gouverneur Aziz Testov besuchte erneut Steppe Motors.")],
     }
 
@@ -104,12 +94,12 @@ def hub() -> dict[str, Any]:
     return {
         "lang": "en", "published": "2022-05-01", "title": "Thirty companies of Testland",
         "text": "; ".join(f"{n} is from Testland" for n in names) + ".",
-        "entities": [_entity("t", "Location", "Testland", "country"),
-                     _entity("s", "Organization", "Steppe Motors", "company"),
-                     *(_entity(f"c{i}", "Organization", n, "company")
+        "entities": [entity("t", "Location", "Testland", "country"),
+                     entity("s", "Organization", "Steppe Motors", "company"),
+                     *(entity(f"c{i}", "Organization", n, "company")
                        for i, n in enumerate(names))],
-        "relations": [_rel("BASED_IN", "s", "t", "Steppe Motors is from Testland."),
-                      *(_rel("BASED_IN", f"c{i}", "t", f"{n} is from Testland")
+        "relations": [relation("BASED_IN", "s", "t", "Steppe Motors is from Testland."),
+                      *(relation("BASED_IN", f"c{i}", "t", f"{n} is from Testland")
                         for i, n in enumerate(names))],
     }
 
@@ -119,12 +109,12 @@ def search_names() -> dict[str, Any]:
         "lang": "en", "published": "2021-02-02", "title": "Termez and its namesakes",
         "text": "Termez, Termez Cargo, Termez Textile, Nortermez and Termiz are all here.",
         "entities": [
-            _entity("t", "Location", "Termez", "city"),
-            _entity("c", "Organization", "Termez Cargo", "company",
+            entity("t", "Location", "Termez", "city"),
+            entity("c", "Organization", "Termez Cargo", "company",
                     ["Termez Cargo", "Termez Cargo LLC", "Termez Cargo Co"]),
-            _entity("x", "Organization", "Termez Textile", "company"),
-            _entity("n", "Location", "Nortermez", "district"),
-            _entity("z", "Organization", "Termiz", "company",
+            entity("x", "Organization", "Termez Textile", "company"),
+            entity("n", "Location", "Nortermez", "district"),
+            entity("z", "Organization", "Termiz", "company",
                     ["Termiz", "Termiz Group", "Termiz Holding", "Termiz Corp"]),
         ],
         "relations": [],
