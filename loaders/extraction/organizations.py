@@ -30,6 +30,7 @@ from loaders.extraction.names import (
     org_name_token,
 )
 from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS, is_plant_word
+from loaders.extraction.relation_base import BASED_WORDS
 from loaders.extraction.tokens import (
     LINKING,
     OPEN_QUOTES,
@@ -511,6 +512,8 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             j -= 1
             modifiers += 1
         end = j
+        if j > 0 and doc[j - 1].text == "-" and doc[j].lower_ in BASED_WORDS:
+            continue  # "the Warsaw-based group": a place, the company's home
         start = end
         while start > 0 and end - start < MAX_NAME_TOKENS and org_name_token(doc[start - 1]):
             start -= 1

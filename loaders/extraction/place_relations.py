@@ -9,6 +9,8 @@ from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention
 from loaders.extraction.relation_base import (
+    BASED_WORDS,
+    FROM_WORDS,
     JV_WORDS,
     LEVEL,
     LOCATIVE,
@@ -114,8 +116,12 @@ class PlaceRules(FinderBase):
                     target = next((k for k, e in enumerate(self.entities) if e.key == place), None)
                 if target is not None:
                     self.add(RelationType.BASED_IN, body.entity, target, s, STRUCTURAL)
-            if body.role == "embassy" or s.triggers.get("found"):
-                self._based_after(s, i)
+            if body.role == "embassy":
+                self._based_after(s, i, None)
+            elif s.triggers.get("found"):
+                self._based_after(s, i, s.triggers["found"])
+            self._based_from(s, i)
+        self._based_compound(s, orgs)
 
     @staticmethod
     def _is_place_of(mention: Mention, span: tuple[int, int] | None, key: str | None) -> bool:
@@ -146,19 +152,54 @@ class PlaceRules(FinderBase):
                 return True
         return False
 
-    def _based_after(self, s: Sentence, org: int) -> None:
+    def _based_after(self, s: Sentence, org: int, found: list[int] | None) -> None:
+        """ "X, headquartered in Y", "Mahle mit Sitz in Stuttgart", "X wurde in Y gegründet":
+        the place next to the founding word (any place after an embassy)."""
         end = self.mentions[org].end
+        homes = [
+            i
+            for i in self.typed(s, "Location")
+            if self.mentions[i].start >= end
+            and self.word_before(i, LOCATIVE | {","}, 1)
+            and not self.mentions[i].weak
+            and self.mentions[i].start - end < 12
+        ]
+        if found is not None:  # "X has its seat in Y and a plant in Z": Z is no home
+            homes = [i for i in homes if self._next_to_found(self.mentions[i], end, found)]
+            homes = homes[:1]
+        for i in homes:
+            self.add(RelationType.BASED_IN, self.ent(org), self.ent(i), s, SENTENCE)
+
+    @staticmethod
+    def _next_to_found(place: Mention, org_end: int, found: list[int]) -> bool:
+        """The place follows the founding word ("founded in 1984 in Baoding", "mit Sitz in
+        Stuttgart") or ends just before it ("in Stuttgart gegründet")."""
+        return any(
+            org_end <= t and (0 < place.start - t <= 5 or 0 <= t - place.end <= 2) for t in found
+        )
+
+    def _based_from(self, s: Sentence, org: int) -> None:
+        """ "Sanko Tekstil из Газиантепа", "GEA Group aus Düsseldorf", "Ciech from Warsaw": a
+        place right after the company and "from" is its home."""
+        end = self.mentions[org].end
+        if end >= s.span.end - 1 or self.doc[end].lower_ not in FROM_WORDS:
+            return
         for i in self.typed(s, "Location"):
             mention = self.mentions[i]
-            if (
-                mention.start >= end
-                and self.word_before(i, LOCATIVE | {","}, 1)
-                and not mention.weak
-                and mention.start - end < 12
-            ):
-                self.add(
-                    RelationType.BASED_IN, self.mentions[org].entity, mention.entity, s, SENTENCE
-                )
+            if mention.start == end + 1 and not mention.weak:
+                self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
+
+    def _based_compound(self, s: Sentence, orgs: list[int]) -> None:
+        """ "the Warsaw-based chemicals group Ciech": the place before "-based" is the home of
+        the company named within a few words after it."""
+        for i in self.typed(s, "Location"):
+            place = self.mentions[i]
+            word = place.end + (1 if self.doc[place.end].text == "-" else 0)
+            if place.weak or word >= s.span.end or self.doc[word].lower_ not in BASED_WORDS:
+                continue
+            org = next((j for j in orgs if 0 < self.mentions[j].start - word <= 4), None)
+            if org is not None:
+                self.add(RelationType.BASED_IN, self.ent(org), place.entity, s, STRUCTURAL)
 
     def _part_of(self, s: Sentence) -> None:
         text = s.span.text.lower()

@@ -180,9 +180,12 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
 
 def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:
     if designated in ("region", "city"):
-        for entry in entries:
-            if entry.subtype == designated and entry.country == entries[0].country:
-                return entry
+        same_kind = [entry for entry in entries if entry.subtype == designated]
+        same_country = [entry for entry in same_kind if entry.country == entries[0].country]
+        if same_country:
+            return same_country[0]
+        if designated == "region" and same_kind:
+            return same_kind[0]  # "Talas region" is Kyrgyz, though Taraz was once called Talas
     return entries[0]
 
 

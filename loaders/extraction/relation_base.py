@@ -22,6 +22,8 @@ AND_WORDS = frozenset(["and", "und", "и", ","])
 GENITIVE = frozenset(["des", "der", "of", "von"])
 WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
 FROM_WORDS = frozenset(["from", "aus", "из"])
+# "Warsaw-based", "Munich-headquartered": the place before the hyphen is a company's home
+BASED_WORDS = frozenset(["based", "headquartered"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во"])
 LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")

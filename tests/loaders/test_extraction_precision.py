@@ -540,3 +540,45 @@ def test_the_plant_said_to_make_goods_is_the_plant_told_of():
     assert not related(doc, "PLANS", "Hino Motors", None)
     assert not related(doc, "VISITED", None, "Hino Motors")  # talks with it during the visit
     assert related(doc, "MET_WITH", None, "Hino Motors")
+
+
+def test_a_company_home_is_the_place_of_its_founding_words_or_from_not_its_plant():
+    en = extract(
+        "The Munich-based company Siemens opened a plant in Almaty. The Warsaw-based chemicals "
+        "group Ciech plans a soda ash plant near Temirtau.",
+        "en",
+    )
+    assert related(en, "BASED_IN", "Siemens", "Munich")
+    assert related(en, "BASED_IN", "Ciech", "Warsaw")
+    assert not related(en, "BASED_IN", "Siemens", "Almaty")  # "based" says nothing of the plant
+    assert not any(e.type == "Organization" and e.name in ("Munich", "Warsaw") for e in en.entities)
+    de = extract(
+        "Der Automobilzulieferer Mahle mit Sitz in Stuttgart hat im Gebiet Navoi ein Werk in "
+        "Betrieb genommen. Die Technik lieferte der Anlagenbauer GEA Group aus Düsseldorf.",
+        "de",
+    )
+    assert related(de, "BASED_IN", "Mahle", "Stuttgart")
+    assert not related(de, "BASED_IN", "Mahle", "Navoi region")
+    assert related(de, "BASED_IN", "GEA Group", "Düsseldorf")
+    ru = extract("Хоким встретился с делегацией компании Sanko Tekstil из Газиантепа.", "ru")
+    assert related(ru, "BASED_IN", "Sanko Tekstil", "Газиантепа")
+
+
+def test_a_place_word_picks_the_region_of_that_name_in_another_country():
+    doc = extract("Japarov ordered a sugar refinery to be built in the Talas region.", "en")
+    region = next(e for e in doc.entities if e.type == "Location" and "Talas region" in e.aliases)
+    assert region.subtype == "region" and region.name == "Talas region"  # not Taraz, once Talas
+
+
+def test_german_plant_nouns_of_food_and_textiles_and_supplier_compounds():
+    doc = extract(
+        "Der Landwirtschaftsminister Kasachstans, Aidarbek Saparow, hat in Schymkent die neue "
+        "Molkerei der Firma Ak Sut eingeweiht. Der Automobilzulieferer Mahle hat in Taschkent "
+        "eine Spinnerei gekauft.",
+        "de",
+    )
+    dairy = next(p for p in plants(doc) if "neue Molkerei" in p.aliases)
+    assert related(doc, "OPERATES", "Ak Sut", dairy.name)
+    assert related(doc, "VISITED", "Aidarbek Saparow", dairy.name)  # who inaugurates it
+    assert any(e.type == "Organization" and e.name == "Mahle" for e in doc.entities)
+    assert any("Spinnerei" in p.aliases for p in plants(doc))
