@@ -377,7 +377,7 @@ def _plant_places(
     if before is not None:  # "строит в Алматы новый завод", "in Temirtau ein neues Walzwerk"
         return chain(doc, mentions, before, by_start)
     i = plant.end
-    limit = min(len(doc), plant.end + 8)
+    limit = min(sentence_of(doc, plant.start).end, plant.end + 8)  # a headline ends at its line
     while i < limit:
         index = by_start.get(i)
         token = doc[i]

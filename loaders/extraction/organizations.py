@@ -329,6 +329,13 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     return out
 
 
+def _company_office_ending(hits: Hits, index: int) -> bool:
+    """ "председатель правления «Узкимёсаноат»": an office held in a company before a quoted
+    name makes the name that company."""
+    title = hits.ending("TITLE", index)
+    return title is not None and getattr(title.payload, "seat", None) == "organization"
+
+
 def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
     """An organization noun or legal form within two words before `index`."""
     j = index
@@ -342,6 +349,7 @@ def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
             or hits.ending("GOV_NOUN", j)
             or noun_suffix(lex, previous)
             or hits.ending("PLANT_WORD", j)
+            or _company_office_ending(hits, j)
         ):
             return True
         skippable = previous.lower_ in ARTICLES or previous.lower_ in ("von", "of", "с")
@@ -438,6 +446,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             out.append((P_ORG - 1, mention))
         elif end < len(doc) and doc[end].text in OPEN_QUOTES:
             continue  # "компании «Андижанкабель»": the quoted name is the company
+        elif _site_making_goods(doc, hits, end):
+            continue  # "совместного предприятия по выпуску перекиси": a plant, named by goods
         else:
             start = hit.start if hit else end - 1
             mention = Mention(
@@ -528,6 +538,15 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(start, end, "Organization", "company", source="name-noun")
             out.append((priority, mention))
     return out
+
+
+def _site_making_goods(doc: Doc, hits: Hits, end: int) -> bool:
+    """An unnamed company noun that is also a plant noun, followed by what it makes ("joint
+    venture for the production of", "предприятия по выпуску"): the site, not a company."""
+    window = doc[end : min(len(doc), end + 3)]
+    return is_plant_word(doc[end - 1], hits) and any(
+        PRODUCTION_WORDS.match(t.lower_) for t in window
+    )
 
 
 def _short_acronym(token: Token) -> bool:

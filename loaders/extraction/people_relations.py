@@ -277,7 +277,7 @@ class PeopleRules(FinderBase):
         if not (s.triggers.get("meet") or s.triggers.get("receive") or s.triggers.get("visit")):
             return
         actor = actors[0]
-        if not (self._travelling(actor) or s.triggers.get("lead")):
+        if not (self._travelling(actor) or self._own_delegation(s)):
             return
         first_verb = min(
             (t for k in ("meet", "receive", "visit") for t in s.triggers.get(k, [])),
@@ -290,6 +290,13 @@ class PeopleRules(FinderBase):
                 continue
             if self.word_before(i, LOCATIVE, 2):  # "In Istanbul, ...", "Later, in Berlin, ..."
                 self.add(RelationType.VISITED, actor, mention.entity, s, confidence)
+
+    def _own_delegation(self, s: Sentence) -> bool:
+        """A delegation that acts ("the delegation held talks"), not one met as the guests
+        ("встреча хокима с делегацией компании": the host is at home)."""
+        return any(
+            t == 0 or self.doc[t - 1].lower_ not in WITH_WORDS for t in s.triggers.get("lead", [])
+        )
 
     def _travelling(self, actor: int) -> bool:
         """Someone who was said to visit a place before this sentence (a trip)."""

@@ -16,6 +16,7 @@ from loaders.extraction.model import Mention
 from loaders.extraction.names import (
     ARTICLES,
     MAX_NAME_TOKENS,
+    closing_quote,
     from_first_name,
     name_runs,
     person_run_end,
@@ -114,6 +115,11 @@ def _titled_person(
                 return person
             i = run_end
             continue
+        if token.text in OPEN_QUOTES and i + 1 in blocked:
+            close = closing_quote(doc, i)  # "председатель правления «Узкимёсаноат» Ш. Х."
+            if close is not None:
+                i, complement = close + 1, True
+                continue
         if token.text in ".;:!?" or (token.text in OPEN_QUOTES and i == hit.end):
             break
         if i > hit.end and (

@@ -16,6 +16,7 @@ from loaders.extraction.relation_base import (
     BRAND_WORDS,
     BY_WORDS,
     COPULAS,
+    DISCOURSE,
     SENTENCE,
     STRUCTURAL,
     TOGETHER,
@@ -24,7 +25,6 @@ from loaders.extraction.relation_base import (
     FinderBase,
     Sentence,
 )
-from loaders.extraction.tokens import OPEN_QUOTES
 
 
 class PlantRules(FinderBase):
@@ -43,6 +43,12 @@ class PlantRules(FinderBase):
                 if company.type == "Organization" and company.subtype == "company":
                     for plant in plants[:1]:
                         self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
+        if s.triggers.get("sides") and self.encounter is not None:
+            # "стороны подписали соглашение о строительстве фабрики": the company met
+            for side in self.encounter:
+                entity = self.entities[side]
+                if entity.type == "Organization" and entity.subtype == "company":
+                    self.add(RelationType.PLANS, side, self.ent(plants[0]), s, DISCOURSE)
 
     def _plants(self, s: Sentence) -> None:
         self._signatories(s)
@@ -207,14 +213,34 @@ class PlantRules(FinderBase):
             # every company but one is a partner "together with" it; or all are, of a
             # subject that is none ("projects ... together with A, ... together with B")
             return companies
-        if self._jointly(s, mentioned):
+        if self._jointly(s, mentioned) or (
+            self._venture_plant(plant) and self._joined_by_and(mentioned)
+        ):
             return companies  # "Hyundai and Uzavtosanoat will jointly build"
         return []
+
+    def _venture_plant(self, plant: Mention) -> bool:
+        """ "A и B объявили о создании совместного предприятия по выпуску X": the plant is
+        called a joint venture, so the companies joined by "and" set it up together."""
+        words = self.doc[max(0, plant.start - 1) : plant.end]
+        return any(t.lower_.startswith(("совместн", "joint")) for t in words)
 
     def _jointly(self, s: Sentence, mentioned: list[int]) -> bool:
         """ "A and B will jointly build", "A und B wollen gemeinsam ... errichten", "A и B
         совместно построят": companies joined by "and", then a word that says they act
         together (not "together with", which names a partner)."""
+        if not self._joined_by_and(mentioned):
+            return False
+        ordered = sorted(mentioned, key=lambda i: self.mentions[i].start)
+        last = self.mentions[ordered[-1]].end
+        for token in self.doc[last : min(s.span.end, last + 4)]:
+            if token.lower_ in TOGETHER:
+                following = self.doc[token.i + 1] if token.i + 1 < s.span.end else None
+                return following is None or following.lower_ not in WITH_WORDS
+        return False
+
+    def _joined_by_and(self, mentioned: list[int]) -> bool:
+        """ "A and B", "A and the Uzbek company B", "A и местная компания «B»"."""
         if len(mentioned) < 2:
             return False
         ordered = sorted(mentioned, key=lambda i: self.mentions[i].start)
@@ -228,18 +254,13 @@ class PlantRules(FinderBase):
                 t.lower_ in AND_WORDS
                 or t.lower_ in ARTICLES
                 or t.lower_ in nouns
-                or t.text in OPEN_QUOTES
+                or t.is_quote  # "«Узкимёсаноат» и турецкая Ak Kimya"
                 or t.is_lower
                 or self._adjective_place(t.i)
                 for t in between
             ):
                 return False
-        last = self.mentions[ordered[-1]].end
-        for token in self.doc[last : min(s.span.end, last + 4)]:
-            if token.lower_ in TOGETHER:
-                following = self.doc[token.i + 1] if token.i + 1 < s.span.end else None
-                return following is None or following.lower_ not in WITH_WORDS
-        return False
+        return True
 
     def _agent(self, s: Sentence, plant: Mention) -> int | None:
         """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that

@@ -311,8 +311,12 @@ def _within(sorted_tokens: list[int], start: int, end: int) -> bool:
 
 
 def _in_venture(doc: Doc, index: int) -> bool:
-    """ "совместным предприятием", "joint venture": an enterprise that is a company."""
-    return index > 0 and doc[index - 1].lower_.startswith(("совместн", "joint"))
+    """ "совместным предприятием", "joint venture": an enterprise that is a company, unless
+    what it makes follows ("совместного предприятия по выпуску перекиси": the site)."""
+    if index == 0 or not doc[index - 1].lower_.startswith(("совместн", "joint")):
+        return False
+    window = doc[index + 1 : min(len(doc), index + 4)]
+    return not any(PRODUCTION_WORDS.match(t.lower_) for t in window)
 
 
 def _verb_like(token: Token) -> bool:

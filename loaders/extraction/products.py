@@ -69,6 +69,10 @@ TIME_WORDS = re.compile(r"^(year|years|month|months|jahr\w*|monat\w*|год\w*|�
 FIGURE_WORDS = re.compile(
     r"^(capacity|costing|valued|kapazität|kosten|wert|мощност\w*|стоимост\w*|объ[её]м\w*)$"
 )
+# "30 тысяч тонн продукции", "its output": the word for goods in general names none
+GENERIC_GOODS = frozenset(
+    ["products", "output", "goods", "produkte", "erzeugnisse", "продукции", "продукция"]
+)
 RU_NOT_NOUN = frozenset(["VERB", "INFN", "PRTS", "GRND", "ADVB", "PRED", "CONJ", "PRCL", "NPRO"])
 MAX_WORDS = 6
 
@@ -184,5 +188,7 @@ def _goods(words: list[Token], named: set[int], lang: str) -> bool:
     """A noun phrase of goods: not opened by a company noun ("der Firma Chery", "компании
     Isuzu"), not names alone ("Chery Automobile"), with a word that is not a name."""
     if words[0].lower_ in word_classes(lang).org_nouns:
+        return False
+    if len(words) == 1 and words[0].lower_ in GENERIC_GOODS:
         return False
     return any(t.is_alpha and t.i not in named for t in words)

@@ -582,3 +582,41 @@ def test_german_plant_nouns_of_food_and_textiles_and_supplier_compounds():
     assert related(doc, "VISITED", "Aidarbek Saparow", dairy.name)  # who inaugurates it
     assert any(e.type == "Organization" and e.name == "Mahle" for e in doc.entities)
     assert any("Spinnerei" in p.aliases for p in plants(doc))
+
+
+def test_russian_joint_venture_making_goods_is_a_plant_the_partners_plan():
+    text = (
+        "Узбекская компания «Узкимёсаноат» и турецкая Ak Kimya объявили о создании совместного "
+        "предприятия по выпуску перекиси водорода в Навоийской области.\n"
+        "Новый завод будет производить 30 тысяч тонн продукции в год.\n"
+        "Соглашение подписали председатель правления «Узкимёсаноат» Шерзод Хидоятов и "
+        "генеральный директор Ak Kimya Мехмет Озтюрк."
+    )
+    doc = extract(text, "ru")
+    (plant,) = plants(doc)
+    assert plant.properties.get("status") == "planned"  # "будет производить" is no running
+    assert plant.properties.get("product") == "перекиси водорода"  # not "продукции"
+    assert related(doc, "PLANS", "Узкимёсаноат", plant.name)
+    assert related(doc, "PLANS", "Ak Kimya", plant.name)
+    assert related(doc, "LOCATED_IN", plant.name, "Навоийской области")
+    assert related(doc, "HOLDS_POSITION", "Шерзод Хидоятов", "Узкимёсаноат")  # quoted seat
+    assert not any(
+        e.type == "Organization" and any("предприяти" in a for a in e.aliases) for e in doc.entities
+    )
+
+
+def test_sides_signing_for_a_plant_make_the_company_met_its_planner_and_hosts_stay_home():
+    text = (
+        "В Хорезме построят прядильную фабрику\n\n"
+        "В Ургенче состоялась встреча хокима Хорезмской области Фаррух Эрманова с делегацией "
+        "компании Sanko Tekstil из Газиантепа.\n"
+        "По итогам переговоров стороны подписали соглашение о строительстве в Хазараспском "
+        "районе прядильной фабрики мощностью 20 тысяч тонн пряжи в год."
+    )
+    doc = extract(text, "ru")
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "Sanko Tekstil", plant.name)
+    assert related(doc, "LOCATED_IN", plant.name, "Хазараспском районе")
+    assert not related(doc, "LOCATED_IN", plant.name, "Ургенче")  # the headline ends its line
+    assert not related(doc, "VISITED", None, "Ургенче")  # the guests came, the host is home
+    assert related(doc, "MET_WITH", None, "Sanko Tekstil")
