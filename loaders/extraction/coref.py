@@ -23,7 +23,13 @@ from loaders.extraction.person_names import (
     surname_stem,
     title_case,
 )
-from loaders.extraction.tokens import is_cyrillic, is_initial, sentence_of, sentences
+from loaders.extraction.tokens import (
+    is_cyrillic,
+    is_initial,
+    is_trigger_of,
+    sentence_of,
+    sentences,
+)
 from loaders.extraction.tokens import texts as token_texts
 from loaders.extraction.translit import to_latin
 
@@ -250,9 +256,14 @@ class _State:
                 forward=False,
             )
         if mention.type == "Organization":
+            part = self._part_named_before(mention)
             return self._nearest(
                 index,
-                lambda e: e.type == "Organization" and e.subtype not in ("media", "government"),
+                lambda e: (
+                    e.type == "Organization"
+                    and e.subtype not in ("media", "government")
+                    and e is not part
+                ),
             )
         if mention.type == "Location":
             subtype = mention.subtype
@@ -260,6 +271,24 @@ class _State:
                 index, lambda e: e.type == "Location" and e.subtype == subtype, forward=True
             )
         return None
+
+    def _part_named_before(self, mention: Mention) -> Entity | None:
+        """ "Mahle Uzbekistan, einer Tochter des Konzerns": the company before "subsidiary of"
+        is the part, so "the group" after it is another, the whole."""
+        start = mention.start
+        owns = [
+            t.i
+            for t in self.doc[max(0, start - 3) : start]
+            if is_trigger_of(self.lang, "own", t.lower_)
+        ]
+        if not owns:
+            return None
+        parts = [
+            m
+            for m in self.mentions
+            if m.type == "Organization" and m.entity >= 0 and 0 <= owns[0] - m.end <= 3
+        ]
+        return self.entities[parts[-1].entity] if parts else None
 
     def _roles(self, entity: Entity) -> set[str]:
         roles = set()

@@ -35,6 +35,8 @@ PORTFOLIO_JOINERS = frozenset(["and", "und", "и", ",", "&"])
 COMPLEMENT_STARTS = frozenset(["of", "for", "für", "по"])
 # words in a body's name that say it is the region's ("regional khokimiyat", "областной")
 REGIONAL = ("regional", "region", "gebiet", "областн", "област")
+# English adjectives before a body's noun that belong to its name ("regional department")
+LEVEL_ADJECTIVES = frozenset(["regional", "district", "municipal", "provincial"])
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
@@ -64,6 +66,8 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         if place is not None and _regional(doc[hit.start : hit.end].text):
             _as_region(place, hits)  # "Navoi regional hokimiyat" is the region's, not the town's
         start = min(hit.start, place.start) if place is not None else hit.start
+        if start > 0 and doc[start - 1].lower_ in LEVEL_ADJECTIVES:
+            start -= 1  # "the regional department of entrepreneurship": the region's body
         adjective = hits.ending("COUNTRY_ADJ", start)
         place_entry: Entry | None = None
         if adjective is not None and place is None:

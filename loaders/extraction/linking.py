@@ -38,6 +38,9 @@ ORG_NOUNS = frozenset(
     ]
 )
 PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
+# a participle fronted before the plant makes "von X" after it the agent: "Betrieben wird das
+# Werk von X" (X runs the plant told of, not another "Werk von X")
+AGENT_PARTICIPLES = frozenset(["betrieben", "geführt", "operated", "managed"])
 JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
 # verbs that open a clause after a plant noun ("the plant was built by X")
@@ -299,6 +302,8 @@ def _plant_org(
             and (end == plant.start or doc[end].text in ("-", "'s", "’s"))
         ):
             return index
+    if fronted_agent_participle(doc, plant.start):
+        return None
     i = plant.end
     while i < min(len(doc), plant.end + 8):
         index = by_start.get(i)
@@ -326,6 +331,12 @@ def _plant_org(
     return partner
 
 
+def fronted_agent_participle(doc: Doc, plant_start: int) -> bool:
+    """ "Betrieben wird das Werk von X": the clause opens with the participle of running."""
+    opening = sentence_of(doc, plant_start).start
+    return any(t.lower_ in AGENT_PARTICIPLES for t in doc[opening:plant_start])
+
+
 def _joint_partner(
     doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
 ) -> int | None:
@@ -349,8 +360,11 @@ def _joint_partner(
 def _inside_noun_phrase(token: Token) -> bool:
     """Words that may stand between a plant noun and its company: articles, "of", adjectives,
     company nouns, and in German any noun ("Produktion elektrischer Autos des Unternehmens")."""
-    if token.lower_ in AUXILIARIES or is_trigger_word(token.doc.lang_, token.lower_):
+    lang, lower = token.doc.lang_, token.lower_
+    if lower in AUXILIARIES or is_trigger_word(lang, lower):
         return False  # "das Werk wurde von X errichtet": a clause, no longer the noun phrase
+    if token.is_lower and is_trigger_of(lang, "export", lower):
+        return False  # "Technik für die Molkerei lieferte der Anlagenbauer X": its supplier
     return (
         token.lower_ in LINKING
         or token.lower_ in ARTICLES

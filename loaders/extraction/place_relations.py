@@ -178,6 +178,16 @@ class PlaceRules(FinderBase):
             org_end <= t and (0 < place.start - t <= 5 or 0 <= t - place.end <= 2) for t in found
         )
 
+    def _whole_referred_to(self, s: Sentence, own: int, part: int) -> list[int]:
+        """A company noun right after "subsidiary of" that refers to another company."""
+        return [
+            i
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].role == "company"
+            and 0 < self.mentions[i].start - own <= 2
+            and self.ent(i) != part
+        ]
+
     def _based_from(self, s: Sentence, org: int) -> None:
         """ "Sanko Tekstil из Газиантепа", "GEA Group aus Düsseldorf", "Ciech from Warsaw": a
         place right after the company and "from" is its home."""
@@ -211,6 +221,8 @@ class PlaceRules(FinderBase):
         for own in s.triggers.get("own", []):
             before = [i for i in companies if self.mentions[i].end <= own]
             after = [i for i in companies if self.mentions[i].start > own]
+            if before and not after:  # "X, einer Tochter des Konzerns": the group told of
+                after = self._whole_referred_to(s, own, self.ent(before[-1]))
             if after and self.mentions[after[0]].properties.get("_goods"):
                 continue  # "montiert Mähdrescher der Marke Claas": the goods' brand
             if before and after:

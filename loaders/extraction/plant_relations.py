@@ -7,7 +7,7 @@ import itertools
 
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import chain, locative_before
+from loaders.extraction.linking import chain, fronted_agent_participle, locative_before
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
 from loaders.extraction.relation_base import (
@@ -206,6 +206,8 @@ class PlantRules(FinderBase):
             and self.mentions[i].end not in s.triggers.get("product", [])
         ]
         companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
+        if not companies:
+            return self._spokesman_company(s)
         if len(companies) == 1:
             return companies
         partners = list(dict.fromkeys(self.ent(i) for i in mentioned if self.partner(i)))
@@ -217,6 +219,23 @@ class PlantRules(FinderBase):
             self._venture_plant(plant) and self._joined_by_and(mentioned)
         ):
             return companies  # "Hyundai and Uzavtosanoat will jointly build"
+        return []
+
+    def _spokesman_company(self, s: Sentence) -> list[int]:
+        """ "Ciech vice president X presented plans for a plant": an executive who opens the
+        sentence speaks for his company (not one met "with", nor one a plan is told to)."""
+        plans = s.triggers.get("plan", []) + s.triggers.get("construct", [])
+        first = min(plans, default=s.span.end)
+        for i in self.typed(s, "Person"):
+            person = self.mentions[i]
+            if person.start >= first or person.subtype != "executive" or self._after_with(i):
+                continue
+            seats = [self.ent(j) for j in person.seats if self.mentions[j].subtype == "company"]
+            others = [
+                j for j in self.typed(s, "Person") if j != i and self.mentions[j].start < first
+            ]
+            if len(seats) == 1 and not others:
+                return seats
         return []
 
     def _venture_plant(self, plant: Mention) -> bool:
@@ -272,6 +291,9 @@ class PlantRules(FinderBase):
             before = " ".join(self._words_before(mention.start, 6))
             if any(phrase in before for phrase in AGENT_PHRASES):
                 return mention.entity
+            by = self.doc[mention.start - 1].lower_ in BY_WORDS
+            if by and fronted_agent_participle(self.doc, plant.start):
+                return mention.entity  # "Betrieben wird das Werk von X"
         return None
 
     def _locatives(self, s: Sentence) -> list[int]:

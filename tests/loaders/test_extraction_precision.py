@@ -620,3 +620,50 @@ def test_sides_signing_for_a_plant_make_the_company_met_its_planner_and_hosts_st
     assert not related(doc, "LOCATED_IN", plant.name, "Ургенче")  # the headline ends its line
     assert not related(doc, "VISITED", None, "Ургенче")  # the guests came, the host is home
     assert related(doc, "MET_WITH", None, "Sanko Tekstil")
+
+
+def test_german_operator_after_a_fronted_participle_and_the_group_of_a_subsidiary():
+    text = (
+        "Der Automobilzulieferer Mahle hat im Gebiet Navoi ein Werk für Kolben in Betrieb "
+        "genommen.\n"
+        "Betrieben wird das Werk von Mahle Uzbekistan, einer Tochter des Konzerns.\n"
+        "Zur Eröffnung war auch der Hokim des Gebiets Navoi, Normurod Turgunov, angereist."
+    )
+    doc = extract(text, "de")
+    (plant,) = plants(doc)  # "das Werk von X" after "Betrieben wird" is the plant told of
+    assert related(doc, "OPERATES", "Mahle", plant.name)
+    assert related(doc, "OPERATES", "Mahle Uzbekistan", plant.name)
+    assert related(doc, "PART_OF", "Mahle Uzbekistan", "Mahle")  # "des Konzerns" is Mahle
+    assert related(doc, "VISITED", "Normurod Turgunov", plant.name)  # came to its opening
+
+
+def test_a_supplier_of_a_plant_is_not_its_company():
+    text = (
+        "Der Minister hat in Schymkent die neue Molkerei der Firma Ak Sut eingeweiht.\n"
+        "Die Technik für die Molkerei lieferte der Anlagenbauer GEA Group aus Düsseldorf."
+    )
+    doc = extract(text, "de")
+    (plant,) = plants(doc)
+    assert related(doc, "OPERATES", "Ak Sut", plant.name)
+    assert not related(doc, "OPERATES", "GEA Group", None)
+    assert not related(doc, "PLANS", "GEA Group", None)
+
+
+def test_an_executive_opening_the_sentence_speaks_for_his_company_and_regional_departments():
+    text = (
+        "The akim welcomed a delegation of the chemicals group Ciech.\n"
+        "Ciech vice president Dawid Jakubowicz presented plans for a soda ash plant near "
+        "Temirtau.\n"
+        "Akim Yermaganbet Bulekpayev tasked the regional department of entrepreneurship with "
+        "finding a site for the project."
+    )
+    doc = extract(text, "en")
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "Ciech", plant.name)
+    assert related(
+        doc, "ORDERED", "Yermaganbet Bulekpayev", "regional department of entrepreneurship"
+    )
+    met = extract(
+        "The akim met with Ciech vice president Dawid Jakubowicz to discuss a plant.", "en"
+    )
+    assert not related(met, "PLANS", "Ciech", None)  # a partner met speaks for no plan
