@@ -9,7 +9,9 @@ BASE=${BASE:-http://127.0.0.1:8000}
 show() {  # show METHOD PATH [curl args...]: print the call and the first 400 bytes of its answer
   local method=$1 path=$2; shift 2
   echo "== $method $path"
-  curl -sS -X "$method" "$BASE$path" "$@" | head -c 400; echo; echo
+  local answer  # read whole: cutting the pipe (head -c) fails curl under pipefail
+  answer=$(curl -sS -X "$method" "$BASE$path" "$@")
+  printf '%s\n\n' "${answer:0:400}"
 }
 json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 first_id() {  # first_id QUERY [TYPE]: the best search hit's id
