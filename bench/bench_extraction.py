@@ -16,6 +16,8 @@ import random
 import time
 from pathlib import Path
 
+from spacy.language import Language
+
 from loaders.extraction import build_nlp
 from loaders.extraction.config import ExtractionConfig
 from loaders.extraction.pipeline import statistical_model
@@ -68,7 +70,7 @@ def dev_texts(lang: str) -> list[str]:
     return [d["text"] for d in docs if d["lang"] == lang]
 
 
-def words_per_second(nlp, texts: list[str], repeat: int) -> float:
+def words_per_second(nlp: Language, texts: list[str], repeat: int) -> float:
     words = sum(len(t.split()) for t in texts) * repeat
     for _ in nlp.pipe(texts[:2]):  # warm up (lazy caches)
         pass

@@ -13,19 +13,23 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from graph_schema.graph import Graph, GraphConfig, Tx
-from graph_schema.schema import apply_schema
-from graph_schema.statement import Statement
-from graph_schema.statements import writes as w
-from loaders.models import ExtractedDocument
-from loaders.resolve import GraphDocument, resolve
-from loaders.write import entity_params, relation_params, write_document
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.harness import embedded_config, embedded_server  # noqa: E402
+from graph_schema.graph import Graph, GraphConfig, Tx  # noqa: E402
+from graph_schema.schema import apply_schema  # noqa: E402
+from graph_schema.statement import Statement  # noqa: E402
+from graph_schema.statements import writes as w  # noqa: E402
+from loaders.models import ExtractedDocument  # noqa: E402
+from loaders.resolve import GraphDocument, resolve  # noqa: E402
+from loaders.write import entity_params, relation_params, write_document  # noqa: E402
 
 WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 PEOPLE = [f"Official {i}" for i in range(150)]
@@ -107,17 +111,15 @@ def main() -> None:
     docs = [resolve(synthetic_document(rng, i)) for i in range(args.documents)]
     rows = sum(len(d.entities) + len(d.relations) for d in docs)
     rels = sum(len(d.relations) for d in docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        server = EmbeddedServer(EmbeddedConfig(Path(tmp), bolt_port=_port(), http_port=_port()))
-        server.start()
-        try:
-            config = GraphConfig(server.bolt_uri, "root", server.password(), "kg")
-            with Graph.connect(config) as graph:
-                apply_schema(graph)
-                timed(graph, docs[:20], write_document)  # warm-up: JIT, pools
-                batched, single = alternating(graph, docs, args.rounds)
-        finally:
-            server.stop()
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        embedded_server(embedded_config(Path(tmp))) as server,
+        Graph.connect(GraphConfig(server.bolt_uri, "root", server.password(),
+                                  server.config.database)) as graph,
+    ):
+        apply_schema(graph)
+        timed(graph, docs[:20], write_document)  # warm-up: JIT, pools
+        batched, single = alternating(graph, docs, args.rounds)
     print(f"\nLoading {len(docs)} documents ({rows} entity and relation rows, {rels} relations)"
           " into embedded ArcadeDB, one transaction per document; median of"
           f" {args.rounds} loads per writer, taking turns\n")
@@ -126,14 +128,6 @@ def main() -> None:
                           ("one row per round trip", single)):
         print(f"{name:34} {seconds:8.2f} {len(docs) / seconds:8.1f} {rels / seconds:8.1f}")
     print(f"\nbatched is {single / batched:.2f}x the speed of row by row")
-
-
-def _port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 if __name__ == "__main__":

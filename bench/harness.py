@@ -26,9 +26,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def embedded_config(data_dir: Path, heap: str, **extra: int) -> EmbeddedConfig:
+def embedded_config(data_dir: Path, **settings: str | int) -> EmbeddedConfig:
+    """A config on two free ports; `settings` override EmbeddedConfig's defaults (heap, ...)."""
     return EmbeddedConfig(data_dir=data_dir, bolt_port=free_port(), http_port=free_port(),
-                          heap=heap, **extra)
+                          **settings)  # type: ignore[arg-type]
 
 
 @contextmanager
