@@ -37,6 +37,7 @@ from loaders.extraction.tokens import (
     is_capitalised,
     is_cyrillic,
     is_first_name,
+    is_name_token,
     is_russian_verb,
     looks_like_surname,
     lowers,
@@ -80,8 +81,48 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _russian_descriptive_name(lex, doc, hits)
         + _web_addresses(doc)
         + _called(doc)
+        + _english_office_holders_company(doc, hits)
         + statistical(doc)
     )
+
+
+def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Ciech CEO Jan Kowalski", "the head of Sinotruk, Ma Chunji": the name before an
+    executive's office, or after its "of" and before the holder's name, is his company."""
+    if doc.lang_ != "en":
+        return []
+    out = []
+    for hit in hits.get("TITLE"):
+        if getattr(hit.payload, "seat", None) != "organization":
+            continue
+        before = _company_before_office(doc, hits, hit.start)
+        if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
+            out.append((P_ORG - 2, Mention(before, hit.start, "Organization", "company")))
+        if hit.end + 1 < len(doc) and doc[hit.end].lower_ == "of":
+            end = name_run(doc, hit.end + 1)
+            holder = end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
+            if end > hit.end + 1 and holder and _unclaimed(hits, hit.end + 1, end):
+                out.append((P_ORG - 2, Mention(hit.end + 1, end, "Organization", "company")))
+    return out
+
+
+def _company_before_office(doc: Doc, hits: Hits, office: int) -> int | None:
+    """Where a run of name words right before an office starts (a sentence's first word too:
+    "Ciech CEO ..." opens the sentence), if nothing else claims them."""
+    start = office
+    while start > 0 and office - start < 3:
+        token = doc[start - 1]
+        if not (org_name_token(token) or (token.is_sent_start and is_name_token(token))):
+            break
+        start -= 1
+    if start == office or not _unclaimed(hits, start, office):
+        return None
+    return start
+
+
+def _unclaimed(hits: Hits, start: int, end: int) -> bool:
+    labels = ("PLACE", "PERSON", "TITLE", "COUNTRY_ADJ", "ORG_NOUN", "PLACE_DESIGNATOR", "ORG")
+    return not any(hits.covering(label, j) for j in range(start, end) for label in labels)
 
 
 def known(hits: Hits) -> list[Candidate]:

@@ -20,6 +20,7 @@ from loaders.extraction.relation_base import (
     FinderBase,
     Sentence,
 )
+from loaders.extraction.tokens import is_trigger_word
 
 
 class PlaceRules(FinderBase):
@@ -153,29 +154,43 @@ class PlaceRules(FinderBase):
         return False
 
     def _based_after(self, s: Sentence, org: int, found: list[int] | None) -> None:
-        """ "X, headquartered in Y", "Mahle mit Sitz in Stuttgart", "X wurde in Y gegründet":
-        the place next to the founding word (any place after an embassy)."""
-        end = self.mentions[org].end
+        """ "X, headquartered in Y", "Mahle mit Sitz in Stuttgart", "X wurde in Y gegründet",
+        "die in München ansässige Firma X": the place next to the founding word (any place
+        after an embassy)."""
+        company = self.mentions[org]
         homes = [
             i
             for i in self.typed(s, "Location")
-            if self.mentions[i].start >= end
-            and self.word_before(i, LOCATIVE | {","}, 1)
-            and not self.mentions[i].weak
-            and self.mentions[i].start - end < 12
+            if self.word_before(i, LOCATIVE | {","}, 1) and not self.mentions[i].weak
         ]
-        if found is not None:  # "X has its seat in Y and a plant in Z": Z is no home
-            homes = [i for i in homes if self._next_to_found(self.mentions[i], end, found)]
+        if found is None:
+            homes = [i for i in homes if 0 <= self.mentions[i].start - company.end < 12]
+        else:  # "X has its seat in Y and a plant in Z": Z is no home
+            homes = [i for i in homes if self._next_to_found(self.mentions[i], company, found)]
             homes = homes[:1]
         for i in homes:
             self.add(RelationType.BASED_IN, self.ent(org), self.ent(i), s, SENTENCE)
 
-    @staticmethod
-    def _next_to_found(place: Mention, org_end: int, found: list[int]) -> bool:
-        """The place follows the founding word ("founded in 1984 in Baoding", "mit Sitz in
-        Stuttgart") or ends just before it ("in Stuttgart gegründet")."""
-        return any(
-            org_end <= t and (0 < place.start - t <= 5 or 0 <= t - place.end <= 2) for t in found
+    def _next_to_found(self, place: Mention, company: Mention, found: list[int]) -> bool:
+        """The place follows the founding word after the company ("founded in 1984 in
+        Baoding", "mit Sitz in Stuttgart", "со штаб-квартирой в Штутгарте") or ends just
+        before it ("in Stuttgart gegründet", "die in München ansässige Firma X")."""
+        for t in found:
+            before = 0 <= t - place.end <= 2
+            if company.end <= t:
+                after = 0 < place.start - t <= 5 and self._plain_between(t + 1, place.start)
+                if after or (before and place.start >= company.end):
+                    return True
+            elif 0 < company.start - t <= 3 and before:
+                return True
+        return False
+
+    def _plain_between(self, start: int, end: int) -> bool:
+        """No other name and no verb between a founding word and its place ("mit Hauptsitz
+        in Iphofen betreibt in Buchara": Buchara is not the home)."""
+        return not any(
+            (t.is_title and not t.is_sent_start) or is_trigger_word(self.lang, t.lower_)
+            for t in self.doc[start:end]
         )
 
     def _whole_referred_to(self, s: Sentence, own: int, part: int) -> list[int]:

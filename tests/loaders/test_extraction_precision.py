@@ -667,3 +667,102 @@ def test_an_executive_opening_the_sentence_speaks_for_his_company_and_regional_d
         "The akim met with Ciech vice president Dawid Jakubowicz to discuss a plant.", "en"
     )
     assert not related(met, "PLANS", "Ciech", None)  # a partner met speaks for no plan
+
+
+@pytest.mark.parametrize(
+    "text,lang,company,home,not_home",
+    [
+        (
+            "Die in München ansässige Firma Knorr-Bremse will in Samarkand ein Werk errichten.",
+            "de",
+            "Knorr-Bremse",
+            "München",
+            "Samarkand",
+        ),
+        (
+            "Компания Bosch со штаб-квартирой в Штутгарте откроет завод в Ташкенте.",
+            "ru",
+            "Bosch",
+            "Штутгарте",
+            "Ташкенте",
+        ),
+        (
+            "Turkish textile maker Sanko, headquartered in Gaziantep, launched a yarn factory "
+            "in Bukhara.",
+            "en",
+            "Sanko",
+            "Gaziantep",
+            "Bukhara",
+        ),
+    ],
+)
+def test_founding_words_before_or_after_the_company_name_its_home_only(
+    text, lang, company, home, not_home
+):
+    doc = extract(text, lang)
+    assert related(doc, "BASED_IN", company, home)
+    assert not related(doc, "BASED_IN", company, not_home)
+
+
+def test_a_seat_word_then_another_name_and_a_verb_is_no_home_of_the_later_place():
+    doc = extract(
+        "Das Unternehmen Knauf mit Hauptsitz in Iphofen betreibt in Buchara ein Werk.", "de"
+    )
+    assert not related(doc, "BASED_IN", "Knauf", "Buchara")
+
+
+def test_english_company_named_next_to_its_executives_office():
+    doc = extract("Zhongda chairman Li Wei visited Tashkent on Monday.", "en")
+    assert related(doc, "HOLDS_POSITION", "Li Wei", "Zhongda")
+    doc = extract(
+        "Prime Minister Olzhas Bektenov held a meeting with the head of Sinotruk, Ma Chunji.", "en"
+    )
+    assert related(doc, "HOLDS_POSITION", "Ma Chunji", "Sinotruk")
+    assert related(doc, "MET_WITH", "Olzhas Bektenov", "Ma Chunji")
+    doc = extract("Former chairman Li Wei visited Tashkent.", "en")
+    assert not any(e.type == "Organization" for e in doc.entities)  # no company "Former"
+
+
+@pytest.mark.parametrize(
+    "text,lang,rtype,source,target",
+    [
+        (
+            "Prime Minister Abdulla Aripov cut the ribbon at a new glass factory of Asia Glass "
+            "in Navoi.",
+            "en",
+            "VISITED",
+            "Abdulla Aripov",
+            None,
+        ),
+        (
+            "The akim of Almaty region Marat Sultangaziyev sat down with executives of the "
+            "Turkish company Arcelik.",
+            "en",
+            "MET_WITH",
+            "Marat Sultangaziyev",
+            "Arcelik",
+        ),
+        (
+            "Der Akim des Gebiets Almaty kam mit Vertretern des türkischen Konzerns Arcelik "
+            "zusammen.",
+            "de",
+            "MET_WITH",
+            None,
+            "Arcelik",
+        ),
+        (
+            "Präsident Tokajew gab in Aktobe den Startschuss für ein neues Ferrolegierungswerk "
+            "der Firma ERG.",
+            "de",
+            "VISITED",
+            "Tokajew",
+            None,
+        ),
+    ],
+)
+def test_openings_and_meetings_in_other_words(text, lang, rtype, source, target):
+    doc = extract(text, lang)
+    if rtype == "VISITED":
+        (plant,) = plants(doc)
+        target = plant.name
+    assert related(doc, rtype, source, target)
