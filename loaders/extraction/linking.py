@@ -425,11 +425,20 @@ def _place_just_before(
             mention.type == "Location"
             and not mention.weak
             and 0 <= plant.start - mention.end <= 2
-            and locative_before(doc, mention.start)
+            and (locative_before(doc, mention.start) or _english_place_modifier(doc, mention))
             and all(_modifier_or_article(t) for t in doc[mention.end : plant.start])
         ):
             return index
     return None
+
+
+def _english_place_modifier(doc: Doc, place: Mention) -> bool:
+    """ "the Bukhara refinery", "a new Navoi copper plant": a town or region named as the
+    plant's modifier, after an article or adjective (not the subject "Navoi plans a plant")."""
+    if doc.lang_ != "en" or place.subtype not in ("city", "region", "district") or place.start == 0:
+        return False
+    before = doc[place.start - 1]
+    return before.lower_ in ARTICLES or (before.is_lower and before.is_alpha)
 
 
 def _modifier_or_article(token: Token) -> bool:

@@ -82,7 +82,7 @@ class OrderRules(FinderBase):
             plants = [
                 i
                 for i in self.typed(s, "Plant")
-                if self.mentions[i].start > trigger
+                if self._order_object(s, i, trigger, persons[-1] if persons else None)
                 and (not self.mentions[i].weak or setting_up)
             ]
             # "prepare a site for the project": the plant still to be set up, if one is named
@@ -99,6 +99,15 @@ class OrderRules(FinderBase):
                 self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
             if addressed or plants:
                 self.orderer = official
+
+    def _order_object(self, s: Sentence, plant: int, trigger: int, official: int | None) -> bool:
+        """The plant follows the order word, or stands between the official and a verb-final
+        one ("hat den Bau einer Kupferhütte in Almalyk angeordnet")."""
+        start = self.mentions[plant].start
+        if start > trigger:
+            return True
+        official_end = self.mentions[official].end if official is not None else s.span.start
+        return official_end <= start and self._verb_final_order(s, trigger)
 
     def _addressed(self, s: Sentence, trigger: int, official: int | None) -> list[int]:
         """The bodies an order goes to: named right after the order word ("instructed the

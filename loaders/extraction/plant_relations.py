@@ -43,12 +43,34 @@ class PlantRules(FinderBase):
                 if company.type == "Organization" and company.subtype == "company":
                     for plant in plants[:1]:
                         self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
+        for org in self._signing_companies(s, plants[0]):
+            self.add(RelationType.PLANS, org, self.ent(plants[0]), s, SENTENCE)
         if s.triggers.get("sides") and self.encounter is not None:
             # "стороны подписали соглашение о строительстве фабрики": the company met
             for side in self.encounter:
                 entity = self.entities[side]
                 if entity.type == "Organization" and entity.subtype == "company":
                     self.add(RelationType.PLANS, side, self.ent(plants[0]), s, DISCOURSE)
+
+    def _signing_companies(self, s: Sentence, plant: int) -> list[int]:
+        """ "Allur и китайская JAC подписали соглашение о строительстве автозавода", "X signed
+        an agreement with Y to build a plant": the companies that sign, named before the
+        signing word, plan the plant the agreement is about."""
+        sign = min(s.triggers.get("sign", []))
+        status = self.entities[self.ent(plant)].properties.get("status")
+        noun = self.mentions[plant].source in ("strong", "weak", "part")
+        if self.mentions[plant].start < sign or status == "operating" or not noun:
+            return []  # "signed an agreement enabling the assembly": an activity, no plant
+        seats = self._seats_of(s)
+        return [
+            self.ent(i)
+            for i in self.typed(s, "Organization")
+            if self.mentions[i].subtype == "company"
+            and not self.mentions[i].weak
+            and self.ent(i) not in seats
+            and self.mentions[i].end <= sign
+            and not self._brand(i)
+        ]
 
     def _plants(self, s: Sentence) -> None:
         self._signatories(s)

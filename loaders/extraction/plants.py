@@ -13,7 +13,7 @@ from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
-from loaders.extraction.products import PRODUCTION_WORDS, product
+from loaders.extraction.products import MAKE_VERBS, PRODUCTION_WORDS, product
 from loaders.extraction.tokens import (
     LINKING,
     is_capitalised,
@@ -216,6 +216,9 @@ class PlantFinder:
         window = doc[end : min(len(doc), end + 5)]
         if any(PRODUCTION_WORDS.match(t.lower_) for t in window):
             return True
+        if self.lang == "ru" and any(MAKE_VERBS.match(t.lower_) for t in window):
+            return True  # "Предприятие ... производит полиэтилен": a site (German "Unternehmen
+            # produziert" is the company)
         before = doc[max(0, start - 2) : start]
         if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and doc[start].lower_ not in (
             "project",

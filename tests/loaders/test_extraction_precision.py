@@ -766,3 +766,43 @@ def test_openings_and_meetings_in_other_words(text, lang, rtype, source, target)
         (plant,) = plants(doc)
         target = plant.name
     assert related(doc, rtype, source, target)
+
+
+def test_companies_signing_for_a_plant_plan_it_unless_it_runs_already():
+    doc = extract(
+        "Казахстанская компания Allur и китайская JAC подписали соглашение о строительстве "
+        "автозавода в Костанае.",
+        "ru",
+    )
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "Allur", plant.name)
+    assert related(doc, "PLANS", "JAC", plant.name)
+    doc = extract(
+        "In 2023, ADM Jizzakh and GWM signed a partnership agreement enabling the assembly of "
+        "HAVAL vehicles in Uzbekistan.",
+        "en",
+    )
+    assert not related(doc, "PLANS", None, None)  # an activity agreed on, no plant
+
+
+def test_plants_launched_owned_ordered_or_named_by_their_town():
+    ru = extract(
+        "Китайская компания Haier запустила в Ташкентской области завод по выпуску стиральных "
+        "машин. Предприятие принадлежит компании Uzbekneftegaz и производит полиэтилен.",
+        "ru",
+    )
+    haier = next(p for p in plants(ru) if related(ru, "LOCATED_IN", p.name, None))
+    assert related(ru, "OPERATES", "Haier", haier.name)  # "запустила": it runs now
+    assert related(ru, "OPERATES", "Uzbekneftegaz", None)  # "Предприятие ... производит"
+    de = extract(
+        "Der usbekische Präsident Shavkat Mirziyoyev hat den Bau einer Kupferhütte in Almalyk "
+        "angeordnet.",
+        "de",
+    )
+    (smelter,) = plants(de)
+    assert related(de, "ORDERED", "Shavkat Mirziyoyev", smelter.name)
+    assert related(de, "LOCATED_IN", smelter.name, "Almalyk")
+    en = extract("Uzbekneftegaz operates the Bukhara refinery, which processes oil.", "en")
+    (refinery,) = plants(en)
+    assert related(en, "LOCATED_IN", refinery.name, "Bukhara")
+    assert related(en, "OPERATES", "Uzbekneftegaz", refinery.name)
