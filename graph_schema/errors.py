@@ -19,10 +19,6 @@ class ExtractionError(InvalidInputError):
     """Text that the extractor cannot process (empty, unsupported language...)."""
 
 
-class LoadError(NewsgraphError):
-    """A document that could not be written; nothing of it was kept."""
-
-
 class SchemaError(NewsgraphError):
     """The graph's schema cannot be applied or does not match what the code expects."""
 
@@ -33,6 +29,10 @@ class GraphUnavailableError(NewsgraphError):
 
 class QueryTimeoutError(NewsgraphError):
     """A statement ran past its time budget and was stopped."""
+
+
+class QueryCancelledError(NewsgraphError):
+    """A statement stopped because the caller it ran for went away (an HTTP client hung up)."""
 
 
 class ForbiddenQueryError(NewsgraphError):

@@ -28,10 +28,11 @@ from graph_schema.errors import (
     GraphUnavailableError,
     InvalidInputError,
     NewsgraphError,
+    QueryCancelledError,
     QueryTimeoutError,
 )
 from graph_schema.statement import Backend, Statement, detect_backend
-from graph_schema.watchdog import Watchdog, new_tag
+from graph_schema.watchdog import Watchdog, current_scope, new_tag
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,11 @@ class Graph:
         relationships or paths), so the driver's value-by-value conversion can be skipped:
         15 µs a row, most of an export's time on the Python side (measured).
         """
+        if statement.writes:
+            # A READ transaction does not stop ArcadeDB from writing (F6 in
+            # ../shared/docs/arcadedb-notes.md): a write sent here would commit outside a unit
+            # of work.
+            raise ValueError(f"{statement.name} writes to the graph; run it in Graph.write")
         budget = timeout_s or self.config.read_timeout_s
         tag = new_tag()
         text = f"/* {tag} */ {statement.text(self.backend)}"
@@ -180,9 +186,11 @@ class Graph:
                     with self.driver.session(database=self.config.database) as session:
                         return session.execute_write(_work)
                 except ConstraintError:
-                    # ArcadeDB reports a concurrent MERGE on a unique key as a violation where
-                    # Neo4j would have matched; the unit of work is idempotent, so run it again.
-                    if backend is not Backend.ARCADEDB or attempt == 3:
+                    # Another process wrote the same key between our check and our commit:
+                    # ArcadeDB reports even a concurrent MERGE so, Neo4j a concurrent CREATE of
+                    # a document both writers found missing. Units of work are idempotent and
+                    # check first (DOCUMENT_EXISTS), so the retry matches or skips.
+                    if attempt == 3:
                         raise
                     time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
@@ -212,28 +220,72 @@ class Graph:
         return len(records)
 
 
+def _packing_error(exc: BaseException) -> bool:
+    """Raised by the driver while encoding parameters: a value Bolt cannot carry (an integer
+    past 64 bits, a string with a lone surrogate, a type it does not know)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_globals.get("__name__", "").startswith("neo4j._codec"):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _unsendable(exc: Exception) -> InvalidInputError:
+    if isinstance(exc, UnicodeEncodeError):
+        bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else ""
+        return InvalidInputError(
+            f"a text holds {bad!r}, which is not a character (a lone UTF-16 surrogate); "
+            f"send valid Unicode")
+    if isinstance(exc, OverflowError):
+        return InvalidInputError(
+            "a number is too large for the graph: integers must fit in 64 bits "
+            f"({-2**63} to {2**63 - 1})")
+    return InvalidInputError(f"a value cannot be sent to the graph: {exc}")
+
+
 @contextlib.contextmanager
-def translated_errors(name: str, budget_s: float) -> Iterator[None]:
-    """Turn driver errors into the project's errors, with a message meant for a person."""
+def translated_errors(name: str, budget_s: float, *, user_statement: bool = False
+                      ) -> Iterator[None]:
+    """Turn driver errors into the project's errors, with a message meant for a person.
+
+    `user_statement` marks a statement a user wrote (POST /query): whatever the graph refuses
+    in it is the user's to fix (400), not the service's failure.
+    """
     try:
         yield
     except NewsgraphError:
         raise
-    except Neo4jError as exc:
-        code = exc.code or ""
-        if code in _TIMEOUT_CODES:
-            raise QueryTimeoutError(
-                f"the query ran past its time budget of {budget_s:g} s and was stopped"
-            ) from exc
-        if code.startswith("Neo.TransientError.Database") or code.endswith("DatabaseNotFound"):
-            raise GraphUnavailableError(f"the graph cannot serve its database: {exc.message}"
-                                        ) from exc
-        if isinstance(exc, ClientError) and code.startswith("Neo.ClientError.Statement"):
-            raise InvalidInputError(f"the graph rejected the statement: {exc.message}") from exc
+    except (Neo4jError, DriverError) as exc:
+        scope = current_scope()
+        if scope is not None and scope.cancelled:
+            # Terminated by the watchdog because the caller went away, not by the budget.
+            raise QueryCancelledError(
+                f"statement {name} was stopped: its caller went away") from exc
+        if isinstance(exc, Neo4jError):
+            _raise_graph_error(budget_s, exc, user_statement)
+        elif isinstance(exc, (ServiceUnavailable, SessionExpired)):
+            raise GraphUnavailableError(f"the graph server does not answer: {exc}") from exc
         log.error("statement %s failed: %s", name, exc)
         raise
-    except (ServiceUnavailable, SessionExpired) as exc:
-        raise GraphUnavailableError(f"the graph server does not answer: {exc}") from exc
-    except DriverError as exc:
-        log.error("statement %s failed: %s", name, exc)
+    except (OverflowError, ValueError, TypeError) as exc:  # UnicodeEncodeError is a ValueError
+        if _packing_error(exc):
+            raise _unsendable(exc) from exc
         raise
+
+
+def _raise_graph_error(budget_s: float, exc: Neo4jError, user_statement: bool) -> None:
+    """Raise the project's error for `exc`, or return when it is the service's own failure."""
+    code = exc.code or ""
+    if code in _TIMEOUT_CODES:
+        raise QueryTimeoutError(
+            f"the query ran past its time budget of {budget_s:g} s and was stopped"
+        ) from exc
+    if code.startswith("Neo.TransientError.Database") or code.endswith("DatabaseNotFound"):
+        raise GraphUnavailableError(f"the graph cannot serve its database: {exc.message}"
+                                    ) from exc
+    if isinstance(exc, ClientError) and code.startswith("Neo.ClientError.Statement"):
+        raise InvalidInputError(f"the graph rejected the statement: {exc.message}") from exc
+    if user_statement and not isinstance(exc, TransientError):
+        raise InvalidInputError(f"the graph could not run the statement: {exc.message}"
+                                ) from exc

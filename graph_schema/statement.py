@@ -18,7 +18,11 @@ def detect_backend(server_agent: str) -> Backend:
 
 @dataclass(frozen=True)
 class Statement:
-    """A Cypher statement known by name. `arcadedb` holds ArcadeDB's text when it must differ."""
+    """A Cypher statement known by name. `arcadedb` holds ArcadeDB's text when it must differ.
+
+    `writes` marks a statement that changes the graph: Graph.read refuses it, since ArcadeDB
+    would commit it in a READ transaction; it runs in Graph.write's units of work.
+    """
 
     name: str
     cypher: str

@@ -1,7 +1,7 @@
 """One error shape for every failure: {"error": {"code", "message", "details"?}}.
 
 The project's exceptions map to statuses here and only here; anything unexpected becomes a 500
-with a message and is logged, never a traceback in the answer.
+with a message, never a traceback in the answer (the server logs the traceback, once).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from graph_schema.errors import (
     InvalidInputError,
     NewsgraphError,
     NotFoundError,
+    QueryCancelledError,
     QueryTimeoutError,
     SchemaError,
 )
@@ -34,6 +35,8 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
     (InvalidInputError, 400, "invalid_input"),
     (ForbiddenQueryError, 403, "forbidden_query"),
     (QueryTimeoutError, 504, "query_timeout"),
+    # The client hung up, so nobody reads this answer; 499 as nginx logs such a request.
+    (QueryCancelledError, 499, "client_closed_request"),
     (GraphUnavailableError, 503, "graph_unavailable"),
     (SchemaError, 503, "schema_mismatch"),
     (NewsgraphError, 500, "internal_error"),
@@ -66,7 +69,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(NewsgraphError)
     async def _project_error(request: Request, exc: NewsgraphError) -> JSONResponse:
         status, code = next((s, c) for cls, s, c in STATUS_OF if isinstance(exc, cls))
-        if status >= 500:
+        if isinstance(exc, QueryCancelledError):
+            log.info("%s %s: %s", request.method, request.url.path, exc)
+        elif status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
         return error_response(status, code, str(exc))
 
@@ -85,6 +90,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        # Not logged here: Starlette re-raises the exception after this answer is sent, and
+        # the server (uvicorn) logs it with its traceback; RequestLog names the request.
         return error_response(500, "internal_error",
                               "the service failed unexpectedly; the error is in its log")
