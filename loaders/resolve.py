@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
+from graph_schema.errors import InvalidInputError
 from graph_schema.keys import entity_key, relation_id, search_keys
 from graph_schema.vocabulary import (
     SUBTYPES,
@@ -29,6 +29,7 @@ _ENTITY_TEXT_PROPS = ("status", "product", "capacity", "investment")
 _DEFAULT_CONFIDENCE = 0.5
 # MERGE keys must stay well below the size where a request nears Bolt's 16 MiB message limit.
 MAX_TEXT_CHARS = 2_000_000
+MAX_GEONAMES_ID = 2**63 - 1  # the graph's integers are 64 bits
 
 
 @dataclass(frozen=True)
@@ -122,19 +123,34 @@ def _subtype(entity: ExtractedEntity, drops: Counter[str]) -> Subtype | None:
     return subtype
 
 
-def _external_ids(props: dict[str, Any]) -> tuple[int | None, str | None]:
-    geonames = props.get("geonames_id")
-    try:
-        geonames_id = int(geonames) if geonames not in (None, "") else None
-    except (TypeError, ValueError):
-        geonames_id = None
-    iso = props.get("iso")
-    return geonames_id, (str(iso) if iso else None)
+def _geonames_id(entity: ExtractedEntity) -> int | None:
+    """A GeoNames id is a positive integer the graph can store (64 bits): 1538637, "1538637" or
+    1538637.0. Anything else is refused, since it would become part of the entity's key."""
+    value = entity.properties.get("geonames_id")
+    if value is None or value == "":
+        return None
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value.strip())
+    if number is None or not 0 < number <= MAX_GEONAMES_ID:
+        raise InvalidInputError(
+            f"entity {entity.id!r} ({entity.name!r}): geonames_id must be a positive whole "
+            f"number below 2**63, got {value!r}")
+    return number
+
+
+def _external_ids(entity: ExtractedEntity) -> tuple[int | None, str | None]:
+    iso = entity.properties.get("iso")
+    return _geonames_id(entity), (str(iso) if iso else None)
 
 
 def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> EntityRow:
     subtype = _subtype(entity, drops)
-    geonames_id, iso = _external_ids(entity.properties)
+    geonames_id, iso = _external_ids(entity)
     key = entity_key(entity.type, entity.name, geonames_id=geonames_id, iso=iso)
     aliases = _distinct([entity.name, *entity.aliases])
     title = entity.properties.get("title")
