@@ -1,9 +1,12 @@
 """Running a user's Cypher read-only, on both backends (POST /query).
 
-Neo4j enforces a READ transaction; ArcadeDB accepts writes in one (docs/arcadedb-notes.md, F6).
-So three defences stand in line, each enough on its own for the cases it sees:
-1. a lexical check that ignores strings, identifiers in backticks and comments, and refuses
-   write clauses, schema and admin commands, `CALL … IN TRANSACTIONS` and unknown procedures;
+Neo4j enforces a READ transaction; ArcadeDB accepts writes in one (F6 in
+../shared/docs/arcadedb-notes.md). So three defences stand in line, each enough on its own for
+the cases it sees:
+1. a lexical check that ignores strings and comments, and refuses write clauses, schema and
+   admin commands, `CALL … IN TRANSACTIONS` and procedures off a short list (names compared
+   without their backticks); a write word counts where a clause can start, not as an alias,
+   a variable after an operator or an expression-taking clause, a label or a property key;
 2. on Neo4j, EXPLAIN's query type must be 'r' (ArcadeDB answers 'w' for every EXPLAIN, so
    there it tells nothing);
 3. the statement runs in an explicit transaction that is always rolled back, and a summary
@@ -17,18 +20,25 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import READ_ACCESS
+from neo4j import READ_ACCESS, Query
 from neo4j.exceptions import Neo4jError
 from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
 
 from graph_schema.errors import ForbiddenQueryError, InvalidInputError
 from graph_schema.graph import Graph, translated_errors
 from graph_schema.statement import Backend
 from graph_schema.watchdog import new_tag
 
-_QUOTED = re.compile(
-    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?\*/""", re.S)
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<quoted>`(?:[^`]|``)*`)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
+  | (?P<symbol>.)
+""", re.S | re.X)
 
 WRITE_WORDS = frozenset({
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD",
@@ -40,6 +50,14 @@ READ_PROCEDURES = frozenset({
     "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
     "db.index.fulltext.queryNodes",
 })
+# After these an expression, a pattern or a name follows, never a clause: a word there is a
+# variable or a function ('RETURN start', '(stop)', 'x IN set'), not a keyword.
+_BEFORE_EXPRESSION_WORDS = frozenset({
+    "RETURN", "WITH", "DISTINCT", "WHERE", "AND", "OR", "XOR", "NOT", "IN", "IS", "UNWIND",
+    "BY", "SKIP", "LIMIT", "CASE", "WHEN", "THEN", "ELSE", "STARTS", "ENDS", "CONTAINS",
+    "YIELD", "MATCH", "AS",
+})
+_BEFORE_EXPRESSION_SYMBOLS = frozenset("([,=<>+-/%^")
 _FORBIDDEN_NAMESPACES = ("apoc.", "dbms.", "gds.")
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
 
@@ -51,60 +69,94 @@ class UserQueryResult:
     truncated: bool
 
 
-def _strip(cypher: str) -> str:
-    """The statement with strings, backticked names and comments blanked out."""
-    stripped = _QUOTED.sub(lambda m: "''" if m.group(0)[0] in "'\"" else " ", cypher)
-    if any(mark in stripped.replace("''", "") for mark in ("'", '"', "`", "/*")):
-        raise InvalidInputError("the statement has an unterminated string or comment")
-    return stripped
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # 'name' (a word or dotted words, backticks removed), 'literal' or 'symbol'
+    text: str
+    quoted: bool = False  # some part was in backticks, so it cannot be a keyword
 
 
-def _keywords(text: str) -> list[str]:
-    """Words that stand as keywords: not property keys, labels, parameters or map keys."""
-    words = []
-    for match in _WORD.finditer(text):
-        before = _neighbour(text, match.start() - 1, -1)
-        after = _neighbour(text, match.end(), 1)
-        if before in (".", "$", ":") or after == ":":
+def _tokens(cypher: str) -> list[_Token]:
+    """The statement's tokens without spaces and comments; `a.b.c` is one dotted name whether
+    or not its parts are in backticks (`apoc`.`periodic`.`iterate` is apoc.periodic.iterate)."""
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(cypher):
+        kind, text = match.lastgroup, match.group(0)
+        if kind in ("space", "comment"):
             continue
-        words.append(match.group(0))
-    return words
+        if kind == "symbol" and (text in "'\"`" or cypher.startswith("/*", match.start())):
+            raise InvalidInputError("the statement has an unterminated string, name or comment")
+        if kind in ("word", "quoted"):
+            quoted = kind == "quoted"
+            name = text[1:-1].replace("``", "`") if quoted else text
+            if len(tokens) >= 2 and tokens[-1].text == "." and tokens[-1].kind == "symbol" \
+                    and tokens[-2].kind == "name":
+                tokens.pop()
+                head = tokens.pop()
+                tokens.append(_Token("name", f"{head.text}.{name}", head.quoted or quoted))
+            else:
+                tokens.append(_Token("name", name, quoted))
+        else:
+            tokens.append(_Token("literal" if kind in ("string", "number") else "symbol", text))
+    return tokens
 
 
-def _neighbour(text: str, index: int, step: int) -> str:
-    """The first character that is not white space from `index` on, walking by `step`."""
-    while 0 <= index < len(text) and text[index].isspace():
-        index += step
-    return text[index] if 0 <= index < len(text) else ""
+def _keywords(tokens: list[_Token]) -> list[tuple[int, str]]:
+    """(position, KEYWORD) of the names that stand where a keyword can: not property keys,
+    labels, parameters, map keys, aliases, names in backticks, nor the variables and
+    functions that follow an operator or a clause expecting an expression."""
+    found: list[tuple[int, str]] = []
+    keyword_at: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.kind != "name" or token.quoted:
+            continue
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if before is not None and before.kind == "symbol" and before.text in ".$:":
+            continue  # a property key, a parameter or a label
+        if after is not None and after.kind == "symbol" and after.text == ":":
+            continue  # a map key, or a variable with its label
+        if before is not None and (
+                (before.kind == "symbol" and before.text in _BEFORE_EXPRESSION_SYMBOLS)
+                or (i - 1 in keyword_at and before.text.upper() in _BEFORE_EXPRESSION_WORDS)):
+            continue  # a variable, an alias or a function: 'RETURN start', '(stop)', 'AS set'
+        keyword_at.add(i)
+        found.append((i, token.text.upper()))
+    return found
 
 
 def check_read_only(cypher: str) -> None:
     """Refuse (ForbiddenQueryError) anything but a plain read; see the module doc."""
-    words = _keywords(_strip(cypher))
-    if not words:
+    tokens = _tokens(cypher)
+    if not tokens:
         raise InvalidInputError("the statement is empty")
-    if words[0].upper() not in FIRST_WORDS:
+    first = tokens[0].text.upper() if tokens[0].kind == "name" and not tokens[0].quoted else ""
+    if first not in FIRST_WORDS:
         raise ForbiddenQueryError(
-            f"only read statements are accepted; this one starts with {words[0]!r} "
+            f"only read statements are accepted; this one starts with {tokens[0].text!r} "
             f"(allowed: {', '.join(sorted(FIRST_WORDS))})")
-    for word in words:
-        upper = word.upper()
-        if upper in WRITE_WORDS:
+    for token in tokens:
+        if token.kind == "name" and token.text.lower().startswith(_FORBIDDEN_NAMESPACES):
             raise ForbiddenQueryError(
-                f"{upper} is not allowed: this endpoint only reads the graph")
-        if word.lower().startswith(_FORBIDDEN_NAMESPACES):
-            raise ForbiddenQueryError(f"{word} is not allowed: this endpoint only reads the graph")
-    _check_procedures(words)
+                f"{token.text} is not allowed: this endpoint only reads the graph")
+    for i, word in _keywords(tokens):
+        if word in WRITE_WORDS:
+            raise ForbiddenQueryError(
+                f"{word} is not allowed: this endpoint only reads the graph")
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word == "IN" and following is not None and following.kind == "name" \
+                and following.text.upper() == "TRANSACTIONS":
+            raise ForbiddenQueryError("CALL … IN TRANSACTIONS is not allowed: this endpoint "
+                                      "runs one read transaction")
+        if word == "CALL" and following is not None and following.kind == "name":
+            _check_procedure(following.text)  # CALL { … } and CALL (x) { … } are subqueries
 
 
-def _check_procedures(words: list[str]) -> None:
-    for word, following in zip(words, [*words[1:], ""], strict=True):
-        if word.upper() != "CALL" or "." not in following:
-            continue  # CALL { … } and CALL (x) { … } are subqueries
-        if following not in READ_PROCEDURES:
-            raise ForbiddenQueryError(
-                f"procedure {following} is not allowed; read-only procedures: "
-                f"{', '.join(sorted(READ_PROCEDURES))}")
+def _check_procedure(name: str) -> None:
+    if name not in READ_PROCEDURES:
+        raise ForbiddenQueryError(
+            f"procedure {name} is not allowed; read-only procedures: "
+            f"{', '.join(sorted(READ_PROCEDURES))}")
 
 
 def to_json(value: Any) -> Any:
@@ -118,14 +170,17 @@ def to_json(value: Any) -> Any:
                 "relationships": [to_json(r) for r in value.relationships]}
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
+    # Before tuples: a Duration and a Point are tuple subclasses.
+    if hasattr(value, "iso_format"):  # dates, times and durations of neo4j.time
+        return value.iso_format()
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": [float(c) for c in value]}
     if isinstance(value, (list, tuple)):
         return [to_json(v) for v in value]
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(bytes(value)).decode()
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
     return str(value)
 
 
@@ -136,7 +191,8 @@ def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, row_cap:
     tag = new_tag()
     text = f"/* {tag} */ {cypher}"
     try:
-        with graph.watchdog.watch(tag, timeout_s), translated_errors("USER_QUERY", timeout_s):
+        with graph.watchdog.watch(tag, timeout_s), \
+                translated_errors("USER_QUERY", timeout_s, user_statement=True):
             if graph.backend is Backend.NEO4J:
                 _explain_is_read(graph, text, params, timeout_s)
             return _run_and_roll_back(graph, text, params, row_cap, timeout_s)
@@ -149,7 +205,8 @@ def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, row_cap:
 def _explain_is_read(graph: Graph, text: str, params: dict[str, Any], timeout_s: float) -> None:
     with graph.driver.session(database=graph.config.database,
                               default_access_mode=READ_ACCESS) as session:
-        summary = session.run(f"EXPLAIN {text}", params, timeout=timeout_s).consume()
+        # The budget goes in the Query: run()'s keyword arguments are query parameters.
+        summary = session.run(Query(f"EXPLAIN {text}", timeout=timeout_s), params).consume()
     if summary.query_type != "r":
         raise ForbiddenQueryError("the statement would write to the graph (EXPLAIN says so)")
 
