@@ -150,6 +150,7 @@ TIMELINE = Statement(
     ORDER BY day, r.id, i
     SKIP $skip LIMIT $limit
     RETURN day, i AS position, {edge("r")} AS relation, {node("o")} AS other,
-           r.doc_ids[i] AS document, r.sentences[i] AS sentence
+           r.doc_ids[i] AS document, r.sentences[i] AS sentence,
+           r.confidences[i] AS confidence, r.statuses[i] AS status
     """,
 )

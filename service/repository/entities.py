@@ -96,6 +96,7 @@ def read_timeline(graph: Graph, entity_id: str, flt: TraversalFilter, limit: int
             date=r["day"], relation=r["relation"], other=r["other"],
             direction="outgoing" if r["relation"]["source"] == entity_id else "incoming",
             evidence=to_evidence({"document": r["document"], "sentence": r["sentence"],
+                                  "confidence": r["confidence"], "status": r["status"],
                                   "date": r["day"]}, refs.get(r["document"])),
         )
         for r in rows

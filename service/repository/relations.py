@@ -7,6 +7,7 @@ from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from graph_schema.statements import relations as st
 from graph_schema.vocabulary import RelationType
+from service.repository.entities import require_entity
 from service.repository.evidence import with_evidence
 from service.schemas import RelationItem
 
@@ -24,9 +25,15 @@ def _list_statement(rtype: str | None, source: str | None, target: str | None) -
 
 def list_relations(graph: Graph, rtype: str | None, source: str | None, target: str | None,
                    limit: int, offset: int) -> list[RelationItem]:
+    """By id; limit + 1 are returned so the caller can page. An unknown `source` or `target`
+    is a NotFoundError, as in the fact lists, not an empty page."""
     rows = graph.read(_list_statement(rtype, source, target), {
         "type": rtype, "source": source, "target": target, "skip": offset, "limit": limit + 1,
     })
+    if not rows:
+        for entity_id in (source, target):
+            if entity_id is not None:
+                require_entity(graph, entity_id)
     return with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
 
 

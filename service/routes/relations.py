@@ -16,7 +16,8 @@ router = APIRouter(prefix="/relations", tags=["relations"])
 
 
 @router.get("", response_model=Page[RelationItem], summary="Relations with their evidence",
-            responses=errors(400, 422, 503, 504))
+            description="An unknown `source` or `target` entity id is a 404.",
+            responses=errors(400, 404, 422, 503, 504))
 def read_relations(
     graph: GraphDep,
     type: Annotated[RelationType | None, Query()] = None,

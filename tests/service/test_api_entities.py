@@ -171,3 +171,16 @@ def test_timeline_is_ordered_by_document_date_and_paged(client: httpx.Client,
                               params={"from": "2024-06-01", "rel_types": "VISITED"}))
     assert [(e["date"], e["other"]["id"]) for e in this_year["items"]] == [("2024-08-01", STEPPE)]
     error(client.get("/entities/per:nobody/timeline"), 404, "not_found")
+
+
+def test_timeline_evidence_carries_its_confidence_and_status(client: httpx.Client) -> None:
+    events = ok(client.get(f"/entities/{AZIZ}/timeline",
+                           params={"rel_types": "VISITED,HOLDS_POSITION"}))["items"]
+    seen = [(e["date"], e["relation"]["type"], e["other"]["id"], e["evidence"]["confidence"],
+             e["evidence"]["status"]) for e in events]
+    assert sorted(seen, key=str) == [
+        ("2023-01-10", "VISITED", QARSHI, 0.5, "planned"),  # announced, confidence not given
+        ("2024-03-05", "HOLDS_POSITION", SURKHAN, 0.5, None),  # no status for a position
+        ("2024-03-05", "VISITED", STEPPE, 0.9, "done"),
+        ("2024-08-01", "VISITED", STEPPE, 0.5, "done"),
+    ]
