@@ -15,8 +15,3 @@ TERMINATE_TRANSACTION = Statement(
 )
 
 PING = Statement("PING", "RETURN 1 AS ok")
-
-SERVER_COMPONENTS = Statement(
-    "SERVER_COMPONENTS",
-    "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition",
-)

@@ -63,7 +63,8 @@ SCHEMA: tuple[SchemaItem, ...] = (
     *_relation_id_indexes(),
     # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
     # through Cypher (a TEXT index is silently created as a RANGE index); its search variant
-    # scans the folded `search_keys` instead (see graph_schema/statements/search.py).
+    # scans `search_text`, the folded `search_keys` joined (SEARCH_CANDIDATES in
+    # graph_schema/statements/entities.py).
     SchemaItem(
         "entity_search", "index",
         f"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS "
