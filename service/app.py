@@ -76,7 +76,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    paths.router, facts.router, export.router, query.router, stats.router,
                    explorer_router):
         app.include_router(router)
-    # Outermost last: the log sees every answer, the size cap runs before the body is read.
+    # Each add_middleware wraps what was added before, so the last is outermost: the log sees
+    # every answer, 413s included. The size cap refuses a too-long Content-Length before the
+    # app runs; a chunked body it counts as the disconnect watch's pump reads it (so the pump's
+    # queue never holds more than the cap), and past the cap the pump hands BodyTooLarge to the
+    # app's next receive, which answers 413 instead of waiting for the rest.
     app.add_middleware(CancelQueriesOnDisconnect, cancel=cancel)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog)

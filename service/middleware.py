@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 import anyio
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_schema.watchdog import QueryScope, query_scope
@@ -18,8 +19,17 @@ from graph_schema.watchdog import QueryScope, query_scope
 log = logging.getLogger("service.requests")
 
 
-class _BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised by `receive` once a streamed body passes the cap.
+
+    An HTTPException, so wherever it surfaces it becomes the same 413 answer: FastAPI re-raises
+    HTTPExceptions met while reading a body (anything else there becomes a 400), the app's
+    handler renders them in the JSON error shape, and BodySizeLimit answers it itself if it
+    escapes the app before a response started.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"the request body is larger than {max_bytes:,} bytes")
 
 
 async def _send_error(send: Send, status: int, code: str, message: str) -> None:
@@ -41,7 +51,7 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        message = f"the request body is larger than {self.max_bytes:,} bytes"
+        message = BodyTooLarge(self.max_bytes).detail
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await _send_error(send, 413, "payload_too_large", message)
@@ -55,7 +65,7 @@ class BodySizeLimit:
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge
+                    raise BodyTooLarge(self.max_bytes)
             return msg
 
         async def tracking_send(msg: Message) -> None:
@@ -65,7 +75,7 @@ class BodySizeLimit:
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
+        except BodyTooLarge:
             if not started:
                 await _send_error(send, 413, "payload_too_large", message)
 
@@ -74,7 +84,10 @@ class CancelQueriesOnDisconnect:
     """Give each request a query scope; if the client disconnects first, terminate its queries.
 
     One pump task reads the client's messages and hands them to the app through a queue, so
-    the app and the disconnect watch never compete for `receive`.
+    the app and the disconnect watch never compete for `receive`. If reading fails (the body
+    size cap raises BodyTooLarge from `receive`), the pump hands the error over instead and
+    the app's next `receive` raises it: the app answers rather than waiting for a body that
+    will never come.
     """
 
     def __init__(self, app: ASGIApp, cancel: Callable[[QueryScope], int]) -> None:
@@ -85,22 +98,34 @@ class CancelQueriesOnDisconnect:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        queue: asyncio.Queue[Message] = asyncio.Queue()
+        queue: asyncio.Queue[Message | Exception] = asyncio.Queue()
         done = asyncio.Event()
+
+        async def app_receive() -> Message:
+            item = await queue.get()
+            if isinstance(item, Exception):
+                queue.put_nowait(item)  # every later receive fails the same way
+                raise item
+            return item
+
         with query_scope() as qscope:
             pump = asyncio.create_task(self._pump(receive, queue, qscope, done))
             try:
-                await self.app(scope, queue.get, send)
+                await self.app(scope, app_receive, send)
             finally:
                 done.set()
                 pump.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await pump
 
-    async def _pump(self, receive: Receive, queue: asyncio.Queue[Message], qscope: QueryScope,
-                    done: asyncio.Event) -> None:
+    async def _pump(self, receive: Receive, queue: asyncio.Queue[Message | Exception],
+                    qscope: QueryScope, done: asyncio.Event) -> None:
         while True:
-            message = await receive()
+            try:
+                message = await receive()
+            except Exception as exc:
+                await queue.put(exc)
+                return
             await queue.put(message)
             if message["type"] == "http.disconnect":
                 if not done.is_set() and qscope.snapshot():
@@ -109,8 +134,20 @@ class CancelQueriesOnDisconnect:
                 return
 
 
+def loggable(path: str) -> str:
+    """The path as one safe token of a log line: '%', spaces and anything unprintable (line
+    breaks, NUL, other control and format characters) percent-encoded, so a request for
+    '/a%0a... GET /admin 200' cannot write a line of its own. Other characters (Cyrillic ids)
+    stay readable."""
+    return "".join(c if c.isprintable() and c not in "% " else _percent(c) for c in path)
+
+
+def _percent(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+
+
 class RequestLog:
-    """One INFO line per request: method, path, status, milliseconds."""
+    """One INFO line per request: method, path (escaped by loggable), status, milliseconds."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -131,5 +168,5 @@ class RequestLog:
         try:
             await self.app(scope, receive, recording_send)
         finally:
-            log.info("%s %s %s %.0f ms", scope["method"], scope["path"], status,
+            log.info("%s %s %s %.0f ms", scope["method"], loggable(scope["path"]), status,
                      (time.perf_counter() - start) * 1000)
