@@ -32,9 +32,18 @@ def vendor_asset(name: str) -> Asset | None:
 
 
 def static_asset(relative: str) -> Asset | None:
-    """A file of the page (HTML, JS modules, CSS) under static/, refusing paths that leave it."""
-    path = (STATIC_DIR / relative).resolve()
-    if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+    """A file of the page (HTML, JS modules, CSS) under static/, refusing paths that leave it.
+
+    Anything the file system cannot even look up (a NUL byte, a name too long) is no file of
+    ours either: None, so the route answers 404 rather than failing with a 500.
+    """
+    if "\x00" in relative:
+        return None
+    try:
+        path = (STATIC_DIR / relative).resolve()
+        if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+            return None
+    except (OSError, ValueError):
         return None
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     return Asset(path, media_type) if media_type else None
