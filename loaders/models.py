@@ -10,13 +10,23 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph_schema.vocabulary import EntityType, RelationType
 
-LANGUAGES = ("de", "en", "ru")
+# The project's one language rule, used by the API, the CLI and the loaders alike:
+# - Language: what the extractor reads (loaders.extraction). Text to extract -- POST /documents,
+#   `kg ingest`/`kg extract` of .txt/.md/.jsonl or a .json without "entities", --lang -- must be
+#   in one of these (or have its language detected as one of them).
+# - DocumentLanguage: what a document extracted elsewhere may be in (FORMAT.md: "ISO 639-1: en,
+#   de, ru, uz"). It is loaded as it is, never extracted here, so Uzbek is fine too; the graph
+#   may therefore hold such documents, and GET /documents?lang= filters by any of these.
+Language = Literal["de", "en", "ru"]
+DocumentLanguage = Literal["de", "en", "ru", "uz"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+DOCUMENT_LANGUAGES: tuple[str, ...] = get_args(DocumentLanguage)
 
 
 def normalise_text(text: str) -> str:
@@ -57,19 +67,13 @@ class DocumentMeta(BaseModel):
     url: str | None = None
     title: str | None = None
     published: str | None = None
-    lang: str | None = None
+    lang: Language | None = Field(
+        None, description=f"one the extractor reads: {', '.join(LANGUAGES)}")
 
     @field_validator("published", mode="before")
     @classmethod
     def _published(cls, value: Any) -> str | None:
         return parse_published(value)
-
-    @field_validator("lang")
-    @classmethod
-    def _lang(cls, value: str | None) -> str | None:
-        if value is not None and value not in LANGUAGES:
-            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, got {value!r}")
-        return value
 
 
 class ExtractedEntity(BaseModel):
@@ -99,7 +103,8 @@ class ExtractedDocument(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: str | None = None
-    lang: str | None = None
+    lang: DocumentLanguage | None = Field(
+        None, description=f"ISO 639-1, one of {', '.join(DOCUMENT_LANGUAGES)} (FORMAT.md)")
     url: str | None = None
     title: str | None = None
     published: str | None = None

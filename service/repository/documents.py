@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_schema.errors import InvalidInputError, NotFoundError
+from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph
 from graph_schema.statements import documents as st
 from loaders.ingest import Article, load_article
@@ -29,8 +29,7 @@ def create_document(graph: Graph, text: str, meta: DocumentMeta) -> DocumentCrea
 
 
 def create_extracted_document(graph: Graph, doc: ExtractedDocument) -> DocumentCreated:
-    if doc.lang is not None and doc.lang not in ("de", "en", "ru", "uz"):
-        raise InvalidInputError(f"lang {doc.lang!r} is not an ISO 639-1 code we know")
+    # Its lang was checked by ExtractedDocument itself (loaders.models: the one language rule).
     return _created(load_article(graph, Article("request", extracted=doc)))
 
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from loaders.models import DocumentMeta, ExtractedDocument
+from loaders.models import DocumentLanguage, DocumentMeta, ExtractedDocument
 from service.deps import GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository import documents as repo
@@ -61,7 +61,8 @@ def list_documents(
     graph: GraphDep,
     dates: DateRangeDep,
     q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["Karshi"])] = None,
-    lang: Annotated[Literal["de", "en", "ru", "uz"] | None, Query()] = None,
+    lang: Annotated[DocumentLanguage | None, Query(
+        description="any language a document may be in (FORMAT.md), Uzbek too")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[DocumentSummary]:
