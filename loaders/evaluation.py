@@ -18,18 +18,46 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from graph_schema.errors import InvalidInputError
+from graph_schema.errors import InvalidInputError, NewsgraphError
 from loaders.extraction import extract
+from loaders.models import ExtractedDocument
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
+
+
+def read_gold(gold_file: Path) -> dict[str, Any]:
+    """One gold file: an object with a non-empty "text" string, or InvalidInputError saying why.
+
+    (What else it holds the scorer checks; its complaints are reported by score().)"""
+    try:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"gold file {gold_file} is not valid JSON ({exc.msg} at line "
+                                f"{exc.lineno}, column {exc.colno})") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"gold file {gold_file} is not UTF-8 text") from exc
+    if not isinstance(gold, dict):
+        raise InvalidInputError(f"gold file {gold_file} must hold one FORMAT.md object")
+    if not isinstance(gold.get("text"), str) or not gold["text"].strip():
+        raise InvalidInputError(f'gold file {gold_file} has no "text" string to extract from')
+    lang = gold.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        raise InvalidInputError(f'gold file {gold_file}: "lang" must be a string')
+    return gold
+
+
+def _extract_gold(gold_file: Path, gold: dict[str, Any]) -> ExtractedDocument:
+    try:
+        return extract(gold["text"], gold.get("lang"))
+    except NewsgraphError as exc:
+        raise InvalidInputError(f"gold file {gold_file}: {exc}") from exc
 
 
 def predict_folder(gold_dir: Path, out_dir: Path) -> dict[str, list[str]]:
     """Write one prediction per gold file into out_dir; returns file names by language."""
     by_lang: dict[str, list[str]] = defaultdict(list)
     for gold_file in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        document = extract(gold["text"], gold.get("lang"))
+        document = _extract_gold(gold_file, read_gold(gold_file))
         (out_dir / gold_file.name).write_text(
             json.dumps(document.to_format_json(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
@@ -42,7 +70,11 @@ def score(gold_dir: Path, pred_dir: Path, scorer_path: Path, as_json: bool = Fal
     command = [sys.executable, str(scorer_path), str(gold_dir), str(pred_dir)]
     if as_json:
         command.append("--json")
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        said = (result.stderr.strip() or result.stdout.strip()).splitlines()
+        raise InvalidInputError(f"the scorer {scorer_path} failed with exit code "
+                                f"{result.returncode}" + (f": {said[-1]}" if said else ""))
     return result.stdout
 
 
@@ -97,8 +129,8 @@ def name_agreement(
     scorer = _scorer_module(scorer_path)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for gold_file in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        pred = extract(gold["text"], gold.get("lang")).to_format_json()
+        gold = read_gold(gold_file)
+        pred = _extract_gold(gold_file, gold).to_format_json()
         gold_entities = {e["id"]: e for e in gold["entities"]}
         pred_entities = {e["id"]: e for e in pred["entities"]}
         for pred_id, gold_ids in scorer.match_entities(gold, pred).items():
@@ -118,5 +150,9 @@ def _scorer_module(scorer_path: Path) -> Any:
     if spec is None or spec.loader is None:
         raise InvalidInputError(f"cannot load the scorer at {scorer_path}")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise InvalidInputError(f"cannot load the scorer at {scorer_path} "
+                                f"({type(exc).__name__}: {exc})") from exc
     return module

@@ -13,7 +13,9 @@ from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import click
 import typer
+from neo4j.exceptions import DriverError
 from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -40,26 +42,54 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _first_error(exc: ValidationError) -> tuple[str, str]:
+    """Where and what, of a pydantic error: ('log_level', "Input should be 'DEBUG', ...")."""
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return where, first.get("msg", "invalid").removeprefix("Value error, ")
+
+
 def friendly(func: F) -> F:
-    """Turn the project's errors into one sentence and exit code 1."""
+    """Turn every error into one sentence on stderr and a non-zero exit, never a traceback.
+
+    The project's own errors say what went wrong; file-system and driver errors are put into a
+    sentence here; anything else is reported by its type and message, with the traceback in the
+    log at DEBUG level (KG_LOG_LEVEL=DEBUG).
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException):
+            raise  # typer's own exits and usage errors
         except NewsgraphError as exc:
             _fail(str(exc))
         except ValidationError as exc:
-            _fail(f"invalid configuration: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+            where, what = _first_error(exc)
+            _fail(f"{where}: {what}")
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except OSError as exc:
+            target = f" {exc.filename}" if exc.filename else ""
+            _fail(f"cannot use{target}: {exc.strerror or exc}")
+        except DriverError as exc:
+            _fail(f"the Neo4j driver refused the configuration: {exc}")
+        except Exception as exc:
+            logging.getLogger(__name__).debug("unexpected failure", exc_info=True)
+            _fail(f"failed unexpectedly ({type(exc).__name__}: {exc}); "
+                  "KG_LOG_LEVEL=DEBUG shows where")
         return None
 
     return wrapper  # type: ignore[return-value]
 
 
 def _settings() -> Settings:
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        where, what = _first_error(exc)
+        _fail(f"invalid configuration: KG_{where.upper()}: {what}", 2)
     logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("neo4j").setLevel(logging.WARNING)
@@ -207,7 +237,8 @@ def evaluate(
 @friendly
 def serve(
     host: Annotated[str | None, typer.Option(help="default KG_HOST or 127.0.0.1")] = None,
-    port: Annotated[int | None, typer.Option(help="default KG_PORT or 8000")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535,
+                                             help="default KG_PORT or 8000")] = None,
 ) -> None:
     """Serve the HTTP API (starts the embedded graph server when needed)."""
     import uvicorn
@@ -225,7 +256,8 @@ def serve(
         # Connect and migrate once here, so a graph that cannot be reached or migrated ends
         # with a sentence instead of uvicorn's start-up traceback.
         open_graph(settings, start_embedded=False).close(stop_embedded=False)
-        uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+        uvicorn.run(create_app(settings), host=host or settings.host,
+                    port=port if port is not None else settings.port,
                     log_level=settings.log_level.lower(), access_log=False)
     finally:
         if started:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph_schema.embedded import EmbeddedConfig
 from graph_schema.graph import GraphConfig
+
+# The schemes of the neo4j driver's Bolt protocol, which newsgraph speaks. The driver also takes
+# http(s) URIs, for its HTTP query API; newsgraph does not use that (it needs aiohttp, which is
+# not installed, and fails with an ImportError), so they are refused here with a sentence.
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Settings(BaseSettings):
@@ -37,13 +44,36 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     max_body_bytes: int = Field(5_000_000, gt=0)
     query_row_cap: int = Field(1000, gt=0)
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
     # extraction signal. Unset: an installed de_core_news_*/en_core_web_*/ru_core_news_* is used.
     spacy_model_de: str | None = None
     spacy_model_en: str | None = None
     spacy_model_ru: str | None = None
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _neo4j_uri(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        scheme = urlsplit(value).scheme.lower()
+        if scheme not in NEO4J_SCHEMES or "://" not in value:
+            raise ValueError(f"{value!r} is no Bolt address: the scheme must be one of "
+                             f"{', '.join(NEO4J_SCHEMES)} (e.g. bolt://localhost:7687)")
+        return value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"{str(value)!r} is a file, not a folder")
+        return value
 
     @property
     def uses_neo4j(self) -> bool:
