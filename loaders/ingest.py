@@ -124,12 +124,25 @@ def _meta(row: dict[str, object], lang: str | None) -> DocumentMeta:
     return DocumentMeta.model_validate({**fields, "lang": lang or row.get("lang")})
 
 
+def _text(row: dict[str, object]) -> str:
+    """The article's text: a string with more than white space, or a sentence saying why not."""
+    text = row.get("text")
+    if text is None:
+        raise InvalidInputError('"text" is missing: the article\'s text must be a string')
+    if not isinstance(text, str):
+        raise InvalidInputError(f'"text" must be a string, not {type(text).__name__} '
+                                f'({json.dumps(text)[:40]})')
+    if not text.strip():
+        raise InvalidInputError('"text" is empty')
+    return text
+
+
 def _read_json_file(path: Path, lang: str | None) -> Article:
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise InvalidInputError("a .json file must hold one FORMAT.md document (an object)")
     if "entities" not in data:  # text and metadata only: extract it here
-        return Article(str(path), text=str(data.get("text") or ""), meta=_meta(data, lang))
+        return Article(str(path), text=_text(data), meta=_meta(data, lang))
     return Article(str(path), extracted=ExtractedDocument.model_validate(data))
 
 
@@ -141,9 +154,9 @@ def _read_jsonl_file(path: Path, lang: str | None) -> Iterator[Article | Failure
                 continue
             try:
                 row = json.loads(line)
-                if not isinstance(row, dict) or not str(row.get("text") or "").strip():
-                    raise InvalidInputError('each line must be an object with a non-empty "text"')
-                yield Article(source, text=row["text"], meta=_meta(row, lang))
+                if not isinstance(row, dict):
+                    raise InvalidInputError('each line must be an object with a "text" string')
+                yield Article(source, text=_text(row), meta=_meta(row, lang))
             except (json.JSONDecodeError, ValidationError, InvalidInputError) as exc:
                 yield Failure(source, describe(exc))
 
@@ -217,6 +230,10 @@ def ingest(
                 raise  # every later article would fail the same way
             except (NewsgraphError, ValidationError) as exc:
                 result = Failure(item.source, describe(exc))
+            except Exception as exc:  # a bug met by one article must not stop the others
+                log.debug("unexpected failure on %s", item.source, exc_info=True)
+                result = Failure(item.source, f"failed unexpectedly ({type(exc).__name__}: "
+                                              f"{exc}); rerun with KG_LOG_LEVEL=DEBUG for details")
         if isinstance(result, Failure):
             summary.fail(result)
             log.warning("%s: %s", result.source, result.message)

@@ -5,6 +5,7 @@ Every failure ends with one sentence on stderr and a non-zero exit code, never a
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sys
@@ -21,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from graph_schema.errors import NewsgraphError
+from loaders.models import LANGUAGES
 from service.runtime import configure_extraction, embedded_server, open_graph
 from service.settings import Settings, get_settings
 
@@ -97,8 +99,9 @@ def _settings() -> Settings:
 
 
 def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in ("de", "en", "ru"):
-        _fail(f"--lang must be de, en or ru, not {lang!r}", 2)
+    # Only text is extracted, so --lang is one of the extractor's languages (loaders.models).
+    if lang is not None and lang not in LANGUAGES:
+        _fail(f"--lang must be {', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}, not {lang!r}", 2)
 
 
 # -- kg db ---------------------------------------------------------------------------------------
@@ -182,6 +185,9 @@ def ingest(
             summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
     finally:
         runtime.close(stop_embedded=False)
+    if summary.documents + summary.skipped + summary.failed == 0:
+        _fail(f"no articles found under {', '.join(str(p) for p in paths)} "
+              "(looked for .txt, .md, .json and .jsonl files)")
     out.print(f"documents {summary.documents}, entities {summary.entities}, relations "
               f"{summary.relations}, skipped {summary.skipped} (already loaded), "
               f"failed {summary.failed}")
@@ -192,17 +198,24 @@ def ingest(
 @app.command()
 @friendly
 def extract(
-    file: Annotated[Path, typer.Argument(help="a .txt or .md article")],
+    file: Annotated[Path, typer.Argument(
+        help="one article: a .txt, .md or .json file, or a .jsonl file of one line")],
     lang: Lang = None,
 ) -> None:
-    """Print the entities and relations of one article as FORMAT.md JSON."""
+    """Print the entities and relations of one article as FORMAT.md JSON.
+
+    Exactly one article: a folder or a .jsonl file of several lines is refused (kg ingest
+    loads many)."""
     from loaders.extraction import extract as run_extract
     from loaders.ingest import Article, Failure, read_articles
 
     _check_lang(lang)
     configure_extraction(_settings())
-    items = list(read_articles([file], lang))
-    item = items[0] if items else Failure(str(file), "no article in the file")
+    items = list(itertools.islice(read_articles([file], lang), 2))
+    if len(items) > 1:
+        _fail(f"{file} holds more than one article; kg extract prints one, so name a single "
+              "article (kg ingest loads many)", 2)
+    item = items[0] if items else Failure(str(file), "no article found there")
     if isinstance(item, Failure):
         _fail(f"{item.source}: {item.message}")
     assert isinstance(item, Article)

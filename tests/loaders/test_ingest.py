@@ -91,3 +91,69 @@ def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
     assert rerun.returncode == 0, rerun.stderr
     assert f"skipped {partway['documents']}" in rerun.stdout
     assert empty_graph.read(CONSISTENCY)[0] == {"documents": 120, "partial": 0}
+
+
+def test_a_text_that_is_no_string_fails_its_line_and_the_rest_loads(
+        empty_graph: Graph, backend: Backend, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_corpus(folder, 1)
+    good = json.dumps({"text": f"{VISIT_TEXT} Zweite Meldung.", "lang": "de"})
+    (folder / "lines.jsonl").write_text(
+        f'{{"text": 123}}\n{good}\n{{"text": ["a"]}}\n{{"title": "no text"}}\n', encoding="utf-8")
+    (folder / "number.json").write_text('{"text": 4.5, "lang": "de"}', encoding="utf-8")
+    result = kg(backend, "ingest", str(folder))
+    assert result.returncode == 1, result.stderr
+    assert "documents 2," in result.stdout and "failed 4" in result.stdout
+    for needle in ('lines.jsonl:1: "text" must be a string, not int (123)',
+                   'lines.jsonl:3: "text" must be a string, not list (["a"])',
+                   'lines.jsonl:4: "text" is missing',
+                   'number.json: "text" must be a string, not float (4.5)'):
+        assert needle in result.stderr
+    assert "Traceback" not in result.stderr
+    assert empty_graph.read(CONSISTENCY)[0] == {"documents": 2, "partial": 0}
+
+
+def test_a_folder_without_articles_is_an_error(backend: Backend, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    result = kg(backend, "ingest", str(tmp_path / "empty"))
+    assert result.returncode == 1
+    assert f"no articles found under {tmp_path / 'empty'}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_prints_exactly_one_article(backend: Backend, tmp_path: Path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(VISIT_TEXT, encoding="utf-8")
+    lines = tmp_path / "two.jsonl"
+    lines.write_text(json.dumps({"text": VISIT_TEXT}) + "\n" + json.dumps({"text": "Zwei."}))
+    for many in (folder, lines):
+        result = kg(backend, "extract", str(many))
+        assert result.returncode == 2 and result.stdout == ""
+        assert f"{many} holds more than one article; kg extract prints one" in result.stderr
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"text": VISIT_TEXT, "lang": "de"}) + "\n", encoding="utf-8")
+    printed = kg(backend, "extract", str(one))
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout)["lang"] == "de"
+    one.write_text('{"text": 123}\n', encoding="utf-8")
+    refused = kg(backend, "extract", str(one))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f'{one}:1: "text" must be a string, not int (123)' in refused.stderr
+
+
+def test_a_document_in_a_language_of_no_format_fails(empty_graph: Graph, backend: Backend,
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "langs"
+    folder.mkdir()
+    doc = json.loads(visit_document().model_dump_json())
+    (folder / "fr.json").write_text(json.dumps({**doc, "lang": "fr"}), encoding="utf-8")
+    (folder / "uz.json").write_text(json.dumps({**doc, "lang": "uz"}), encoding="utf-8")
+    (folder / "uz-text.json").write_text(json.dumps({"text": "Matn.", "lang": "uz"}))
+    result = kg(backend, "ingest", str(folder))
+    assert result.returncode == 1 and "documents 1," in result.stdout
+    assert "fr.json: lang: Input should be 'de', 'en', 'ru' or 'uz'" in result.stderr
+    assert "uz-text.json: lang: Input should be 'de', 'en' or 'ru'" in result.stderr
+    assert "Traceback" not in result.stderr
