@@ -67,6 +67,10 @@ DOMAINS = frozenset(
 STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
 
 
+# "run by X", "operated by X": X runs something, so it is an organization
+AGENT_VERBS = frozenset(["run", "operated", "owned", "managed"])
+
+
 def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     return (
         known(hits)
@@ -82,6 +86,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _web_addresses(doc)
         + _called(doc)
         + _english_office_holders_company(doc, hits)
+        + _german_name_hyphen_noun(doc, hits)
         + statistical(doc)
     )
 
@@ -283,6 +288,23 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
     return out
 
 
+def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "der Allur-Gruppe", "des Knauf-Konzerns": a name joined to a company noun."""
+    if doc.lang_ != "de":
+        return []
+    out = []
+    for hit in hits.get("ORG_NOUN"):
+        end = hit.start - 1
+        if end < 1 or doc[end].text != "-" or doc[end].whitespace_:
+            continue
+        start = end
+        while start > 0 and end - start < 3 and org_name_token(doc[start - 1]):
+            start -= 1
+        if start < end and not any(hits.covering("PLACE", j) for j in range(start, end)):
+            out.append((P_ORG - 1, Mention(start, end, "Organization", "company", source="noun")))
+    return out
+
+
 def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
     """A name after "the management of" / "der Leitung von" ("talks with the management of
     Daikin"), or after a country's possessive ("Uzbekistan's Kulol Keramika"): a company."""
@@ -292,6 +314,8 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
         start = None
         if words[i].startswith(MANAGEMENT) and words[i + 1] in ("of", "von"):
             start = i + 2
+        elif words[i] in AGENT_VERBS and words[i + 1] == "by":
+            start = i + 2  # "the factory is run by Navoiyazot"
         elif words[i] in ("'s", "’s") and i > 0:
             country = hits.ending("PLACE", i)
             if country and any(e.subtype == "country" for e in country.payload):

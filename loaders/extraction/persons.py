@@ -161,6 +161,10 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
     place = hits.covering("PLACE", i)
     if place is None or place.end - place.start != 1 or i + 1 >= len(doc):
         return False
+    if i > 0 and doc[i - 1].lower_ in ("of", "von", "des", "der"):
+        return False  # "Ambassador of Japan Hatori Takashi": the office's country
+    if any(entry.subtype == "country" for entry in place.payload):
+        return False  # "посла Японии Хатори Такаси": a country starts no one's name
     far = all(e.country not in CENTRAL_ASIA for e in place.payload)
     following = doc[i + 1]
     same_script = is_cyrillic(doc[i].text) == writes_cyrillic(doc)

@@ -806,3 +806,48 @@ def test_plants_launched_owned_ordered_or_named_by_their_town():
     (refinery,) = plants(en)
     assert related(en, "LOCATED_IN", refinery.name, "Bukhara")
     assert related(en, "OPERATES", "Uzbekneftegaz", refinery.name)
+
+
+@pytest.mark.parametrize(
+    "text,lang,ambassador,country",
+    [
+        (
+            "The hokim Khayrullo Bozorov received the Ambassador of Japan Hatori Takashi.",
+            "en",
+            "Hatori Takashi",
+            "Japan",
+        ),
+        (
+            "Хоким Хайрулло Бозоров принял посла Японии Хатори Такаси.",
+            "ru",
+            "Хатори Такаси",
+            "Японии",
+        ),
+    ],
+)
+def test_the_country_of_an_office_starts_no_name(text, lang, ambassador, country):
+    doc = extract(text, lang)
+    assert related(doc, "HOLDS_POSITION", ambassador, country)
+    assert related(doc, "MET_WITH", None, ambassador)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Die Kia Kazakhstan, eine Tochtergesellschaft der Allur-Gruppe, montiert Autos.", "de"),
+        ("Компания Kia Kazakhstan, дочерняя компания группы Allur, собирает автомобили.", "ru"),
+    ],
+)
+def test_a_group_named_with_its_noun_is_the_whole_of_a_subsidiary(text, lang):
+    doc = extract(text, lang)
+    assert related(doc, "PART_OF", "Kia Kazakhstan", "Allur")
+
+
+def test_a_company_a_plant_is_run_by_is_named_by_that_phrase():
+    doc = extract(
+        "The factory was built by the Turkish contractor Calik Enerji and is run by Navoiyazot.",
+        "en",
+    )
+    (plant,) = plants(doc)
+    assert related(doc, "OPERATES", "Navoiyazot", plant.name)
+    assert related(doc, "BASED_IN", "Calik Enerji", "Turkish")  # a contractor is a company
