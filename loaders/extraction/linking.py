@@ -38,6 +38,8 @@ ORG_NOUNS = frozenset(
     ]
 )
 PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
+# how large a kind of place is ("Yangiyul district of Tashkent region": the region is larger)
+LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 # a participle fronted before the plant makes "von X" after it the agent: "Betrieben wird das
 # Werk von X" (X runs the plant told of, not another "Werk von X")
 AGENT_PARTICIPLES = frozenset(["betrieben", "geführt", "operated", "managed"])
@@ -481,18 +483,30 @@ def _whither(word: str) -> bool:
 
 
 def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
-    """A place and its apposed parents: "Asaka, Andijan province", "Асаке (Андижанская обл.)"."""
+    """A place and its apposed parents: "Asaka, Andijan province", "Асаке (Андижанская обл.)",
+    "the Yangiyul district of Tashkent region"; and a narrower place apposed with its own "in":
+    "in Kazakhstan, in the city of Shymkent", "в Казахстане — в городе Шымкенте"."""
     chain = [first]
     i = mentions[first].end
-    while i + 1 < len(doc) and doc[i].text in (",", "("):
-        index = by_start.get(i + 1)
+    while i + 1 < len(doc) and doc[i].text in (",", "(", "of", "des", "der", "—", "–"):
+        narrower = doc[i + 1].lower_ in LOCATIVE and doc[i].text in (",", "—", "–")
+        index = by_start.get(i + 2 if narrower else i + 1)
         if index is None or mentions[index].type != "Location" or mentions[index].weak:
+            break
+        level, last = _level(mentions[index]), _level(mentions[chain[-1]])
+        if (narrower and level >= last) or (doc[i].text[0].isalpha() and level <= last):
+            break  # "in Shymkent, in Kazakhstan" is a second place; "of" names a larger one
+        if doc[i].text in ("—", "–") and not narrower:
             break
         chain.append(index)
         i = mentions[index].end
         if i < len(doc) and doc[i].text == ")":
             i += 1
     return chain
+
+
+def _level(place: Mention) -> int:
+    return LEVEL.get(place.subtype or "", 0)
 
 
 def _after(doc: Doc, index: int, closing: str) -> int:

@@ -161,10 +161,10 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
     entries: tuple[Entry, ...] = hit.payload
     start, end, designated = hit.start, hit.end, None
     before = hits.ending("PLACE_DESIGNATOR", start)
-    if before and before.payload[1] in ("before", "both"):
+    if before and before.payload[1] in ("before", "both") and not _names_place_before(hits, before):
         start, designated = before.start, before.payload[0]
     after_start = end + 1 if end < len(doc) and doc[end].text == "-" else end
-    after = hits.starting("PLACE_DESIGNATOR", after_start)
+    after = _designator_after(hits, after_start)
     if after and after.payload[1] in ("after", "both") and not designated:
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
@@ -176,6 +176,24 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
         # "Region Asaka": a district named after its town
         mention.subtype = "district" if entry.subtype == "city" else designated
     return mention
+
+
+def _names_place_before(hits: Hits, designator: Hit) -> bool:
+    """ "the Yangiyul district of Tashkent region": "district" is Yangiyul's, not "district of
+    Tashkent"."""
+    return hits.ending("PLACE", designator.start) is not None
+
+
+def _designator_after(hits: Hits, start: int) -> Hit | None:
+    """The place word after a name that belongs to it ("district" of "district of ...")."""
+    return next(
+        (
+            h
+            for h in hits.get("PLACE_DESIGNATOR")
+            if h.start == start and h.payload[1] in ("after", "both")
+        ),
+        hits.starting("PLACE_DESIGNATOR", start),
+    )
 
 
 def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:

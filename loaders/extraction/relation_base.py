@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import LEADER_WORDS
+from loaders.extraction.linking import LEADER_WORDS, LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.plants import MONEY
 
@@ -25,7 +25,6 @@ FROM_WORDS = frozenset(["from", "aus", "из"])
 # "Warsaw-based", "Munich-headquartered": the place before the hyphen is a company's home
 BASED_WORDS = frozenset(["based", "headquartered"])
 LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во"])
-LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
 JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
 NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5

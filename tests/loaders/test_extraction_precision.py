@@ -851,3 +851,31 @@ def test_a_company_a_plant_is_run_by_is_named_by_that_phrase():
     (plant,) = plants(doc)
     assert related(doc, "OPERATES", "Navoiyazot", plant.name)
     assert related(doc, "BASED_IN", "Calik Enerji", "Turkish")  # a contractor is a company
+
+
+@pytest.mark.parametrize(
+    "text,lang,places",
+    [
+        (
+            "The plant, located in the Yangiyul district of Tashkent region, is run by Coca-Cola "
+            "Icecek.",
+            "en",
+            ["Yangiyul", "Tashkent region"],
+        ),
+        (
+            "Knauf opened its second plant in Kazakhstan, in the city of Shymkent.",
+            "en",
+            ["Kazakhstan", "Shymkent"],
+        ),
+        (
+            "Компания Knauf открыла второй завод в Казахстане — в городе Шымкенте.",
+            "ru",
+            ["Kazakhstan", "Shymkent"],
+        ),
+    ],
+)
+def test_a_plant_is_in_every_place_of_an_apposed_chain(text, lang, places):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    for place in places:
+        assert related(doc, "LOCATED_IN", plant.name, place)
