@@ -67,6 +67,8 @@ DOMAINS = frozenset(
 STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
 
 
+# "глава", "главой": the head of whatever is named next (a Latin name: a company)
+HEAD_WORD = "глав"
 # "run by X", "operated by X": X runs something, so it is an organization
 AGENT_VERBS = frozenset(["run", "operated", "owned", "managed"])
 
@@ -92,18 +94,19 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
 
 
 def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
-    """ "Ciech CEO Jan Kowalski", "the head of Sinotruk, Ma Chunji": the name before an
-    executive's office, or after its "of" and before the holder's name, is his company."""
-    if doc.lang_ != "en":
+    """ "Ciech CEO Jan Kowalski", "the head of Sinotruk, Ma Chunji", "dem Chef von ACWA
+    Power, Marco Arcelli": the name before an executive's office (English), or after its
+    "of"/"von" and before the holder's name, is his company."""
+    if doc.lang_ not in ("en", "de"):
         return []
     out = []
     for hit in hits.get("TITLE"):
         if getattr(hit.payload, "seat", None) != "organization":
             continue
-        before = _company_before_office(doc, hits, hit.start)
+        before = _company_before_office(doc, hits, hit.start) if doc.lang_ == "en" else None
         if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
             out.append((P_ORG - 2, Mention(before, hit.start, "Organization", "company")))
-        if hit.end + 1 < len(doc) and doc[hit.end].lower_ == "of":
+        if hit.end + 1 < len(doc) and doc[hit.end].lower_ in ("of", "von"):
             end = name_run(doc, hit.end + 1)
             holder = end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
             if end > hit.end + 1 and holder and _unclaimed(hits, hit.end + 1, end):
@@ -253,6 +256,7 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
         )
         cue = (
             hits.ending("TITLE", i) is not None
+            or (i > 0 and doc[i - 1].lower_.startswith(HEAD_WORD))  # "с главой ACWA Power"
             or hits.ending("COUNTRY_ADJ", i) is not None
             or (end < len(doc) and is_russian_verb(doc[end].text))
         )

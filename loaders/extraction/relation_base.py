@@ -54,7 +54,9 @@ COPULAS = frozenset(
     ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
 )
 # between an order word and the bodies it addresses ("instructed the Government and the ...")
-ORDER_JOINERS = frozenset(["and", "und", "и", "also", "zudem", "auch", "также", "the", ","])
+ORDER_JOINERS = frozenset(
+    ["and", "und", "и", "also", "zudem", "auch", "также", "the", ",", "to"]
+)  # "gave instructions to the Ministry"
 # an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
 AMOUNT = re.compile(
     MONEY.pattern + r"|(?:up to |bis zu |до )?\d[\d.,]*\s?(?:%|percent|per cent|Prozent|процент\w*)"

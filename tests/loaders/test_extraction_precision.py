@@ -879,3 +879,31 @@ def test_a_plant_is_in_every_place_of_an_apposed_chain(text, lang, places):
     (plant,) = plants(doc)
     for place in places:
         assert related(doc, "LOCATED_IN", plant.name, place)
+
+
+def test_negotiations_and_orders_in_other_words():
+    de = extract(
+        "Der Energieminister Usbekistans, Jurabek Mirzamahmudov, verhandelte mit dem Chef von "
+        "ACWA Power, Marco Arcelli.",
+        "de",
+    )
+    assert related(de, "HOLDS_POSITION", "Marco Arcelli", "ACWA Power")
+    assert related(de, "MET_WITH", "Jurabek Mirzamahmudov", "Marco Arcelli")
+    ru = extract(
+        "Министр энергетики Журабек Мирзамахмудов провел переговоры с главой ACWA Power Марко "
+        "Арчелли.",
+        "ru",
+    )
+    assert related(ru, "MET_WITH", "Журабек Мирзамахмудов", "ACWA Power")
+    en = extract(
+        "President Shavkat Mirziyoyev gave instructions to the Ministry of Energy to complete "
+        "the power plant in Syrdarya region.",
+        "en",
+    )
+    assert related(en, "ORDERED", "Shavkat Mirziyoyev", "Ministry of Energy")
+
+
+def test_german_plant_kinds_name_unnamed_plants_in_english():
+    doc = extract("Die Firma Ak Sut hat in Schymkent eine neue Molkerei eröffnet.", "de")
+    (dairy,) = plants(doc)
+    assert dairy.name == "Ak Sut dairy in Shymkent"
