@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from graph_schema.errors import InvalidInputError
 from graph_schema.keys import entity_key, relation_id, search_keys
@@ -44,6 +45,19 @@ class DocumentRow:
     seen: str  # the date facts from this document are dated by: published, else ingestion day
     entity_count: int
     relation_count: int
+    # What this document says of each of its entities, so that deleting a document can replay
+    # the others (graph_schema.statements.writes): parallel lists, one entry per entity, ''
+    # or 0 for nothing said (graph properties hold neither maps nor nulls); titles one entry
+    # per (entity, title).
+    entity_ids: list[str] = field(default_factory=list)
+    entity_geonames_ids: list[int] = field(default_factory=list)
+    entity_isos: list[str] = field(default_factory=list)
+    entity_statuses: list[str] = field(default_factory=list)
+    entity_products: list[str] = field(default_factory=list)
+    entity_capacities: list[str] = field(default_factory=list)
+    entity_investments: list[str] = field(default_factory=list)
+    entity_title_ids: list[str] = field(default_factory=list)
+    entity_titles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -105,8 +119,24 @@ def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocu
         lang=doc.lang, text=doc.text,
         ingested_at=ingested.isoformat(), seen=seen,
         entity_count=len(entities), relation_count=len(relations),
+        **_entity_facts(list(entities.values())),
     )
     return GraphDocument(document, list(entities.values()), list(relations.values()), drops)
+
+
+def _entity_facts(rows: list[EntityRow]) -> dict[str, list[Any]]:
+    """DocumentRow's entity_* lists for these entities."""
+    return {
+        "entity_ids": [r.id for r in rows],
+        "entity_geonames_ids": [r.geonames_id or 0 for r in rows],
+        "entity_isos": [r.iso or "" for r in rows],
+        "entity_statuses": [r.status or "" for r in rows],
+        "entity_products": [r.product or "" for r in rows],
+        "entity_capacities": [r.capacity or "" for r in rows],
+        "entity_investments": [r.investment or "" for r in rows],
+        "entity_title_ids": [r.id for r in rows for _ in r.titles],
+        "entity_titles": [t for r in rows for t in r.titles],
+    }
 
 
 def _subtype(entity: ExtractedEntity, drops: Counter[str]) -> Subtype | None:

@@ -3,13 +3,14 @@
 loaders.bulk folds many resolved documents into final rows in Python (the same rules as the
 per-document writer in statements.writes) and sends them here in UNWIND batches that span many
 documents. Nothing is MERGEd, so these statements are only correct on an empty graph; the
-loader checks that. Derived relation fields use the writer's own DERIVE_RELATION.
+loader checks that. Derived relation fields use the writer's own DERIVE_RELATION, documents
+keep the same entity_* lists (ENTITY_FACTS) and mentions the same load order.
 """
 
 from __future__ import annotations
 
 from graph_schema.statement import Statement
-from graph_schema.statements.writes import DERIVE_RELATION
+from graph_schema.statements.writes import DERIVE_RELATION, ENTITY_FACTS
 from graph_schema.vocabulary import (
     DOCUMENT_LABEL,
     ENTITY_LABEL,
@@ -26,7 +27,8 @@ BULK_CREATE_DOCUMENTS = Statement(
     SET d.url = doc.url, d.title = doc.title, d.published = doc.published,
         d.lang = doc.lang, d.text = doc.text, d.ingested_at = doc.ingested_at,
         d.seen = doc.seen, d.entity_count = doc.entity_count,
-        d.relation_count = doc.relation_count
+        d.relation_count = doc.relation_count,
+        {ENTITY_FACTS % {"d": "d", "doc": "doc"}}
     RETURN count(d) AS created
     """,
     writes=True,
@@ -58,14 +60,25 @@ BULK_CREATE_ENTITIES: dict[tuple[str, ...], Statement] = {
     labels: _bulk_create_entities(labels) for labels in label_sets()
 }
 
+# An entity's mentions are numbered in document order (the rows' order), continuing from the
+# batches before, as UPDATE_ENTITIES numbers them (e.load_seq, m.seq). Numbered by grouping,
+# not by counting up row after row: ArcadeDB evaluates such a count once for every row of
+# the statement (measured), so all its mentions got the same number.
 BULK_CREATE_MENTIONS = Statement(
     "BULK_CREATE_MENTIONS",
     f"""
-    UNWIND $rows AS row
+    UNWIND range(0, size($rows) - 1) AS i
+    WITH i, $rows[i] AS row
     MATCH (d:{DOCUMENT_LABEL} {{id: row.doc_id}})
     MATCH (e:{ENTITY_LABEL} {{id: row.entity_id}})
+    WITH e, collect(i) AS positions, collect(d) AS docs, collect(row) AS items
+    WITH e, positions, docs, items, coalesce(e.load_seq, 0) AS base
+    UNWIND range(0, size(docs) - 1) AS k
+    WITH e, base, size(docs) AS n, docs[k] AS d, items[k] AS row,
+         size([p IN positions WHERE p <= positions[k]]) AS rank
     CREATE (d)-[m:{MENTIONS}]->(e)
-    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.count
+    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.count,
+        m.seq = base + rank, e.load_seq = base + n
     RETURN count(m) AS created
     """,
     writes=True,

@@ -16,6 +16,17 @@ from graph_schema.vocabulary import (
     label_sets,
 )
 
+# What a document says of its entities (loaders.resolve.DocumentRow's entity_* lists), kept on
+# the Document so that deleting another document can replay it (RECOMPUTE_ENTITIES_OF_DOCUMENT).
+ENTITY_FACTS = """%(d)s.entity_ids = %(doc)s.entity_ids,
+        %(d)s.entity_geonames_ids = %(doc)s.entity_geonames_ids,
+        %(d)s.entity_isos = %(doc)s.entity_isos, %(d)s.entity_statuses = %(doc)s.entity_statuses,
+        %(d)s.entity_products = %(doc)s.entity_products,
+        %(d)s.entity_capacities = %(doc)s.entity_capacities,
+        %(d)s.entity_investments = %(doc)s.entity_investments,
+        %(d)s.entity_title_ids = %(doc)s.entity_title_ids,
+        %(d)s.entity_titles = %(doc)s.entity_titles"""
+
 DOCUMENT_EXISTS = Statement(
     "DOCUMENT_EXISTS",
     f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) RETURN d.id AS id",
@@ -28,7 +39,8 @@ CREATE_DOCUMENT = Statement(
     SET d.url = $doc.url, d.title = $doc.title, d.published = $doc.published,
         d.lang = $doc.lang, d.text = $doc.text, d.ingested_at = $doc.ingested_at,
         d.seen = $doc.seen, d.entity_count = $doc.entity_count,
-        d.relation_count = $doc.relation_count
+        d.relation_count = $doc.relation_count,
+        {ENTITY_FACTS % {"d": "d", "doc": "$doc"}}
     RETURN d.id AS id
     """,
     writes=True,
@@ -59,6 +71,9 @@ CREATE_MISSING_ENTITIES: dict[tuple[str, ...], Statement] = {
     labels: _create_missing_entities(labels) for labels in label_sets()
 }
 
+# `e.load_seq` counts the documents written for the entity, up and never down (a deletion does
+# not lower it); each MENTIONS edge keeps its value as `seq`, the document's place in the
+# entity's load order, which deleting a document replays.
 UPDATE_ENTITIES = Statement(
     "UPDATE_ENTITIES",
     f"""
@@ -81,11 +96,13 @@ UPDATE_ENTITIES = Statement(
         e.investment = coalesce(row.investment, e.investment)
     WITH e, row
     SET e.search_text = reduce(s = '', k IN e.search_keys |
-                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END)
+                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END),
+        e.load_seq = coalesce(e.load_seq, e.doc_count - 1) + 1
     WITH e, row
     MATCH (d:{DOCUMENT_LABEL} {{id: $doc_id}})
     CREATE (d)-[m:{MENTIONS}]->(e)
-    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.mentions
+    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.mentions,
+        m.seq = e.load_seq
     RETURN count(m) AS mentioned
     """,
     writes=True,
@@ -181,6 +198,31 @@ DELETE_ORPHANED_ENTITIES = Statement(
     writes=True,
 )
 
+# UPDATE_ENTITIES' rules replayed over the documents that remain, in the entity's load order
+# (MENTIONS.seq): lists keep first occurrences, external ids the first value given, plant
+# fields the last. An entity one of whose documents was written before documents kept their
+# entity_* lists (or a mention its seq) keeps its titles, external ids and plant fields as
+# they are: nothing tells what that document said.
+def _said(field: str, nothing: str = "''") -> str:
+    """What document `d` said of entity `e` in its entity_* list `field`, null for nothing."""
+    value = f"d.{field}[at]"
+    return f"CASE WHEN {value} = {nothing} THEN null ELSE {value} END"
+
+
+_FACT = f"""{{titles: [i IN range(0, size(d.entity_title_ids) - 1)
+                       WHERE d.entity_title_ids[i] = e.id | d.entity_titles[i]],
+               geonames_id: {_said("entity_geonames_ids", "0")}, iso: {_said("entity_isos")},
+               status: {_said("entity_statuses")}, product: {_said("entity_products")},
+               capacity: {_said("entity_capacities")},
+               investment: {_said("entity_investments")}}}"""
+_FIRST_GIVEN = "reduce(v = null, f IN facts | coalesce(v, f.%(f)s))"
+_LAST_GIVEN = "reduce(v = null, f IN facts | coalesce(f.%(f)s, v))"
+
+
+def _replayed(field: str, rule: str) -> str:
+    return f"e.{field} = CASE WHEN replay THEN {rule % {'f': field}} ELSE e.{field} END"
+
+
 RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
     "RECOMPUTE_ENTITIES_OF_DOCUMENT",
     f"""
@@ -188,7 +230,12 @@ RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
     DELETE m
     WITH DISTINCT e
     MATCH (d:{DOCUMENT_LABEL})-[k:{MENTIONS}]->(e)
-    WITH e, collect(k) AS ks, collect(d.seen) AS seens
+    WITH e, d, k, [i IN range(0, size(coalesce(d.entity_ids, [])) - 1)
+                   WHERE d.entity_ids[i] = e.id][0] AS at
+    WITH e, d, k, CASE WHEN at IS NULL OR k.seq IS NULL THEN null ELSE {_FACT} END AS fact
+    ORDER BY k.seq
+    WITH e, collect(k) AS ks, collect(d.seen) AS seens, collect(fact) AS facts
+    WITH e, ks, seens, facts, size(facts) = size(ks) AS replay
     SET e.aliases = reduce(acc = [], k IN ks |
                            acc + [a IN k.aliases WHERE NOT a IN acc]),
         e.search_keys = reduce(acc = [], k IN ks |
@@ -198,7 +245,15 @@ RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
         e.first_seen = reduce(m = null, x IN seens |
                               CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
         e.last_seen = reduce(m = null, x IN seens |
-                             CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
+                             CASE WHEN m IS NULL OR x > m THEN x ELSE m END),
+        {_replayed("titles", "reduce(acc = [], f IN facts | "
+                             "acc + [t IN f.%(f)s WHERE NOT t IN acc])")},
+        {_replayed("geonames_id", _FIRST_GIVEN)},
+        {_replayed("iso", _FIRST_GIVEN)},
+        {_replayed("status", _LAST_GIVEN)},
+        {_replayed("product", _LAST_GIVEN)},
+        {_replayed("capacity", _LAST_GIVEN)},
+        {_replayed("investment", _LAST_GIVEN)}
     WITH e
     SET e.search_text = reduce(s = '', k IN e.search_keys |
                                 CASE WHEN s = '' THEN k ELSE s + ' ' + k END)
