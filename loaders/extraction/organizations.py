@@ -478,8 +478,8 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         place = hits.starting("PLACE", end + 1) if end + 1 < len(doc) else None
         if (
             doc[hit.start].lower_ in OF_PLACE_HEADS
+            and place is not None  # (so "of" at `end` exists: a text may end with the name)
             and doc[end].lower_ == "of"
-            and place is not None
             and any(e.subtype == "country" for e in place.payload)
         ):
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name

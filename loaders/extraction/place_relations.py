@@ -219,6 +219,8 @@ class PlaceRules(FinderBase):
         the company named within a few words after it."""
         for i in self.typed(s, "Location"):
             place = self.mentions[i]
+            if place.end >= s.span.end:
+                continue  # a headline may end with the place
             word = place.end + (1 if self.doc[place.end].text == "-" else 0)
             if place.weak or word >= s.span.end or self.doc[word].lower_ not in BASED_WORDS:
                 continue

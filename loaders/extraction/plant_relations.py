@@ -407,8 +407,8 @@ class PlantRules(FinderBase):
             copula = any(w in COPULAS for w in words[max(0, k - 3) : k])
             following = words[k + size] if k + size < len(words) else ""
             owners_next = following in ("of", "between", "des", "der", "von", "zwischen") or (
-                self.lang == "ru" and not self.doc[s.span.start + k + size].is_punct
-            )
+                self.lang == "ru" and following != "" and following.isalnum()
+            )  # "совместным предприятием компании A": owners in the genitive, no preposition
             if copula and owners_next:
                 return s.span.start + k, s.span.start + k + size
         return None

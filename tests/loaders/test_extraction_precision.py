@@ -907,3 +907,16 @@ def test_german_plant_kinds_name_unnamed_plants_in_english():
     doc = extract("Die Firma Ak Sut hat in Schymkent eine neue Molkerei eröffnet.", "de")
     (dairy,) = plants(doc)
     assert dairy.name == "Ak Sut dairy in Shymkent"
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Governor visits Chinese-built copper plant in Almalyk", "en"),
+        ("Kimya создадут совместное предприятие", "ru"),
+        ("Abdurazzakov traf sich mit dem Vorstandsvorsitzenden der Sanko Holding", "de"),
+    ],
+)
+def test_a_text_may_end_with_a_name_without_punctuation(text, lang):
+    doc = extract(text, lang)  # headlines end without a full stop
+    assert doc.entities
