@@ -12,7 +12,7 @@ from service.schemas import Edge, Evidence, Node, RelationItem
 class CytoscapeElement(BaseModel):
     """One Cytoscape.js element: everything sits under `data`."""
 
-    data: dict[str, Any] = Field(examples=[{"id": "org:jac-motors", "label": "JAC Motors",
+    data: dict[str, Any] = Field(examples=[{"id": "org:chery", "label": "Chery",
                                             "type": "Organization"}])
 
 
@@ -50,12 +50,12 @@ class PlantFact(BaseModel):
     """A company's planned or operating plant, and where it is."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "company": {"id": "org:jac-motors", "name": "JAC Motors", "type": "Organization"},
-        "plant": {"id": "plant:jac-car-plant-in-karshi", "name": "JAC car plant in Karshi",
+        "company": {"id": "org:chery", "name": "Chery", "type": "Organization"},
+        "plant": {"id": "plant:chery@gn-1216311", "name": "Chery car plant in Karshi",
                   "type": "Plant"},
         "status": "planned", "located_in": [], "product": "cars",
-        "relation": {"id": "rel-…", "type": "PLANS", "source": "org:jac-motors",
-                     "target": "plant:jac-car-plant-in-karshi"}}]})
+        "relation": {"id": "rel-…", "type": "PLANS", "source": "org:chery",
+                     "target": "plant:chery@gn-1216311"}}]})
 
     company: Node
     plant: Node
@@ -82,7 +82,7 @@ class QueryIn(BaseModel):
 
 class QueryResult(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "columns": ["company", "plant"], "rows": [["JAC Motors", "JAC car plant in Karshi"]],
+        "columns": ["company", "plant"], "rows": [["Chery", "Chery car plant in Karshi"]],
         "row_count": 1, "truncated": False, "row_cap": 1000}]})
 
     columns: list[str]

@@ -19,7 +19,7 @@ from service.schemas_queries import CytoscapeGraph, TimelineEvent
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
-EntityId = Path(description="the entity's canonical key", examples=["loc:karshi"])
+EntityId = Path(description="the entity's canonical key", examples=["loc:gn-1216311"])
 
 
 @router.get("", response_model=Page[Node], summary="Find entities by name or alias",

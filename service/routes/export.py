@@ -29,7 +29,7 @@ def export_graph(
     graph: GraphDep,
     format: Annotated[Literal["graphml", "cytoscape", "csv"], Query()] = "graphml",
     entity: Annotated[str | None, Query(description="export this entity's neighbourhood",
-                                        examples=["loc:karshi"])] = None,
+                                        examples=["loc:gn-1216311"])] = None,
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
     table: Annotated[Literal["edges", "nodes"], Query(description="for csv")] = "edges",
 ) -> Response:

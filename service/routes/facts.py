@@ -45,7 +45,7 @@ def list_visits(
 def list_plants(
     graph: GraphDep,
     company: Annotated[str | None, Query(description="entity id",
-                                         examples=["org:jac-motors"])] = None,
+                                         examples=["org:chery"])] = None,
     place: Annotated[str | None, Query(description="entity id")] = None,
     status: Annotated[PlantStatus | None, Query()] = None,
     limit: Limit = 50,

@@ -26,7 +26,7 @@ def read_paths(
     source: Annotated[str, Query(min_length=1, description="entity id",
                                  examples=["per:murotjon-azimov"])],
     target: Annotated[str, Query(min_length=1, description="entity id",
-                                 examples=["loc:karshi"])],
+                                 examples=["loc:gn-1216311"])],
     kind: Annotated[PathKind, Query()] = PathKind.ALL_SHORTEST,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
