@@ -278,6 +278,7 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             or token.lower_ in word_classes(doc.lang_).plant_words
             or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
             or (doc.lang_ == "de" and not token.lower_.endswith(DE_ADJECTIVE_ENDINGS))
+            or (begin >= 2 and doc[begin - 2].like_num)  # "$200m cement plant": a figure's unit
         ):
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1

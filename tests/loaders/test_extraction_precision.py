@@ -920,3 +920,9 @@ def test_german_plant_kinds_name_unnamed_plants_in_english():
 def test_a_text_may_end_with_a_name_without_punctuation(text, lang):
     doc = extract(text, lang)  # headlines end without a full stop
     assert doc.entities
+
+
+def test_the_unit_of_a_figure_is_no_modifier_of_the_plant():
+    doc = extract("Turkish firm Kolin to construct $200m cement plant in Surkhandarya", "en")
+    (plant,) = plants(doc)
+    assert plant.name == "Kolin cement plant in Surkhandarya region"
