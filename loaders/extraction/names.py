@@ -65,7 +65,11 @@ def org_name_token(token: Token) -> bool:
     return (
         (is_name_token(token) or (text.isupper() and text.isalpha()) or text in ("&", "-"))
         and not token.is_sent_start
-    ) or (token.is_sent_start and text.isupper() and len(text) > 1)
+    ) or (
+        token.is_sent_start
+        and len(text) > 1
+        and (text.isupper() or (text.isalpha() and any(c.isupper() for c in text[1:])))
+    )  # "KAMAZ ...", "UzKorea Auto, ...": a capital inside the word marks a name
 
 
 def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:

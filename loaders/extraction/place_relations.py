@@ -229,6 +229,11 @@ class PlaceRules(FinderBase):
                 self.add(RelationType.BASED_IN, self.ent(org), place.entity, s, STRUCTURAL)
 
     def _part_of(self, s: Sentence) -> None:
+        named = self.named_venture(s)
+        if named is not None:  # "UzKorea Auto, a joint venture of A and B"
+            venture, owners = named
+            for owner in owners:
+                self.add(RelationType.PART_OF, venture, owner, s, SENTENCE)
         text = s.span.text.lower()
         companies = [
             i

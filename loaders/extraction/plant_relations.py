@@ -230,6 +230,9 @@ class PlantRules(FinderBase):
         companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
         if not companies:
             return self._spokesman_company(s)
+        named = self.named_venture(s)
+        if named is not None and named[0] in companies:
+            return [named[0]]  # "X, a joint venture of A and B, will build": X, not A or B
         if len(companies) == 1:
             return companies
         partners = list(dict.fromkeys(self.ent(i) for i in mentioned if self.partner(i)))

@@ -14,6 +14,7 @@ from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEADER_WORDS, LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import MONEY
 
 BRAND_WORDS = ("brand", "marke", "бренд", "марк")
@@ -111,6 +112,60 @@ class FinderBase:
         self.found[key] = Relation(
             rtype.value, source, target, s.index, confidence, tuple(sorted(properties.items()))
         )
+
+    def named_venture(self, s: Sentence) -> tuple[int, list[int]] | None:
+        """A joint venture named with its owners and no copula: "UzKorea Auto, a joint venture
+        of A and B, will build", "Das Joint Venture X von A und B", "Совместное предприятие X,
+        созданное A и B": (the venture's entity, its owners' entities)."""
+        companies = [
+            i
+            for i in s.mentions
+            if self.mentions[i].type == "Organization"
+            and self.mentions[i].subtype == "company"
+            and not self.mentions[i].weak
+        ]
+        words = [t.lower_ for t in s.span]
+        for k in range(len(words)):
+            two = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else words[k]
+            size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(words[k]) else 0
+            if not size or any(w in COPULAS for w in words[max(0, k - 3) : k]):
+                continue
+            start, end = s.span.start + k, s.span.start + k + size
+            venture = self._venture_named_at(companies, start, end)
+            if venture is None:
+                continue
+            after = max(end, self.mentions[venture].end)
+            owners = [
+                i for i in companies if i != venture and 0 <= self.mentions[i].start - after <= 8
+            ]
+            owners = self._joined_owners(owners, after)
+            if owners:
+                return self.ent(venture), list(dict.fromkeys(self.ent(i) for i in owners))
+        return None
+
+    def _venture_named_at(self, companies: list[int], start: int, end: int) -> int | None:
+        """The company apposed before the venture words ("X, a joint venture") or named right
+        after them ("Joint Venture X", "предприятие X")."""
+        for i in companies:
+            mention = self.mentions[i]
+            between = [t.lower_ for t in self.doc[mention.end : start]]
+            if between and between[0] == "," and all(w in ARTICLES or w == "," for w in between):
+                return i
+            if mention.start == end:
+                return i
+        return None
+
+    def _joined_owners(self, owners: list[int], after: int) -> list[int]:
+        """Owners named one after another, joined by "and" ("of A and B", "созданное A и B")."""
+        out: list[int] = []
+        position = after
+        for i in sorted(owners, key=lambda j: self.mentions[j].start):
+            gap = self.doc[position : self.mentions[i].start]
+            if len(gap) > 4 or any(t.is_alpha and not t.is_lower for t in gap):
+                break  # another name or a sentence between: no longer the owners
+            out.append(i)
+            position = self.mentions[i].end
+        return out
 
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity

@@ -926,3 +926,43 @@ def test_the_unit_of_a_figure_is_no_modifier_of_the_plant():
     doc = extract("Turkish firm Kolin to construct $200m cement plant in Surkhandarya", "en")
     (plant,) = plants(doc)
     assert plant.name == "Kolin cement plant in Surkhandarya region"
+
+
+@pytest.mark.parametrize(
+    "text,lang,owners",
+    [
+        (
+            "UzKorea Auto, a joint venture of UzAuto Motors and Hyundai Mobis, will build a "
+            "components plant in Andijan.",
+            "en",
+            ["UzAuto Motors", "Hyundai Mobis"],
+        ),
+        (
+            "Das Joint Venture UzKorea Auto von UzAuto Motors und Hyundai Mobis will in Andijan "
+            "ein Komponentenwerk bauen.",
+            "de",
+            ["UzAuto Motors", "Hyundai"],
+        ),
+        (
+            "Совместное предприятие UzKorea Auto, созданное UzAuto Motors и Hyundai Mobis, "
+            "построит в Андижане завод комплектующих.",
+            "ru",
+            ["UzAuto Motors", "Hyundai Mobis"],
+        ),
+    ],
+)
+def test_a_joint_venture_named_with_its_owners_plans_the_plant_and_is_part_of_each(
+    text, lang, owners
+):
+    doc = extract(text, lang)
+    (plant,) = plants(doc)
+    assert related(doc, "PLANS", "UzKorea Auto", plant.name)
+    for owner in owners:
+        assert related(doc, "PART_OF", "UzKorea Auto", owner)
+        assert not related(doc, "PLANS", owner, plant.name)  # the venture builds it
+
+
+def test_russian_power_station_abbreviations_are_plants():
+    doc = extract("Министр энергетики Журабек Мирзамахмудов посетил Навоийскую ТЭС.", "ru")
+    (plant,) = plants(doc)
+    assert related(doc, "VISITED", "Журабек Мирзамахмудов", plant.name)
