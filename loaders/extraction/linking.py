@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS
+from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
     LINKING,
@@ -223,7 +224,7 @@ def _before_title(
     seat_type: str = "any",
 ) -> int | None:
     """ "Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
-    end = title_start
+    end = _before_portfolio(doc, title_start)  # "Uzbek Energy Minister"
     while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the", "-"):
         end -= 1  # "Hyundai's president", "Claas-Chef"
     index = by_end.get(end)
@@ -237,6 +238,19 @@ def _before_title(
     if mention.type == "Location" and not mention.weak and seat_type == "location":
         return index  # "Navoi region governor", "Samarkand mayor"
     return None
+
+
+def _before_portfolio(doc: Doc, title_start: int) -> int:
+    """Where an English portfolio written before its office starts ("Energy Minister",
+    "Foreign Trade Minister"), else the office's start."""
+    if doc.lang_ != "en":
+        return title_start
+    for size in (1, 2, 3):
+        start = title_start - size
+        found = portfolio_at(doc, start) if start >= 0 else None
+        if found is not None and found[0] == title_start:
+            return start
+    return title_start
 
 
 def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | None:

@@ -966,3 +966,8 @@ def test_russian_power_station_abbreviations_are_plants():
     doc = extract("Министр энергетики Журабек Мирзамахмудов посетил Навоийскую ТЭС.", "ru")
     (plant,) = plants(doc)
     assert related(doc, "VISITED", "Журабек Мирзамахмудов", plant.name)
+
+
+def test_an_english_portfolio_before_the_office_keeps_the_country_adjective():
+    doc = extract("Uzbek Energy Minister Jurabek Mirzamahmudov met with Masdar executives.", "en")
+    assert related(doc, "HOLDS_POSITION", "Jurabek Mirzamahmudov", "Uzbekistan")
