@@ -94,7 +94,8 @@ def _settings() -> Settings:
         _fail(f"invalid configuration: KG_{where.upper()}: {what}", 2)
     logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("neo4j").setLevel(logging.WARNING)
+    for chatty in ("neo4j", "pymorphy3"):  # their INFO lines are not news to our users
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return settings
 
 
