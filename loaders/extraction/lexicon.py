@@ -43,6 +43,7 @@ class WordClasses:
     org_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
     org_nouns: frozenset[str]
+    org_group_nouns: frozenset[str]  # German "Allur-Gruppe": the name's group, not its goods
     org_noun_suffixes: tuple[str, ...]
     government_nouns: dict[str, str]  # form -> class of body (administration, ministry...)
     media_nouns: frozenset[str]
@@ -155,6 +156,7 @@ def word_classes(lang: str) -> WordClasses:
         org_suffixes=_designators(lang, "suffix"),
         org_prefixes=_designators(lang, "prefix"),
         org_nouns=_designators(lang, "noun"),
+        org_group_nouns=_designators(lang, "group_noun"),
         org_noun_suffixes=noun_suffixes,
         government_nouns=_government_nouns(lang),
         media_nouns=_designators(lang, "media"),

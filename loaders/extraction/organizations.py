@@ -18,6 +18,7 @@ from loaders.extraction.candidates import (
     entry_mention,
     taken,
 )
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import (
@@ -293,13 +294,17 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
 
 
 def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
-    """ "der Allur-Gruppe", "des Knauf-Konzerns": a name joined to a company noun."""
+    """ "der Allur-Gruppe", "des Knauf-Konzerns": a name joined to a group noun. Other company
+    nouns joined so say what the company makes: "den Lkw-Hersteller X" names no "Lkw"."""
     if doc.lang_ != "de":
         return []
+    group_nouns = word_classes("de").org_group_nouns
     out = []
     for hit in hits.get("ORG_NOUN"):
         end = hit.start - 1
         if end < 1 or doc[end].text != "-" or doc[end].whitespace_:
+            continue
+        if doc[hit.start].lower_ not in group_nouns:
             continue
         start = end
         while start > 0 and end - start < 3 and org_name_token(doc[start - 1]):

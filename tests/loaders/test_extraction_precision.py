@@ -843,6 +843,14 @@ def test_a_group_named_with_its_noun_is_the_whole_of_a_subsidiary(text, lang):
     assert related(doc, "PART_OF", "Kia Kazakhstan", "Allur")
 
 
+@pytest.mark.parametrize("what", ["Lkw", "Auto", "Textil"])
+def test_a_company_noun_joined_to_its_goods_names_no_company(what):
+    doc = extract(f"Minister Ali Karimov besuchte den {what}-Hersteller Nordstern Trucks.", "de")
+    companies = [e.name for e in doc.entities if e.type == "Organization"]
+    assert companies == ["Nordstern Trucks"]
+    assert related(doc, "VISITED", "Ali Karimov", "Nordstern Trucks")
+
+
 def test_a_company_a_plant_is_run_by_is_named_by_that_phrase():
     doc = extract(
         "The factory was built by the Turkish contractor Calik Enerji and is run by Navoiyazot.",
