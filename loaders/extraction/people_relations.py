@@ -380,6 +380,7 @@ class PeopleRules(FinderBase):
 
     def _partners(self, s: Sentence, trigger: int, seats: set[int]) -> list[int]:
         out = []
+        object_taken = False
         for i in s.mentions:
             mention = self.mentions[i]
             if mention.type not in ("Person", "Organization") or mention.subtype == "media":
@@ -388,9 +389,11 @@ class PeopleRules(FinderBase):
                 continue
             start = self._argument_start(i)
             before = self._words_before(start, 6)
-            if any(w in WITH_WORDS or w in ("und", "and", "и") for w in before) or (
-                mention.type == "Person" and 0 < start - trigger <= 2  # "met the CEO of X, Y"
-            ):
+            direct = mention.type == "Person" and (
+                0 < start - trigger <= 2 or (not object_taken and self._object_of(trigger, start))
+            )
+            object_taken = object_taken or mention.type == "Person"
+            if any(w in WITH_WORDS or w in ("und", "and", "и") for w in before) or direct:
                 out.append(mention.entity)
         if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
             out = [
@@ -411,6 +414,17 @@ class PeopleRules(FinderBase):
             if len(companies) == 1:
                 out = list(companies)
         return out
+
+    def _object_of(self, trigger: int, start: int) -> bool:
+        """The first person after a meeting verb is whom it meets if only a few words without a
+        comma stand between ("traf am Freitag den Konzernchef Y"). A capitalised trigger is a
+        German noun ("Das Gespräch führte Y"), which takes no object."""
+        between = self.doc[trigger + 1 : start]
+        return (
+            not self.doc[trigger].is_title
+            and 2 < start - trigger <= 5
+            and not any(t.is_punct for t in between)
+        )
 
     def _meetings_with_leaders(self) -> None:
         """A meeting with a company's delegation is a meeting with its leader (the dev

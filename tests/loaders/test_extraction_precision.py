@@ -979,3 +979,21 @@ def test_russian_power_station_abbreviations_are_plants():
 def test_an_english_portfolio_before_the_office_keeps_the_country_adjective():
     doc = extract("Uzbek Energy Minister Jurabek Mirzamahmudov met with Masdar executives.", "en")
     assert related(doc, "HOLDS_POSITION", "Jurabek Mirzamahmudov", "Uzbekistan")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Präsident Tokajew traf am Freitag den Konzernchef Peter Weber.", "de"),
+        ("President Tokayev met on Friday the chief executive Peter Weber.", "en"),
+    ],
+)
+def test_a_meeting_verb_meets_the_first_person_a_few_words_on(text, lang):
+    doc = extract(text, lang)
+    assert related(doc, "MET_WITH", "Kassym-Jomart Tokayev", "Peter Weber")
+
+
+def test_a_meeting_noun_takes_no_object():
+    doc = extract("Das Gespräch mit Präsident Tokajew führte am Freitag Peter Weber.", "de")
+    met = [r for r in doc.relations if r.type == "MET_WITH"]
+    assert len(met) == 1 and related(doc, "MET_WITH", "Peter Weber", "Kassym-Jomart Tokayev")
