@@ -51,10 +51,21 @@ def open_graph(settings: Settings, *, start_embedded: bool = True) -> GraphRunti
             server.start()
             started = True
         password = server.password()
-    graph = Graph.connect(settings.graph_config(password))
+    try:
+        graph = Graph.connect(settings.graph_config(password))
+    except BaseException:
+        _stop_if_started(server, started)
+        raise
     try:
         schema = apply_schema(graph)
     except BaseException:
         graph.close()
+        _stop_if_started(server, started)
         raise
     return GraphRuntime(graph, schema, server, started)
+
+
+def _stop_if_started(server: EmbeddedServer | None, started: bool) -> None:
+    """A start-up that failed after starting the embedded server leaves nothing running."""
+    if started and server is not None:
+        server.stop()

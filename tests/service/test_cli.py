@@ -151,3 +151,32 @@ def test_serve_logs_each_request_on_one_line(backend: Backend, graph: Graph,
                "%20/admin%20200%00 404" in line for line in requests), requests
     assert not any(line.startswith("2026-01-01") for line in lines)
     assert "\x00" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_database_with_data_but_no_schema_is_refused_and_the_server_it_started_stops(
+        tmp_path: Path) -> None:
+    """ArcadeDB would coerce existing values if the schema came after the data: `kg db migrate`
+    refuses with a sentence, and the embedded server it started for that is stopped again."""
+    from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
+    from graph_schema.graph import GraphConfig
+    from graph_schema.statement import Statement
+
+    config = EmbeddedConfig(data_dir=tmp_path, bolt_port=free_port(), http_port=free_port())
+    env = {"KG_DATA_DIR": str(tmp_path), "KG_BOLT_PORT": str(config.bolt_port),
+           "KG_ARCADEDB_HTTP_PORT": str(config.http_port)}
+    server = EmbeddedServer(config)
+    server.start()
+    try:  # data written by someone who never applied the schema
+        graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database)
+        with Graph.connect(graph_config) as graph:
+            graph.write(lambda tx: tx.run(Statement(
+                "STRAY", "CREATE (:Entity {id: 'per:stray', name: 'Stray'})", writes=True)))
+    finally:
+        server.stop()
+    try:
+        message = one_sentence(kg("db", "migrate", env=env))
+        assert "holds data but lacks" in message and "remove the data dir" in message
+        status = kg("db", "status", env=env)
+        assert status.returncode == 3 and "not running" in status.stdout, status.stdout
+    finally:
+        kg("db", "stop", env=env)  # should there be one left, it does not outlive the test
