@@ -295,7 +295,8 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
 
 def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "der Allur-Gruppe", "des Knauf-Konzerns": a name joined to a group noun. Other company
-    nouns joined so say what the company makes: "den Lkw-Hersteller X" names no "Lkw"."""
+    nouns joined so say what the company makes: "den Lkw-Hersteller X" names no "Lkw", and
+    neither does a group noun with the company's name after it ("des Chemie-Konzerns X")."""
     if doc.lang_ != "de":
         return []
     group_nouns = word_classes("de").org_group_nouns
@@ -304,7 +305,7 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         end = hit.start - 1
         if end < 1 or doc[end].text != "-" or doc[end].whitespace_:
             continue
-        if doc[hit.start].lower_ not in group_nouns:
+        if doc[hit.start].lower_ not in group_nouns or _names_its_company(doc, hit.end):
             continue
         start = end
         while start > 0 and end - start < 3 and org_name_token(doc[start - 1]):
@@ -312,6 +313,12 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         if start < end and not any(hits.covering("PLACE", j) for j in range(start, end)):
             out.append((P_ORG - 1, Mention(start, end, "Organization", "company", source="noun")))
     return out
+
+
+def _names_its_company(doc: Doc, after: int) -> bool:
+    """ "des Spezialchemie-Konzerns Evonik": a name after the group noun is the company, so the
+    word before the hyphen says what it makes, as in "den Lkw-Hersteller X"."""
+    return after < len(doc) and org_name_token(doc[after])
 
 
 def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
@@ -475,7 +482,7 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not _cue_word(lex, doc, hits, start - 1)
         ):
             start -= 1  # "der Firma Kant Cement": the name starts after the company noun
-        if start == hit.start:
+        if start == hit.start or _goods_made_in_place(doc, hits, start, hit.end):
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
             start -= 1  # "China National Machinery Industry Corporation" opening a sentence
@@ -490,6 +497,20 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
         out.append((P_ORG, Mention(start, end, "Organization", "company", source="suffix")))
     return out
+
+
+def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
+    """ "das seit 2007 in Pawlodar Aluminium herstellt": in German a place after "in" and one
+    capitalised noun that is also a company word ("Aluminium", "Gold") is where goods are made,
+    not a company "Pawlodar Aluminium"."""
+    return (
+        doc.lang_ == "de"
+        and start > 0
+        and doc[start - 1].lower_ in ("in", "im", "bei")
+        and end - start == 2
+        and hits.covering("PLACE", start)
+        and doc[end - 1].is_title
+    )
 
 
 def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:

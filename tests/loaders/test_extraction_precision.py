@@ -997,3 +997,34 @@ def test_a_meeting_noun_takes_no_object():
     doc = extract("Das Gespräch mit Präsident Tokajew führte am Freitag Peter Weber.", "de")
     met = [r for r in doc.relations if r.type == "MET_WITH"]
     assert len(met) == 1 and related(doc, "MET_WITH", "Peter Weber", "Kassym-Jomart Tokayev")
+
+
+# own8 round: group nouns that describe, goods made in a place ----------------------------
+
+
+@pytest.mark.parametrize("what", ["Spezialchemie", "Chemie", "Stahl"])
+def test_a_group_noun_before_the_company_name_names_no_company(what):
+    doc = extract(
+        f"Im Mittelpunkt stand das geplante Werk des {what}-Konzerns Nordchem in Pawlodar.", "de"
+    )
+    companies = [e.name for e in doc.entities if e.type == "Organization"]
+    assert companies == ["Nordchem"]
+    assert related(doc, "PLANS", "Nordchem", None)
+    assert not any(r.type == "PART_OF" for r in doc.relations)
+
+
+def test_a_group_noun_with_no_name_after_it_still_names_the_group():
+    doc = extract("Der Akim besuchte das Werk der Allur-Gruppe in Kostanai.", "de")
+    assert "Allur" in {e.name for e in doc.entities if e.type == "Organization"}
+
+
+@pytest.mark.parametrize("goods", ["Aluminium", "Gold"])
+def test_goods_made_in_a_place_name_no_company(goods):
+    doc = extract(
+        f"Er besichtigte das Werk der ERG-Gruppe, das seit 2007 in Pawlodar {goods} herstellt.",
+        "de",
+    )
+    companies = {e.name for e in doc.entities if e.type == "Organization"}
+    assert companies == {"ERG"}
+    assert related(doc, "LOCATED_IN", None, "Pavlodar")
+    assert related(doc, "OPERATES", "ERG", None)
