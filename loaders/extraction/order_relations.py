@@ -18,6 +18,9 @@ from loaders.extraction.relation_base import (
     Sentence,
 )
 
+# the auxiliary of a passive order ("was instructed", "wurde beauftragt")
+PASSIVE_AUXILIARIES = frozenset(["was", "were", "been", "is", "are", "wurde", "wurden"])
+
 
 class OrderRules(FinderBase):
     """ORDERED and INVESTS_IN."""
@@ -134,7 +137,33 @@ class OrderRules(FinderBase):
                     out.append(i)
             elif official_end <= mention.start and self._verb_final_order(s, trigger):
                 out.append(i)
+            elif self._passive_order(trigger) and self._joined_before(s, mention.end, trigger):
+                out.append(i)  # "Министерству промышленности поручено построить завод"
         return [i for i in out if not self.word_before(i, WITH_WORDS | TOGETHER, 2)]
+
+    def _passive_order(self, trigger: int) -> bool:
+        """ "поручено", "was instructed", "wurde beauftragt": the body ordered stands before the
+        order word, in the dative in Russian, as the subject in English and German."""
+        word = self.doc[trigger].lower_
+        before = self.doc[trigger - 1].lower_ if trigger > 0 else ""
+        if self.lang == "ru":
+            return word.endswith("но") or word.endswith("ется")
+        return before in PASSIVE_AUXILIARIES
+
+    def _joined_before(self, s: Sentence, end: int, trigger: int) -> bool:
+        """Only other ordered bodies, joiners or an auxiliary stand between a body and the
+        order word."""
+        covered = self._covered(s)
+        return (
+            all(
+                t.is_punct
+                or t.i in covered
+                or t.lower_ in ORDER_JOINERS
+                or t.lower_ in PASSIVE_AUXILIARIES
+                for t in self.doc[end:trigger]
+            )
+            and trigger - end <= 3
+        )
 
     def _verb_final_order(self, s: Sentence, trigger: int) -> bool:
         """ "hat die Regierung angewiesen": the order word closes its clause."""

@@ -31,6 +31,7 @@ from loaders.extraction.names import (
     org_name_token,
 )
 from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS, is_plant_word
+from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.relation_base import BASED_WORDS
 from loaders.extraction.tokens import (
     LINKING,
@@ -482,7 +483,11 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not _cue_word(lex, doc, hits, start - 1)
         ):
             start -= 1  # "der Firma Kant Cement": the name starts after the company noun
-        if start == hit.start or _goods_made_in_place(doc, hits, start, hit.end):
+        if (
+            start == hit.start
+            or _goods_made_in_place(doc, hits, start, hit.end)
+            or _portfolio_of_office(doc, start, hit.end)
+        ):
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
             start -= 1  # "China National Machinery Industry Corporation" opening a sentence
@@ -497,6 +502,18 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
         out.append((P_ORG, Mention(start, end, "Organization", "company", source="suffix")))
     return out
+
+
+def _portfolio_of_office(doc: Doc, start: int, end: int) -> bool:
+    """ "Minister of Industry and New Technologies": a portfolio after "of" or "and" ends in a
+    company word ("Technologies") and still names what a ministry is in charge of."""
+    found = portfolio_at(doc, start)
+    return (
+        found is not None
+        and found[0] == end
+        and start > 0
+        and doc[start - 1].lower_ in ("of", "and", ",", "für", "und")
+    )
 
 
 def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:

@@ -1028,3 +1028,44 @@ def test_goods_made_in_a_place_name_no_company(goods):
     assert companies == {"ERG"}
     assert related(doc, "LOCATED_IN", None, "Pavlodar")
     assert related(doc, "OPERATES", "ERG", None)
+
+
+def test_a_portfolio_ending_in_a_company_word_names_no_company():
+    doc = extract(
+        "Tajikistan's Minister of Industry and New Technologies Sherali Kabir visited Changsha.",
+        "en",
+    )
+    assert not [e for e in doc.entities if e.type == "Organization"]
+    assert related(doc, "HOLDS_POSITION", "Sherali Kabir", "Tajikistan")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Президент посетил цементный завод в Ахалском велаяте.", "ru"),
+        ("President Serdar Berdimuhamedov visited a cement plant in Ahal velayat.", "en"),
+    ],
+)
+def test_a_turkmen_velayat_is_a_region(text, lang):
+    doc = extract(text, lang)
+    assert related(doc, "LOCATED_IN", None, "Ahal region")
+
+
+def test_a_passive_russian_order_addresses_the_body_before_it():
+    doc = extract(
+        "Согласно постановлению, подписанному Президентом Туркменистана Сердаром "
+        "Бердымухамедовым, Министерству промышленности и строительного производства поручено "
+        "построить в Ахалском велаяте завод по производству листового стекла.",
+        "ru",
+    )
+    official = "Сердаром Бердымухамедовым"
+    ministry = "Министерству промышленности и строительного производства"
+    assert related(doc, "ORDERED", official, ministry)
+    (plant,) = plants(doc)
+    assert related(doc, "ORDERED", official, plant.name)
+    assert related(doc, "LOCATED_IN", plant.name, "Ahal region")
+
+
+def test_a_passive_order_needs_an_official():
+    doc = extract("Министерству энергетики поручено построить завод в Навои.", "ru")
+    assert not any(r.type == "ORDERED" for r in doc.relations)
