@@ -41,6 +41,7 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_name_token,
     is_russian_verb,
+    is_trigger_of,
     looks_like_surname,
     lowers,
     mostly_cyrillic,
@@ -91,6 +92,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _called(doc)
         + _english_office_holders_company(doc, hits)
         + _german_name_hyphen_noun(doc, hits)
+        + _english_subject_of_company_verb(doc, hits)
         + statistical(doc)
     )
 
@@ -316,6 +318,53 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     return out
 
 
+# words between an English subject and its verb ("X, which launched", "X is a subsidiary")
+SUBJECT_GAP = frozenset(
+    [
+        *(",", "which", "that", "is", "was", "has", "had", "have", "will", "would"),
+        *("a", "an", "the", "already", "also", "now", "itself"),
+    ]
+)
+# "a subsidiary of X": X is the parent company
+PARENT_OF = frozenset(["subsidiary", "subsidiaries", "unit", "division", "daughter"])
+# what only a company does: plans, builds, produces, or is part of another
+COMPANY_VERB_KINDS = ("plan", "operate", "own")
+NOT_SUBJECT_NAME = ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "PLACE_DESIGNATOR")
+
+
+def _english_subject_of_company_verb(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Qazaq Vagon, which launched production at its plant", "Qazaq Vagon is a subsidiary
+    of ...": a name of two or more capitalised words opening a sentence, whose verb says what
+    companies do, is a company (a sentence's first word is otherwise no name)."""
+    if doc.lang_ != "en":
+        return []
+    out = []
+    for sentence in doc.sents:
+        start = sentence.start
+        end = start + 1
+        while end < sentence.end and end - start < MAX_NAME_TOKENS and is_name_token(doc[end]):
+            end += 1
+        if end - start < 2 or not is_name_token(doc[start]) or is_first_name(doc[start].text):
+            continue
+        if doc[start].lower_ in ARTICLES or any(
+            hits.covering(label, j) for j in range(start, end) for label in NOT_SUBJECT_NAME
+        ):
+            continue
+        if _company_verb_after(doc, end, sentence.end):
+            mention = Mention(start, end, "Organization", "company", source="subject")
+            out.append((P_ORG - 2, mention))
+    return out
+
+
+def _company_verb_after(doc: Doc, index: int, limit: int) -> bool:
+    """The first word after `index` past auxiliaries and "which" is a company's verb."""
+    while index < limit and doc[index].lower_ in SUBJECT_GAP:
+        index += 1
+    return index < limit and any(
+        is_trigger_of("en", kind, doc[index].lower_) for kind in COMPANY_VERB_KINDS
+    )
+
+
 def _names_its_company(doc: Doc, after: int) -> bool:
     """ "des Spezialchemie-Konzerns Evonik": a name after the group noun is the company, so the
     word before the hyphen says what it makes, as in "den Lkw-Hersteller X"."""
@@ -324,7 +373,8 @@ def _names_its_company(doc: Doc, after: int) -> bool:
 
 def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
     """A name after "the management of" / "der Leitung von" ("talks with the management of
-    Daikin"), or after a country's possessive ("Uzbekistan's Kulol Keramika"): a company."""
+    Daikin"), after "a subsidiary of", or after a country's possessive ("Uzbekistan's Kulol
+    Keramika"): a company."""
     out = []
     words = lowers(doc)
     for i in range(len(doc) - 1):
@@ -333,6 +383,8 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
             start = i + 2
         elif words[i] in AGENT_VERBS and words[i + 1] == "by":
             start = i + 2  # "the factory is run by Navoiyazot"
+        elif words[i] in PARENT_OF and words[i + 1] == "of":
+            start = i + 2  # "a subsidiary of Kazakhstan Temir Zholy", not of "Kazakhstan"
         elif words[i] in ("'s", "’s") and i > 0:
             country = hits.ending("PLACE", i)
             if country and any(e.subtype == "country" for e in country.payload):

@@ -1069,3 +1069,40 @@ def test_a_passive_russian_order_addresses_the_body_before_it():
 def test_a_passive_order_needs_an_official():
     doc = extract("Министерству энергетики поручено построить завод в Навои.", "ru")
     assert not any(r.type == "ORDERED" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        ("Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy.", "Qazaq Vagon"),
+        (
+            "Qazaq Vagon, which launched production at its plant in Ekibastuz in 2021, will "
+            "double the plant's output.",
+            "Qazaq Vagon",
+        ),
+        ("Sany Heavy Industry will build an excavator plant in Khujand.", "Sany Heavy Industry"),
+    ],
+)
+def test_an_english_sentence_opening_name_doing_what_companies_do_is_a_company(text, company):
+    doc = extract(text, "en")
+    assert company in {e.name for e in doc.entities if e.type == "Organization"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Abdulla Aripov will build a plant.",
+        "Zhang Wei plans a trip to Navoi.",
+        "Navoi Region plans a new plant.",
+        "Central Asian countries plan to build roads.",
+    ],
+)
+def test_people_places_and_lowercase_subjects_are_no_subject_company(text):
+    doc = extract(text, "en")
+    assert not [e for e in doc.entities if e.type == "Organization"]
+
+
+def test_the_parent_after_subsidiary_of_is_a_company_not_its_country():
+    doc = extract("Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy.", "en")
+    assert related(doc, "PART_OF", "Qazaq Vagon", "Kazakhstan Temir Zholy")
+    assert not [e for e in doc.entities if e.type == "Location"]
