@@ -568,6 +568,12 @@ def _portfolio_of_office(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _english_plural(lex: Lexicon, noun: Token) -> bool:
+    """ "companies", "firms", "carmakers": an English company noun in the plural."""
+    lower = noun.lower_
+    return lex.lang == "en" and lower.endswith("s") and not lower.endswith("ss")
+
+
 def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
     """ "das seit 2007 in Pawlodar Aluminium herstellt": in German a place after "in" and one
     capitalised noun that is also a company word ("Aluminium", "Gold") is where goods are made,
@@ -612,6 +618,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             continue  # "компании «Андижанкабель»": the quoted name is the company
         elif _site_making_goods(doc, hits, end):
             continue  # "совместного предприятия по выпуску перекиси": a plant, named by goods
+        elif _english_plural(lex, doc[end - 1]):
+            continue  # "to Tajik construction companies": several, none of them named before
         else:
             start = hit.start if hit else end - 1
             mention = Mention(

@@ -137,9 +137,19 @@ class PlaceRules(FinderBase):
             return (named_after or after)[0]
         following = [i for i in orgs if 0 <= self.mentions[i].start - adjective.end <= 12]
         preceding = [i for i in orgs if self.mentions[i].end <= adjective.start]
+        if self._plural_noun_after(adjective):
+            preceding = []  # "to Tajik construction companies": not the company named before
         candidates = following or preceding[-1:]
         named = [i for i in candidates if not self.mentions[i].weak]
         return named[0] if named else None
+
+    def _plural_noun_after(self, adjective: Mention) -> bool:
+        """ "Tajik construction companies": English company nouns in the plural close by."""
+        nouns = word_classes(self.lang).org_nouns
+        return self.lang == "en" and any(
+            t.lower_ in nouns and t.lower_.endswith("s") and not t.lower_.endswith("ss")
+            for t in self.doc[adjective.end : adjective.end + 3]
+        )
 
     def _company_word_after(self, adjective: Mention) -> bool:
         """ "deutschen Firma", "Chinese carmaker", "китайская компания", "Agrarunternehmen"."""

@@ -1106,3 +1106,15 @@ def test_the_parent_after_subsidiary_of_is_a_company_not_its_country():
     doc = extract("Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy.", "en")
     assert related(doc, "PART_OF", "Qazaq Vagon", "Kazakhstan Temir Zholy")
     assert not [e for e in doc.entities if e.type == "Location"]
+
+
+def test_plural_company_nouns_refer_to_no_company_named_before():
+    doc = extract(
+        "In talks with Zoomlion chairman Zhan Chunxin, the minister discussed deliveries of "
+        "truck cranes to Tajik construction companies. He invited the three companies to "
+        "Dushanbe.",
+        "en",
+    )
+    (zoomlion,) = [e for e in doc.entities if e.type == "Organization"]
+    assert zoomlion.aliases == ["Zoomlion"]
+    assert not any(r.type == "BASED_IN" for r in doc.relations)
