@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention
 from loaders.extraction.names import ARTICLES
 from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS
@@ -24,6 +25,8 @@ from loaders.extraction.tokens import (
 )
 from loaders.extraction.translit import to_latin
 
+# words joining two plants of one verb ("das Werk von X sowie die Fabrik von Y")
+COORDINATORS = frozenset(["und", "sowie", "and", "и", "а"])
 ORG_NOUNS = frozenset(
     [
         "unternehmens",
@@ -89,6 +92,7 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     by_end: dict[int, int] = {}
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
+    previous_plant: Mention | None = None
     for mention in mentions:
         if mention.type == "Person" and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
@@ -100,6 +104,27 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             # "in der ehemaligen Anlage von „Kastechmasch“": no longer the company's plant
             mention.org = None if former else _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start, by_end)
+            if not mention.places and _coordinated(doc, mentions, previous_plant, mention):
+                mention.places = list(previous_plant.places)  # "in X das Werk ... sowie die Fabrik"
+            previous_plant = mention
+
+
+def _coordinated(
+    doc: Doc, mentions: list[Mention], first: Mention | None, second: Mention
+) -> bool:
+    """The second plant is joined to the first by "und", "sowie", "and", "и" with only its
+    company's noun phrase between: a place said before the first holds for both (one said
+    after the first is its own: "das Werk in Taschkent und die Fabrik von X")."""
+    if first is None or not first.places or first.end > second.start:
+        return False
+    if any(mentions[p].start >= first.end for p in first.places):
+        return False
+    between = doc[first.end : second.start]
+    return (
+        any(t.lower_ in COORDINATORS for t in between)
+        and sentence_of(doc, first.start).start == sentence_of(doc, second.start).start
+        and all(_inside_noun_phrase(t) or t.lower_ in COORDINATORS for t in between)
+    )
 
 
 def _company_office(person: Mention, mentions: list[Mention]) -> None:
@@ -377,6 +402,8 @@ def _inside_noun_phrase(token: Token) -> bool:
     """Words that may stand between a plant noun and its company: articles, "of", adjectives,
     company nouns, and in German any noun ("Produktion elektrischer Autos des Unternehmens")."""
     lang, lower = token.doc.lang_, token.lower_
+    if _company_noun(token) or _compound_hyphen(token):
+        return True  # "das Werk des Lkw-Herstellers X": "Hersteller" names no act of making
     if lower in AUXILIARIES or is_trigger_word(lang, lower):
         return False  # "das Werk wurde von X errichtet": a clause, no longer the noun phrase
     if token.is_lower and is_trigger_of(lang, "export", lower):
@@ -389,6 +416,29 @@ def _inside_noun_phrase(token: Token) -> bool:
         or token.lower_ in LEGAL_FORMS  # "предприятие ООО «X»"
         or (token.is_lower and token.is_alpha)
         or (token.doc.lang_ == "de" and token.is_alpha)
+    )
+
+
+def _company_noun(token: Token) -> bool:
+    """A company noun, or a German compound ending in one ("Herstellers", "Anlagenbauer")."""
+    words = word_classes(token.doc.lang_)
+    lower = token.lower_
+    return lower in words.org_nouns or (
+        token.doc.lang_ == "de"
+        and token.is_title
+        and any(lower.endswith(s) for s in words.org_noun_suffixes)
+    )
+
+
+def _compound_hyphen(token: Token) -> bool:
+    """The hyphen inside a written compound ("Lkw-Hersteller"), with no space on either side."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
     )
 
 

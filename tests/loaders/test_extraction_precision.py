@@ -1118,3 +1118,17 @@ def test_plural_company_nouns_refer_to_no_company_named_before():
     (zoomlion,) = [e for e in doc.entities if e.type == "Organization"]
     assert zoomlion.aliases == ["Zoomlion"]
     assert not any(r.type == "BASED_IN" for r in doc.relations)
+
+
+@pytest.mark.parametrize("maker", ["Lkw-Herstellers", "Herstellers"])
+def test_a_plant_of_a_maker_is_its_own_beside_a_second_plant(maker):
+    doc = extract(
+        f"Minister Ali Karimov besichtigte in der Stadt Dschisak das Werk des {maker} Orient "
+        "Trucks sowie die Textilfabrik der Firma Zarbdor Tekstil.",
+        "de",
+    )
+    assert len(plants(doc)) == 2
+    for company in ("Orient Trucks", "Zarbdor Tekstil"):
+        (plant,) = [p for p in plants(doc) if related(doc, "OPERATES", company, p.name)]
+        assert related(doc, "LOCATED_IN", plant.name, "Jizzakh")
+        assert related(doc, "VISITED", "Ali Karimov", plant.name)
