@@ -93,6 +93,7 @@ def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidat
         + _english_office_holders_company(doc, hits)
         + _german_name_hyphen_noun(doc, hits)
         + _english_subject_of_company_verb(doc, hits)
+        + _listed_with_company(doc, hits)
         + statistical(doc)
     )
 
@@ -362,6 +363,55 @@ def _company_verb_after(doc: Doc, index: int, limit: int) -> bool:
         index += 1
     return index < limit and any(
         is_trigger_of("en", kind, doc[index].lower_) for kind in COMPANY_VERB_KINDS
+    )
+
+
+LIST_AND = frozenset(["and", "und", "sowie", "и"])
+NOT_LISTED = ("PERSON", "TITLE", "GOV_NOUN", "PLACE_DESIGNATOR", "COUNTRY_ADJ")
+
+
+def _listed_with_company(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "предприятия компаний Sany, Zoomlion и XCMG", "die Werke von BASF, Bayer und Evonik":
+    names listed after a company, up to the "and" that closes the list, are companies too."""
+    anchors = [h.end for h in hits.get("ORG")]
+    for hit in hits.get("ORG_NOUN"):
+        run_end = name_run(doc, hit.end)
+        if run_end > hit.end:
+            anchors.append(run_end)
+    out = []
+    for anchor in anchors:
+        out += _list_after(doc, hits, anchor)
+    return out
+
+
+def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
+    """The names of a list "A, B and C" that continues at `index` (after A); none unless the
+    list closes with "and" (", Mirziyoyev said" is no list)."""
+    found: list[Mention] = []
+    while index < len(doc) - 1 and (doc[index].text == "," or doc[index].lower_ in LIST_AND):
+        closing = doc[index].lower_ in LIST_AND
+        start = index + 1
+        if not closing and doc[start].lower_ in LIST_AND:
+            closing, start = True, start + 1
+        end = name_run(doc, start)
+        if end == start or not _listable(doc, hits, start, end):
+            return []
+        known = hits.starting("ORG", start)
+        if known is None:
+            found.append(Mention(start, end, "Organization", "company", source="listed"))
+        index = known.end if known is not None else end
+        if closing:
+            return [(P_ORG - 2, m) for m in found]
+    return []
+
+
+def _listable(doc: Doc, hits: Hits, start: int, end: int) -> bool:
+    """A listed name that is no person, office or place."""
+    return not (
+        is_first_name(doc[start].text)
+        or looks_like_surname(doc[end - 1].text)
+        or any(hits.covering(label, j) for j in range(start, end) for label in NOT_LISTED)
+        or all(hits.covering("PLACE", j) for j in range(start, end))
     )
 
 

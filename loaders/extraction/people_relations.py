@@ -18,7 +18,7 @@ from loaders.extraction.relation_base import (
     FinderBase,
     Sentence,
 )
-from loaders.extraction.tokens import sentences
+from loaders.extraction.tokens import is_trigger_word, sentences
 
 
 class PeopleRules(FinderBase):
@@ -102,8 +102,12 @@ class PeopleRules(FinderBase):
         Delegation des Konzerns", "делегация компании X")."""
         for i in self.typed(s, "Organization"):
             before = self._words_before(self.mentions[i].start, 3)
-            if self.mentions[i].subtype == "company" and any(
-                w.startswith(("delegation", "делегаци")) for w in before
+            opened = [k for k, w in enumerate(before) if w.startswith(("delegation", "делегаци"))]
+            if (
+                self.mentions[i].subtype == "company"
+                and opened
+                # "the delegation visited the Hyundai plant": Hyundai is what it visited
+                and not any(is_trigger_word(self.lang, w) for w in before[opened[0] + 1 :])
             ):
                 return self.ent(i)
         return None

@@ -1132,3 +1132,45 @@ def test_a_plant_of_a_maker_is_its_own_beside_a_second_plant(maker):
         (plant,) = [p for p in plants(doc) if related(doc, "OPERATES", company, p.name)]
         assert related(doc, "LOCATED_IN", plant.name, "Jizzakh")
         assert related(doc, "VISITED", "Ali Karimov", plant.name)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Делегация посетила предприятия компаний Sany, Zoomlion и XCMG.", "ru"),
+        ("The delegation visited the plants of Sany, Zoomlion and XCMG.", "en"),
+    ],
+)
+def test_names_listed_after_a_company_are_companies(text, lang):
+    doc = extract(text, lang)
+    companies = {e.name for e in doc.entities if e.type == "Organization"}
+    assert {"Sany", "Zoomlion", "XCMG"} <= companies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artel, Mirziyoyev said, will build a plant.",
+        "The delegation visited Hyundai, Tashkent and Samarkand.",
+    ],
+)
+def test_no_list_without_its_and_nor_of_places(text):
+    doc = extract(text, "en")
+    assert len([e for e in doc.entities if e.type == "Organization"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The delegation visited the Hyundai plant in Ulsan.", "en"),
+        ("Делегация посетила заводы Hyundai, Zoomlion и XCMG в Сеуле.", "ru"),
+    ],
+)
+def test_a_company_visited_by_a_delegation_is_not_the_delegations(text, lang):
+    doc = extract(text, lang)
+    assert not any(r.type == "VISITED" for r in doc.relations)
+
+
+def test_a_company_named_after_delegation_of_still_leads_it():
+    doc = extract("A delegation of Hyundai visited Tashkent.", "en")
+    assert related(doc, "VISITED", "Hyundai", "Tashkent")
