@@ -1138,7 +1138,7 @@ def test_a_plant_of_a_maker_is_its_own_beside_a_second_plant(maker):
     "text,lang",
     [
         ("Делегация посетила предприятия компаний Sany, Zoomlion и XCMG.", "ru"),
-        ("The delegation visited the plants of Sany, Zoomlion and XCMG.", "en"),
+        ("The delegation visited the plants of the companies Sany, Zoomlion and XCMG.", "en"),
     ],
 )
 def test_names_listed_after_a_company_are_companies(text, lang):
