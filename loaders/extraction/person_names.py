@@ -114,9 +114,16 @@ def title_case(person: Mention) -> str | None:
 def _english_spelling(name: str) -> str:
     """German transliterates Russian ж, ч, ш, х, й, в as sch, tsch, sch, ch, j, w; English
     news writes zh/j, ch, sh, kh, y, v ("Jermaganbet Bulekpajew" -> "Yermaganbet Bulekpayev")."""
-    for german, english in GERMAN_TO_ENGLISH:
-        name = re.sub(german, english, name)
-    return name
+    return GERMAN_SPELLINGS.sub(lambda m: _ENGLISH_OF[m.group(0)], name)
+
+
+# one pass, longest first, so the "j" of "dsch" is not read again as German "j"
+# ("Dschamschid" -> "Jamshid", not "Yamshid")
+_ENGLISH_OF = {
+    **{german: english for german, english in GERMAN_TO_ENGLISH if "(" not in german},
+    "ch": "kh",
+}
+GERMAN_SPELLINGS = re.compile(r"Dsch|dsch|Tsch|tsch|Sch|sch|(?<![sc])ch|Ch|j|J|w|W")
 
 
 def _first_name_stem(word: str) -> str:

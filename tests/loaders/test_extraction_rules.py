@@ -250,3 +250,16 @@ def test_towns_take_their_english_names_and_keep_their_ids():
         town = entity(extract(text, lang), "Location", surface)
         assert town.name == "Karshi"
         assert isinstance(town.properties["geonames_id"], int)
+
+
+def test_a_german_vizepremier_is_an_office_not_part_of_the_name():
+    doc = extract("Kasachstans Vizepremier Serik Schumangarin besichtigte Kostanai.", "de")
+    (person,) = [e for e in doc.entities if e.type == "Person"]
+    assert person.name == "Serik Schumangarin"  # not "Vizepremier Serik ..."
+    assert any(r.type == "HOLDS_POSITION" for r in doc.relations)
+
+
+def test_a_german_dsch_is_an_english_j_once():
+    doc = extract("Vizepremier Dschamschid Chodschajew besuchte Nawoi.", "de")
+    (person,) = [e for e in doc.entities if e.type == "Person"]
+    assert person.name == "Jamshid Khojayev"
