@@ -343,10 +343,17 @@ class PlantRules(FinderBase):
             if mention.weak and mention.role is None:
                 continue
             visit_place = any(0 < mention.start - t <= 3 for t in s.triggers.get("visit", []))
+            # "обсудил в Намангане строительство завода": where the talks were held
+            talk_place = any(
+                0 < mention.start - t <= 2
+                for kind in ("meet", "discuss")
+                for t in s.triggers.get(kind, [])
+            )
             if (
                 locative_before(self.doc, mention.start)
                 and mention.entity not in seats
                 and not visit_place
+                and not talk_place
                 and not self._destination(s, i)
             ):
                 out.append(i)

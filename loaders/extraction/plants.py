@@ -99,6 +99,12 @@ NOT_MODIFIERS = frozenset(
         "many",
         "all",
         "both",
+        # German prepositions with an adjective's ending ("spricht über Chemiewerk")
+        "über",
+        "unter",
+        "hinter",
+        "außer",
+        "wider",
     )
 )
 STATUS_ORDER = ("construct", "plan", "open")

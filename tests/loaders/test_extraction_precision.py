@@ -1174,3 +1174,27 @@ def test_a_company_visited_by_a_delegation_is_not_the_delegations(text, lang):
 def test_a_company_named_after_delegation_of_still_leads_it():
     doc = extract("A delegation of Hyundai visited Tashkent.", "en")
     assert related(doc, "VISITED", "Hyundai", "Tashkent")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Посол Китая обсудил в Намангане строительство завода", "ru"),
+        ("The sides discussed in Tashkent the construction of a glass plant.", "en"),
+    ],
+)
+def test_where_talks_are_held_is_not_where_the_plant_is(text, lang):
+    doc = extract(text, lang)
+    assert plants(doc)
+    assert not any(r.type == "LOCATED_IN" for r in doc.relations)
+
+
+def test_a_place_inside_the_talked_of_project_is_the_plants():
+    doc = extract("Стороны обсудили строительство в Папском районе завода.", "ru")
+    assert related(doc, "LOCATED_IN", None, "Pap district")
+
+
+def test_a_german_preposition_is_no_modifier_of_a_plant():
+    doc = extract("Deutscher Botschafter spricht in Pawlodar über Chemiewerk", "de")
+    (plant,) = plants(doc)
+    assert plant.aliases == ["Chemiewerk"]
