@@ -20,6 +20,9 @@ from loaders.extraction.relation_base import (
 )
 from loaders.extraction.tokens import is_trigger_word, sentences
 
+# the guests of the last reception, when they are the subject
+GUEST_NOUNS = ("guest", "gäste", "gast", "гост")
+
 
 class PeopleRules(FinderBase):
     """HOLDS_POSITION, VISITED and MET_WITH of one sentence (and what carries over)."""
@@ -83,6 +86,9 @@ class PeopleRules(FinderBase):
         if entities:
             return entities
         first = min((t for k in ("visit", "meet") for t in s.triggers.get(k, [])), default=0)
+        guest = self._guest_subject(s, first)
+        if guest is not None:  # "Затем гости посетили фабрику": the guest just received
+            return [guest]
         companies = [
             self.ent(i)
             for i in self.typed(s, "Organization")
@@ -96,6 +102,13 @@ class PeopleRules(FinderBase):
         if delegation is not None:  # "die Delegation des Konzerns wird das Werk besuchen"
             return [delegation]
         return [self.protagonist] if self.protagonist is not None else []
+
+    def _guest_subject(self, s: Sentence, trigger: int) -> int | None:
+        """ "the guests", "die Gäste", "гости" before the verb, and a person met last: him."""
+        if self.encounter is None or self.entities[self.encounter[1]].type != "Person":
+            return None
+        words = [t.lower_ for t in self.doc[s.span.start : trigger]]
+        return self.encounter[1] if any(w.startswith(GUEST_NOUNS) for w in words) else None
 
     def _delegation_of(self, s: Sentence) -> int | None:
         """The company whose delegation the sentence is about ("a delegation of CNBM", "die

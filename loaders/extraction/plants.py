@@ -108,6 +108,8 @@ NOT_MODIFIERS = frozenset(
     )
 )
 STATUS_ORDER = ("construct", "plan", "open")
+# Russian verbal nouns end like plural adjectives ("подключение завода" is no kind of plant)
+RU_VERBAL_NOUN_ENDINGS = ("ние", "тие", "ния", "тия")
 # "производственного", "заводской": adjectives made from a plant noun's stem name no plant
 RU_ADJECTIVE_FROM_STEM = re.compile(
     r"^(енн|ен|ск|н|ов)\w*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ом|ем)$"
@@ -283,6 +285,7 @@ def _modifiers_start(doc: Doc, start: int) -> int:
             or _token_strength(token.lower_, doc.lang_, word_classes(doc.lang_))
             or token.lower_ in word_classes(doc.lang_).plant_words
             or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
+            or (is_cyrillic(token.text) and token.lower_.endswith(RU_VERBAL_NOUN_ENDINGS))
             or (doc.lang_ == "de" and not token.lower_.endswith(DE_ADJECTIVE_ENDINGS))
             or (begin >= 2 and doc[begin - 2].like_num)  # "$200m cement plant": a figure's unit
         ):

@@ -1198,3 +1198,24 @@ def test_a_german_preposition_is_no_modifier_of_a_plant():
     doc = extract("Deutscher Botschafter spricht in Pawlodar über Chemiewerk", "de")
     (plant,) = plants(doc)
     assert plant.aliases == ["Chemiewerk"]
+
+
+def test_guests_who_visit_are_the_guest_just_received():
+    doc = extract(
+        "Хоким Наманганской области Шавкат Абдураззаков принял посла КНР Юй Цзюня. Затем "
+        "гости посетили швейную фабрику компании «Чуст Текстиль» в Чусте.",
+        "ru",
+    )
+    (plant,) = plants(doc)
+    assert related(doc, "VISITED", "Юй Цзюня", plant.name)
+    assert not related(doc, "VISITED", "Шавкат Абдураззаков", plant.name)
+
+
+def test_a_russian_verbal_noun_is_no_modifier_of_a_plant():
+    doc = extract(
+        "Компания Wanfeng Auto строит в Папском районе завод. Хоким поручил ускорить "
+        "подключение завода к газовой сети.",
+        "ru",
+    )
+    (plant,) = plants(doc)
+    assert "подключение завода" not in plant.aliases
