@@ -257,12 +257,16 @@ class _State:
             )
         if mention.type == "Organization":
             part = self._part_named_before(mention)
+            financial = _financial_words(self._text(mention))
             return self._nearest(
                 index,
                 lambda e: (
                     e.type == "Organization"
                     and e.subtype not in ("media", "government")
                     and e is not part
+                    # "the company" is no bank told of before ("financed by the Development
+                    # Bank of Kazakhstan ... contracts with the company")
+                    and (financial or not self._financial(e))
                 ),
             )
         if mention.type == "Location":
@@ -271,6 +275,9 @@ class _State:
                 index, lambda e: e.type == "Location" and e.subtype == subtype, forward=True
             )
         return None
+
+    def _financial(self, entity: Entity) -> bool:
+        return any(_financial_words(self._text(self.mentions[i])) for i in entity.mentions)
 
     def _part_named_before(self, mention: Mention) -> Entity | None:
         """ "Mahle Uzbekistan, einer Tochter des Konzerns": the company before "subsidiary of"
@@ -615,6 +622,14 @@ class _State:
             if entity is not None:
                 self.mentions.append(Mention(token.i, token.i + 1, "Person", source="surname"))
                 self.attach(len(self.mentions) - 1, entity)
+
+
+FINANCIAL_WORDS = frozenset(["bank", "fund", "банк", "фонд", "bankengruppe"])
+
+
+def _financial_words(name: str) -> bool:
+    """A bank or fund by its name ("Development Bank of Kazakhstan", "Фонд развития")."""
+    return any(w.lower() in FINANCIAL_WORDS for w in name.split())
 
 
 def _status_conflict(mention: Mention, entity: Entity) -> bool:

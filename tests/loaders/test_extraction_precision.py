@@ -1219,3 +1219,14 @@ def test_a_russian_verbal_noun_is_no_modifier_of_a_plant():
     )
     (plant,) = plants(doc)
     assert "подключение завода" not in plant.aliases
+
+
+def test_the_company_is_no_bank_told_of_before():
+    doc = extract(
+        "Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy. The expansion will be financed "
+        "by the Development Bank of Kazakhstan. The minister told the Ministry of Transport to "
+        "sign contracts with the company.",
+        "en",
+    )
+    (bank,) = [e for e in doc.entities if e.name == "Development Bank of Kazakhstan"]
+    assert "company" not in bank.aliases
