@@ -135,6 +135,9 @@ class _State:
             return "person:" + fuzzy(surname_stem(text.split()[-1]))
         if mention.type == "Organization" and mention.subtype == "government":
             return f"gov:{mention.role}:{mention.properties.get('body_place')}"
+        if mention.type == "Location" and mention.name:
+            # "в Папском районе", "хокимияту Папского района": one place in two cases
+            return f"Location:{mention.subtype}:{normalise(mention.name)}"
         plain = LEGAL_WORDS.sub("", normalise(text)).strip() or normalise(text)
         known = self.known_orgs.get(plain)
         if mention.type == "Organization" and known is not None:
@@ -277,7 +280,12 @@ class _State:
         return None
 
     def _financial(self, entity: Entity) -> bool:
-        return any(_financial_words(self._text(self.mentions[i])) for i in entity.mentions)
+        """A bank or fund by one of its mentions (asked often: the first word test is cheap)."""
+        return any(
+            FINANCIAL_WORDS.intersection(t.lower_ for t in self.doc[m.start : m.end])
+            for m in (self.mentions[i] for i in entity.mentions)
+            if not m.weak
+        )
 
     def _part_named_before(self, mention: Mention) -> Entity | None:
         """ "Mahle Uzbekistan, einer Tochter des Konzerns": the company before "subsidiary of"

@@ -1230,3 +1230,13 @@ def test_the_company_is_no_bank_told_of_before():
     )
     (bank,) = [e for e in doc.entities if e.name == "Development Bank of Kazakhstan"]
     assert "company" not in bank.aliases
+
+
+def test_one_unknown_place_in_two_cases_is_one_place():
+    doc = extract(
+        "Стороны обсудили строительство в Папском районе завода. Хоким поручил хокимияту "
+        "Папского района подготовить площадку.",
+        "ru",
+    )
+    places = [e for e in doc.entities if e.type == "Location"]
+    assert [p.name for p in places] == ["Pap district"]
