@@ -59,18 +59,24 @@ def has_cyrillic(text: str) -> bool:
 def to_latin(text: str) -> str:
     """Transliterate; 'е' after a vowel, a soft sign or at a word start is 'ye' (Mirziyoyev,
     Yerlan, Lavrentyev)."""
+    return _transliterate(text, _TABLE, "ye")
+
+
+def _transliterate(text: str, table: dict[str, str], iotated_e: str) -> str:
+    """Letter by letter through `table`; 'е' after a vowel, a soft or hard sign or at a word
+    start is `iotated_e`; an all-capital word stays all capitals."""
     out = []
     previous = ""
     for char in text:
         lower = char.lower()
-        latin = _TABLE.get(lower)
+        latin = table.get(lower)
         if latin is None:
             out.append(char)
         else:
             if lower == "е" and (
                 not previous.isalpha() or previous.lower() in _VOWELS or previous.lower() in "ьъ"
             ):
-                latin = "ye"
+                latin = iotated_e
             if char.isupper() and latin:
                 latin = latin.upper() if len(text) > 1 and text.isupper() else latin.capitalize()
             out.append(latin)
@@ -100,16 +106,4 @@ _GERMAN = {
 def to_german(text: str) -> str:
     """A Russian name as German news writes it: Карши -> Karschi, Чирчик -> Tschirtschik,
     Джизак -> Dschisak; "е" after a vowel or at a word start is "je"."""
-    out = []
-    previous = ""
-    for char in text:
-        lower = char.lower()
-        latin = _GERMAN.get(lower)
-        if latin is None:
-            out.append(char)
-        else:
-            if lower == "е" and (not previous.isalpha() or previous.lower() in _VOWELS):
-                latin = "je"
-            out.append(latin.capitalize() if char.isupper() else latin)
-        previous = char
-    return "".join(out)
+    return _transliterate(text, _GERMAN, "je")
