@@ -24,6 +24,15 @@ def require_entity(graph: Graph, entity_id: str) -> Node:
     return Node(**rows[0]["node"])
 
 
+def require_entities(graph: Graph, *entity_ids: str | None) -> None:
+    """NotFoundError for the first given id the graph does not hold (None: not given). Lists
+    filtered by an entity call it when they come back empty: an unknown id is a 404, not an
+    empty page."""
+    for entity_id in entity_ids:
+        if entity_id is not None:
+            require_entity(graph, entity_id)
+
+
 def _profile(row: dict[str, Any], degrees: list[dict[str, Any]],
              documents: Page[EntityDocument]) -> EntityProfile:
     external = {k: row[k] for k in ("geonames_id", "iso") if row.get(k) is not None}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from graph_schema.statements import facts as st
-from service.repository.entities import require_entity
+from service.repository.entities import require_entities
 from service.repository.evidence import with_evidence
 from service.schemas_queries import PlantFact, Visit
 
@@ -27,9 +27,7 @@ def list_visits(graph: Graph, visitor: str | None, host: str | None, status: str
         "visitor": visitor, "host": host, "status": status, "date_from": date_from,
         "date_to": date_to, "skip": offset, "limit": limit + 1})
     if not rows:
-        for entity_id in (visitor, host):
-            if entity_id is not None:
-                require_entity(graph, entity_id)
+        require_entities(graph, visitor, host)
         return []
     relations = with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
     return [Visit(visitor=r["visitor"], host=r["host"], relation=rel)
@@ -52,7 +50,5 @@ def list_plants(graph: Graph, company: str | None, place: str | None, status: st
         "company": company, "place": place, "status": status, "skip": offset,
         "limit": limit + 1})
     if not rows:
-        for entity_id in (company, place):
-            if entity_id is not None:
-                require_entity(graph, entity_id)
+        require_entities(graph, company, place)
     return [PlantFact(**row) for row in rows]

@@ -7,7 +7,7 @@ from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from graph_schema.statements import relations as st
 from graph_schema.vocabulary import RelationType
-from service.repository.entities import require_entity
+from service.repository.entities import require_entities
 from service.repository.evidence import with_evidence
 from service.schemas import RelationItem
 
@@ -31,9 +31,7 @@ def list_relations(graph: Graph, rtype: str | None, source: str | None, target: 
         "type": rtype, "source": source, "target": target, "skip": offset, "limit": limit + 1,
     })
     if not rows:
-        for entity_id in (source, target):
-            if entity_id is not None:
-                require_entity(graph, entity_id)
+        require_entities(graph, source, target)
     return with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
 
 
