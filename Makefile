@@ -30,6 +30,7 @@ db-stop: install
 ## The whole suite: unit, graph, HTTP and browser tests against a real embedded graph
 test: install browser
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 ## Debian's Chromium drives the explorer test (no browser is downloaded)
@@ -40,6 +41,7 @@ browser:
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Extraction quality on the shared dev corpus (score.py tables per language and overall)
 eval: install

@@ -31,8 +31,10 @@ def first_id(client: httpx.Client, q: str, entity_type: str) -> str:
 
 
 def calls(client: httpx.Client) -> dict[str, Callable[[], httpx.Response]]:
-    company, city = first_id(client, "JAC Motors", "Organization"), first_id(
-        client, "Karshi", "Location")
+    company, city = (
+        first_id(client, "JAC Motors", "Organization"),
+        first_id(client, "Karshi", "Location"),
+    )
     official = first_id(client, "Azimov", "Person")
     region = first_id(client, "Kashkadarya", "Location")
     relation = client.get("/relations", params={"limit": 1}).json()["items"][0]["id"]
@@ -43,15 +45,19 @@ def calls(client: httpx.Client) -> dict[str, Callable[[], httpx.Response]]:
         "GET /entities?q= (fuzzy)": lambda: get("/entities", params={"q": "Qarshi"}),
         "GET /entities/{id}": lambda: get(f"/entities/{company}"),
         "GET /entities/{id}/neighbors d=1": lambda: get(f"/entities/{company}/neighbors"),
-        "GET /entities/{id}/neighbors d=3": lambda: get(f"/entities/{company}/neighbors",
-                                                        params={"depth": 3}),
+        "GET /entities/{id}/neighbors d=3": lambda: get(
+            f"/entities/{company}/neighbors", params={"depth": 3}
+        ),
         "GET /entities/{id}/neighbors cytoscape": lambda: get(
-            f"/entities/{company}/neighbors", params={"depth": 2, "format": "cytoscape"}),
+            f"/entities/{company}/neighbors", params={"depth": 2, "format": "cytoscape"}
+        ),
         "GET /entities/{id}/timeline": lambda: get(f"/entities/{company}/timeline"),
-        "GET /paths all_shortest": lambda: get("/paths", params={"source": official,
-                                                                 "target": city}),
-        "GET /paths shortest, 6 hops": lambda: get("/paths", params={
-            "source": official, "target": city, "kind": "shortest", "max_hops": 6}),
+        "GET /paths all_shortest": lambda: get(
+            "/paths", params={"source": official, "target": city}
+        ),
+        "GET /paths shortest, 6 hops": lambda: get(
+            "/paths", params={"source": official, "target": city, "kind": "shortest", "max_hops": 6}
+        ),
         "GET /facts/visits": lambda: get("/facts/visits"),
         "GET /facts/plants?place=": lambda: get("/facts/plants", params={"place": region}),
         "GET /relations": lambda: get("/relations"),
@@ -59,11 +65,14 @@ def calls(client: httpx.Client) -> dict[str, Callable[[], httpx.Response]]:
         "GET /documents?q=": lambda: get("/documents", params={"q": "plant"}),
         "GET /documents/{id}": lambda: get(f"/documents/{document}"),
         "GET /export graphml": lambda: get("/export", params={"format": "graphml"}),
-        "GET /export cytoscape entity": lambda: get("/export", params={
-            "format": "cytoscape", "entity": company, "depth": 2}),
+        "GET /export cytoscape entity": lambda: get(
+            "/export", params={"format": "cytoscape", "entity": company, "depth": 2}
+        ),
         "GET /export csv": lambda: get("/export", params={"format": "csv"}),
-        "POST /query": lambda: client.post("/query", json={
-            "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name, p.name LIMIT 50"}),
+        "POST /query": lambda: client.post(
+            "/query",
+            json={"cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name, p.name LIMIT 50"},
+        ),
         "GET /stats": lambda: get("/stats"),
         "GET /health": lambda: get("/health"),
     }
@@ -103,6 +112,7 @@ def main() -> None:
             for name, call in calls(client).items():
                 median, p95 = measure(call, args.runs)
                 print(f"| {name:<40} | {median:9.1f} | {p95:6.1f} |", flush=True)
+
 
 if __name__ == "__main__":
     main()

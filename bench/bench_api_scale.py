@@ -85,18 +85,21 @@ def calls(t: Targets) -> dict[str, Call]:
         "GET /entities/{hub}/neighbors d=2": get(nb, depth=2),
         "GET /entities/{hub}/neighbors d=3": get(nb, depth=3),
         "GET /entities/{hub}/neighbors d=2 cyto": get(nb, depth=2, format="cytoscape"),
-        "GET /entities/{hub}/neighbors filtered": get(nb, depth=2, rel_types="PLANS,LOCATED_IN",
-                                                      min_confidence=0.6),
+        "GET /entities/{hub}/neighbors filtered": get(
+            nb, depth=2, rel_types="PLANS,LOCATED_IN", min_confidence=0.6
+        ),
         "GET /entities/{hub}/timeline": get(f"/entities/{t.official}/timeline"),
-        "GET /entities/{hub}/timeline from=": get(f"/entities/{t.official}/timeline",
-                                                  **{"from": "2024-01-01"}),
+        "GET /entities/{hub}/timeline from=": get(
+            f"/entities/{t.official}/timeline", **{"from": "2024-01-01"}
+        ),
         "GET /paths hub-hub all_shortest": get("/paths", source=t.official, target=t.city),
-        "GET /paths hub-hub shortest 6": get("/paths", source=t.official, target=t.city,
-                                             kind="shortest", max_hops=6),
-        "GET /paths official-official": get("/paths", source=t.official,
-                                            target=t.other_official),
-        "GET /paths typical-typical": get("/paths", source=t.typical_source,
-                                          target=t.typical_target),
+        "GET /paths hub-hub shortest 6": get(
+            "/paths", source=t.official, target=t.city, kind="shortest", max_hops=6
+        ),
+        "GET /paths official-official": get("/paths", source=t.official, target=t.other_official),
+        "GET /paths typical-typical": get(
+            "/paths", source=t.typical_source, target=t.typical_target
+        ),
         "GET /facts/visits": get("/facts/visits"),
         "GET /facts/visits?visitor=hub": get("/facts/visits", visitor=t.official),
         "GET /facts/visits?host=hub": get("/facts/visits", host=t.host),
@@ -116,10 +119,13 @@ def calls(t: Targets) -> dict[str, Call]:
         "GET /documents/{id}": get(f"/documents/{t.document}"),
         "GET /export graphml": get("/export", format="graphml"),
         "GET /export csv": get("/export", format="csv"),
-        "GET /export cytoscape entity d=2": get("/export", format="cytoscape",
-                                                entity=t.company, depth=2),
-        "POST /query": lambda c: c.post("/query", json={
-            "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name, p.name LIMIT 50"}),
+        "GET /export cytoscape entity d=2": get(
+            "/export", format="cytoscape", entity=t.company, depth=2
+        ),
+        "POST /query": lambda c: c.post(
+            "/query",
+            json={"cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name, p.name LIMIT 50"},
+        ),
         "GET /stats": get("/stats"),
         "GET /health": get("/health"),
     }
@@ -144,12 +150,18 @@ def measure(client: httpx.Client, call: Call, runs: int, budget_s: float) -> Res
         times.append((time.perf_counter() - start) * 1000)
         statuses[str(answer.status_code)] = statuses.get(str(answer.status_code), 0) + 1
     times.sort()
-    return Result(statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)],
-                  len(times), statuses, len(warm.content) / 1024)
+    return Result(
+        statistics.median(times),
+        times[max(0, round(0.95 * len(times)) - 1)],
+        len(times),
+        statuses,
+        len(warm.content) / 1024,
+    )
 
 
-def run_calls(url: str, targets: Targets, runs: int, budget_s: float, only: list[str],
-              label: str) -> dict[str, Result]:
+def run_calls(
+    url: str, targets: Targets, runs: int, budget_s: float, only: list[str], label: str
+) -> dict[str, Result]:
     results: dict[str, Result] = {}
     with httpx.Client(base_url=url, timeout=180) as client:
         for name, call in calls(targets).items():
@@ -157,25 +169,36 @@ def run_calls(url: str, targets: Targets, runs: int, budget_s: float, only: list
                 continue
             results[name] = measure(client, call, runs, budget_s)
             r = results[name]
-            print(f"  [{label}] {name:<40} median {r.median_ms:9.1f} ms  p95 {r.p95_ms:9.1f} ms"
-                  f"  n={r.runs} {r.statuses} {r.kbytes:.0f} KiB", flush=True)
+            print(
+                f"  [{label}] {name:<40} median {r.median_ms:9.1f} ms  p95 {r.p95_ms:9.1f} ms"
+                f"  n={r.runs} {r.statuses} {r.kbytes:.0f} KiB",
+                flush=True,
+            )
     return results
 
 
 def small_targets(client: httpx.Client) -> Targets:
     def first(q: str, etype: str) -> str:
-        return str(client.get("/entities", params={"q": q, "type": etype}).json()
-                   ["items"][0]["id"])
+        return str(client.get("/entities", params={"q": q, "type": etype}).json()["items"][0]["id"])
 
     official, city = first("Azimov", "Person"), first("Karshi", "Location")
     return Targets(
-        company=first("JAC Motors", "Organization"), city=city, official=official,
-        other_official=first("Mirziyoyev", "Person"), place=first("Kashkadarya", "Location"),
+        company=first("JAC Motors", "Organization"),
+        city=city,
+        official=official,
+        other_official=first("Mirziyoyev", "Person"),
+        place=first("Kashkadarya", "Location"),
         host=city,
-        typical_source=official, typical_target=first("Kashkadarya", "Location"),
+        typical_source=official,
+        typical_target=first("Kashkadarya", "Location"),
         relation=client.get("/relations", params={"limit": 1}).json()["items"][0]["id"],
         document=client.get("/documents", params={"limit": 1}).json()["items"][0]["id"],
-        name="Karshi", fuzzy="Qarshi", prefix="Kar", common_word="the", rare_word="plant")
+        name="Karshi",
+        fuzzy="Qarshi",
+        prefix="Kar",
+        common_word="the",
+        rare_word="plant",
+    )
 
 
 def large_targets(hubs: Hubs, client: httpx.Client) -> Targets:
@@ -183,12 +206,22 @@ def large_targets(hubs: Hubs, client: httpx.Client) -> Targets:
     document = client.get("/documents", params={"limit": 1}).json()
     name = hubs.names["city"]
     return Targets(
-        company=hubs.company, city=hubs.city, official=hubs.official,
-        other_official=hubs.second_official, place=hubs.place_root, host=hubs.country,
-        typical_source=hubs.typical_person, typical_target=hubs.typical_city,
-        relation=relation["items"][0]["id"], document=document["items"][0]["id"],
-        name=name, fuzzy=name[:-2] + name[-1] + name[-2], prefix=name[:3],
-        common_word="the", rare_word=hubs.names["typical_person"])
+        company=hubs.company,
+        city=hubs.city,
+        official=hubs.official,
+        other_official=hubs.second_official,
+        place=hubs.place_root,
+        host=hubs.country,
+        typical_source=hubs.typical_person,
+        typical_target=hubs.typical_city,
+        relation=relation["items"][0]["id"],
+        document=document["items"][0]["id"],
+        name=name,
+        fuzzy=name[:-2] + name[-1] + name[-2],
+        prefix=name[:3],
+        common_word="the",
+        rare_word=hubs.names["typical_person"],
+    )
 
 
 def small_graph(args: argparse.Namespace, tmp: Path) -> dict[str, Result]:
@@ -207,16 +240,19 @@ def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result],
     generated = time.monotonic() - started
     config = embedded_config(tmp / "large", heap=args.heap, command_timeout_ms=300_000)
     with embedded_server(config) as server:
-        graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database,
-                                   write_timeout_s=300)
+        graph_config = GraphConfig(
+            server.bolt_uri, "root", server.password(), config.database, write_timeout_s=300
+        )
         started = time.monotonic()
         with Graph.connect(graph_config) as graph:
             apply_schema(graph)
             report = bulk_load(graph, synthetic.documents)
         loaded = time.monotonic() - started
-        shape = (f"{report.documents:,} documents, {report.entities:,} entities, "
-                 f"{report.relations:,} relations, {report.mentions:,} MENTIONS; generated in "
-                 f"{generated:.0f} s, bulk-loaded in {loaded:.0f} s")
+        shape = (
+            f"{report.documents:,} documents, {report.entities:,} entities, "
+            f"{report.relations:,} relations, {report.mentions:,} MENTIONS; generated in "
+            f"{generated:.0f} s, bulk-loaded in {loaded:.0f} s"
+        )
         print(f"large graph: {shape}", flush=True)
         with service(config, tmp / "uvicorn-large.log") as url:
             with httpx.Client(base_url=url, timeout=60) as client:
@@ -232,8 +268,10 @@ def _cell(result: dict[str, object] | None) -> str:
     return f"{result['median_ms']:7.0f}{mark} | {result['p95_ms']:8.0f}"
 
 
-def print_table(now: dict[str, dict[str, Result]], before: dict[str, dict[str, dict[str, object]]],
-                ) -> None:
+def print_table(
+    now: dict[str, dict[str, Result]],
+    before: dict[str, dict[str, dict[str, object]]],
+) -> None:
     as_dict = {g: {k: vars(v) for k, v in rs.items()} for g, rs in now.items()}
     names = list(dict.fromkeys(n for rs in as_dict.values() for n in rs))
     cols = [(g, "before", before.get(g, {})) for g in ("small", "large") if before.get(g)]
@@ -245,15 +283,21 @@ def print_table(now: dict[str, dict[str, Result]], before: dict[str, dict[str, d
     for name in names:
         cells = " | ".join(_cell(c.get(name)) for _, _, c in cols)  # type: ignore[arg-type]
         print(f"| {name:<40} | {cells} |")
-    print("\nms; * = some calls did not answer 200 (504 = stopped at the time budget); "
-          "see the per-call lines above for status counts and answer sizes.")
+    print(
+        "\nms; * = some calls did not answer 200 (504 = stopped at the time budget); "
+        "see the per-call lines above for status counts and answer sizes."
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--budget-s", type=float, default=45.0,
-                        help="stop measuring an endpoint after this long (3 runs at least)")
+    parser.add_argument(
+        "--budget-s",
+        type=float,
+        default=45.0,
+        help="stop measuring an endpoint after this long (3 runs at least)",
+    )
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--scale", type=float, default=1.0, help="entity and relation count")
     parser.add_argument("--heap", default="1g", help="the embedded server's heap (as shipped)")
@@ -278,8 +322,17 @@ def main() -> None:
         print(f"\nlarge graph: {shape}")
     print_table(results, before.get("results", {}))
     if args.save:
-        args.save.write_text(json.dumps({"shape": shape, "results": {
-            g: {k: vars(v) for k, v in rs.items()} for g, rs in results.items()}}, indent=1))
+        args.save.write_text(
+            json.dumps(
+                {
+                    "shape": shape,
+                    "results": {
+                        g: {k: vars(v) for k, v in rs.items()} for g, rs in results.items()
+                    },
+                },
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

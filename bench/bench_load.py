@@ -39,12 +39,19 @@ CITIES = [f"City {i}" for i in range(80)]
 
 def synthetic_document(rng: random.Random, number: int) -> ExtractedDocument:
     person, company, city = rng.choice(PEOPLE), rng.choice(COMPANIES), rng.choice(CITIES)
-    sentences = [f"{person} visited {company} on day {number}.",
-                 f"{company} plans a plant in {city}."]
+    sentences = [
+        f"{person} visited {company} on day {number}.",
+        f"{company} plans a plant in {city}.",
+    ]
     entities = [
         {"id": "p", "type": "Person", "subtype": "official", "name": person, "aliases": [person]},
-        {"id": "c", "type": "Organization", "subtype": "company", "name": company,
-         "aliases": [company]},
+        {
+            "id": "c",
+            "type": "Organization",
+            "subtype": "company",
+            "name": company,
+            "aliases": [company],
+        },
         {"id": "l", "type": "Location", "subtype": "city", "name": city, "aliases": [city]},
         {"id": "t", "type": "Plant", "name": f"{company} plant in {city}", "aliases": ["plant"]},
     ]
@@ -56,13 +63,27 @@ def synthetic_document(rng: random.Random, number: int) -> ExtractedDocument:
     for extra in range(rng.randint(2, 8)):  # more people met, as news lists participants
         other = rng.choice(PEOPLE)
         if other != person:
-            entities.append({"id": f"x{extra}", "type": "Person", "subtype": "official",
-                             "name": other, "aliases": [other]})
-            relations.append({"type": "MET_WITH", "source": "p", "target": f"x{extra}",
-                              "evidence": sentences[0]})
-    return ExtractedDocument.model_validate({
-        "lang": "en", "text": " ".join(sentences), "published": f"2024-{1 + number % 12:02}-01",
-        "entities": entities, "relations": relations})
+            entities.append(
+                {
+                    "id": f"x{extra}",
+                    "type": "Person",
+                    "subtype": "official",
+                    "name": other,
+                    "aliases": [other],
+                }
+            )
+            relations.append(
+                {"type": "MET_WITH", "source": "p", "target": f"x{extra}", "evidence": sentences[0]}
+            )
+    return ExtractedDocument.model_validate(
+        {
+            "lang": "en",
+            "text": " ".join(sentences),
+            "published": f"2024-{1 + number % 12:02}-01",
+            "entities": entities,
+            "relations": relations,
+        }
+    )
 
 
 def write_row_by_row(graph: Graph, gdoc: GraphDocument) -> None:
@@ -82,8 +103,9 @@ def write_row_by_row(graph: Graph, gdoc: GraphDocument) -> None:
     graph.write(work)
 
 
-def timed(graph: Graph, docs: list[GraphDocument],
-          writer: Callable[[Graph, GraphDocument], object]) -> float:
+def timed(
+    graph: Graph, docs: list[GraphDocument], writer: Callable[[Graph, GraphDocument], object]
+) -> float:
     graph.write(lambda tx: tx.run(WIPE))
     start = time.perf_counter()
     for gdoc in docs:
@@ -114,18 +136,23 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory() as tmp,
         embedded_server(embedded_config(Path(tmp))) as server,
-        Graph.connect(GraphConfig(server.bolt_uri, "root", server.password(),
-                                  server.config.database)) as graph,
+        Graph.connect(
+            GraphConfig(server.bolt_uri, "root", server.password(), server.config.database)
+        ) as graph,
     ):
         apply_schema(graph)
         timed(graph, docs[:20], write_document)  # warm-up: JIT, pools
         batched, single = alternating(graph, docs, args.rounds)
-    print(f"\nLoading {len(docs)} documents ({rows} entity and relation rows, {rels} relations)"
-          " into embedded ArcadeDB, one transaction per document; median of"
-          f" {args.rounds} loads per writer, taking turns\n")
+    print(
+        f"\nLoading {len(docs)} documents ({rows} entity and relation rows, {rels} relations)"
+        " into embedded ArcadeDB, one transaction per document; median of"
+        f" {args.rounds} loads per writer, taking turns\n"
+    )
     print(f"{'writer':34} {'seconds':>8} {'docs/s':>8} {'rels/s':>8}")
-    for name, seconds in (("UNWIND batches (project writer)", batched),
-                          ("one row per round trip", single)):
+    for name, seconds in (
+        ("UNWIND batches (project writer)", batched),
+        ("one row per round trip", single),
+    ):
         print(f"{name:34} {seconds:8.2f} {len(docs) / seconds:8.1f} {rels / seconds:8.1f}")
     print(f"\nbatched is {single / batched:.2f}x the speed of row by row")
 

@@ -28,8 +28,9 @@ def free_port() -> int:
 
 def embedded_config(data_dir: Path, **settings: str | int) -> EmbeddedConfig:
     """A config on two free ports; `settings` override EmbeddedConfig's defaults (heap, ...)."""
-    return EmbeddedConfig(data_dir=data_dir, bolt_port=free_port(), http_port=free_port(),
-                          **settings)  # type: ignore[arg-type]
+    return EmbeddedConfig(
+        data_dir=data_dir, bolt_port=free_port(), http_port=free_port(), **settings
+    )  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -45,15 +46,34 @@ def embedded_server(config: EmbeddedConfig) -> Iterator[EmbeddedServer]:
 @contextmanager
 def service(config: EmbeddedConfig, log: Path, wait_s: float = 120) -> Iterator[str]:
     """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200."""
-    env = {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
-           "KG_ARCADEDB_HTTP_PORT": str(config.http_port), "KG_LOG_LEVEL": "WARNING",
-           "KG_ARCADEDB_HEAP": config.heap}
+    env = {
+        "KG_DATA_DIR": str(config.data_dir),
+        "KG_BOLT_PORT": str(config.bolt_port),
+        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
+        "KG_LOG_LEVEL": "WARNING",
+        "KG_ARCADEDB_HEAP": config.heap,
+    }
     port = free_port()
     with open(log, "wb") as fh:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "service.app:app_factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, wait_s, log)
@@ -79,6 +99,7 @@ def load_gold(client: httpx.Client, corpus: Path) -> int:
     """Loads every FORMAT.md file of `corpus` through the API; returns how many."""
     files = sorted(corpus.glob("*.json"))
     for path in files:
-        client.post("/documents/extracted",
-                    json=json.loads(path.read_text(encoding="utf-8"))).raise_for_status()
+        client.post(
+            "/documents/extracted", json=json.loads(path.read_text(encoding="utf-8"))
+        ).raise_for_status()
     return len(files)

@@ -33,18 +33,91 @@ from graph_schema.vocabulary import (
 from loaders.models import document_id
 from loaders.resolve import DocumentRow, EntityRow, GraphDocument, RelationRow
 
-_ONSETS = ("b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v",
-           "z", "sh", "ch", "kh", "br", "tr", "st")
+_ONSETS = (
+    "b",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "sh",
+    "ch",
+    "kh",
+    "br",
+    "tr",
+    "st",
+)
 _VOWELS = ("a", "e", "i", "o", "u", "ya", "ao", "ei")
 _CODAS = ("", "", "n", "r", "s", "t", "nd", "sk", "m", "l", "rsh")
-_COMPANY_WORDS = ("Motors", "Group", "Energy", "Textile", "Holding", "Steel", "Agro", "Pharm",
-                  "Cement", "Chemicals", "Logistics", "Mining")
-_PRODUCTS = ("cars", "cement", "cotton yarn", "copper wire", "fertiliser", "solar panels",
-             "glass", "batteries", "tiles", "pipes")
-_FILLER = ("the", "ministry", "said", "investment", "project", "region", "agreement", "plant",
-           "production", "export", "million", "dollars", "capacity", "jobs", "new", "signed",
-           "government", "delegation", "cooperation", "construction", "factory", "visit",
-           "talks", "economy", "industry", "partner", "launch", "supply", "energy", "year")
+_COMPANY_WORDS = (
+    "Motors",
+    "Group",
+    "Energy",
+    "Textile",
+    "Holding",
+    "Steel",
+    "Agro",
+    "Pharm",
+    "Cement",
+    "Chemicals",
+    "Logistics",
+    "Mining",
+)
+_PRODUCTS = (
+    "cars",
+    "cement",
+    "cotton yarn",
+    "copper wire",
+    "fertiliser",
+    "solar panels",
+    "glass",
+    "batteries",
+    "tiles",
+    "pipes",
+)
+_FILLER = (
+    "the",
+    "ministry",
+    "said",
+    "investment",
+    "project",
+    "region",
+    "agreement",
+    "plant",
+    "production",
+    "export",
+    "million",
+    "dollars",
+    "capacity",
+    "jobs",
+    "new",
+    "signed",
+    "government",
+    "delegation",
+    "cooperation",
+    "construction",
+    "factory",
+    "visit",
+    "talks",
+    "economy",
+    "industry",
+    "partner",
+    "launch",
+    "supply",
+    "energy",
+    "year",
+)
 START = date(2019, 1, 1)
 DAYS = 6 * 365
 UNDATED_SEEN = "2025-07-01"
@@ -104,64 +177,112 @@ class _Names:
 
     def word(self, syllables: int) -> str:
         rng = self.rng
-        return "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(syllables - 1)
-                       ) + rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+        return (
+            "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(syllables - 1))
+            + rng.choice(_ONSETS)
+            + rng.choice(_VOWELS)
+            + rng.choice(_CODAS)
+        )
 
     def unique(self, words: int = 1, suffix: str = "") -> str:
         while True:
-            name = " ".join(self.word(self.rng.randint(2, 3)).capitalize()
-                            for _ in range(words)) + suffix
+            name = (
+                " ".join(self.word(self.rng.randint(2, 3)).capitalize() for _ in range(words))
+                + suffix
+            )
             if name not in self.used:
                 self.used.add(name)
                 return name
 
 
-def _entity(etype: EntityType, subtype: Subtype | None, name: str, rng: random.Random, *,
-            geonames_id: int | None = None, iso: str | None = None) -> Entity:
+def _entity(
+    etype: EntityType,
+    subtype: Subtype | None,
+    name: str,
+    rng: random.Random,
+    *,
+    geonames_id: int | None = None,
+    iso: str | None = None,
+) -> Entity:
     aliases = [name]
     if rng.random() < 0.3:  # another spelling, as transliteration gives (Karshi / Qarshi)
-        aliases.append(name.replace("k", "q").replace("K", "Q").replace("sh", "sch")
-                       if "k" in name.lower() or "sh" in name else name.upper())
+        aliases.append(
+            name.replace("k", "q").replace("K", "Q").replace("sh", "sch")
+            if "k" in name.lower() or "sh" in name
+            else name.upper()
+        )
     key = entity_key(etype, name, geonames_id=geonames_id, iso=iso)
-    return Entity(key, etype, subtype, name, tuple(dict.fromkeys(aliases)),
-                  tuple(search_keys(*aliases)), geonames_id, iso)
+    return Entity(
+        key,
+        etype,
+        subtype,
+        name,
+        tuple(dict.fromkeys(aliases)),
+        tuple(search_keys(*aliases)),
+        geonames_id,
+        iso,
+    )
 
 
 def _make_entities(rng: random.Random, scale: float) -> dict[str, list[Entity]]:
     names = _Names(rng)
-    n = {k: max(3, int(v * scale)) for k, v in {
-        "country": 60, "region": 400, "city": 6000, "district": 1500, "official": 6000,
-        "executive": 4000, "person": 6000, "company": 10000, "government": 2500,
-        "media": 1000, "org": 500, "plant": 12000}.items()}
+    n = {
+        k: max(3, int(v * scale))
+        for k, v in {
+            "country": 60,
+            "region": 400,
+            "city": 6000,
+            "district": 1500,
+            "official": 6000,
+            "executive": 4000,
+            "person": 6000,
+            "company": 10000,
+            "government": 2500,
+            "media": 1000,
+            "org": 500,
+            "plant": 12000,
+        }.items()
+    }
     loc, per, org = EntityType.LOCATION, EntityType.PERSON, EntityType.ORGANIZATION
     pools: dict[str, list[Entity]] = defaultdict(list)
-    iso_codes = sorted({a + b for a in "abcdefghijklmnopqrstuvwxyz"
-                        for b in "abcdefghijklmnopqrstuvwxyz"})
+    iso_codes = sorted(
+        {a + b for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"}
+    )
     rng.shuffle(iso_codes)
     for i in range(n["country"]):
-        pools["country"].append(_entity(loc, Subtype.COUNTRY, names.unique(), rng,
-                                        iso=iso_codes[i].upper()))
+        pools["country"].append(
+            _entity(loc, Subtype.COUNTRY, names.unique(), rng, iso=iso_codes[i].upper())
+        )
     geonames = iter(range(1_000_000, 9_000_000, 7))
-    for kind, subtype in (("region", Subtype.REGION), ("city", Subtype.CITY),
-                          ("district", Subtype.DISTRICT)):
+    for kind, subtype in (
+        ("region", Subtype.REGION),
+        ("city", Subtype.CITY),
+        ("district", Subtype.DISTRICT),
+    ):
         suffix = {"region": " Region", "city": "", "district": " District"}[kind]
         for _ in range(n[kind]):
-            pools[kind].append(_entity(loc, subtype, names.unique(1, suffix), rng,
-                                       geonames_id=next(geonames)))
-    for kind, subtype in (("official", Subtype.OFFICIAL), ("executive", Subtype.EXECUTIVE),
-                          ("person", None)):
+            pools[kind].append(
+                _entity(loc, subtype, names.unique(1, suffix), rng, geonames_id=next(geonames))
+            )
+    for kind, subtype in (
+        ("official", Subtype.OFFICIAL),
+        ("executive", Subtype.EXECUTIVE),
+        ("person", None),
+    ):
         for _ in range(n[kind]):
             pools[kind].append(_entity(per, subtype, names.unique(2), rng))
-    for kind, subtype, words in (("company", Subtype.COMPANY, _COMPANY_WORDS),
-                                 ("government", Subtype.GOVERNMENT, ("Ministry", "Agency")),
-                                 ("media", Subtype.MEDIA, ("News", "Daily")),
-                                 ("org", None, ("Foundation", "Association"))):
+    for kind, subtype, words in (
+        ("company", Subtype.COMPANY, _COMPANY_WORDS),
+        ("government", Subtype.GOVERNMENT, ("Ministry", "Agency")),
+        ("media", Subtype.MEDIA, ("News", "Daily")),
+        ("org", None, ("Foundation", "Association")),
+    ):
         for _ in range(n[kind]):
-            pools[kind].append(_entity(org, subtype, names.unique(1, f" {rng.choice(words)}"),
-                                       rng))
+            pools[kind].append(_entity(org, subtype, names.unique(1, f" {rng.choice(words)}"), rng))
     for _ in range(n["plant"]):
-        pools["plant"].append(_entity(EntityType.PLANT, None,
-                                      names.unique(1, f" {rng.choice(_PRODUCTS)} plant"), rng))
+        pools["plant"].append(
+            _entity(EntityType.PLANT, None, names.unique(1, f" {rng.choice(_PRODUCTS)} plant"), rng)
+        )
     return pools
 
 
@@ -188,14 +309,23 @@ _SENTENCE = {
 }
 
 
-def _make_relations(rng: random.Random, pools: dict[str, list[Entity]], scale: float
-                    ) -> list[_Relation]:
-    P = {k: _Pool(v, s) for k, v, s in (
-        ("country", pools["country"], 1.3), ("region", pools["region"], 1.0),
-        ("city", pools["city"], 1.0), ("official", pools["official"], 1.0),
-        ("executive", pools["executive"], 0.9), ("person", pools["person"], 0.8),
-        ("company", pools["company"], 1.0), ("government", pools["government"], 1.0),
-        ("plant", pools["plant"], 0.9))}
+def _make_relations(
+    rng: random.Random, pools: dict[str, list[Entity]], scale: float
+) -> list[_Relation]:
+    P = {
+        k: _Pool(v, s)
+        for k, v, s in (
+            ("country", pools["country"], 1.3),
+            ("region", pools["region"], 1.0),
+            ("city", pools["city"], 1.0),
+            ("official", pools["official"], 1.0),
+            ("executive", pools["executive"], 0.9),
+            ("person", pools["person"], 0.8),
+            ("company", pools["company"], 1.0),
+            ("government", pools["government"], 1.0),
+            ("plant", pools["plant"], 0.9),
+        )
+    }
     places = [*pools["country"], *pools["region"], *pools["city"]]
     places.sort(key=lambda e: (e.subtype != Subtype.COUNTRY, rng.random()))  # countries lead
     P["place"] = _Pool(places, 1.1)
@@ -227,39 +357,65 @@ def _make_relations(rng: random.Random, pools: dict[str, list[Entity]], scale: f
         if rng.random() < 0.3:
             add(RelationType.PLANS, P["company"].draw(rng), plant)
     for org in orgs:
-        add(RelationType.BASED_IN, org, P["city"].draw(rng) if rng.random() < 0.85
-            else P["country"].draw(rng))
+        add(
+            RelationType.BASED_IN,
+            org,
+            P["city"].draw(rng) if rng.random() < 0.85 else P["country"].draw(rng),
+        )
     for person in pools["official"]:
-        add(RelationType.HOLDS_POSITION, person, P["government"].draw(rng) if rng.random() < 0.7
-            else P["place"].draw(rng), title=rng.choice(("minister", "governor", "khokim",
-                                                         "ambassador", "deputy minister")))
+        add(
+            RelationType.HOLDS_POSITION,
+            person,
+            P["government"].draw(rng) if rng.random() < 0.7 else P["place"].draw(rng),
+            title=rng.choice(("minister", "governor", "khokim", "ambassador", "deputy minister")),
+        )
     for person in pools["executive"]:
-        add(RelationType.HOLDS_POSITION, person, P["company"].draw(rng),
-            title=rng.choice(("CEO", "chairman", "director")))
-    quotas = {RelationType.VISITED: 58_000, RelationType.MET_WITH: 55_000,
-              RelationType.INVESTS_IN: 15_000, RelationType.PART_OF: 5_000,
-              RelationType.ORDERED: 10_000}
+        add(
+            RelationType.HOLDS_POSITION,
+            person,
+            P["company"].draw(rng),
+            title=rng.choice(("CEO", "chairman", "director")),
+        )
+    quotas = {
+        RelationType.VISITED: 58_000,
+        RelationType.MET_WITH: 55_000,
+        RelationType.INVESTS_IN: 15_000,
+        RelationType.PART_OF: 5_000,
+        RelationType.ORDERED: 10_000,
+    }
     for rtype, quota in quotas.items():
         target = len(rels) + int(quota * scale)
         while len(rels) < target:
             if rtype is RelationType.VISITED:
                 source = P["people"].draw(rng) if rng.random() < 0.8 else P["org"].draw(rng)
                 roll = rng.random()
-                host = P["place"].draw(rng) if roll < 0.5 else (
-                    P["org"].draw(rng) if roll < 0.8 else P["plant"].draw(rng))
+                host = (
+                    P["place"].draw(rng)
+                    if roll < 0.5
+                    else (P["org"].draw(rng) if roll < 0.8 else P["plant"].draw(rng))
+                )
                 add(rtype, source, host)
             elif rtype is RelationType.MET_WITH:
-                add(rtype, P["people"].draw(rng), P["people"].draw(rng)
-                    if rng.random() < 0.8 else P["org"].draw(rng))
+                add(
+                    rtype,
+                    P["people"].draw(rng),
+                    P["people"].draw(rng) if rng.random() < 0.8 else P["org"].draw(rng),
+                )
             elif rtype is RelationType.INVESTS_IN:
-                add(rtype, P["company"].draw(rng) if rng.random() < 0.7 else P["place"].draw(rng),
+                add(
+                    rtype,
+                    P["company"].draw(rng) if rng.random() < 0.7 else P["place"].draw(rng),
                     P["plant"].draw(rng) if rng.random() < 0.6 else P["place"].draw(rng),
-                    amount=f"${rng.randint(1, 900)} million")
+                    amount=f"${rng.randint(1, 900)} million",
+                )
             elif rtype is RelationType.PART_OF:
                 add(rtype, P["org"].draw(rng), P["org"].draw(rng))
             else:
-                add(rtype, P["official"].draw(rng),
-                    P["plant"].draw(rng) if rng.random() < 0.5 else P["org"].draw(rng))
+                add(
+                    rtype,
+                    P["official"].draw(rng),
+                    P["plant"].draw(rng) if rng.random() < 0.5 else P["org"].draw(rng),
+                )
     return list(rels.values())
 
 
@@ -298,19 +454,25 @@ def _hubs(pools: dict[str, list[Entity]], relations: Sequence[_Relation]) -> Hub
 
     by_degree = {k: max(v, key=lambda e: degree[e.id]) for k, v in pools.items() if v}
     officials = sorted(pools["official"], key=lambda e: -degree[e.id])
-    hubs = Hubs(country=by_degree["country"].id, place_root=pools["country"][0].id,
-                region=by_degree["region"].id,
-                city=by_degree["city"].id, company=by_degree["company"].id,
-                official=officials[0].id, second_official=officials[1].id,
-                typical_person=median(pools["official"]).id,
-                typical_city=median(pools["city"]).id)
+    hubs = Hubs(
+        country=by_degree["country"].id,
+        place_root=pools["country"][0].id,
+        region=by_degree["region"].id,
+        city=by_degree["city"].id,
+        company=by_degree["company"].id,
+        official=officials[0].id,
+        second_official=officials[1].id,
+        typical_person=median(pools["official"]).id,
+        typical_city=median(pools["city"]).id,
+    )
     everyone = {e.id: e for pool in pools.values() for e in pool}
     hubs.names = {k: everyone[v].name for k, v in vars(hubs).items() if isinstance(v, str)}
     return hubs
 
 
-def _document(rng: random.Random, number: int, stated: list[tuple[_Relation, int]]
-              ) -> GraphDocument:
+def _document(
+    rng: random.Random, number: int, stated: list[tuple[_Relation, int]]
+) -> GraphDocument:
     undated = rng.random() < 0.03
     published = None if undated else (START + timedelta(days=rng.randrange(DAYS))).isoformat()
     seen = published or UNDATED_SEEN
@@ -319,18 +481,28 @@ def _document(rng: random.Random, number: int, stated: list[tuple[_Relation, int
     relations: dict[str, RelationRow] = {}
     sentences = []
     for rel, n in stated:
-        text = _SENTENCE[rel.type].format(s=rel.source.name, t=rel.target.name,
-                                          title=rel.title or "", amount=rel.amount or "")
+        text = _SENTENCE[rel.type].format(
+            s=rel.source.name, t=rel.target.name, title=rel.title or "", amount=rel.amount or ""
+        )
         sentence = f"{text} ({number}.{n})."
         sentences.append(sentence)
         for end in (rel.source, rel.target):
             row = entities.get(end.id)
             if row is None:
                 row = entities[end.id] = EntityRow(
-                    id=end.id, labels=entity_labels(end.type, end.subtype), type=end.type.value,
-                    subtype=end.subtype.value if end.subtype else None, name=end.name,
-                    aliases=list(end.aliases), search_keys=list(end.keys), titles=[],
-                    mentions=0, seen=seen, geonames_id=end.geonames_id, iso=end.iso)
+                    id=end.id,
+                    labels=entity_labels(end.type, end.subtype),
+                    type=end.type.value,
+                    subtype=end.subtype.value if end.subtype else None,
+                    name=end.name,
+                    aliases=list(end.aliases),
+                    search_keys=list(end.keys),
+                    titles=[],
+                    mentions=0,
+                    seen=seen,
+                    geonames_id=end.geonames_id,
+                    iso=end.iso,
+                )
                 if end.type is EntityType.PLANT and rng.random() < 0.5:
                     row.status = rng.choice(("planned", "under_construction", "operating"))
                     row.product = end.name.rsplit(" plant", 1)[0].split(" ", 1)[-1]
@@ -342,17 +514,29 @@ def _document(rng: random.Random, number: int, stated: list[tuple[_Relation, int
         rid = relation_id(rel.source.id, rel.type, rel.target.id)
         row_r = relations.get(rid)
         if row_r is None:
-            row_r = relations[rid] = RelationRow(rid, rel.type, rel.source.id, rel.target.id,
-                                                 [], [], [], seen, rel.title, rel.amount)
+            row_r = relations[rid] = RelationRow(
+                rid, rel.type, rel.source.id, rel.target.id, [], [], [], seen, rel.title, rel.amount
+            )
         row_r.sentences.append(sentence)
         row_r.confidences.append(round(rng.uniform(0.5, 0.95), 2))
-        row_r.statuses.append(("planned" if rng.random() < 0.2 else "done")
-                              if rel.type is RelationType.VISITED else "")
+        row_r.statuses.append(
+            ("planned" if rng.random() < 0.2 else "done")
+            if rel.type is RelationType.VISITED
+            else ""
+        )
     filler = " ".join(rng.choice(_FILLER) for _ in range(rng.randint(120, 220)))
     title = f"News {number}: " + (sentences[0][:60] if sentences else "briefing")
     text = title + "\n\n" + " ".join(sentences) + "\n\n" + filler.capitalize() + "."
-    doc = DocumentRow(id=document_id(text), url=f"https://news.example/{number}", title=title,
-                      published=published, lang=lang, text=text,
-                      ingested_at="2025-07-01T00:00:00+00:00", seen=seen,
-                      entity_count=len(entities), relation_count=len(relations))
+    doc = DocumentRow(
+        id=document_id(text),
+        url=f"https://news.example/{number}",
+        title=title,
+        published=published,
+        lang=lang,
+        text=text,
+        ingested_at="2025-07-01T00:00:00+00:00",
+        seen=seen,
+        entity_count=len(entities),
+        relation_count=len(relations),
+    )
     return GraphDocument(doc, list(entities.values()), list(relations.values()))

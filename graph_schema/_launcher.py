@@ -63,8 +63,13 @@ def main(argv: list[str]) -> None:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     server.start()
     server.create_database(args.database)  # idempotent
-    ready = {"pid": os.getpid(), "bolt_port": args.bolt_port, "http_port": args.http_port,
-             "database": args.database, "started_at": time.time()}
+    ready = {
+        "pid": os.getpid(),
+        "bolt_port": args.bolt_port,
+        "http_port": args.http_port,
+        "database": args.database,
+        "started_at": time.time(),
+    }
     tmp = Path(args.ready_file + ".tmp")
     tmp.write_text(json.dumps(ready), encoding="utf-8")
     tmp.replace(args.ready_file)

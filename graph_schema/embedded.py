@@ -144,22 +144,37 @@ class EmbeddedServer:
     def _spawn(self) -> subprocess.Popen[bytes]:
         self.root_path.mkdir(parents=True, exist_ok=True)
         cmd = [
-            sys.executable, "-m", _LAUNCHER_MODULE,
-            "--root", str(self.root_path),
-            "--bolt-port", str(self.config.bolt_port),
-            "--http-port", str(self.config.http_port),
-            "--database", self.config.database,
-            "--password-file", str(self.password_file),
-            "--ready-file", str(self.ready_file),
-            "--heap", self.config.heap,
-            "--command-timeout-ms", str(self.config.command_timeout_ms),
+            sys.executable,
+            "-m",
+            _LAUNCHER_MODULE,
+            "--root",
+            str(self.root_path),
+            "--bolt-port",
+            str(self.config.bolt_port),
+            "--http-port",
+            str(self.config.http_port),
+            "--database",
+            self.config.database,
+            "--password-file",
+            str(self.password_file),
+            "--ready-file",
+            str(self.ready_file),
+            "--heap",
+            self.config.heap,
+            "--command-timeout-ms",
+            str(self.config.command_timeout_ms),
         ]
         with open(self.log_file, "ab") as log_fh:
             # A session of its own: the server outlives the `kg db start` that spawned it and
             # does not receive the terminal's Ctrl-C meant for a foreground `kg serve`.
             return subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=log_fh, stderr=subprocess.STDOUT,
-                cwd=self.data_dir, start_new_session=True, env=_child_env(),
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log_fh,
+                stderr=subprocess.STDOUT,
+                cwd=self.data_dir,
+                start_new_session=True,
+                env=_child_env(),
             )
 
     def _wait_ready(self, pid: int, process: subprocess.Popen[bytes] | None = None) -> None:
@@ -282,4 +297,3 @@ def _is_launcher(pid: int) -> bool:
         return False
     # Empty for a moment right after spawning, before exec has replaced the forked image.
     return not args or _LAUNCHER_MODULE.encode() in args
-

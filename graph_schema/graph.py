@@ -197,8 +197,10 @@ class Graph:
 
     def ping(self, timeout_s: float = 3.0) -> None:
         """One round trip without the driver's retries, so a dead graph is reported at once."""
-        with translated_errors(PING.name, timeout_s), \
-                self.driver.session(database=self.config.database) as session:
+        with (
+            translated_errors(PING.name, timeout_s),
+            self.driver.session(database=self.config.database) as session,
+        ):
             session.run(Query(PING.text(self.backend), timeout=timeout_s)).consume()
 
     # -- cancellation --------------------------------------------------------------------------
@@ -233,20 +235,23 @@ def _packing_error(exc: BaseException) -> bool:
 
 def _unsendable(exc: Exception) -> InvalidInputError:
     if isinstance(exc, UnicodeEncodeError):
-        bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else ""
+        bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
         return InvalidInputError(
             f"a text holds {bad!r}, which is not a character (a lone UTF-16 surrogate); "
-            f"send valid Unicode")
+            f"send valid Unicode"
+        )
     if isinstance(exc, OverflowError):
         return InvalidInputError(
             "a number is too large for the graph: integers must fit in 64 bits "
-            f"({-2**63} to {2**63 - 1})")
+            f"({-(2**63)} to {2**63 - 1})"
+        )
     return InvalidInputError(f"a value cannot be sent to the graph: {exc}")
 
 
 @contextlib.contextmanager
-def translated_errors(name: str, budget_s: float, *, user_statement: bool = False
-                      ) -> Iterator[None]:
+def translated_errors(
+    name: str, budget_s: float, *, user_statement: bool = False
+) -> Iterator[None]:
     """Turn driver errors into the project's errors, with a message meant for a person.
 
     `user_statement` marks a statement a user wrote (POST /query): whatever the graph refuses
@@ -261,7 +266,8 @@ def translated_errors(name: str, budget_s: float, *, user_statement: bool = Fals
         if scope is not None and scope.cancelled:
             # Terminated by the watchdog because the caller went away, not by the budget.
             raise QueryCancelledError(
-                f"statement {name} was stopped: its caller went away") from exc
+                f"statement {name} was stopped: its caller went away"
+            ) from exc
         if isinstance(exc, Neo4jError):
             _raise_graph_error(budget_s, exc, user_statement)
         elif isinstance(exc, (ServiceUnavailable, SessionExpired)):
@@ -282,10 +288,8 @@ def _raise_graph_error(budget_s: float, exc: Neo4jError, user_statement: bool) -
             f"the query ran past its time budget of {budget_s:g} s and was stopped"
         ) from exc
     if code.startswith("Neo.TransientError.Database") or code.endswith("DatabaseNotFound"):
-        raise GraphUnavailableError(f"the graph cannot serve its database: {exc.message}"
-                                    ) from exc
+        raise GraphUnavailableError(f"the graph cannot serve its database: {exc.message}") from exc
     if isinstance(exc, ClientError) and code.startswith("Neo.ClientError.Statement"):
         raise InvalidInputError(f"the graph rejected the statement: {exc.message}") from exc
     if user_statement and not isinstance(exc, TransientError):
-        raise InvalidInputError(f"the graph could not run the statement: {exc.message}"
-                                ) from exc
+        raise InvalidInputError(f"the graph could not run the statement: {exc.message}") from exc

@@ -30,7 +30,8 @@ from graph_schema.graph import Graph, translated_errors
 from graph_schema.statement import Backend
 from graph_schema.watchdog import new_tag
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<space>\s+)
   | (?P<comment>//[^\n]*|/\*.*?\*/)
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
@@ -38,25 +39,79 @@ _TOKEN = re.compile(r"""
   | (?P<word>[^\W\d]\w*)
   | (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
   | (?P<symbol>.)
-""", re.S | re.X)
+""",
+    re.S | re.X,
+)
 
-WRITE_WORDS = frozenset({
-    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD",
-    "TRANSACTIONS", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "SHOW", "USE",
-    "START", "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE", "FINISH", "INSERT",
-})
+WRITE_WORDS = frozenset(
+    {
+        "CREATE",
+        "MERGE",
+        "SET",
+        "DELETE",
+        "DETACH",
+        "REMOVE",
+        "DROP",
+        "FOREACH",
+        "LOAD",
+        "TRANSACTIONS",
+        "TERMINATE",
+        "GRANT",
+        "DENY",
+        "REVOKE",
+        "ALTER",
+        "RENAME",
+        "SHOW",
+        "USE",
+        "START",
+        "STOP",
+        "ENABLE",
+        "DEALLOCATE",
+        "REALLOCATE",
+        "FINISH",
+        "INSERT",
+    }
+)
 FIRST_WORDS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL"})
-READ_PROCEDURES = frozenset({
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
-    "db.index.fulltext.queryNodes",
-})
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.index.fulltext.queryNodes",
+    }
+)
 # After these an expression, a pattern or a name follows, never a clause: a word there is a
 # variable or a function ('RETURN start', '(stop)', 'x IN set'), not a keyword.
-_BEFORE_EXPRESSION_WORDS = frozenset({
-    "RETURN", "WITH", "DISTINCT", "WHERE", "AND", "OR", "XOR", "NOT", "IN", "IS", "UNWIND",
-    "BY", "SKIP", "LIMIT", "CASE", "WHEN", "THEN", "ELSE", "STARTS", "ENDS", "CONTAINS",
-    "YIELD", "MATCH", "AS",
-})
+_BEFORE_EXPRESSION_WORDS = frozenset(
+    {
+        "RETURN",
+        "WITH",
+        "DISTINCT",
+        "WHERE",
+        "AND",
+        "OR",
+        "XOR",
+        "NOT",
+        "IN",
+        "IS",
+        "UNWIND",
+        "BY",
+        "SKIP",
+        "LIMIT",
+        "CASE",
+        "WHEN",
+        "THEN",
+        "ELSE",
+        "STARTS",
+        "ENDS",
+        "CONTAINS",
+        "YIELD",
+        "MATCH",
+        "AS",
+    }
+)
 _BEFORE_EXPRESSION_SYMBOLS = frozenset("([,=<>+-/%^")
 _FORBIDDEN_NAMESPACES = ("apoc.", "dbms.", "gds.")
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
@@ -89,8 +144,12 @@ def _tokens(cypher: str) -> list[_Token]:
         if kind in ("word", "quoted"):
             quoted = kind == "quoted"
             name = text[1:-1].replace("``", "`") if quoted else text
-            if len(tokens) >= 2 and tokens[-1].text == "." and tokens[-1].kind == "symbol" \
-                    and tokens[-2].kind == "name":
+            if (
+                len(tokens) >= 2
+                and tokens[-1].text == "."
+                and tokens[-1].kind == "symbol"
+                and tokens[-2].kind == "name"
+            ):
                 tokens.pop()
                 head = tokens.pop()
                 tokens.append(_Token("name", f"{head.text}.{name}", head.quoted or quoted))
@@ -117,8 +176,9 @@ def _keywords(tokens: list[_Token]) -> list[tuple[int, str]]:
         if after is not None and after.kind == "symbol" and after.text == ":":
             continue  # a map key, or a variable with its label
         if before is not None and (
-                (before.kind == "symbol" and before.text in _BEFORE_EXPRESSION_SYMBOLS)
-                or (i - 1 in keyword_at and before.text.upper() in _BEFORE_EXPRESSION_WORDS)):
+            (before.kind == "symbol" and before.text in _BEFORE_EXPRESSION_SYMBOLS)
+            or (i - 1 in keyword_at and before.text.upper() in _BEFORE_EXPRESSION_WORDS)
+        ):
             continue  # a variable, an alias or a function: 'RETURN start', '(stop)', 'AS set'
         keyword_at.add(i)
         found.append((i, token.text.upper()))
@@ -134,20 +194,26 @@ def check_read_only(cypher: str) -> None:
     if first not in FIRST_WORDS:
         raise ForbiddenQueryError(
             f"only read statements are accepted; this one starts with {tokens[0].text!r} "
-            f"(allowed: {', '.join(sorted(FIRST_WORDS))})")
+            f"(allowed: {', '.join(sorted(FIRST_WORDS))})"
+        )
     for token in tokens:
         if token.kind == "name" and token.text.lower().startswith(_FORBIDDEN_NAMESPACES):
             raise ForbiddenQueryError(
-                f"{token.text} is not allowed: this endpoint only reads the graph")
+                f"{token.text} is not allowed: this endpoint only reads the graph"
+            )
     for i, word in _keywords(tokens):
         if word in WRITE_WORDS:
-            raise ForbiddenQueryError(
-                f"{word} is not allowed: this endpoint only reads the graph")
+            raise ForbiddenQueryError(f"{word} is not allowed: this endpoint only reads the graph")
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word == "IN" and following is not None and following.kind == "name" \
-                and following.text.upper() == "TRANSACTIONS":
-            raise ForbiddenQueryError("CALL … IN TRANSACTIONS is not allowed: this endpoint "
-                                      "runs one read transaction")
+        if (
+            word == "IN"
+            and following is not None
+            and following.kind == "name"
+            and following.text.upper() == "TRANSACTIONS"
+        ):
+            raise ForbiddenQueryError(
+                "CALL … IN TRANSACTIONS is not allowed: this endpoint runs one read transaction"
+            )
         if word == "CALL" and following is not None and following.kind == "name":
             _check_procedure(following.text)  # CALL { … } and CALL (x) { … } are subqueries
 
@@ -156,7 +222,8 @@ def _check_procedure(name: str) -> None:
     if name not in READ_PROCEDURES:
         raise ForbiddenQueryError(
             f"procedure {name} is not allowed; read-only procedures: "
-            f"{', '.join(sorted(READ_PROCEDURES))}")
+            f"{', '.join(sorted(READ_PROCEDURES))}"
+        )
 
 
 def to_json(value: Any) -> Any:
@@ -166,8 +233,10 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Relationship):
         return {"type": value.type, "properties": to_json(dict(value))}
     if isinstance(value, Path):
-        return {"nodes": [to_json(n) for n in value.nodes],
-                "relationships": [to_json(r) for r in value.relationships]}
+        return {
+            "nodes": [to_json(n) for n in value.nodes],
+            "relationships": [to_json(r) for r in value.relationships],
+        }
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
     # Before tuples: a Duration and a Point are tuple subclasses.
@@ -184,15 +253,18 @@ def to_json(value: Any) -> Any:
     return str(value)
 
 
-def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, row_cap: int,
-                  timeout_s: float) -> UserQueryResult:
+def run_read_only(
+    graph: Graph, cypher: str, params: dict[str, Any], *, row_cap: int, timeout_s: float
+) -> UserQueryResult:
     """Run a user's statement read-only within its budget; at most `row_cap` rows come back."""
     check_read_only(cypher)
     tag = new_tag()
     text = f"/* {tag} */ {cypher}"
     try:
-        with graph.watchdog.watch(tag, timeout_s), \
-                translated_errors("USER_QUERY", timeout_s, user_statement=True):
+        with (
+            graph.watchdog.watch(tag, timeout_s),
+            translated_errors("USER_QUERY", timeout_s, user_statement=True),
+        ):
             if graph.backend is Backend.NEO4J:
                 _explain_is_read(graph, text, params, timeout_s)
             return _run_and_roll_back(graph, text, params, row_cap, timeout_s)
@@ -203,18 +275,21 @@ def run_read_only(graph: Graph, cypher: str, params: dict[str, Any], *, row_cap:
 
 
 def _explain_is_read(graph: Graph, text: str, params: dict[str, Any], timeout_s: float) -> None:
-    with graph.driver.session(database=graph.config.database,
-                              default_access_mode=READ_ACCESS) as session:
+    with graph.driver.session(
+        database=graph.config.database, default_access_mode=READ_ACCESS
+    ) as session:
         # The budget goes in the Query: run()'s keyword arguments are query parameters.
         summary = session.run(Query(f"EXPLAIN {text}", timeout=timeout_s), params).consume()
     if summary.query_type != "r":
         raise ForbiddenQueryError("the statement would write to the graph (EXPLAIN says so)")
 
 
-def _run_and_roll_back(graph: Graph, text: str, params: dict[str, Any], row_cap: int,
-                       timeout_s: float) -> UserQueryResult:
-    with graph.driver.session(database=graph.config.database,
-                              default_access_mode=READ_ACCESS) as session:
+def _run_and_roll_back(
+    graph: Graph, text: str, params: dict[str, Any], row_cap: int, timeout_s: float
+) -> UserQueryResult:
+    with graph.driver.session(
+        database=graph.config.database, default_access_mode=READ_ACCESS
+    ) as session:
         tx = session.begin_transaction(timeout=timeout_s)
         try:
             result = tx.run(text, params)

@@ -30,7 +30,8 @@ class SchemaItem:
 def _relation_id_indexes() -> list[SchemaItem]:
     return [
         SchemaItem(
-            f"rel_{rtype.value.lower()}_id", "index",
+            f"rel_{rtype.value.lower()}_id",
+            "index",
             f"CREATE INDEX rel_{rtype.value.lower()}_id IF NOT EXISTS "
             f"FOR ()-[r:{rtype.value}]-() ON (r.id)",
         )
@@ -40,24 +41,29 @@ def _relation_id_indexes() -> list[SchemaItem]:
 
 SCHEMA: tuple[SchemaItem, ...] = (
     SchemaItem(
-        "entity_id", "constraint",
+        "entity_id",
+        "constraint",
         f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:{ENTITY_LABEL}) REQUIRE e.id IS UNIQUE",
     ),
     SchemaItem(
-        "document_id", "constraint",
+        "document_id",
+        "constraint",
         f"CREATE CONSTRAINT document_id IF NOT EXISTS "
         f"FOR (d:{DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE",
     ),
     SchemaItem(
-        "entity_name", "index",
+        "entity_name",
+        "index",
         f"CREATE INDEX entity_name IF NOT EXISTS FOR (e:{ENTITY_LABEL}) ON (e.name)",
     ),
     SchemaItem(
-        "document_published", "index",
+        "document_published",
+        "index",
         f"CREATE INDEX document_published IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) ON (d.published)",
     ),
     SchemaItem(
-        "document_lang", "index",
+        "document_lang",
+        "index",
         f"CREATE INDEX document_lang IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) ON (d.lang)",
     ),
     *_relation_id_indexes(),
@@ -66,7 +72,8 @@ SCHEMA: tuple[SchemaItem, ...] = (
     # scans `search_text`, the folded `search_keys` joined (SEARCH_CANDIDATES in
     # graph_schema/statements/entities.py).
     SchemaItem(
-        "entity_search", "index",
+        "entity_search",
+        "index",
         f"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS "
         f"FOR (e:{ENTITY_LABEL}) ON EACH [e.search_text]",
         frozenset({Backend.NEO4J}),
@@ -74,7 +81,8 @@ SCHEMA: tuple[SchemaItem, ...] = (
 )
 
 SHOW_CONSTRAINT_NAMES = Statement(
-    "SHOW_CONSTRAINT_NAMES", "SHOW CONSTRAINTS YIELD name, type RETURN name, type",
+    "SHOW_CONSTRAINT_NAMES",
+    "SHOW CONSTRAINTS YIELD name, type RETURN name, type",
 )
 SHOW_INDEX_NAMES = Statement(
     "SHOW_INDEX_NAMES",

@@ -64,7 +64,11 @@ SUBTYPES: dict[EntityType, tuple[Subtype, ...]] = {
     EntityType.PERSON: (Subtype.OFFICIAL, Subtype.EXECUTIVE, Subtype.OTHER),
     EntityType.ORGANIZATION: (Subtype.COMPANY, Subtype.GOVERNMENT, Subtype.MEDIA, Subtype.OTHER),
     EntityType.LOCATION: (
-        Subtype.COUNTRY, Subtype.REGION, Subtype.CITY, Subtype.DISTRICT, Subtype.OTHER,
+        Subtype.COUNTRY,
+        Subtype.REGION,
+        Subtype.CITY,
+        Subtype.DISTRICT,
+        Subtype.OTHER,
     ),
     EntityType.PLANT: (),
 }

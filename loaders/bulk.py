@@ -63,26 +63,49 @@ def _add_entities(fold: _Fold, gdoc: GraphDocument) -> None:
         known = fold.entities.get(e.id)
         if known is None:
             known = fold.entities[e.id] = _Entity(
-                {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype,
-                 "aliases": [], "search_keys": [], "titles": [], "mention_count": 0,
-                 "doc_count": 0, "first_seen": None, "last_seen": None, "geonames_id": None,
-                 "iso": None, **dict.fromkeys(_LATEST_WINS)}, e.labels)
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "subtype": e.subtype,
+                    "aliases": [],
+                    "search_keys": [],
+                    "titles": [],
+                    "mention_count": 0,
+                    "doc_count": 0,
+                    "first_seen": None,
+                    "last_seen": None,
+                    "geonames_id": None,
+                    "iso": None,
+                    **dict.fromkeys(_LATEST_WINS),
+                },
+                e.labels,
+            )
         row = known.row
-        for name, items in (("aliases", e.aliases), ("search_keys", e.search_keys),
-                            ("titles", e.titles)):
+        for name, items in (
+            ("aliases", e.aliases),
+            ("search_keys", e.search_keys),
+            ("titles", e.titles),
+        ):
             row[name] += [x for x in items if x not in row[name]]
         row["mention_count"] += e.mentions
         row["doc_count"] += 1
         row["first_seen"] = min(row["first_seen"] or e.seen, e.seen)
         row["last_seen"] = max(row["last_seen"] or e.seen, e.seen)
-        row["geonames_id"] = row["geonames_id"] if row["geonames_id"] is not None \
-            else e.geonames_id
+        row["geonames_id"] = row["geonames_id"] if row["geonames_id"] is not None else e.geonames_id
         row["iso"] = row["iso"] if row["iso"] is not None else e.iso
         for name in _LATEST_WINS:
             if getattr(e, name) is not None:
                 row[name] = getattr(e, name)
-        fold.mentions.append({"doc_id": doc_id, "entity_id": e.id, "aliases": e.aliases,
-                              "search_keys": e.search_keys, "count": e.mentions})
+        fold.mentions.append(
+            {
+                "doc_id": doc_id,
+                "entity_id": e.id,
+                "aliases": e.aliases,
+                "search_keys": e.search_keys,
+                "count": e.mentions,
+            }
+        )
 
 
 def _add_relations(fold: _Fold, gdoc: GraphDocument) -> None:
@@ -92,9 +115,17 @@ def _add_relations(fold: _Fold, gdoc: GraphDocument) -> None:
         row = fold.relations.get(r.id)
         if row is None:
             row = fold.relations[r.id] = {
-                "id": r.id, "source": r.source, "target": r.target, "doc_ids": [],
-                "sentences": [], "confidences": [], "statuses": [], "seen_dates": [],
-                "title": None, "amount": None}
+                "id": r.id,
+                "source": r.source,
+                "target": r.target,
+                "doc_ids": [],
+                "sentences": [],
+                "confidences": [],
+                "statuses": [],
+                "seen_dates": [],
+                "title": None,
+                "amount": None,
+            }
             fold.types[r.id] = r.type
         n = len(r.sentences)
         row["doc_ids"] += [doc_id] * n
@@ -120,10 +151,15 @@ def fold_documents(docs: Iterable[GraphDocument]) -> _Fold:
     return fold
 
 
-def _run_batches(graph: Graph, statement: Statement, rows: list[dict[str, Any]],
-                 progress: Callable[[str, int], None] | None) -> int:
+def _run_batches(
+    graph: Graph,
+    statement: Statement,
+    rows: list[dict[str, Any]],
+    progress: Callable[[str, int], None] | None,
+) -> int:
     done = 0
     for batch in batches(rows):
+
         def work(tx: Tx, batch: list[dict[str, Any]] = batch) -> int:
             return int(tx.run(statement, rows=batch).records[0]["created"])
 
@@ -133,26 +169,38 @@ def _run_batches(graph: Graph, statement: Statement, rows: list[dict[str, Any]],
     return done
 
 
-def bulk_load(graph: Graph, docs: Iterable[GraphDocument],
-              progress: Callable[[str, int], None] | None = None) -> BulkReport:
+def bulk_load(
+    graph: Graph, docs: Iterable[GraphDocument], progress: Callable[[str, int], None] | None = None
+) -> BulkReport:
     """Create the documents, entities, MENTIONS and relations of `docs` in an empty graph."""
     if graph.read(ANY_NODE)[0]["populated"]:
-        raise InvalidInputError("bulk loading needs an empty graph; use the per-document "
-                                "writer (kg ingest) to add to a populated one")
+        raise InvalidInputError(
+            "bulk loading needs an empty graph; use the per-document "
+            "writer (kg ingest) to add to a populated one"
+        )
     fold = fold_documents(docs)
     documents = _run_batches(graph, st.BULK_CREATE_DOCUMENTS, fold.documents, progress)
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for entity in fold.entities.values():
         entity.row["search_text"] = " ".join(entity.row["search_keys"])
         by_labels.setdefault(entity.labels, []).append(entity.row)
-    entities = sum(_run_batches(graph, st.BULK_CREATE_ENTITIES[labels], rows, progress)
-                   for labels, rows in by_labels.items())
+    entities = sum(
+        _run_batches(graph, st.BULK_CREATE_ENTITIES[labels], rows, progress)
+        for labels, rows in by_labels.items()
+    )
     mentions = _run_batches(graph, st.BULK_CREATE_MENTIONS, fold.mentions, progress)
     by_type: dict[RelationType, list[dict[str, Any]]] = {}
     for rid, row in fold.relations.items():
         by_type.setdefault(fold.types[rid], []).append(row)
-    relations = sum(_run_batches(graph, st.BULK_CREATE_RELATIONS[rtype], rows, progress)
-                    for rtype, rows in by_type.items())
-    log.info("bulk load: %d documents, %d entities, %d mentions, %d relations",
-             documents, entities, mentions, relations)
+    relations = sum(
+        _run_batches(graph, st.BULK_CREATE_RELATIONS[rtype], rows, progress)
+        for rtype, rows in by_type.items()
+    )
+    log.info(
+        "bulk load: %d documents, %d entities, %d mentions, %d relations",
+        documents,
+        entities,
+        mentions,
+        relations,
+    )
     return BulkReport(documents, entities, mentions, relations)

@@ -32,8 +32,10 @@ def read_gold(gold_file: Path) -> dict[str, Any]:
     try:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"gold file {gold_file} is not valid JSON ({exc.msg} at line "
-                                f"{exc.lineno}, column {exc.colno})") from exc
+        raise InvalidInputError(
+            f"gold file {gold_file} is not valid JSON ({exc.msg} at line "
+            f"{exc.lineno}, column {exc.colno})"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"gold file {gold_file} is not UTF-8 text") from exc
     if not isinstance(gold, dict):
@@ -73,8 +75,10 @@ def score(gold_dir: Path, pred_dir: Path, scorer_path: Path, as_json: bool = Fal
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         said = (result.stderr.strip() or result.stdout.strip()).splitlines()
-        raise InvalidInputError(f"the scorer {scorer_path} failed with exit code "
-                                f"{result.returncode}" + (f": {said[-1]}" if said else ""))
+        raise InvalidInputError(
+            f"the scorer {scorer_path} failed with exit code "
+            f"{result.returncode}" + (f": {said[-1]}" if said else "")
+        )
     return result.stdout
 
 
@@ -153,6 +157,7 @@ def _scorer_module(scorer_path: Path) -> Any:
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
-        raise InvalidInputError(f"cannot load the scorer at {scorer_path} "
-                                f"({type(exc).__name__}: {exc})") from exc
+        raise InvalidInputError(
+            f"cannot load the scorer at {scorer_path} ({type(exc).__name__}: {exc})"
+        ) from exc
     return module

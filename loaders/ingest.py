@@ -68,17 +68,22 @@ class IngestSummary:
 
 # -- reading sources ---------------------------------------------------------------------------
 
+
 def expand(paths: Iterable[Path]) -> Iterator[Path | Failure]:
     """Files named directly, and loadable files inside folders (recursively, sorted)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in LOADABLE_SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADABLE_SUFFIXES
+            )
         elif not path.exists():
             yield Failure(str(path), "no such file or folder")
         elif path.suffix.lower() not in LOADABLE_SUFFIXES:
-            yield Failure(str(path), f"cannot load {path.suffix or 'files without a suffix'}; "
-                                     "use .txt, .md, .json (FORMAT.md) or .jsonl")
+            yield Failure(
+                str(path),
+                f"cannot load {path.suffix or 'files without a suffix'}; "
+                "use .txt, .md, .json (FORMAT.md) or .jsonl",
+            )
         else:
             yield path
 
@@ -95,7 +100,7 @@ def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
                 key, sep, value = entry.partition(":")
                 if sep and key.strip() in _FRONT_MATTER_KEYS and value.strip():
                     meta[key.strip()] = value.strip()
-            return meta, "\n".join(lines[end + 1:])
+            return meta, "\n".join(lines[end + 1 :])
     return {}, raw
 
 
@@ -130,8 +135,9 @@ def _text(row: dict[str, object]) -> str:
     if text is None:
         raise InvalidInputError('"text" is missing: the article\'s text must be a string')
     if not isinstance(text, str):
-        raise InvalidInputError(f'"text" must be a string, not {type(text).__name__} '
-                                f'({json.dumps(text)[:40]})')
+        raise InvalidInputError(
+            f'"text" must be a string, not {type(text).__name__} ({json.dumps(text)[:40]})'
+        )
     if not text.strip():
         raise InvalidInputError('"text" is empty')
     return text
@@ -174,8 +180,13 @@ def read_articles(paths: Iterable[Path], lang: str | None = None) -> Iterator[Ar
                 yield _read_json_file(item, lang)
             else:
                 yield _read_text_file(item, lang)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError,
-                InvalidInputError) as exc:
+        except (
+            OSError,
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            ValidationError,
+            InvalidInputError,
+        ) as exc:
             yield Failure(str(item), describe(exc))
 
 
@@ -196,14 +207,16 @@ def describe(exc: BaseException) -> str:
 
 # -- loading -----------------------------------------------------------------------------------
 
+
 def load_article(graph: Graph, article: Article) -> LoadReport:
     """Extract (unless already extracted), resolve and write one article."""
     doc = article.extracted
     if doc is None:
         from loaders.extraction import extract  # spaCy loads only when text must be extracted
 
-        doc = extract(article.text or "", lang=article.meta.lang if article.meta else None,
-                      meta=article.meta)
+        doc = extract(
+            article.text or "", lang=article.meta.lang if article.meta else None, meta=article.meta
+        )
     try:
         graph_doc = resolve(doc)
     except ValueError as exc:
@@ -232,8 +245,11 @@ def ingest(
                 result = Failure(item.source, describe(exc))
             except Exception as exc:  # a bug met by one article must not stop the others
                 log.debug("unexpected failure on %s", item.source, exc_info=True)
-                result = Failure(item.source, f"failed unexpectedly ({type(exc).__name__}: "
-                                              f"{exc}); rerun with KG_LOG_LEVEL=DEBUG for details")
+                result = Failure(
+                    item.source,
+                    f"failed unexpectedly ({type(exc).__name__}: "
+                    f"{exc}); rerun with KG_LOG_LEVEL=DEBUG for details",
+                )
         if isinstance(result, Failure):
             summary.fail(result)
             log.warning("%s: %s", result.source, result.message)

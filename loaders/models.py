@@ -68,7 +68,8 @@ class DocumentMeta(BaseModel):
     title: str | None = None
     published: str | None = None
     lang: Language | None = Field(
-        None, description=f"one the extractor reads: {', '.join(LANGUAGES)}")
+        None, description=f"one the extractor reads: {', '.join(LANGUAGES)}"
+    )
 
     @field_validator("published", mode="before")
     @classmethod
@@ -104,7 +105,8 @@ class ExtractedDocument(BaseModel):
 
     id: str | None = None
     lang: DocumentLanguage | None = Field(
-        None, description=f"ISO 639-1, one of {', '.join(DOCUMENT_LANGUAGES)} (FORMAT.md)")
+        None, description=f"ISO 639-1, one of {', '.join(DOCUMENT_LANGUAGES)} (FORMAT.md)"
+    )
     url: str | None = None
     title: str | None = None
     published: str | None = None

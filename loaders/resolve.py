@@ -105,8 +105,10 @@ class GraphDocument:
 def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocument:
     """Turn one FORMAT.md document into graph rows; unusable items are dropped and counted."""
     if len(doc.text) > MAX_TEXT_CHARS:
-        raise ValueError(f"the text has {len(doc.text):,} characters; at most "
-                         f"{MAX_TEXT_CHARS:,} are accepted per document")
+        raise ValueError(
+            f"the text has {len(doc.text):,} characters; at most "
+            f"{MAX_TEXT_CHARS:,} are accepted per document"
+        )
     ingested = (now or datetime.now(UTC)).replace(microsecond=0)
     seen = doc.published or ingested.date().isoformat()
     drops: Counter[str] = Counter()
@@ -115,10 +117,15 @@ def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocu
     relations = _resolve_relations(doc.relations, key_of, entities, seen, drops)
     document = DocumentRow(
         id=document_id(doc.text),
-        url=doc.url, title=doc.title, published=doc.published,
-        lang=doc.lang, text=doc.text,
-        ingested_at=ingested.isoformat(), seen=seen,
-        entity_count=len(entities), relation_count=len(relations),
+        url=doc.url,
+        title=doc.title,
+        published=doc.published,
+        lang=doc.lang,
+        text=doc.text,
+        ingested_at=ingested.isoformat(),
+        seen=seen,
+        entity_count=len(entities),
+        relation_count=len(relations),
         **_entity_facts(list(entities.values())),
     )
     return GraphDocument(document, list(entities.values()), list(relations.values()), drops)
@@ -169,7 +176,8 @@ def _geonames_id(entity: ExtractedEntity) -> int | None:
     if number is None or not 0 < number <= MAX_GEONAMES_ID:
         raise InvalidInputError(
             f"entity {entity.id!r} ({entity.name!r}): geonames_id must be a positive whole "
-            f"number below 2**63, got {value!r}")
+            f"number below 2**63, got {value!r}"
+        )
     return number
 
 
@@ -185,12 +193,18 @@ def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> Enti
     aliases = _distinct([entity.name, *entity.aliases])
     title = entity.properties.get("title")
     row = EntityRow(
-        id=key, labels=entity_labels(entity.type, subtype), type=entity.type.value,
-        subtype=subtype.value if subtype else None, name=entity.name.strip(),
-        aliases=aliases, search_keys=search_keys(*aliases),
+        id=key,
+        labels=entity_labels(entity.type, subtype),
+        type=entity.type.value,
+        subtype=subtype.value if subtype else None,
+        name=entity.name.strip(),
+        aliases=aliases,
+        search_keys=search_keys(*aliases),
         titles=[str(title)] if title else [],
-        mentions=max(1, len(entity.aliases)), seen=seen,
-        geonames_id=geonames_id, iso=iso,
+        mentions=max(1, len(entity.aliases)),
+        seen=seen,
+        geonames_id=geonames_id,
+        iso=iso,
     )
     for prop in _ENTITY_TEXT_PROPS:
         value = entity.properties.get(prop)
@@ -229,13 +243,22 @@ def _resolve_entities(
 
 
 # Most specific first: an unnamed plant is known by its company and the narrowest place given.
-_PLACE_RANK = {Subtype.CITY.value: 0, Subtype.DISTRICT.value: 1, Subtype.OTHER.value: 2,
-               Subtype.REGION.value: 3, Subtype.COUNTRY.value: 4}
+_PLACE_RANK = {
+    Subtype.CITY.value: 0,
+    Subtype.DISTRICT.value: 1,
+    Subtype.OTHER.value: 2,
+    Subtype.REGION.value: 3,
+    Subtype.COUNTRY.value: 4,
+}
 _OWNING = (RelationType.PLANS, RelationType.OPERATES)
 
 
-def _unnamed_plant_key(plant: ExtractedEntity, doc: ExtractedDocument, key_of: dict[str, str],
-                       rows: dict[str, EntityRow]) -> str | None:
+def _unnamed_plant_key(
+    plant: ExtractedEntity,
+    doc: ExtractedDocument,
+    key_of: dict[str, str],
+    rows: dict[str, EntityRow],
+) -> str | None:
     """`plant:<company>@<place>` for a plant whose name the extractor composed.
 
     Articles describe one project in different words ("car assembly plant", "Montagewerk"), so
@@ -244,19 +267,28 @@ def _unnamed_plant_key(plant: ExtractedEntity, doc: ExtractedDocument, key_of: d
     """
     if plant.name.casefold() in doc.text.casefold():
         return None
-    owners = sorted(key_of[r.source] for r in doc.relations
-                    if r.type in _OWNING and r.target == plant.id and r.source in key_of)
-    places = [key_of[r.target] for r in doc.relations
-              if r.type is RelationType.LOCATED_IN and r.source == plant.id
-              and r.target in key_of and rows[key_of[r.target]].type == EntityType.LOCATION]
+    owners = sorted(
+        key_of[r.source]
+        for r in doc.relations
+        if r.type in _OWNING and r.target == plant.id and r.source in key_of
+    )
+    places = [
+        key_of[r.target]
+        for r in doc.relations
+        if r.type is RelationType.LOCATED_IN
+        and r.source == plant.id
+        and r.target in key_of
+        and rows[key_of[r.target]].type == EntityType.LOCATION
+    ]
     if not owners or not places:
         return None
     place = min(places, key=lambda k: (_PLACE_RANK.get(rows[k].subtype or "", 5), k))
     return f"plant:{owners[0].split(':', 1)[1]}@{place.split(':', 1)[1]}"
 
 
-def _rekey_unnamed_plants(doc: ExtractedDocument, rows: dict[str, EntityRow],
-                          key_of: dict[str, str]) -> None:
+def _rekey_unnamed_plants(
+    doc: ExtractedDocument, rows: dict[str, EntityRow], key_of: dict[str, str]
+) -> None:
     for plant in doc.entities:
         old = key_of.get(plant.id)
         if plant.type is not EntityType.PLANT or old is None or old not in rows:

@@ -103,13 +103,20 @@ def write_document(graph: Graph, gdoc: GraphDocument) -> LoadReport:
         tx.run(w.CREATE_DOCUMENT, doc=asdict(doc))
         created = _write_entities(tx, doc.id, gdoc.entities)
         _write_relations(tx, doc.id, gdoc.relations)
-        return LoadReport(doc.id, "loaded", len(gdoc.entities), len(gdoc.relations), created,
-                          dict(gdoc.drops))
+        return LoadReport(
+            doc.id, "loaded", len(gdoc.entities), len(gdoc.relations), created, dict(gdoc.drops)
+        )
 
     report = graph.write(work, name="write_document")
-    log.info("document %s %s: %d entities (%d new), %d relations, %d dropped",
-             doc.id[:12], report.status, report.entities, report.entities_created,
-             report.relations, sum(gdoc.drops.values()))
+    log.info(
+        "document %s %s: %d entities (%d new), %d relations, %d dropped",
+        doc.id[:12],
+        report.status,
+        report.entities,
+        report.entities_created,
+        report.relations,
+        sum(gdoc.drops.values()),
+    )
     return report
 
 
@@ -121,14 +128,21 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
             raise NotFoundError(f"no document with id {doc_id!r}")
         counts: Counter[str] = Counter()
         counts["shrunk"] = tx.run(w.SHRINK_RELATIONS_OF_DOCUMENT, id=doc_id).records[0]["shrunk"]
-        counts["rel_deleted"] = tx.run(
-            w.DELETE_UNSUPPORTED_RELATIONS, id=doc_id).records[0]["deleted"]
+        counts["rel_deleted"] = tx.run(w.DELETE_UNSUPPORTED_RELATIONS, id=doc_id).records[0][
+            "deleted"
+        ]
         counts["ent_deleted"] = tx.run(w.DELETE_ORPHANED_ENTITIES, id=doc_id).records[0]["deleted"]
-        counts["ent_kept"] = tx.run(
-            w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records[0]["recomputed"]
+        counts["ent_kept"] = tx.run(w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records[0][
+            "recomputed"
+        ]
         tx.run(w.DELETE_DOCUMENT_NODE, id=doc_id)
-        return DeleteReport(doc_id, counts["rel_deleted"], counts["shrunk"] - counts["rel_deleted"],
-                            counts["ent_deleted"], counts["ent_kept"])
+        return DeleteReport(
+            doc_id,
+            counts["rel_deleted"],
+            counts["shrunk"] - counts["rel_deleted"],
+            counts["ent_deleted"],
+            counts["ent_kept"],
+        )
 
     report = graph.write(work, name="delete_document")
     log.info("document %s deleted: %s", doc_id[:12], report)

@@ -72,9 +72,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return runtime.graph.watchdog.cancel(scope) if runtime else 0
 
     errors.install(app)
-    for router in (health.router, documents.router, entities.router, relations.router,
-                   paths.router, facts.router, export.router, query.router, stats.router,
-                   explorer_router):
+    for router in (
+        health.router,
+        documents.router,
+        entities.router,
+        relations.router,
+        paths.router,
+        facts.router,
+        export.router,
+        query.router,
+        stats.router,
+        explorer_router,
+    ):
         app.include_router(router)
     # Each add_middleware wraps what was added before, so the last is outermost: the log sees
     # every answer, 413s included. The size cap refuses a too-long Content-Length before the

@@ -26,8 +26,11 @@ from loaders.models import LANGUAGES
 from service.runtime import configure_extraction, embedded_server, open_graph
 from service.settings import Settings, get_settings
 
-app = typer.Typer(help="newsgraph: news articles into a knowledge graph.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="newsgraph: news articles into a knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="The embedded graph server (ArcadeDB).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -79,8 +82,9 @@ def friendly(func: F) -> F:
             _fail(f"the Neo4j driver refused the configuration: {exc}")
         except Exception as exc:
             logging.getLogger(__name__).debug("unexpected failure", exc_info=True)
-            _fail(f"failed unexpectedly ({type(exc).__name__}: {exc}); "
-                  "KG_LOG_LEVEL=DEBUG shows where")
+            _fail(
+                f"failed unexpectedly ({type(exc).__name__}: {exc}); KG_LOG_LEVEL=DEBUG shows where"
+            )
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -92,8 +96,11 @@ def _settings() -> Settings:
     except ValidationError as exc:
         where, what = _first_error(exc)
         _fail(f"invalid configuration: KG_{where.upper()}: {what}", 2)
-    logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     for chatty in ("neo4j", "pymorphy3"):  # their INFO lines are not news to our users
         logging.getLogger(chatty).setLevel(logging.WARNING)
     return settings
@@ -107,6 +114,7 @@ def _check_lang(lang: str | None) -> None:
 
 # -- kg db ---------------------------------------------------------------------------------------
 
+
 @db_app.command("start")
 @friendly
 def db_start() -> None:
@@ -115,8 +123,10 @@ def db_start() -> None:
     if settings.uses_neo4j:
         _fail("KG_NEO4J_URI is set: newsgraph uses that server and starts nothing embedded", 2)
     status = embedded_server(settings).start()
-    out.print(f"graph server running: pid {status.pid}, {status.bolt_uri}, "
-              f"database {status.database}, data in {status.data_dir}")
+    out.print(
+        f"graph server running: pid {status.pid}, {status.bolt_uri}, "
+        f"database {status.database}, data in {status.data_dir}"
+    )
 
 
 @db_app.command("stop")
@@ -139,8 +149,10 @@ def db_status() -> None:
     if not status.running:
         out.print(f"graph server not running (data in {status.data_dir})")
         raise typer.Exit(3)
-    out.print(f"graph server running: pid {status.pid}, {status.bolt_uri}, "
-              f"database {status.database}, data in {status.data_dir}")
+    out.print(
+        f"graph server running: pid {status.pid}, {status.bolt_uri}, "
+        f"database {status.database}, data in {status.data_dir}"
+    )
 
 
 @db_app.command("migrate")
@@ -150,13 +162,16 @@ def db_migrate() -> None:
     runtime = open_graph(_settings())
     try:
         report = runtime.schema
-        out.print(f"schema on {report.backend}: created {len(report.created)} "
-                  f"({', '.join(report.created) or 'none'}), {len(report.present)} present")
+        out.print(
+            f"schema on {report.backend}: created {len(report.created)} "
+            f"({', '.join(report.created) or 'none'}), {len(report.present)} present"
+        )
     finally:
         runtime.close(stop_embedded=False)
 
 
 # -- kg ingest / extract / eval --------------------------------------------------------------------
+
 
 @app.command()
 @friendly
@@ -173,25 +188,36 @@ def ingest(
     configure_extraction(settings)
     runtime = open_graph(settings)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
             task = progress.add_task("ingesting", total=None)
 
             def on_item(source: str, result: object) -> None:
                 progress.update(task, advance=1, description=f"ingesting {Path(source).name}")
                 if isinstance(result, Failure):
-                    err.print(f"[yellow]failed:[/yellow] {result.source}: {result.message}",
-                              highlight=False)
+                    err.print(
+                        f"[yellow]failed:[/yellow] {result.source}: {result.message}",
+                        highlight=False,
+                    )
 
             summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
     finally:
         runtime.close(stop_embedded=False)
     if summary.documents + summary.skipped + summary.failed == 0:
-        _fail(f"no articles found under {', '.join(str(p) for p in paths)} "
-              "(looked for .txt, .md, .json and .jsonl files)")
-    out.print(f"documents {summary.documents}, entities {summary.entities}, relations "
-              f"{summary.relations}, skipped {summary.skipped} (already loaded), "
-              f"failed {summary.failed}")
+        _fail(
+            f"no articles found under {', '.join(str(p) for p in paths)} "
+            "(looked for .txt, .md, .json and .jsonl files)"
+        )
+    out.print(
+        f"documents {summary.documents}, entities {summary.entities}, relations "
+        f"{summary.relations}, skipped {summary.skipped} (already loaded), "
+        f"failed {summary.failed}"
+    )
     if summary.failed:
         raise typer.Exit(1)
 
@@ -199,8 +225,10 @@ def ingest(
 @app.command()
 @friendly
 def extract(
-    file: Annotated[Path, typer.Argument(
-        help="one article: a .txt, .md or .json file, or a .jsonl file of one line")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="one article: a .txt, .md or .json file, or a .jsonl file of one line"),
+    ],
     lang: Lang = None,
 ) -> None:
     """Print the entities and relations of one article as FORMAT.md JSON.
@@ -214,14 +242,18 @@ def extract(
     configure_extraction(_settings())
     items = list(itertools.islice(read_articles([file], lang), 2))
     if len(items) > 1:
-        _fail(f"{file} holds more than one article; kg extract prints one, so name a single "
-              "article (kg ingest loads many)", 2)
+        _fail(
+            f"{file} holds more than one article; kg extract prints one, so name a single "
+            "article (kg ingest loads many)",
+            2,
+        )
     item = items[0] if items else Failure(str(file), "no article found there")
     if isinstance(item, Failure):
         _fail(f"{item.source}: {item.message}")
     assert isinstance(item, Article)
-    doc = item.extracted or run_extract(item.text or "", lang=item.meta.lang if item.meta else None,
-                                        meta=item.meta)
+    doc = item.extracted or run_extract(
+        item.text or "", lang=item.meta.lang if item.meta else None, meta=item.meta
+    )
     json.dump(doc.to_format_json(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -230,9 +262,11 @@ def extract(
 @friendly
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="folder of gold FORMAT.md files")] = Path(
-        "../shared/corpus/dev"),
+        "../shared/corpus/dev"
+    ),
     scorer: Annotated[Path, typer.Option(help="the official score.py")] = Path(
-        "../shared/eval/score.py"),
+        "../shared/eval/score.py"
+    ),
 ) -> None:
     """Run the extractor over gold files and print the scorer's table per language and overall."""
     from loaders.evaluation import evaluate as run_evaluate
@@ -247,12 +281,14 @@ def evaluate(
 
 # -- kg serve ------------------------------------------------------------------------------------
 
+
 @app.command()
 @friendly
 def serve(
     host: Annotated[str | None, typer.Option(help="default KG_HOST or 127.0.0.1")] = None,
-    port: Annotated[int | None, typer.Option(min=1, max=65535,
-                                             help="default KG_PORT or 8000")] = None,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65535, help="default KG_PORT or 8000")
+    ] = None,
 ) -> None:
     """Serve the HTTP API (starts the embedded graph server when needed)."""
     import uvicorn
@@ -270,9 +306,13 @@ def serve(
         # Connect and migrate once here, so a graph that cannot be reached or migrated ends
         # with a sentence instead of uvicorn's start-up traceback.
         open_graph(settings, start_embedded=False).close(stop_embedded=False)
-        uvicorn.run(create_app(settings), host=host or settings.host,
-                    port=port if port is not None else settings.port,
-                    log_level=settings.log_level.lower(), access_log=False)
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.host,
+            port=port if port is not None else settings.port,
+            log_level=settings.log_level.lower(),
+            access_log=False,
+        )
     finally:
         if started:
             embedded_server(settings).stop()

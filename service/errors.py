@@ -42,12 +42,18 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
     (NewsgraphError, 500, "internal_error"),
 ]
 
-_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
-               413: "payload_too_large", 415: "unsupported_media_type"}
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+}
 
 
-def error_response(status: int, code: str, message: str,
-                   details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
     body: dict[str, Any] = {"code": code, "message": message}
     if details:
         body["details"] = details
@@ -55,8 +61,9 @@ def error_response(status: int, code: str, message: str,
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
-    return [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")}
-            for e in exc.errors()]
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors()
+    ]
 
 
 def _validation_message(details: list[dict[str, Any]]) -> str:
@@ -92,5 +99,6 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         # Not logged here: Starlette re-raises the exception after this answer is sent, and
         # the server (uvicorn) logs it with its traceback; RequestLog names the request.
-        return error_response(500, "internal_error",
-                              "the service failed unexpectedly; the error is in its log")
+        return error_response(
+            500, "internal_error", "the service failed unexpectedly; the error is in its log"
+        )

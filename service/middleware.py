@@ -34,9 +34,16 @@ class BodyTooLarge(HTTPException):
 
 async def _send_error(send: Send, status: int, code: str, message: str) -> None:
     body = json.dumps({"error": {"code": code, "message": message}}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -118,8 +125,13 @@ class CancelQueriesOnDisconnect:
                 with contextlib.suppress(asyncio.CancelledError):
                     await pump
 
-    async def _pump(self, receive: Receive, queue: asyncio.Queue[Message | Exception],
-                    qscope: QueryScope, done: asyncio.Event) -> None:
+    async def _pump(
+        self,
+        receive: Receive,
+        queue: asyncio.Queue[Message | Exception],
+        qscope: QueryScope,
+        done: asyncio.Event,
+    ) -> None:
         while True:
             try:
                 message = await receive()
@@ -168,5 +180,10 @@ class RequestLog:
         try:
             await self.app(scope, receive, recording_send)
         finally:
-            log.info("%s %s %s %.0f ms", scope["method"], loggable(scope["path"]), status,
-                     (time.perf_counter() - start) * 1000)
+            log.info(
+                "%s %s %s %.0f ms",
+                scope["method"],
+                loggable(scope["path"]),
+                status,
+                (time.perf_counter() - start) * 1000,
+            )

@@ -28,7 +28,8 @@ def decode_cursor(cursor: str | None) -> int:
     if type(offset) is not int or not 0 <= offset <= MAX_OFFSET:  # bool is an int subclass
         raise InvalidInputError(
             f"cursor is not one this service handed out (its offset must be a whole number "
-            f"from 0 to {MAX_OFFSET:,})")
+            f"from 0 to {MAX_OFFSET:,})"
+        )
     return offset
 
 

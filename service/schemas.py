@@ -71,8 +71,9 @@ class Evidence(BaseModel):
     sentence: str = Field(examples=["Khokim Murotjon Azimov visited JAC Motors in Hefei."])
     confidence: float | None = Field(None, examples=[0.9])
     status: str | None = Field(None, description="planned or done, for visits")
-    date: str | None = Field(None, description="the document's date (published, else loaded)",
-                             examples=["2024-06-10"])
+    date: str | None = Field(
+        None, description="the document's date (published, else loaded)", examples=["2024-06-10"]
+    )
     title: str | None = Field(None, description="the document's title")
     url: str | None = Field(None, description="the document's url")
 
@@ -125,26 +126,41 @@ class EntityProfile(Node):
     first_seen: str | None = None
     last_seen: str | None = None
     degree: dict[str, int] = Field(default_factory=dict, description="relations per type")
-    properties: dict[str, str] = Field(default_factory=dict,
-                                       description="plant status, product, capacity, investment")
+    properties: dict[str, str] = Field(
+        default_factory=dict, description="plant status, product, capacity, investment"
+    )
     documents: Page[EntityDocument] = Field(
         default_factory=lambda: Page[EntityDocument](items=[]),
-        description="documents that mention the entity, newest first; paged by limit/cursor")
+        description="documents that mention the entity, newest first; paged by limit/cursor",
+    )
 
 
 class DocumentIn(BaseModel):
     """An article to extract and load."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "Gouverneur Max Beispiel besuchte am Montag das Werk von Nordwerk Motors ...",
-        "lang": "de", "title": "Beispiel", "published": "2024-05-02",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Gouverneur Max Beispiel besuchte das Werk von Nordwerk Motors.",
+                    "lang": "de",
+                    "title": "Beispiel",
+                    "published": "2024-05-02",
+                }
+            ]
+        },
+    )
 
-    text: str = Field(min_length=1, json_schema_extra={"maxLength": MAX_SYNC_TEXT_CHARS},
-                      description=f"at most {MAX_SYNC_TEXT_CHARS:,} characters; load longer "
-                                  "articles with `kg ingest`")
+    text: str = Field(
+        min_length=1,
+        json_schema_extra={"maxLength": MAX_SYNC_TEXT_CHARS},
+        description=f"at most {MAX_SYNC_TEXT_CHARS:,} characters; load longer "
+        "articles with `kg ingest`",
+    )
     lang: Language | None = Field(
-        None, description=f"one of {', '.join(LANGUAGES)}; detected when absent")
+        None, description=f"one of {', '.join(LANGUAGES)}; detected when absent"
+    )
     url: str | None = None
     title: str | None = None
     published: str | None = Field(None, description="ISO date, e.g. 2024-06-28")
@@ -159,7 +175,8 @@ class DocumentIn(BaseModel):
                 "text_too_long",
                 f"{len(value):,} characters are more than POST /documents extracts while the "
                 f"request waits ({MAX_SYNC_TEXT_CHARS:,}); load longer articles with `kg ingest` "
-                f"(up to {MAX_TEXT_CHARS:,})")
+                f"(up to {MAX_TEXT_CHARS:,})",
+            )
         return value
 
     @field_validator("published", mode="before")
@@ -171,11 +188,11 @@ class DocumentIn(BaseModel):
 class DocumentCreated(BaseModel):
     id: str
     status: Literal["loaded", "skipped"] = Field(
-        description="skipped: the graph already holds this document; nothing changed")
+        description="skipped: the graph already holds this document; nothing changed"
+    )
     entities: int
     relations: int
-    dropped: dict[str, int] = Field(default_factory=dict,
-                                    description="items not loaded, by reason")
+    dropped: dict[str, int] = Field(default_factory=dict, description="items not loaded, by reason")
 
 
 class DocumentSummary(BaseModel):

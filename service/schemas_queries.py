@@ -12,8 +12,9 @@ from service.schemas import Edge, Evidence, Node, RelationItem
 class CytoscapeElement(BaseModel):
     """One Cytoscape.js element: everything sits under `data`."""
 
-    data: dict[str, Any] = Field(examples=[{"id": "org:chery", "label": "Chery",
-                                            "type": "Organization"}])
+    data: dict[str, Any] = Field(
+        examples=[{"id": "org:chery", "label": "Chery", "type": "Organization"}]
+    )
 
 
 class CytoscapeElements(BaseModel):
@@ -49,13 +50,29 @@ class Visit(BaseModel):
 class PlantFact(BaseModel):
     """A company's planned or operating plant, and where it is."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "company": {"id": "org:chery", "name": "Chery", "type": "Organization"},
-        "plant": {"id": "plant:chery@gn-1216311", "name": "Chery car plant in Karshi",
-                  "type": "Plant"},
-        "status": "planned", "located_in": [], "product": "cars",
-        "relation": {"id": "rel-…", "type": "PLANS", "source": "org:chery",
-                     "target": "plant:chery@gn-1216311"}}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "company": {"id": "org:chery", "name": "Chery", "type": "Organization"},
+                    "plant": {
+                        "id": "plant:chery@gn-1216311",
+                        "name": "Chery car plant in Karshi",
+                        "type": "Plant",
+                    },
+                    "status": "planned",
+                    "located_in": [],
+                    "product": "cars",
+                    "relation": {
+                        "id": "rel-…",
+                        "type": "PLANS",
+                        "source": "org:chery",
+                        "target": "plant:chery@gn-1216311",
+                    },
+                }
+            ]
+        }
+    )
 
     company: Node
     plant: Node
@@ -70,20 +87,37 @@ class PlantFact(BaseModel):
 class QueryIn(BaseModel):
     """A read-only Cypher statement for power users."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name AS company, "
-                  "p.name AS plant LIMIT $n",
-        "parameters": {"n": 10},
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name AS company, "
+                    "p.name AS plant LIMIT $n",
+                    "parameters": {"n": 10},
+                }
+            ]
+        },
+    )
 
     cypher: str = Field(min_length=1, max_length=20_000)
     parameters: dict[str, Any] = Field(default_factory=dict)
 
 
 class QueryResult(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "columns": ["company", "plant"], "rows": [["Chery", "Chery car plant in Karshi"]],
-        "row_count": 1, "truncated": False, "row_cap": 1000}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "columns": ["company", "plant"],
+                    "rows": [["Chery", "Chery car plant in Karshi"]],
+                    "row_count": 1,
+                    "truncated": False,
+                    "row_cap": 1000,
+                }
+            ]
+        }
+    )
 
     columns: list[str]
     rows: list[list[Any]]
@@ -97,12 +131,15 @@ class DocumentCounts(BaseModel):
     by_lang: dict[str, int] = Field(examples=[{"de": 5, "en": 6, "ru": 2}])
     by_month: dict[str, int] = Field(
         description="by month of publication, YYYY-MM; 'undated' when it is unknown",
-        examples=[{"2024-06": 2, "undated": 6}])
+        examples=[{"2024-06": 2, "undated": 6}],
+    )
 
 
 class Stats(BaseModel):
-    nodes: dict[str, int] = Field(description="nodes per label",
-                                  examples=[{"Entity": 150, "Person": 30, "Document": 13}])
-    relations: dict[str, int] = Field(description="relations per type",
-                                      examples=[{"VISITED": 20, "PLANS": 9}])
+    nodes: dict[str, int] = Field(
+        description="nodes per label", examples=[{"Entity": 150, "Person": 30, "Document": 13}]
+    )
+    relations: dict[str, int] = Field(
+        description="relations per type", examples=[{"VISITED": 20, "PLANS": 9}]
+    )
     documents: DocumentCounts

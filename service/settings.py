@@ -64,8 +64,10 @@ class Settings(BaseSettings):
             return None
         scheme = urlsplit(value).scheme.lower()
         if scheme not in NEO4J_SCHEMES or "://" not in value:
-            raise ValueError(f"{value!r} is no Bolt address: the scheme must be one of "
-                             f"{', '.join(NEO4J_SCHEMES)} (e.g. bolt://localhost:7687)")
+            raise ValueError(
+                f"{value!r} is no Bolt address: the scheme must be one of "
+                f"{', '.join(NEO4J_SCHEMES)} (e.g. bolt://localhost:7687)"
+            )
         return value
 
     @field_validator("data_dir")
@@ -92,23 +94,30 @@ class Settings(BaseSettings):
     def graph_config(self, embedded_password: str | None = None) -> GraphConfig:
         if self.neo4j_uri:
             return GraphConfig(
-                uri=self.neo4j_uri, user=self.neo4j_user,
+                uri=self.neo4j_uri,
+                user=self.neo4j_user,
                 password=self.neo4j_password.get_secret_value(),
                 database=self.neo4j_database,
-                read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s,
+                read_timeout_s=self.read_timeout_s,
+                write_timeout_s=self.write_timeout_s,
             )
         return GraphConfig(
-            uri=f"bolt://127.0.0.1:{self.bolt_port}", user="root",
-            password=embedded_password or "", database=self.database,
-            read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s,
+            uri=f"bolt://127.0.0.1:{self.bolt_port}",
+            user="root",
+            password=embedded_password or "",
+            database=self.database,
+            read_timeout_s=self.read_timeout_s,
+            write_timeout_s=self.write_timeout_s,
         )
 
     def spacy_models(self) -> dict[str, str | None]:
         """Per language: a package or path, "auto" (unset: use one if installed), or None
         ("none": the rule-based pipeline alone)."""
         chosen = {"de": self.spacy_model_de, "en": self.spacy_model_en, "ru": self.spacy_model_ru}
-        return {lang: None if (value or "").lower() in ("none", "off") else (value or "auto")
-                for lang, value in chosen.items()}
+        return {
+            lang: None if (value or "").lower() in ("none", "off") else (value or "auto")
+            for lang, value in chosen.items()
+        }
 
 
 @lru_cache(maxsize=1)

@@ -36,8 +36,9 @@ def free_port() -> int:
 
 
 def needs_shared() -> pytest.MarkDecorator:
-    return pytest.mark.skipif(not DEV_CORPUS.is_dir(),
-                              reason=f"the shared dev corpus is not at {DEV_CORPUS}")
+    return pytest.mark.skipif(
+        not DEV_CORPUS.is_dir(), reason=f"the shared dev corpus is not at {DEV_CORPUS}"
+    )
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,29 @@ class Backend:
 
 def _arcadedb(tmp: Path) -> Iterator[Backend]:
     data_dir = tmp / "arcadedb-data"
-    embedded = EmbeddedConfig(data_dir=data_dir, bolt_port=free_port(), http_port=free_port(),
-                              heap="768m", command_timeout_ms=30_000)
+    embedded = EmbeddedConfig(
+        data_dir=data_dir,
+        bolt_port=free_port(),
+        http_port=free_port(),
+        heap="768m",
+        command_timeout_ms=30_000,
+    )
     server = EmbeddedServer(embedded)
     server.start()
-    env = {"KG_DATA_DIR": str(data_dir), "KG_BOLT_PORT": str(embedded.bolt_port),
-           "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port), "KG_WRITE_TIMEOUT_S": "30"}
-    config = GraphConfig(server.bolt_uri, "root", server.password(), embedded.database,
-                         read_timeout_s=10, write_timeout_s=30)
+    env = {
+        "KG_DATA_DIR": str(data_dir),
+        "KG_BOLT_PORT": str(embedded.bolt_port),
+        "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port),
+        "KG_WRITE_TIMEOUT_S": "30",
+    }
+    config = GraphConfig(
+        server.bolt_uri,
+        "root",
+        server.password(),
+        embedded.database,
+        read_timeout_s=10,
+        write_timeout_s=30,
+    )
     try:
         yield Backend("arcadedb", config, env)
     finally:
@@ -70,8 +86,12 @@ def _neo4j() -> Iterator[Backend]:
     user = os.environ.get("KG_TEST_NEO4J_USER", "neo4j")
     password = os.environ.get("KG_TEST_NEO4J_PASSWORD", "")
     database = os.environ.get("KG_TEST_NEO4J_DATABASE", "neo4j")
-    env = {"KG_NEO4J_URI": uri, "KG_NEO4J_USER": user, "KG_NEO4J_PASSWORD": password,
-           "KG_NEO4J_DATABASE": database}
+    env = {
+        "KG_NEO4J_URI": uri,
+        "KG_NEO4J_USER": user,
+        "KG_NEO4J_PASSWORD": password,
+        "KG_NEO4J_DATABASE": database,
+    }
     yield Backend("neo4j", GraphConfig(uri, user, password, database), env)
 
 
@@ -79,8 +99,9 @@ BACKENDS = ["arcadedb"] + (["neo4j"] if os.environ.get("KG_TEST_NEO4J_URI") else
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> Iterator[Backend]:
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
     if request.param == "neo4j":
         yield from _neo4j()
     else:
@@ -111,16 +132,29 @@ class Service:
         return httpx.Client(base_url=self.url, timeout=60, **kwargs)  # type: ignore[arg-type]
 
 
-def start_service(backend: Backend, log_dir: Path, extra_env: dict[str, str] | None = None
-                  ) -> Service:
+def start_service(
+    backend: Backend, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> Service:
     port = free_port()
     env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "INFO", **(extra_env or {})}
     log = log_dir / f"uvicorn-{port}.log"
     with open(log, "wb") as fh:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "service.app:app_factory",
-             "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "service.app:app_factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -146,8 +180,9 @@ def stop_service(service: Service) -> None:
 
 
 @pytest.fixture(scope="session")
-def service(backend: Backend, graph: Graph, tmp_path_factory: pytest.TempPathFactory
-            ) -> Iterator[Service]:
+def service(
+    backend: Backend, graph: Graph, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Service]:
     running = start_service(backend, tmp_path_factory.mktemp("service"))
     try:
         yield running

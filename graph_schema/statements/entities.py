@@ -94,12 +94,15 @@ _EXPAND = f"""
 """
 _UNSEEN = {"list": "NOT b.id IN $seen", "map": "$seen_set[b.id] IS NULL"}
 
-_EXPAND_LEVEL = _EXPAND + f"""
+_EXPAND_LEVEL = (
+    _EXPAND
+    + f"""
     WITH b, max(coalesce(r.doc_count, 0)) AS support
     ORDER BY support DESC, b.id
     LIMIT $cap
     RETURN {node("b")} AS node
 """
+)
 
 EXPAND_LEVEL = Statement(
     "EXPAND_LEVEL",

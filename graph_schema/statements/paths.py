@@ -26,8 +26,7 @@ _FUNCTION = {PathKind.SHORTEST: "shortestPath", PathKind.ALL_SHORTEST: "allShort
 
 
 @lru_cache(maxsize=256)
-def shortest_paths(kind: PathKind, hops: int, types: frozenset[RelationType] | None
-                   ) -> Statement:
+def shortest_paths(kind: PathKind, hops: int, types: frozenset[RelationType] | None) -> Statement:
     if not 1 <= hops <= MAX_HOPS:
         raise ValueError(f"hops must be 1..{MAX_HOPS}")
     spelled = "|".join(sorted(t.value for t in types)) if types else RELATION_TYPES

@@ -12,7 +12,10 @@ from graph_schema.vocabulary import (
 )
 
 COUNTED_LABELS = (
-    ENTITY_LABEL, *(t.value for t in EntityType), *SUBTYPE_LABEL.values(), DOCUMENT_LABEL,
+    ENTITY_LABEL,
+    *(t.value for t in EntityType),
+    *SUBTYPE_LABEL.values(),
+    DOCUMENT_LABEL,
 )
 
 NODE_COUNTS = Statement(
@@ -36,7 +39,9 @@ RELATION_COUNTS = Statement(
     arcadedb="\n".join(
         f"CALL {{ MATCH ()-[r:{t.value}]->() RETURN count(*) AS {t.value.lower()} }}"
         for t in RelationType
-    ) + "\nUNWIND [" + ", ".join(f"['{t.value}', {t.value.lower()}]" for t in RelationType)
+    )
+    + "\nUNWIND ["
+    + ", ".join(f"['{t.value}', {t.value.lower()}]" for t in RelationType)
     + "] AS pair\nRETURN pair[0] AS type, pair[1] AS count",
 )
 

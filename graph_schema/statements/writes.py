@@ -198,6 +198,7 @@ DELETE_ORPHANED_ENTITIES = Statement(
     writes=True,
 )
 
+
 # UPDATE_ENTITIES' rules replayed over the documents that remain, in the entity's load order
 # (MENTIONS.seq): lists keep first occurrences, external ids the first value given, plant
 # fields the last. An entity one of whose documents was written before documents kept their
@@ -246,8 +247,11 @@ RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
                               CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
         e.last_seen = reduce(m = null, x IN seens |
                              CASE WHEN m IS NULL OR x > m THEN x ELSE m END),
-        {_replayed("titles", "reduce(acc = [], f IN facts | "
-                             "acc + [t IN f.%(f)s WHERE NOT t IN acc])")},
+        {
+        _replayed(
+            "titles", "reduce(acc = [], f IN facts | acc + [t IN f.%(f)s WHERE NOT t IN acc])"
+        )
+    },
         {_replayed("geonames_id", _FIRST_GIVEN)},
         {_replayed("iso", _FIRST_GIVEN)},
         {_replayed("status", _LAST_GIVEN)},

@@ -109,9 +109,7 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             previous_plant = mention
 
 
-def _coordinated(
-    doc: Doc, mentions: list[Mention], first: Mention | None, second: Mention
-) -> bool:
+def _coordinated(doc: Doc, mentions: list[Mention], first: Mention | None, second: Mention) -> bool:
     """The second plant is joined to the first by "und", "sowie", "and", "и" with only its
     company's noun phrase between: a place said before the first holds for both (one said
     after the first is its own: "das Werk in Taschkent und die Fabrik von X")."""

@@ -13,8 +13,13 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 _VIS_DIR = ("lib", "vis-9.1.2")
 VENDOR_FILES = {"vis-network.min.js": "text/javascript", "vis-network.css": "text/css"}
 
-MEDIA_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css",
-               ".svg": "image/svg+xml", ".png": "image/png"}
+MEDIA_TYPES = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 
 
 @dataclass(frozen=True)

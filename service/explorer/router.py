@@ -12,17 +12,19 @@ router = APIRouter(tags=["explorer"])
 
 # The page may talk to this service only: the browser itself enforces "no external network".
 # Inline styles are allowed because vis-network positions its tooltips and menus with them.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 # Our own files change with the code, so the browser revalidates them; the library is versioned.
 _REVALIDATE = "no-cache"
@@ -32,13 +34,18 @@ _LIBRARY_CACHE = "public, max-age=86400"
 def _file(asset: Asset | None, what: str, cache_control: str) -> FileResponse:
     if asset is None:
         raise NotFoundError(f"no explorer file {what!r}")
-    return FileResponse(asset.path, media_type=asset.media_type,
-                        headers={"Cache-Control": cache_control,
-                                 "X-Content-Type-Options": "nosniff"})
+    return FileResponse(
+        asset.path,
+        media_type=asset.media_type,
+        headers={"Cache-Control": cache_control, "X-Content-Type-Options": "nosniff"},
+    )
 
 
-@router.get("/explore", response_class=FileResponse,
-            summary="The graph explorer: search, expand, evidence, paths, export")
+@router.get(
+    "/explore",
+    response_class=FileResponse,
+    summary="The graph explorer: search, expand, evidence, paths, export",
+)
 def explore_page() -> FileResponse:
     response = _file(static_asset("index.html"), "index.html", _REVALIDATE)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY

@@ -33,17 +33,27 @@ def require_entities(graph: Graph, *entity_ids: str | None) -> None:
             require_entity(graph, entity_id)
 
 
-def _profile(row: dict[str, Any], degrees: list[dict[str, Any]],
-             documents: Page[EntityDocument]) -> EntityProfile:
+def _profile(
+    row: dict[str, Any], degrees: list[dict[str, Any]], documents: Page[EntityDocument]
+) -> EntityProfile:
     external = {k: row[k] for k in ("geonames_id", "iso") if row.get(k) is not None}
     props = {k: str(row[k]) for k in _PLANT_PROPS if row.get(k) is not None}
     return EntityProfile(
-        id=row["id"], name=row["name"], type=row["type"], subtype=row.get("subtype"),
-        labels=row.get("labels") or [], aliases=row.get("aliases") or [],
-        titles=row.get("titles") or [], external_ids=external,
-        mention_count=row.get("mention_count") or 0, doc_count=row.get("doc_count") or 0,
-        first_seen=row.get("first_seen"), last_seen=row.get("last_seen"),
-        degree={d["type"]: d["count"] for d in degrees}, properties=props, documents=documents,
+        id=row["id"],
+        name=row["name"],
+        type=row["type"],
+        subtype=row.get("subtype"),
+        labels=row.get("labels") or [],
+        aliases=row.get("aliases") or [],
+        titles=row.get("titles") or [],
+        external_ids=external,
+        mention_count=row.get("mention_count") or 0,
+        doc_count=row.get("doc_count") or 0,
+        first_seen=row.get("first_seen"),
+        last_seen=row.get("last_seen"),
+        degree={d["type"]: d["count"] for d in degrees},
+        properties=props,
+        documents=documents,
     )
 
 
@@ -54,14 +64,18 @@ def read_entity(graph: Graph, entity_id: str, limit: int, offset: int) -> Entity
         raise NotFoundError(f"no entity with id {entity_id!r}")
     docs = graph.read(st.ENTITY_DOCUMENTS, {"id": entity_id, "skip": offset, "limit": limit + 1})
     page = Page[EntityDocument](
-        items=[EntityDocument(**d["document"], mentions=d["mentions"] or [], count=d["count"] or 0)
-               for d in docs[:limit]],
-        next_cursor=next_cursor(offset, limit, len(docs)))
+        items=[
+            EntityDocument(**d["document"], mentions=d["mentions"] or [], count=d["count"] or 0)
+            for d in docs[:limit]
+        ],
+        next_cursor=next_cursor(offset, limit, len(docs)),
+    )
     return _profile(rows[0]["entity"], graph.read(st.ENTITY_DEGREES, {"id": entity_id}), page)
 
 
-def read_neighbors(graph: Graph, entity_id: str, depth: int, node_cap: int,
-                   flt: TraversalFilter) -> Subgraph:
+def read_neighbors(
+    graph: Graph, entity_id: str, depth: int, node_cap: int, flt: TraversalFilter
+) -> Subgraph:
     """Up to `node_cap` nodes besides the start, `depth` levels out, best supported first."""
     nodes: dict[str, dict[str, Any]] = {entity_id: require_entity(graph, entity_id).model_dump()}
     frontier, truncated = [entity_id], False
@@ -73,28 +87,44 @@ def read_neighbors(graph: Graph, entity_id: str, depth: int, node_cap: int,
         seen = {"seen": list(nodes), "seen_set": dict.fromkeys(nodes, True)}
         if room <= 0:
             # Full: only whether more lie beyond matters, and the first one found tells.
-            truncated = truncated or bool(graph.read(
-                st.EXPAND_HAS_MORE, {**flt.params(), "frontier": frontier, **seen}))
+            truncated = truncated or bool(
+                graph.read(st.EXPAND_HAS_MORE, {**flt.params(), "frontier": frontier, **seen})
+            )
             break
-        rows = graph.read(st.EXPAND_LEVEL, {**flt.params(), "frontier": frontier, **seen,
-                                            "cap": room + 1}, plain=True)
+        rows = graph.read(
+            st.EXPAND_LEVEL,
+            {**flt.params(), "frontier": frontier, **seen, "cap": room + 1},
+            plain=True,
+        )
         truncated = truncated or len(rows) > room
         found = [row["node"] for row in rows[:room]]
         nodes.update((n["id"], n) for n in found)
         frontier = [n["id"] for n in found]
     edge_cap = max(200, EDGES_PER_NODE * len(nodes))
-    edges = [row["edge"] for row in graph.read(st.INDUCED_EDGES, {
-        **flt.params(), "ids": list(nodes), "id_set": dict.fromkeys(nodes, True),
-        "cap": edge_cap + 1}, plain=True)]
+    edges = [
+        row["edge"]
+        for row in graph.read(
+            st.INDUCED_EDGES,
+            {
+                **flt.params(),
+                "ids": list(nodes),
+                "id_set": dict.fromkeys(nodes, True),
+                "cap": edge_cap + 1,
+            },
+            plain=True,
+        )
+    ]
     truncated = truncated or len(edges) > edge_cap
     return Subgraph(nodes=list(nodes.values()), edges=edges[:edge_cap], truncated=truncated)
 
 
-def read_timeline(graph: Graph, entity_id: str, flt: TraversalFilter, limit: int,
-                  offset: int) -> list[TimelineEvent]:
+def read_timeline(
+    graph: Graph, entity_id: str, flt: TraversalFilter, limit: int, offset: int
+) -> list[TimelineEvent]:
     """Dated statements of the entity's relations, oldest first; limit + 1 are fetched."""
-    rows = graph.read(st.TIMELINE, {**flt.params(), "id": entity_id, "skip": offset,
-                                    "limit": limit + 1})
+    rows = graph.read(
+        st.TIMELINE, {**flt.params(), "id": entity_id, "skip": offset, "limit": limit + 1}
+    )
     if not rows:
         require_entity(graph, entity_id)
         return []
@@ -102,11 +132,20 @@ def read_timeline(graph: Graph, entity_id: str, flt: TraversalFilter, limit: int
     refs = document_refs(graph, {r["document"] for r in rows})
     return [
         TimelineEvent(
-            date=r["day"], relation=r["relation"], other=r["other"],
+            date=r["day"],
+            relation=r["relation"],
+            other=r["other"],
             direction="outgoing" if r["relation"]["source"] == entity_id else "incoming",
-            evidence=to_evidence({"document": r["document"], "sentence": r["sentence"],
-                                  "confidence": r["confidence"], "status": r["status"],
-                                  "date": r["day"]}, refs.get(r["document"])),
+            evidence=to_evidence(
+                {
+                    "document": r["document"],
+                    "sentence": r["sentence"],
+                    "confidence": r["confidence"],
+                    "status": r["status"],
+                    "date": r["day"],
+                },
+                refs.get(r["document"]),
+            ),
         )
         for r in rows
     ]

@@ -33,28 +33,38 @@ def _budget(graph: Graph) -> float:
 
 def _nodes(graph: Graph) -> tuple[list[dict[str, Any]], bool]:
     """Entities ordered by id, at most MAX_NODES; True when more exist (the first by id kept)."""
-    rows = graph.read(st.EXPORT_NODES, {"limit": MAX_NODES + 1}, timeout_s=_budget(graph),
-                      plain=True)
+    rows = graph.read(
+        st.EXPORT_NODES, {"limit": MAX_NODES + 1}, timeout_s=_budget(graph), plain=True
+    )
     truncated = len(rows) > MAX_NODES
     if truncated:
-        rows = graph.read(st.EXPORT_FIRST_NODES, {"limit": MAX_NODES},
-                          timeout_s=_budget(graph), plain=True)
+        rows = graph.read(
+            st.EXPORT_FIRST_NODES, {"limit": MAX_NODES}, timeout_s=_budget(graph), plain=True
+        )
     return sorted((row["node"] for row in rows), key=lambda n: n["id"]), truncated
 
 
 def _edges(graph: Graph, rtype: RelationType, cap: int) -> tuple[list[dict[str, Any]], bool]:
     """One type's relations ordered by id, at most `cap`; True when more exist."""
-    rows = graph.read(st.EXPORT_EDGES[rtype], {"limit": cap + 1}, timeout_s=_budget(graph),
-                      plain=True)
+    rows = graph.read(
+        st.EXPORT_EDGES[rtype], {"limit": cap + 1}, timeout_s=_budget(graph), plain=True
+    )
     edges = [
-        {"id": e[0], "type": rtype.value, "source": row["source"], "target": e[1],
-         "properties": dict(zip(st.EDGE_FIELDS, e[2:], strict=True))}
-        for row in rows for e in row["edges"]
+        {
+            "id": e[0],
+            "type": rtype.value,
+            "source": row["source"],
+            "target": e[1],
+            "properties": dict(zip(st.EDGE_FIELDS, e[2:], strict=True)),
+        }
+        for row in rows
+        for e in row["edges"]
     ]
     if len(edges) <= cap:
         return sorted(edges, key=lambda e: e["id"]), False
-    rows = graph.read(st.EXPORT_FIRST_EDGES[rtype], {"limit": cap}, timeout_s=_budget(graph),
-                      plain=True)
+    rows = graph.read(
+        st.EXPORT_FIRST_EDGES[rtype], {"limit": cap}, timeout_s=_budget(graph), plain=True
+    )
     return sorted((row["edge"] for row in rows), key=lambda e: e["id"]), True
 
 
@@ -73,5 +83,8 @@ def neighbourhood(graph: Graph, entity_id: str, depth: int) -> GraphData:
     sub = read_neighbors(graph, entity_id, depth, MAX_NEIGHBOURHOOD_NODES, TraversalFilter())
     rows = graph.read(st.NODES_BY_IDS, {"ids": [n.id for n in sub.nodes]}, plain=True)
     by_id = {row["node"]["id"]: row["node"] for row in rows}
-    return GraphData(nodes=[by_id[n.id] for n in sub.nodes if n.id in by_id],
-                     edges=[e.model_dump() for e in sub.edges], truncated=sub.truncated)
+    return GraphData(
+        nodes=[by_id[n.id] for n in sub.nodes if n.id in by_id],
+        edges=[e.model_dump() for e in sub.edges],
+        truncated=sub.truncated,
+    )

@@ -19,19 +19,37 @@ def _visits_statement(visitor: str | None, host: str | None) -> Statement:
     return st.VISITS
 
 
-def list_visits(graph: Graph, visitor: str | None, host: str | None, status: str | None,
-                date_from: str | None, date_to: str | None, limit: int,
-                offset: int) -> list[Visit]:
+def list_visits(
+    graph: Graph,
+    visitor: str | None,
+    host: str | None,
+    status: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    offset: int,
+) -> list[Visit]:
     """Newest first; limit + 1 are returned so the caller can page."""
-    rows = graph.read(_visits_statement(visitor, host), {
-        "visitor": visitor, "host": host, "status": status, "date_from": date_from,
-        "date_to": date_to, "skip": offset, "limit": limit + 1})
+    rows = graph.read(
+        _visits_statement(visitor, host),
+        {
+            "visitor": visitor,
+            "host": host,
+            "status": status,
+            "date_from": date_from,
+            "date_to": date_to,
+            "skip": offset,
+            "limit": limit + 1,
+        },
+    )
     if not rows:
         require_entities(graph, visitor, host)
         return []
     relations = with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])
-    return [Visit(visitor=r["visitor"], host=r["host"], relation=rel)
-            for r, rel in zip(rows, relations, strict=True)]
+    return [
+        Visit(visitor=r["visitor"], host=r["host"], relation=rel)
+        for r, rel in zip(rows, relations, strict=True)
+    ]
 
 
 def _plants_statement(company: str | None, place: str | None) -> Statement:
@@ -43,12 +61,19 @@ def _plants_statement(company: str | None, place: str | None) -> Statement:
     return st.PLANTS
 
 
-def list_plants(graph: Graph, company: str | None, place: str | None, status: str | None,
-                limit: int, offset: int) -> list[PlantFact]:
+def list_plants(
+    graph: Graph,
+    company: str | None,
+    place: str | None,
+    status: str | None,
+    limit: int,
+    offset: int,
+) -> list[PlantFact]:
     """By company and plant name; limit + 1 are returned so the caller can page."""
-    rows = graph.read(_plants_statement(company, place), {
-        "company": company, "place": place, "status": status, "skip": offset,
-        "limit": limit + 1})
+    rows = graph.read(
+        _plants_statement(company, place),
+        {"company": company, "place": place, "status": status, "skip": offset, "limit": limit + 1},
+    )
     if not rows:
         require_entities(graph, company, place)
     return [PlantFact(**row) for row in rows]

@@ -15,6 +15,10 @@ class TraversalFilter:
     min_confidence: float = 0.0
 
     def params(self) -> dict[str, Any]:
-        return {"rel_types": self.rel_types, "node_types": self.node_types,
-                "date_from": self.date_from, "date_to": self.date_to,
-                "min_confidence": self.min_confidence}
+        return {
+            "rel_types": self.rel_types,
+            "node_types": self.node_types,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "min_confidence": self.min_confidence,
+        }

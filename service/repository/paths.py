@@ -11,8 +11,16 @@ from service.repository.evidence import with_evidence
 from service.schemas import GraphPath, Paths
 
 
-def find_paths(graph: Graph, source: str, target: str, *, kind: PathKind, max_hops: int,
-               rel_types: list[RelationType] | None, limit: int) -> Paths:
+def find_paths(
+    graph: Graph,
+    source: str,
+    target: str,
+    *,
+    kind: PathKind,
+    max_hops: int,
+    rel_types: list[RelationType] | None,
+    limit: int,
+) -> Paths:
     require_entity(graph, source)
     require_entity(graph, target)
     if source == target:
@@ -20,8 +28,9 @@ def find_paths(graph: Graph, source: str, target: str, *, kind: PathKind, max_ho
     statement = shortest_paths(kind, max_hops, frozenset(rel_types) if rel_types else None)
     rows = graph.read(statement, {"source": source, "target": target, "limit": limit})
     # One document lookup for the evidence of every edge of every path.
-    edges = with_evidence(graph, [e for r in rows for e in r["edges"]],
-                          [ev for r in rows for ev in r["evidence"]])
+    edges = with_evidence(
+        graph, [e for r in rows for e in r["edges"]], [ev for r in rows for ev in r["evidence"]]
+    )
     paths, start = [], 0
     for row in rows:
         end = start + len(row["edges"])

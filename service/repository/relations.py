@@ -23,13 +23,21 @@ def _list_statement(rtype: str | None, source: str | None, target: str | None) -
     return st.LIST_RELATIONS
 
 
-def list_relations(graph: Graph, rtype: str | None, source: str | None, target: str | None,
-                   limit: int, offset: int) -> list[RelationItem]:
+def list_relations(
+    graph: Graph, rtype: str | None, source: str | None, target: str | None, limit: int, offset: int
+) -> list[RelationItem]:
     """By id; limit + 1 are returned so the caller can page. An unknown `source` or `target`
     is a NotFoundError, as in the fact lists, not an empty page."""
-    rows = graph.read(_list_statement(rtype, source, target), {
-        "type": rtype, "source": source, "target": target, "skip": offset, "limit": limit + 1,
-    })
+    rows = graph.read(
+        _list_statement(rtype, source, target),
+        {
+            "type": rtype,
+            "source": source,
+            "target": target,
+            "skip": offset,
+            "limit": limit + 1,
+        },
+    )
     if not rows:
         require_entities(graph, source, target)
     return with_evidence(graph, [r["relation"] for r in rows], [r["evidence"] for r in rows])

@@ -28,7 +28,7 @@ def _lucene(tokens: list[str]) -> str:
 
 def _probes(tokens: list[str]) -> list[str]:
     """Trigrams of each token: a key sharing one is a candidate (so Qarshi reaches Karshi)."""
-    grams = {t[i:i + 3] for t in tokens if len(t) >= 3 for i in range(len(t) - 2)}
+    grams = {t[i : i + 3] for t in tokens if len(t) >= 3 for i in range(len(t) - 2)}
     return sorted(grams | {t for t in tokens if len(t) < 3})
 
 
@@ -51,22 +51,38 @@ def _similarity(query: str, key: str) -> float:
     return max(whole, _WORD_DISCOUNT * words)
 
 
-def search_entities(graph: Graph, q: str, entity_type: str | None, subtype: str | None,
-                    limit: int, offset: int = 0) -> list[Node]:
+def search_entities(
+    graph: Graph, q: str, entity_type: str | None, subtype: str | None, limit: int, offset: int = 0
+) -> list[Node]:
     """Ranked matches from `offset` on; limit + 1 are returned so the caller can page."""
     query = fold(q)
     tokens = query.split()
     if not tokens:
         return []
-    rows: list[dict[str, Any]] = graph.read(SEARCH_CANDIDATES, {
-        "type": entity_type, "subtype": subtype, "query": query, "probes": _probes(tokens),
-        "lucene": _lucene(tokens), "candidates": _CANDIDATES,
-    })
+    rows: list[dict[str, Any]] = graph.read(
+        SEARCH_CANDIDATES,
+        {
+            "type": entity_type,
+            "subtype": subtype,
+            "query": query,
+            "probes": _probes(tokens),
+            "lucene": _lucene(tokens),
+            "candidates": _CANDIDATES,
+        },
+    )
     ranked = []
     for row in rows:
         tier = _tier(query, row["keys"] or [])
         if tier is not None:
-            ranked.append((tier[0], -tier[1], -(row["mentions"] or 0), row["entity"]["name"],
-                           row["entity"]["id"], row["entity"]))
+            ranked.append(
+                (
+                    tier[0],
+                    -tier[1],
+                    -(row["mentions"] or 0),
+                    row["entity"]["name"],
+                    row["entity"]["id"],
+                    row["entity"],
+                )
+            )
     ranked.sort(key=lambda r: r[:5])
-    return [Node(**r[5]) for r in ranked[offset:offset + limit + 1]]
+    return [Node(**r[5]) for r in ranked[offset : offset + limit + 1]]

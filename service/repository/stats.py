@@ -17,6 +17,9 @@ def read_stats(graph: Graph) -> Stats:
     for row in graph.read(st.DOCUMENT_COUNTS):
         by_lang[row["lang"] or "unknown"] += row["count"]
         by_month[row["month"] or "undated"] += row["count"]
-    documents = DocumentCounts(total=sum(by_lang.values()), by_lang=dict(sorted(by_lang.items())),
-                               by_month=dict(sorted(by_month.items())))
+    documents = DocumentCounts(
+        total=sum(by_lang.values()),
+        by_lang=dict(sorted(by_lang.items())),
+        by_month=dict(sorted(by_month.items())),
+    )
     return Stats(nodes=nodes, relations=relations, documents=documents)

@@ -31,38 +31,54 @@ def _answer(created: DocumentCreated, response: Response) -> DocumentCreated:
     return created
 
 
-@router.post("", response_model=DocumentCreated, status_code=status.HTTP_201_CREATED,
-             summary="Extract an article and load it into the graph",
-             responses={200: {"model": DocumentCreated,
-                              "description": "already loaded; nothing changed"},
-                        **errors(400, 422, 503)})
+@router.post(
+    "",
+    response_model=DocumentCreated,
+    status_code=status.HTTP_201_CREATED,
+    summary="Extract an article and load it into the graph",
+    responses={
+        200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
+        **errors(400, 422, 503),
+    },
+)
 def create_document(body: DocumentIn, graph: GraphDep, response: Response) -> DocumentCreated:
     meta = DocumentMeta(url=body.url, title=body.title, published=body.published, lang=body.lang)
     return _answer(repo.create_document(graph, body.text, meta), response)
 
 
-@router.post("/extracted", response_model=DocumentCreated,
-             status_code=status.HTTP_201_CREATED,
-             summary="Load a document already extracted elsewhere (FORMAT.md shape)",
-             responses={200: {"model": DocumentCreated,
-                              "description": "already loaded; nothing changed"},
-                        **errors(400, 422, 503)})
-def create_extracted_document(body: ExtractedDocument, graph: GraphDep,
-                              response: Response) -> DocumentCreated:
+@router.post(
+    "/extracted",
+    response_model=DocumentCreated,
+    status_code=status.HTTP_201_CREATED,
+    summary="Load a document already extracted elsewhere (FORMAT.md shape)",
+    responses={
+        200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
+        **errors(400, 422, 503),
+    },
+)
+def create_extracted_document(
+    body: ExtractedDocument, graph: GraphDep, response: Response
+) -> DocumentCreated:
     return _answer(repo.create_extracted_document(graph, body), response)
 
 
-@router.get("", response_model=Page[DocumentSummary], summary="List documents, newest first",
-            description="`q` looks for the words in titles and texts (case-insensitive); "
-                        "`from`/`to` filter on the publication date (undated documents are "
-                        "left out when a range is given).",
-            responses=errors(400, 422, 503, 504))
+@router.get(
+    "",
+    response_model=Page[DocumentSummary],
+    summary="List documents, newest first",
+    description="`q` looks for the words in titles and texts (case-insensitive); "
+    "`from`/`to` filter on the publication date (undated documents are "
+    "left out when a range is given).",
+    responses=errors(400, 422, 503, 504),
+)
 def list_documents(
     graph: GraphDep,
     dates: DateRangeDep,
     q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["Karshi"])] = None,
-    lang: Annotated[DocumentLanguage | None, Query(
-        description="any language a document may be in (FORMAT.md), Uzbek too")] = None,
+    lang: Annotated[
+        DocumentLanguage | None,
+        Query(description="any language a document may be in (FORMAT.md), Uzbek too"),
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[DocumentSummary]:
@@ -71,16 +87,22 @@ def list_documents(
     return Page(items=docs[:limit], next_cursor=next_cursor(offset, limit, len(docs)))
 
 
-@router.get("/{doc_id}", response_model=DocumentDetail,
-            summary="A document with the entities and relations extracted from it",
-            responses=errors(404, 503, 504))
+@router.get(
+    "/{doc_id}",
+    response_model=DocumentDetail,
+    summary="A document with the entities and relations extracted from it",
+    responses=errors(404, 503, 504),
+)
 def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     return repo.read_document(graph, doc_id)
 
 
-@router.delete("/{doc_id}", response_model=DocumentDeleted,
-               summary="Delete a document and the provenance it contributed",
-               description="Relations and entities that no other document supports go too.",
-               responses=errors(404, 503))
+@router.delete(
+    "/{doc_id}",
+    response_model=DocumentDeleted,
+    summary="Delete a document and the provenance it contributed",
+    description="Relations and entities that no other document supports go too.",
+    responses=errors(404, 503),
+)
 def delete_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDeleted:
     return repo.remove_document(graph, doc_id)

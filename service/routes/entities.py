@@ -22,10 +22,14 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 EntityId = Path(description="the entity's canonical key", examples=["loc:gn-1216311"])
 
 
-@router.get("", response_model=Page[Node], summary="Find entities by name or alias",
-            description="Case-, accent- and script-insensitive (Karshi finds Qarshi and "
-                        "Карши); exact before prefix before fuzzy matches, then by mentions.",
-            responses=errors(400, 422, 503, 504))
+@router.get(
+    "",
+    response_model=Page[Node],
+    summary="Find entities by name or alias",
+    description="Case-, accent- and script-insensitive (Karshi finds Qarshi and "
+    "Карши); exact before prefix before fuzzy matches, then by mentions.",
+    responses=errors(400, 422, 503, 504),
+)
 def list_entities(
     graph: GraphDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["Karshi"])],
@@ -35,28 +39,38 @@ def list_entities(
     cursor: Cursor = None,
 ) -> Page[Node]:
     offset = decode_cursor(cursor)
-    found = search_entities(graph, q, type.value if type else None,
-                            subtype.value if subtype else None, limit, offset)
+    found = search_entities(
+        graph, q, type.value if type else None, subtype.value if subtype else None, limit, offset
+    )
     return Page(items=found[:limit], next_cursor=next_cursor(offset, limit, len(found)))
 
 
-@router.get("/{entity_id}", response_model=EntityProfile,
-            summary="An entity's profile and the documents that mention it",
-            description="`limit` and `cursor` page the `documents` list.",
-            responses=errors(400, 404, 422, 503, 504))
-def read_entity(graph: GraphDep, entity_id: str = EntityId,
-                limit: Annotated[int, Query(ge=1, le=100)] = 20,
-                cursor: Cursor = None) -> EntityProfile:
+@router.get(
+    "/{entity_id}",
+    response_model=EntityProfile,
+    summary="An entity's profile and the documents that mention it",
+    description="`limit` and `cursor` page the `documents` list.",
+    responses=errors(400, 404, 422, 503, 504),
+)
+def read_entity(
+    graph: GraphDep,
+    entity_id: str = EntityId,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Cursor = None,
+) -> EntityProfile:
     return repo.read_entity(graph, entity_id, limit, decode_cursor(cursor))
 
 
-@router.get("/{entity_id}/neighbors", response_model=Subgraph | CytoscapeGraph,
-            summary="The entity and its neighbourhood, up to 3 levels out",
-            description="Grown level by level, the best supported nodes first; at most `limit` "
-                        "nodes besides the start, `truncated` says when more exist. Filters "
-                        "apply inside the traversal. `format=cytoscape` answers Cytoscape.js "
-                        "elements.",
-            responses=errors(404, 422, 503, 504))
+@router.get(
+    "/{entity_id}/neighbors",
+    response_model=Subgraph | CytoscapeGraph,
+    summary="The entity and its neighbourhood, up to 3 levels out",
+    description="Grown level by level, the best supported nodes first; at most `limit` "
+    "nodes besides the start, `truncated` says when more exist. Filters "
+    "apply inside the traversal. `format=cytoscape` answers Cytoscape.js "
+    "elements.",
+    responses=errors(404, 422, 503, 504),
+)
 def read_neighbors(
     graph: GraphDep,
     flt: FilterDep,
@@ -67,20 +81,36 @@ def read_neighbors(
 ) -> Subgraph | CytoscapeGraph:
     sub = repo.read_neighbors(graph, entity_id, depth, limit, flt)
     if format == "cytoscape":
-        return CytoscapeGraph(**to_cytoscape([n.model_dump() for n in sub.nodes],
-                                             [e.model_dump() for e in sub.edges], sub.truncated))
+        return CytoscapeGraph(
+            **to_cytoscape(
+                [n.model_dump() for n in sub.nodes],
+                [e.model_dump() for e in sub.edges],
+                sub.truncated,
+            )
+        )
     return sub
 
 
-@router.get("/{entity_id}/timeline", response_model=Page[TimelineEvent],
-            summary="The entity's relations ordered by the date of their documents",
-            description="One event per supporting sentence, oldest first.",
-            responses=errors(400, 404, 422, 503, 504))
-def read_timeline(graph: GraphDep, dates: DateRangeDep, types: RelTypesDep,
-                  entity_id: str = EntityId, limit: Limit = 50,
-                  cursor: Cursor = None) -> Page[TimelineEvent]:
+@router.get(
+    "/{entity_id}/timeline",
+    response_model=Page[TimelineEvent],
+    summary="The entity's relations ordered by the date of their documents",
+    description="One event per supporting sentence, oldest first.",
+    responses=errors(400, 404, 422, 503, 504),
+)
+def read_timeline(
+    graph: GraphDep,
+    dates: DateRangeDep,
+    types: RelTypesDep,
+    entity_id: str = EntityId,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[TimelineEvent]:
     offset = decode_cursor(cursor)
-    flt = TraversalFilter(rel_types=[t.value for t in types] if types else None,
-                          date_from=dates.start, date_to=dates.end)
+    flt = TraversalFilter(
+        rel_types=[t.value for t in types] if types else None,
+        date_from=dates.start,
+        date_to=dates.end,
+    )
     events = repo.read_timeline(graph, entity_id, flt, limit, offset)
     return Page(items=events[:limit], next_cursor=next_cursor(offset, limit, len(events)))

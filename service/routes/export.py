@@ -16,20 +16,28 @@ router = APIRouter(tags=["export"])
 _MEDIA = {"graphml": "application/graphml+xml", "csv": "text/csv; charset=utf-8"}
 
 
-@router.get("/export", summary="The whole graph or a neighbourhood as GraphML, Cytoscape or CSV",
-            description="GraphML opens in Gephi and yEd. CSV is one table: `table=edges` "
-                        "(default) or `table=nodes`, with Gephi's column names. The header "
-                        "`X-Truncated: true` (and `truncated` in Cytoscape JSON) says a cap "
-                        "cut the export short.",
-            responses={200: {"description": "the export",
-                             "content": {"application/graphml+xml": {}, "text/csv": {},
-                                         "application/json": {}}},
-                       **errors(404, 422, 503, 504)})
+@router.get(
+    "/export",
+    summary="The whole graph or a neighbourhood as GraphML, Cytoscape or CSV",
+    description="GraphML opens in Gephi and yEd. CSV is one table: `table=edges` "
+    "(default) or `table=nodes`, with Gephi's column names. The header "
+    "`X-Truncated: true` (and `truncated` in Cytoscape JSON) says a cap "
+    "cut the export short.",
+    responses={
+        200: {
+            "description": "the export",
+            "content": {"application/graphml+xml": {}, "text/csv": {}, "application/json": {}},
+        },
+        **errors(404, 422, 503, 504),
+    },
+)
 def export_graph(
     graph: GraphDep,
     format: Annotated[Literal["graphml", "cytoscape", "csv"], Query()] = "graphml",
-    entity: Annotated[str | None, Query(description="export this entity's neighbourhood",
-                                        examples=["loc:gn-1216311"])] = None,
+    entity: Annotated[
+        str | None,
+        Query(description="export this entity's neighbourhood", examples=["loc:gn-1216311"]),
+    ] = None,
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
     table: Annotated[Literal["edges", "nodes"], Query(description="for csv")] = "edges",
 ) -> Response:

@@ -9,8 +9,12 @@ from service.schemas import Health
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, summary="Is the graph answering?",
-            responses={503: {"model": Health, "description": "the graph does not answer"}})
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="Is the graph answering?",
+    responses={503: {"model": Health, "description": "the graph does not answer"}},
+)
 def read_health(request: Request) -> Health | JSONResponse:
     """200 only when a statement round-trips to the graph; 503 otherwise."""
     runtime = getattr(request.app.state, "runtime", None)

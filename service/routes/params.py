@@ -22,8 +22,7 @@ NODE_TYPES = tuple(label for label in COUNTED_LABELS if label != DOCUMENT_LABEL)
 
 
 def invalid(name: str, message: str) -> RequestValidationError:
-    return RequestValidationError([{"loc": ("query", name), "msg": message,
-                                    "type": "value_error"}])
+    return RequestValidationError([{"loc": ("query", name), "msg": message, "type": "value_error"}])
 
 
 def split_list(values: list[str] | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
@@ -32,17 +31,21 @@ def split_list(values: list[str] | None, allowed: tuple[str, ...], name: str) ->
     items = [v.strip() for value in values for v in value.split(",") if v.strip()]
     unknown = [v for v in items if v not in allowed]
     if unknown:
-        raise invalid(name, f"unknown value(s) {', '.join(unknown)}; "
-                            f"allowed: {', '.join(allowed)}")
+        raise invalid(name, f"unknown value(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}")
     return sorted(set(items)) or None
 
 
-RelTypesQuery = Annotated[list[str] | None, Query(
-    description="relation types, comma separated or repeated",
-    examples=["VISITED,PLANS"])]
-NodeTypesQuery = Annotated[list[str] | None, Query(
-    description="node labels (Person, Company, City, Plant …), comma separated or repeated",
-    examples=["Organization,Plant"])]
+RelTypesQuery = Annotated[
+    list[str] | None,
+    Query(description="relation types, comma separated or repeated", examples=["VISITED,PLANS"]),
+]
+NodeTypesQuery = Annotated[
+    list[str] | None,
+    Query(
+        description="node labels (Person, Company, City, Plant …), comma separated or repeated",
+        examples=["Organization,Plant"],
+    ),
+]
 
 
 def rel_types(rel_types: RelTypesQuery = None) -> list[RelationType] | None:
@@ -55,10 +58,14 @@ class DateRange:
 
     def __init__(
         self,
-        date_from: Annotated[date | None, Query(alias="from", description="ISO date, inclusive",
-                                                examples=["2024-01-01"])] = None,
-        date_to: Annotated[date | None, Query(alias="to", description="ISO date, inclusive",
-                                              examples=["2024-12-31"])] = None,
+        date_from: Annotated[
+            date | None,
+            Query(alias="from", description="ISO date, inclusive", examples=["2024-01-01"]),
+        ] = None,
+        date_to: Annotated[
+            date | None,
+            Query(alias="to", description="ISO date, inclusive", examples=["2024-12-31"]),
+        ] = None,
     ) -> None:
         if date_from and date_to and date_from > date_to:
             raise invalid("from", f"from ({date_from}) is after to ({date_to})")
@@ -70,13 +77,16 @@ def traversal_filter(
     dates: Annotated[DateRange, Depends()],
     relation_types: Annotated[list[RelationType] | None, Depends(rel_types)],
     node_types: NodeTypesQuery = None,
-    min_confidence: Annotated[float, Query(ge=0, le=1, description="lowest relation confidence"
-                                           )] = 0.0,
+    min_confidence: Annotated[
+        float, Query(ge=0, le=1, description="lowest relation confidence")
+    ] = 0.0,
 ) -> TraversalFilter:
     return TraversalFilter(
         rel_types=[t.value for t in relation_types] if relation_types else None,
         node_types=split_list(node_types, NODE_TYPES, "node_types"),
-        date_from=dates.start, date_to=dates.end, min_confidence=min_confidence,
+        date_from=dates.start,
+        date_to=dates.end,
+        min_confidence=min_confidence,
     )
 
 

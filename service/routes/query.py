@@ -12,22 +12,35 @@ from service.schemas_queries import QueryIn, QueryResult
 router = APIRouter(tags=["query"])
 
 _EXAMPLES = {
-    "plants": {"summary": "companies and their planned plants",
-               "value": {"cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) "
-                                   "RETURN c.name AS company, p.name AS plant LIMIT $n",
-                         "parameters": {"n": 10}}},
-    "labels": {"summary": "labels in use",
-               "value": {"cypher": "CALL db.labels() YIELD label RETURN label"}},
+    "plants": {
+        "summary": "companies and their planned plants",
+        "value": {
+            "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) "
+            "RETURN c.name AS company, p.name AS plant LIMIT $n",
+            "parameters": {"n": 10},
+        },
+    },
+    "labels": {
+        "summary": "labels in use",
+        "value": {"cypher": "CALL db.labels() YIELD label RETURN label"},
+    },
 }
 
 
-@router.post("/query", response_model=QueryResult, summary="Run a read-only Cypher statement",
-             description="Runs in a read transaction that is always rolled back, within the "
-                         "read time budget (504 past it), and returns at most KG_QUERY_ROW_CAP "
-                         "rows (`truncated` says when there were more). Statements that write, "
-                         "change the schema, administer the server or call procedures outside "
-                         "a short read-only list are refused with 403.",
-             responses=errors(400, 403, 422, 503, 504))
-def run_query(graph: GraphDep, settings: SettingsDep,
-              body: Annotated[QueryIn, Body(openapi_examples=_EXAMPLES)]) -> QueryResult:
+@router.post(
+    "/query",
+    response_model=QueryResult,
+    summary="Run a read-only Cypher statement",
+    description="Runs in a read transaction that is always rolled back, within the "
+    "read time budget (504 past it), and returns at most KG_QUERY_ROW_CAP "
+    "rows (`truncated` says when there were more). Statements that write, "
+    "change the schema, administer the server or call procedures outside "
+    "a short read-only list are refused with 403.",
+    responses=errors(400, 403, 422, 503, 504),
+)
+def run_query(
+    graph: GraphDep,
+    settings: SettingsDep,
+    body: Annotated[QueryIn, Body(openapi_examples=_EXAMPLES)],
+) -> QueryResult:
     return run_user_query(graph, body.cypher, body.parameters, settings.query_row_cap)

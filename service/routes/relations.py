@@ -15,9 +15,13 @@ from service.schemas import Page, RelationItem
 router = APIRouter(prefix="/relations", tags=["relations"])
 
 
-@router.get("", response_model=Page[RelationItem], summary="Relations with their evidence",
-            description="An unknown `source` or `target` entity id is a 404.",
-            responses=errors(400, 404, 422, 503, 504))
+@router.get(
+    "",
+    response_model=Page[RelationItem],
+    summary="Relations with their evidence",
+    description="An unknown `source` or `target` entity id is a 404.",
+    responses=errors(400, 404, 422, 503, 504),
+)
 def read_relations(
     graph: GraphDep,
     type: Annotated[RelationType | None, Query()] = None,
@@ -31,11 +35,14 @@ def read_relations(
     return Page(items=rows[:limit], next_cursor=next_cursor(offset, limit, len(rows)))
 
 
-@router.get("/{relation_id}", response_model=RelationItem,
-            summary="One relation and every document that supports it",
-            description="Each evidence item has the sentence, the document's id, title, url "
-                        "and date; `properties.doc_count` counts the documents.",
-            responses=errors(404, 503, 504))
+@router.get(
+    "/{relation_id}",
+    response_model=RelationItem,
+    summary="One relation and every document that supports it",
+    description="Each evidence item has the sentence, the document's id, title, url "
+    "and date; `properties.doc_count` counts the documents.",
+    responses=errors(404, 503, 504),
+)
 def read_one_relation(
     graph: GraphDep,
     relation_id: Annotated[str, Path(examples=["rel-3f2a9c0d1e4b5a6f7081"])],

@@ -10,9 +10,11 @@ from service.schemas_queries import Stats
 router = APIRouter(tags=["stats"])
 
 
-@router.get("/stats", response_model=Stats,
-            summary="Node counts per label, relation counts per type, documents per language "
-                    "and month",
-            responses=errors(503, 504))
+@router.get(
+    "/stats",
+    response_model=Stats,
+    summary="Node counts per label, relation counts per type, documents per language and month",
+    responses=errors(503, 504),
+)
 def get_stats(graph: GraphDep) -> Stats:
     return read_stats(graph)

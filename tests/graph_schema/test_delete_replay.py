@@ -18,19 +18,28 @@ from tests.conftest import WIPE
 from tests.factories import VISIT_TEXT, visit_document
 from tests.loaders.test_bulk import snapshot
 
-PLANT = Statement("PLANT", """
+PLANT = Statement(
+    "PLANT",
+    """
     MATCH (e:Entity {id: 'plant:nordwind-motors@gn-1538637'})
-    RETURN e.status AS status, e.product AS product, e.doc_count AS docs""")
-OFFICIAL = Statement("OFFICIAL", """
-    MATCH (e:Entity {id: 'per:anvar-beispielov'}) RETURN e.titles AS titles""")
+    RETURN e.status AS status, e.product AS product, e.doc_count AS docs""",
+)
+OFFICIAL = Statement(
+    "OFFICIAL",
+    """
+    MATCH (e:Entity {id: 'per:anvar-beispielov'}) RETURN e.titles AS titles""",
+)
 
 
 def documents() -> list[GraphDocument]:
     """Four articles on one plant: planned, under construction (with a product and another
     title for the governor), nothing said, operating."""
     said: list[dict[str, Any]] = [
-        {"status": "planned"}, {"status": "under_construction", "product": "cars"}, {},
-        {"status": "operating"}]
+        {"status": "planned"},
+        {"status": "under_construction", "product": "cars"},
+        {},
+        {"status": "operating"},
+    ]
     docs = []
     for n, props in enumerate(said):
         doc = visit_document(f"{VISIT_TEXT} Satz {n}.", published=f"2024-0{n + 1}-01")
@@ -44,8 +53,9 @@ def documents() -> list[GraphDocument]:
 
 
 @pytest.fixture(params=["per-document", "bulk-1", "bulk-3"])
-def loaded(request: pytest.FixtureRequest, empty_graph: Graph,
-           monkeypatch: pytest.MonkeyPatch) -> list[GraphDocument]:
+def loaded(
+    request: pytest.FixtureRequest, empty_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> list[GraphDocument]:
     docs = documents()
     if request.param == "per-document":
         for doc in docs:
@@ -56,9 +66,9 @@ def loaded(request: pytest.FixtureRequest, empty_graph: Graph,
     return docs
 
 
-def test_bulk_batches_number_mentions_as_the_writer_does(empty_graph: Graph,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def test_bulk_batches_number_mentions_as_the_writer_does(
+    empty_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = documents()
     for doc in docs:
         write_document(empty_graph, doc)
@@ -71,7 +81,8 @@ def test_bulk_batches_number_mentions_as_the_writer_does(empty_graph: Graph,
 
 
 def test_deleting_replays_the_remaining_documents_in_load_order(
-        empty_graph: Graph, loaded: list[GraphDocument]) -> None:
+    empty_graph: Graph, loaded: list[GraphDocument]
+) -> None:
     plant = lambda: empty_graph.read(PLANT)[0]  # noqa: E731
     titles = lambda: empty_graph.read(OFFICIAL)[0]["titles"]  # noqa: E731
     assert plant() == {"status": "operating", "product": "cars", "docs": 4}
@@ -88,12 +99,14 @@ def test_deleting_replays_the_remaining_documents_in_load_order(
     assert plant() == {"status": "planned", "product": None, "docs": 1}
 
 
-FORGET = Statement("FORGET", "MATCH (d:Document {id: $id}) REMOVE d.entity_ids RETURN d.id AS id",
-                   writes=True)
+FORGET = Statement(
+    "FORGET", "MATCH (d:Document {id: $id}) REMOVE d.entity_ids RETURN d.id AS id", writes=True
+)
 
 
 def test_an_entity_one_of_whose_documents_tells_nothing_keeps_its_fields(
-        empty_graph: Graph) -> None:
+    empty_graph: Graph,
+) -> None:
     """A document written before documents kept what they said of their entities: nothing to
     replay, so titles, external ids and plant fields stay; counts and names are recomputed."""
     docs = documents()

@@ -18,8 +18,9 @@ from tests.conftest import free_port
 
 @pytest.fixture
 def server(tmp_path: Path) -> EmbeddedServer:
-    config = EmbeddedConfig(data_dir=tmp_path / "data", bolt_port=free_port(),
-                            http_port=free_port(), heap="512m")
+    config = EmbeddedConfig(
+        data_dir=tmp_path / "data", bolt_port=free_port(), http_port=free_port(), heap="512m"
+    )
     embedded = EmbeddedServer(config)
     yield embedded
     embedded.stop()

@@ -20,32 +20,41 @@ from graph_schema.watchdog import query_scope
 from tests.conftest import Backend
 
 ECHO = Statement("ECHO", "RETURN $value AS value")
-MAKE = Statement("MAKE", "CREATE (n:Probe {id: $id, value: $value}) RETURN n.id AS id",
-                 writes=True)
+MAKE = Statement("MAKE", "CREATE (n:Probe {id: $id, value: $value}) RETURN n.id AS id", writes=True)
 FIND = Statement("FIND", "MATCH (n:Probe {id: $id}) RETURN n.id AS id")
 DOCUMENT = Statement("DOCUMENT", "MATCH (d:Document {id: $id}) RETURN count(d) AS n")
-RUNNING = Statement("RUNNING", """
+RUNNING = Statement(
+    "RUNNING",
+    """
     SHOW TRANSACTIONS YIELD transactionId, currentQuery
-    WHERE currentQuery CONTAINS $marker RETURN transactionId""")
+    WHERE currentQuery CONTAINS $marker RETURN transactionId""",
+)
 
 
 def expensive(marker: str) -> Statement:
-    return Statement("EXPENSIVE", f"/* {marker} */ UNWIND range(1, 20000) AS a "
-                                  "UNWIND range(1, 20000) AS b WITH a, b WHERE (a * b) % 7 = 3 "
-                                  "RETURN count(*) AS c")
+    return Statement(
+        "EXPENSIVE",
+        f"/* {marker} */ UNWIND range(1, 20000) AS a "
+        "UNWIND range(1, 20000) AS b WITH a, b WHERE (a * b) % 7 = 3 "
+        "RETURN count(*) AS c",
+    )
 
 
-@pytest.mark.parametrize("value, says", [
-    (2**70, "64 bits"),
-    (-(2**63) - 1, "64 bits"),
-    ({"deep": [1, 2**64]}, "64 bits"),
-    ("\ud800", "surrogate"),
-    (["fine", "not \udfff fine"], "surrogate"),
-    (object(), "cannot be sent"),
-    ({1: "a map key that is no string"}, "cannot be sent"),
-])
-def test_values_the_driver_cannot_send_are_invalid_input(graph: Graph, value: Any,
-                                                         says: str) -> None:
+@pytest.mark.parametrize(
+    "value, says",
+    [
+        (2**70, "64 bits"),
+        (-(2**63) - 1, "64 bits"),
+        ({"deep": [1, 2**64]}, "64 bits"),
+        ("\ud800", "surrogate"),
+        (["fine", "not \udfff fine"], "surrogate"),
+        (object(), "cannot be sent"),
+        ({1: "a map key that is no string"}, "cannot be sent"),
+    ],
+)
+def test_values_the_driver_cannot_send_are_invalid_input(
+    graph: Graph, value: Any, says: str
+) -> None:
     with pytest.raises(InvalidInputError, match=says):
         graph.read(ECHO, {"value": value})
     assert graph.read(ECHO, {"value": 2**63 - 1}) == [{"value": 2**63 - 1}]
@@ -60,7 +69,8 @@ def test_an_unsendable_value_in_a_write_leaves_nothing_written(empty_graph: Grap
         empty_graph.write(work)
     assert empty_graph.read(FIND, {"id": "first"}) == []
     assert empty_graph.write(lambda tx: tx.run(MAKE, id="third", value=3).records) == [
-        {"id": "third"}]  # and the graph takes the next write
+        {"id": "third"}
+    ]  # and the graph takes the next write
 
 
 def test_an_error_of_our_own_code_is_not_turned_into_invalid_input(graph: Graph) -> None:
@@ -122,8 +132,7 @@ def test_a_statement_stopped_for_a_caller_that_went_away_is_no_timeout(graph: Gr
     assert isinstance(exc, QueryCancelledError) and "went away" in str(exc)
 
 
-def test_writers_racing_for_one_document_load_it_once(backend: Backend,
-                                                      empty_graph: Graph) -> None:
+def test_writers_racing_for_one_document_load_it_once(backend: Backend, empty_graph: Graph) -> None:
     """Both check DOCUMENT_EXISTS before either commits; the second commit violates the unique
     document id (both backends), is retried, finds the document and skips it."""
     doc_id = f"race-{uuid.uuid4().hex}"
@@ -141,10 +150,21 @@ def test_writers_racing_for_one_document_load_it_once(backend: Backend,
                 return f"skipped after {attempts}"
             if attempts == 1:
                 both_checked.wait()
-            tx.run(w.CREATE_DOCUMENT, doc={
-                "id": doc_id, "url": None, "title": "race", "published": None, "lang": "en",
-                "text": "race", "ingested_at": "2024-01-01T00:00:00", "seen": "2024-01-01",
-                "entity_count": 0, "relation_count": 0})
+            tx.run(
+                w.CREATE_DOCUMENT,
+                doc={
+                    "id": doc_id,
+                    "url": None,
+                    "title": "race",
+                    "published": None,
+                    "lang": "en",
+                    "text": "race",
+                    "ingested_at": "2024-01-01T00:00:00",
+                    "seen": "2024-01-01",
+                    "entity_count": 0,
+                    "relation_count": 0,
+                },
+            )
             return f"loaded after {attempts}"
 
         try:

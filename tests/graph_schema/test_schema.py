@@ -26,7 +26,8 @@ def test_apply_schema_is_idempotent(graph: Graph) -> None:
 def test_indexed_properties_keep_their_types(empty_graph: Graph) -> None:
     for value in ("123", 2.7, ["a", "b"], 42):
         rows = empty_graph.write(
-            lambda tx, v=value: tx.run(ROUND_TRIP, id=f"org:t-{v!r}", name=v, iso=v).records)
+            lambda tx, v=value: tx.run(ROUND_TRIP, id=f"org:t-{v!r}", name=v, iso=v).records
+        )
         assert rows == [{"name": value, "iso": value}]
 
 
@@ -34,8 +35,9 @@ def test_every_label_set_is_written_with_its_labels(empty_graph: Graph) -> None:
     for labels, statement in writes.CREATE_MISSING_ENTITIES.items():
         row = {"id": "x:" + "-".join(labels), "name": "n", "type": labels[1], "subtype": None}
         empty_graph.write(lambda tx, s=statement, r=row: tx.run(s, rows=[r]))
-    found = empty_graph.read(Statement("LABELS", "MATCH (e:Entity) RETURN e.id AS id, "
-                                                 "labels(e) AS labels"))
+    found = empty_graph.read(
+        Statement("LABELS", "MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels")
+    )
     by_id = {row["id"]: set(row["labels"]) for row in found}
     assert len(by_id) == len(label_sets())
     for labels in label_sets():

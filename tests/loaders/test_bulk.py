@@ -15,12 +15,18 @@ from loaders.write import write_document
 from tests.conftest import WIPE
 from tests.factories import VISIT_TEXT, visit_document
 
-NODES = Statement("NODES", """
-    MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id""")
-RELS = Statement("RELS", """
+NODES = Statement(
+    "NODES",
+    """
+    MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id""",
+)
+RELS = Statement(
+    "RELS",
+    """
     MATCH (a)-[r]->(b)
     RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props
-    ORDER BY a, type, b""")
+    ORDER BY a, type, b""",
+)
 
 
 def snapshot(graph: Graph) -> dict[str, Any]:
@@ -31,8 +37,9 @@ def snapshot(graph: Graph) -> dict[str, Any]:
 
 def documents() -> list[GraphDocument]:
     one = visit_document()
-    two = visit_document(VISIT_TEXT + " Ein dritter Satz.", published="2024-07-01",
-                         title="Zweiter Artikel")
+    two = visit_document(
+        VISIT_TEXT + " Ein dritter Satz.", published="2024-07-01", title="Zweiter Artikel"
+    )
     two.entities[0].aliases.append("Anwar Beispielow")
     two.entities[3].properties["status"] = "under_construction"
     three = visit_document(VISIT_TEXT + " Noch einer.", published=None)

@@ -16,18 +16,27 @@ from loaders.ingest import Failure, parse_front_matter, read_articles
 from tests.conftest import ROOT, Backend
 from tests.factories import VISIT_TEXT, visit_document
 
-CONSISTENCY = Statement("CONSISTENCY", """
+CONSISTENCY = Statement(
+    "CONSISTENCY",
+    """
     MATCH (d:Document)
     OPTIONAL MATCH (d)-[m:MENTIONS]->()
     WITH d, count(m) AS mentions
     RETURN count(d) AS documents,
-           sum(CASE WHEN mentions = d.entity_count THEN 0 ELSE 1 END) AS partial""")
+           sum(CASE WHEN mentions = d.entity_count THEN 0 ELSE 1 END) AS partial""",
+)
 
 
 def kg(backend: Backend, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "WARNING"}
-    return subprocess.run([sys.executable, "-m", "service.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "service.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def write_corpus(folder: Path, count: int) -> None:
@@ -38,8 +47,9 @@ def write_corpus(folder: Path, count: int) -> None:
 
 
 def test_front_matter_and_markdown_title(tmp_path: Path) -> None:
-    meta, text = parse_front_matter("---\nurl: https://example.org/a\npublished: 2024-01-02\n"
-                                    "---\n# Titel\nText.")
+    meta, text = parse_front_matter(
+        "---\nurl: https://example.org/a\npublished: 2024-01-02\n---\n# Titel\nText."
+    )
     assert meta == {"url": "https://example.org/a", "published": "2024-01-02"}
     assert text == "# Titel\nText."
     (tmp_path / "a.md").write_text("# Ein Titel\n\nText des Artikels.", encoding="utf-8")
@@ -48,8 +58,9 @@ def test_front_matter_and_markdown_title(tmp_path: Path) -> None:
     assert article.meta is not None and article.meta.title == "Ein Titel"
 
 
-def test_bad_files_are_reported_and_the_rest_loads(empty_graph: Graph, backend: Backend,
-                                                  tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_the_rest_loads(
+    empty_graph: Graph, backend: Backend, tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     write_corpus(folder, 2)
     (folder / "broken.json").write_text("{not json", encoding="utf-8")
@@ -58,8 +69,13 @@ def test_bad_files_are_reported_and_the_rest_loads(empty_graph: Graph, backend: 
     result = kg(backend, "ingest", str(folder), str(tmp_path / "missing.txt"))
     assert result.returncode == 1
     assert "documents 2," in result.stdout and "failed 5" in result.stdout
-    for needle in ("broken.json: not valid JSON", "wrong.json: entities.0.", "lines.jsonl:1",
-                   "lines.jsonl:2", "missing.txt: no such file"):
+    for needle in (
+        "broken.json: not valid JSON",
+        "wrong.json: entities.0.",
+        "lines.jsonl:1",
+        "lines.jsonl:2",
+        "missing.txt: no such file",
+    ):
         assert needle in result.stderr
     assert "Traceback" not in result.stderr
     assert empty_graph.read(CONSISTENCY)[0] == {"documents": 2, "partial": 0}
@@ -71,13 +87,18 @@ def test_unknown_language_option_is_refused(backend: Backend, tmp_path: Path) ->
 
 
 def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
-        empty_graph: Graph, backend: Backend, tmp_path: Path) -> None:
+    empty_graph: Graph, backend: Backend, tmp_path: Path
+) -> None:
     folder = tmp_path / "many"
     write_corpus(folder, 120)
     env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen([sys.executable, "-m", "service.cli", "ingest", str(folder)],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "ingest", str(folder)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if empty_graph.read(CONSISTENCY)[0]["documents"] >= 15:
@@ -94,20 +115,24 @@ def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
 
 
 def test_a_text_that_is_no_string_fails_its_line_and_the_rest_loads(
-        empty_graph: Graph, backend: Backend, tmp_path: Path) -> None:
+    empty_graph: Graph, backend: Backend, tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     write_corpus(folder, 1)
     good = json.dumps({"text": f"{VISIT_TEXT} Zweite Meldung.", "lang": "de"})
     (folder / "lines.jsonl").write_text(
-        f'{{"text": 123}}\n{good}\n{{"text": ["a"]}}\n{{"title": "no text"}}\n', encoding="utf-8")
+        f'{{"text": 123}}\n{good}\n{{"text": ["a"]}}\n{{"title": "no text"}}\n', encoding="utf-8"
+    )
     (folder / "number.json").write_text('{"text": 4.5, "lang": "de"}', encoding="utf-8")
     result = kg(backend, "ingest", str(folder))
     assert result.returncode == 1, result.stderr
     assert "documents 2," in result.stdout and "failed 4" in result.stdout
-    for needle in ('lines.jsonl:1: "text" must be a string, not int (123)',
-                   'lines.jsonl:3: "text" must be a string, not list (["a"])',
-                   'lines.jsonl:4: "text" is missing',
-                   'number.json: "text" must be a string, not float (4.5)'):
+    for needle in (
+        'lines.jsonl:1: "text" must be a string, not int (123)',
+        'lines.jsonl:3: "text" must be a string, not list (["a"])',
+        'lines.jsonl:4: "text" is missing',
+        'number.json: "text" must be a string, not float (4.5)',
+    ):
         assert needle in result.stderr
     assert "Traceback" not in result.stderr
     assert empty_graph.read(CONSISTENCY)[0] == {"documents": 2, "partial": 0}
@@ -144,8 +169,9 @@ def test_extract_prints_exactly_one_article(backend: Backend, tmp_path: Path) ->
     assert f'{one}:1: "text" must be a string, not int (123)' in refused.stderr
 
 
-def test_a_document_in_a_language_of_no_format_fails(empty_graph: Graph, backend: Backend,
-                                                      tmp_path: Path) -> None:
+def test_a_document_in_a_language_of_no_format_fails(
+    empty_graph: Graph, backend: Backend, tmp_path: Path
+) -> None:
     folder = tmp_path / "langs"
     folder.mkdir()
     doc = json.loads(visit_document().model_dump_json())

@@ -6,27 +6,45 @@ from loaders.models import ExtractedDocument
 from loaders.resolve import resolve
 from tests.factories import visit_document
 
-KARSHI = {"type": "Location", "subtype": "city", "name": "Karshi",
-          "properties": {"geonames_id": 1216311}}
-KASHKADARYA = {"type": "Location", "subtype": "region", "name": "Kashkadarya region",
-               "properties": {"iso": "UZ-QA"}}
+KARSHI = {
+    "type": "Location",
+    "subtype": "city",
+    "name": "Karshi",
+    "properties": {"geonames_id": 1216311},
+}
+KASHKADARYA = {
+    "type": "Location",
+    "subtype": "region",
+    "name": "Kashkadarya region",
+    "properties": {"iso": "UZ-QA"},
+}
 
 
 def plant_doc(text: str, plant_name: str, *places: dict) -> ExtractedDocument:
     places_with_ids = [{"id": f"l{i}", **place} for i, place in enumerate(places)]
-    return ExtractedDocument.model_validate({
-        "lang": "en", "text": text,
-        "entities": [
-            {"id": "c", "type": "Organization", "subtype": "company", "name": "Nordwind Motors"},
-            {"id": "p", "type": "Plant", "name": plant_name},
-            *places_with_ids,
-        ],
-        "relations": [
-            {"type": "PLANS", "source": "c", "target": "p", "evidence": text},
-            *({"type": "LOCATED_IN", "source": "p", "target": place["id"], "evidence": text}
-              for place in places_with_ids),
-        ],
-    })
+    return ExtractedDocument.model_validate(
+        {
+            "lang": "en",
+            "text": text,
+            "entities": [
+                {
+                    "id": "c",
+                    "type": "Organization",
+                    "subtype": "company",
+                    "name": "Nordwind Motors",
+                },
+                {"id": "p", "type": "Plant", "name": plant_name},
+                *places_with_ids,
+            ],
+            "relations": [
+                {"type": "PLANS", "source": "c", "target": "p", "evidence": text},
+                *(
+                    {"type": "LOCATED_IN", "source": "p", "target": place["id"], "evidence": text}
+                    for place in places_with_ids
+                ),
+            ],
+        }
+    )
 
 
 def plant_key(doc: ExtractedDocument) -> str:
@@ -34,18 +52,22 @@ def plant_key(doc: ExtractedDocument) -> str:
 
 
 def test_an_unnamed_plant_is_known_by_company_and_narrowest_place() -> None:
-    one = plant_doc("Nordwind builds a car assembly plant in the region's capital.",
-                    "Nordwind car assembly plant in Karshi", KASHKADARYA, KARSHI)
-    two = plant_doc("Nordwind begins works on its Montagewerk.",
-                    "Nordwind plant in Karshi", KARSHI)
+    one = plant_doc(
+        "Nordwind builds a car assembly plant in the region's capital.",
+        "Nordwind car assembly plant in Karshi",
+        KASHKADARYA,
+        KARSHI,
+    )
+    two = plant_doc("Nordwind begins works on its Montagewerk.", "Nordwind plant in Karshi", KARSHI)
     assert plant_key(one) == plant_key(two) == "plant:nordwind-motors@gn-1216311"
     plans = [r for r in resolve(one).relations if r.type == "PLANS"]
     assert plans[0].target == "plant:nordwind-motors@gn-1216311"
 
 
 def test_a_plant_named_in_the_text_keeps_its_name() -> None:
-    doc = plant_doc("The Samarkand Automobile Plant turns 20.", "Samarkand Automobile Plant",
-                    KARSHI)
+    doc = plant_doc(
+        "The Samarkand Automobile Plant turns 20.", "Samarkand Automobile Plant", KARSHI
+    )
     assert plant_key(doc) == "plant:samarkand-automobile-plant"
 
 

@@ -11,19 +11,28 @@ from loaders.resolve import resolve
 from loaders.write import batches, delete_document, write_document
 from tests.factories import VISIT_TEXT, visit_document
 
-COUNTS = Statement("COUNTS", """
+COUNTS = Statement(
+    "COUNTS",
+    """
     CALL { MATCH (n) RETURN count(n) AS nodes }
     CALL { MATCH ()-[r]->() RETURN count(r) AS rels }
-    RETURN nodes, rels""")
-RELATION = Statement("RELATION", """
+    RETURN nodes, rels""",
+)
+RELATION = Statement(
+    "RELATION",
+    """
     MATCH (a:Entity {id: $source})-[r]->(b:Entity {id: $target})
     RETURN type(r) AS type, r.doc_ids AS doc_ids, r.sentences AS sentences,
            r.doc_count AS doc_count, r.first_seen AS first_seen, r.last_seen AS last_seen,
-           r.confidence AS confidence, r.status AS status""")
-ENTITY = Statement("ENTITY", """
+           r.confidence AS confidence, r.status AS status""",
+)
+ENTITY = Statement(
+    "ENTITY",
+    """
     MATCH (e:Entity {id: $id})
     RETURN e.aliases AS aliases, e.doc_count AS doc_count, e.mention_count AS mentions,
-           e.first_seen AS first_seen, labels(e) AS labels""")
+           e.first_seen AS first_seen, labels(e) AS labels""",
+)
 DOCUMENTS = Statement("DOCUMENTS", "MATCH (d:Document) RETURN d.id AS id")
 
 
@@ -45,13 +54,17 @@ def test_relations_carry_provenance_from_every_document(empty_graph: Graph) -> N
     two = resolve(visit_document(VISIT_TEXT + " Ein dritter Satz.", published="2024-07-01"))
     write_document(empty_graph, one)
     write_document(empty_graph, two)
-    rel = empty_graph.read(RELATION, {"source": "per:anvar-beispielov",
-                                      "target": "org:nordwind-motors"})[0]
+    rel = empty_graph.read(
+        RELATION, {"source": "per:anvar-beispielov", "target": "org:nordwind-motors"}
+    )[0]
     assert rel["type"] == "VISITED"
     assert sorted(rel["doc_ids"]) == sorted([one.document.id, two.document.id])
     assert rel["sentences"][0].startswith("Gouverneur Anvar Beispielov besuchte")
-    assert (rel["doc_count"], rel["first_seen"], rel["last_seen"]) == (2, "2024-05-02",
-                                                                         "2024-07-01")
+    assert (rel["doc_count"], rel["first_seen"], rel["last_seen"]) == (
+        2,
+        "2024-05-02",
+        "2024-07-01",
+    )
     assert (rel["confidence"], rel["status"]) == (0.9, "done")
     karshi = empty_graph.read(ENTITY, {"id": "loc:gn-1538637"})[0]
     assert karshi["doc_count"] == 2 and set(karshi["labels"]) == {"Entity", "Location", "City"}
@@ -73,8 +86,9 @@ def test_deleting_a_document_removes_only_its_share(empty_graph: Graph) -> None:
     write_document(empty_graph, two)
     report = delete_document(empty_graph, one.document.id)
     assert (report.relations_deleted, report.entities_deleted) == (0, 0)
-    rel = empty_graph.read(RELATION, {"source": "per:anvar-beispielov",
-                                      "target": "org:nordwind-motors"})[0]
+    rel = empty_graph.read(
+        RELATION, {"source": "per:anvar-beispielov", "target": "org:nordwind-motors"}
+    )[0]
     assert rel["doc_ids"] == [two.document.id]
     assert (rel["doc_count"], rel["first_seen"]) == (1, "2024-07-01")
     delete_document(empty_graph, two.document.id)

@@ -21,12 +21,13 @@ MUSTEROV, NORDSTEPPE, LENA = "per:timur-musterov", "loc:nordsteppe-region", "per
 STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors@gn-1216311"
 QARSHI, GERMANY = "loc:gn-1216311", "loc:gn-2921044"
 
-VISIT = ("Der Gouverneur der Region Nordsteppe, Timur Musterov, besuchte am Dienstag den "
-         "Autobauer Steppenwind Motors.")
+VISIT = (
+    "Der Gouverneur der Region Nordsteppe, Timur Musterov, besuchte am Dienstag den "
+    "Autobauer Steppenwind Motors."
+)
 PLANS = "Steppenwind Motors plant ein Montagewerk in der Stadt Karshi."
 BUILDS = "Steppenwind Motors, a carmaker based in Germany, started building its plant in Karshi."
-MEETS = ("Governor Timur Musterov met with Lena Sturm, the chief executive of Steppenwind "
-         "Motors.")
+MEETS = "Governor Timur Musterov met with Lena Sturm, the chief executive of Steppenwind Motors."
 
 VISIT_TITLE = "Gouverneur Musterov besucht Steppenwind Motors"
 VISIT_URL = "https://example.org/newsgraph-test/steppenwind-visit"
@@ -36,8 +37,13 @@ BUILD_TITLE = "Steppenwind Motors starts building its Karshi plant"
 
 
 def _plant() -> dict[str, Any]:
-    return entity("p", "Plant", "Steppenwind Motors plant in Qarshi", aliases=["Montagewerk"],
-                   status="planned")
+    return entity(
+        "p",
+        "Plant",
+        "Steppenwind Motors plant in Qarshi",
+        aliases=["Montagewerk"],
+        status="planned",
+    )
 
 
 def _qarshi() -> dict[str, Any]:
@@ -46,11 +52,13 @@ def _qarshi() -> dict[str, Any]:
 
 def visit_document() -> dict[str, Any]:
     return {
-        "lang": "de", "published": VISIT_DATE, "title": VISIT_TITLE, "url": VISIT_URL,
+        "lang": "de",
+        "published": VISIT_DATE,
+        "title": VISIT_TITLE,
+        "url": VISIT_URL,
         "text": f"{VISIT} {PLANS}",
         "entities": [
-            entity("m", "Person", "Timur Musterov", "official", ["Musterov"],
-                    title="Gouverneur"),
+            entity("m", "Person", "Timur Musterov", "official", ["Musterov"], title="Gouverneur"),
             entity("n", "Location", "Nordsteppe Region", "region", ["Region Nordsteppe"]),
             entity("s", "Organization", "Steppenwind Motors", "company"),
             _plant(),
@@ -67,7 +75,8 @@ def visit_document() -> dict[str, Any]:
 
 def construction_document() -> dict[str, Any]:
     return {
-        "lang": "en", "published": BUILD_DATE,
+        "lang": "en",
+        "published": BUILD_DATE,
         "title": BUILD_TITLE,
         "url": "https://example.org/newsgraph-test/steppenwind-construction",
         "text": f"{BUILDS} {MEETS}",
@@ -76,8 +85,14 @@ def construction_document() -> dict[str, Any]:
             entity("g", "Location", "Germany", "country", geonames_id=2921044, iso="DE"),
             _plant(),
             _qarshi(),
-            entity("m", "Person", "Timur Musterov", "official", ["Governor Timur Musterov"],
-                    title="Governor"),
+            entity(
+                "m",
+                "Person",
+                "Timur Musterov",
+                "official",
+                ["Governor Timur Musterov"],
+                title="Governor",
+            ),
             entity("l", "Person", "Lena Sturm", "executive", title="chief executive"),
         ],
         "relations": [

@@ -27,8 +27,11 @@ def _has_example(node: Any, schemas: dict[str, Any], seen: set[str]) -> bool:
 
 
 def _answers_json(op: dict[str, Any]) -> bool:
-    return any("application/json" in (answer.get("content") or {})
-               for status, answer in op["responses"].items() if status.startswith("2"))
+    return any(
+        "application/json" in (answer.get("content") or {})
+        for status, answer in op["responses"].items()
+        if status.startswith("2")
+    )
 
 
 def test_every_operation_has_tags_a_summary_and_examples() -> None:

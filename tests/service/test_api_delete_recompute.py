@@ -18,33 +18,45 @@ from tests.service.world import WIPE, ok, post
 PERSON, PLANT, COUNTRY = "per:bakhrom-testov", "plant:zarafshan-copper-works", "loc:gn-1512440"
 
 
-def document(text: str, person: dict[str, Any], plant: dict[str, Any],
-             country: dict[str, Any]) -> dict[str, Any]:
+def document(
+    text: str, person: dict[str, Any], plant: dict[str, Any], country: dict[str, Any]
+) -> dict[str, Any]:
     return {
-        "lang": "en", "published": "2024-04-04", "title": text[:20], "text": text,
-        "entities": [entity("p", "Person", "Bakhrom Testov", "official", **person),
-                     entity("w", "Plant", "Zarafshan Copper Works", **plant),
-                     entity("c", "Location", "Uzbekistan", "country", geonames_id=1512440,
-                            **country)],
+        "lang": "en",
+        "published": "2024-04-04",
+        "title": text[:20],
+        "text": text,
+        "entities": [
+            entity("p", "Person", "Bakhrom Testov", "official", **person),
+            entity("w", "Plant", "Zarafshan Copper Works", **plant),
+            entity("c", "Location", "Uzbekistan", "country", geonames_id=1512440, **country),
+        ],
         "relations": [],
     }
 
 
 def first() -> dict[str, Any]:
-    return document("Governor Bakhrom Testov said Zarafshan Copper Works in Uzbekistan is "
-                    "planned.", {"title": "Governor"},
-                    {"status": "planned", "product": "copper", "capacity": "10 t"}, {})
+    return document(
+        "Governor Bakhrom Testov said Zarafshan Copper Works in Uzbekistan is planned.",
+        {"title": "Governor"},
+        {"status": "planned", "product": "copper", "capacity": "10 t"},
+        {},
+    )
 
 
 def second() -> dict[str, Any]:
-    return document("Minister Bakhrom Testov opened Zarafshan Copper Works in Uzbekistan.",
-                    {"title": "Minister"}, {"status": "operating", "investment": "$5m"},
-                    {"iso": "UZ"})
+    return document(
+        "Minister Bakhrom Testov opened Zarafshan Copper Works in Uzbekistan.",
+        {"title": "Minister"},
+        {"status": "operating", "investment": "$5m"},
+        {"iso": "UZ"},
+    )
 
 
 def third() -> dict[str, Any]:
-    return document("Bakhrom Testov talked about Zarafshan Copper Works in Uzbekistan again.",
-                    {}, {}, {})
+    return document(
+        "Bakhrom Testov talked about Zarafshan Copper Works in Uzbekistan again.", {}, {}, {}
+    )
 
 
 @pytest.fixture
@@ -64,39 +76,50 @@ def test_all_loaded(client: httpx.Client, loaded: dict[str, str]) -> None:
     assert state(client) == (
         ["Governor", "Minister"],
         {"status": "operating", "product": "copper", "capacity": "10 t", "investment": "$5m"},
-        {"geonames_id": 1512440, "iso": "UZ"})
+        {"geonames_id": 1512440, "iso": "UZ"},
+    )
 
 
 def test_deleting_the_later_document_brings_back_the_earlier_values(
-        client: httpx.Client, loaded: dict[str, str]) -> None:
+    client: httpx.Client, loaded: dict[str, str]
+) -> None:
     ok(client.delete(f"/documents/{loaded['second']}"))
     assert state(client) == (
         ["Governor"],
         {"status": "planned", "product": "copper", "capacity": "10 t"},
-        {"geonames_id": 1512440})
+        {"geonames_id": 1512440},
+    )
 
 
 def test_deleting_the_earlier_document_keeps_only_what_the_others_said(
-        client: httpx.Client, loaded: dict[str, str]) -> None:
+    client: httpx.Client, loaded: dict[str, str]
+) -> None:
     ok(client.delete(f"/documents/{loaded['first']}"))
     assert state(client) == (
         ["Minister"],
         {"status": "operating", "investment": "$5m"},
-        {"geonames_id": 1512440, "iso": "UZ"})
+        {"geonames_id": 1512440, "iso": "UZ"},
+    )
 
 
 def test_a_document_loaded_after_a_deletion_still_counts_as_the_latest(
-        client: httpx.Client, loaded: dict[str, str]) -> None:
+    client: httpx.Client, loaded: dict[str, str]
+) -> None:
     ok(client.delete(f"/documents/{loaded['second']}"))
     ok(client.delete(f"/documents/{loaded['third']}"))
     again = second()
     again["text"] += " Again."
     post(client, again)
     post(client, third())
-    assert state(client)[1] == {"status": "operating", "product": "copper", "capacity": "10 t",
-                                "investment": "$5m"}
+    assert state(client)[1] == {
+        "status": "operating",
+        "product": "copper",
+        "capacity": "10 t",
+        "investment": "$5m",
+    }
     ok(client.delete(f"/documents/{loaded['first']}"))
     assert state(client) == (
         ["Minister"],
         {"status": "operating", "investment": "$5m"},
-        {"geonames_id": 1512440, "iso": "UZ"})
+        {"geonames_id": 1512440, "iso": "UZ"},
+    )

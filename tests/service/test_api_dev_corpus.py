@@ -27,13 +27,15 @@ def test_stats_of_the_corpus(client: httpx.Client, corpus: int) -> None:
     assert stats["documents"]["total"] == corpus == 13
     assert stats["documents"]["by_lang"] == {"de": 5, "en": 6, "ru": 2}
     assert stats["documents"]["by_month"]["2024-06"] == 1
-    assert stats["nodes"]["Entity"] == sum(stats["nodes"][t] for t in (
-        "Person", "Organization", "Location", "Plant"))
+    assert stats["nodes"]["Entity"] == sum(
+        stats["nodes"][t] for t in ("Person", "Organization", "Location", "Plant")
+    )
 
 
 def test_search_finds_people_and_places_across_scripts(client: httpx.Client) -> None:
     assert ok(client.get("/entities", params={"q": "mirziyoyev"}))["items"][0]["name"] == (
-        "Shavkat Mirziyoyev")
+        "Shavkat Mirziyoyev"
+    )
     assert ok(client.get("/entities", params={"q": "Карши"}))["items"][0]["id"] == KARSHI
     regions = ok(client.get("/entities", params={"q": "jizzakh", "subtype": "region"}))
     assert [e["name"] for e in regions["items"]] == ["Jizzakh region"]
@@ -56,13 +58,16 @@ def test_a_hub_is_capped(client: httpx.Client) -> None:
 def test_the_official_reaches_the_city_through_the_company(client: httpx.Client) -> None:
     paths = ok(client.get("/paths", params={"source": AZIMOV, "target": KARSHI}))["paths"]
     assert paths and all(p["nodes"][0]["id"] == AZIMOV for p in paths)
-    assert all(edge["evidence"] and edge["evidence"][0]["url"]
-               for p in paths for edge in p["edges"])
+    assert all(
+        edge["evidence"] and edge["evidence"][0]["url"] for p in paths for edge in p["edges"]
+    )
 
 
 def test_visits_and_plants_in_a_region(client: httpx.Client) -> None:
-    hosts = {v["host"]["id"] for v in ok(client.get(
-        "/facts/visits", params={"visitor": AZIMOV}))["items"]}
+    hosts = {
+        v["host"]["id"]
+        for v in ok(client.get("/facts/visits", params={"visitor": AZIMOV}))["items"]
+    }
     assert JAC in hosts
     plants = ok(client.get("/facts/plants", params={"place": KASHKADARYA}))["items"]
     assert JAC in {p["company"]["id"] for p in plants}
@@ -72,8 +77,10 @@ def test_relation_evidence_names_its_document(client: httpx.Client) -> None:
     [relation] = ok(client.get("/relations", params={"type": "PLANS", "source": JAC}))["items"]
     detail = ok(client.get(f"/relations/{relation['id']}"))
     assert detail["properties"]["doc_count"] == len({e["document"] for e in detail["evidence"]})
-    assert detail["evidence"][0]["title"] == "Ein weiteres Automobilwerk könnte in Usbekistan " \
-                                             "entstehen"
+    assert (
+        detail["evidence"][0]["title"] == "Ein weiteres Automobilwerk könnte in Usbekistan "
+        "entstehen"
+    )
 
 
 def test_documents_and_export(client: httpx.Client) -> None:
@@ -85,7 +92,14 @@ def test_documents_and_export(client: httpx.Client) -> None:
 
 
 def test_read_only_cypher_on_the_corpus(client: httpx.Client) -> None:
-    answer = ok(client.post("/query", json={
-        "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name AS company "
-                  "ORDER BY company LIMIT $n", "parameters": {"n": 3}}))
+    answer = ok(
+        client.post(
+            "/query",
+            json={
+                "cypher": "MATCH (c:Company)-[:PLANS]->(p:Plant) RETURN c.name AS company "
+                "ORDER BY company LIMIT $n",
+                "parameters": {"n": 3},
+            },
+        )
+    )
     assert answer["columns"] == ["company"] and len(answer["rows"]) == 3

@@ -52,24 +52,26 @@ def test_search_filters_by_type_and_subtype(client: httpx.Client) -> None:
 def test_search_pages_with_a_cursor(client: httpx.Client) -> None:
     first = ok(client.get("/entities", params={"q": "termez", "limit": 2}))
     assert names(first["items"]) == ["Termez", "Termez Cargo"] and first["next_cursor"]
-    second = ok(client.get("/entities", params={"q": "termez", "limit": 2,
-                                                "cursor": first["next_cursor"]}))
-    third = ok(client.get("/entities", params={"q": "termez", "limit": 2,
-                                               "cursor": second["next_cursor"]}))
+    second = ok(
+        client.get("/entities", params={"q": "termez", "limit": 2, "cursor": first["next_cursor"]})
+    )
+    third = ok(
+        client.get("/entities", params={"q": "termez", "limit": 2, "cursor": second["next_cursor"]})
+    )
     assert names(second["items"]) == ["Termez Textile", "Nortermez"]
     assert names(third["items"]) == ["Termiz"] and third["next_cursor"] is None
 
 
 def test_search_errors(client: httpx.Client) -> None:
     error(client.get("/entities", params={"q": "x", "cursor": "garbage!"}), 400, "invalid_input")
-    error(client.get("/entities", params={"q": "x", "type": "Animal"}), 422,
-          "invalid_parameters")
+    error(client.get("/entities", params={"q": "x", "type": "Animal"}), 422, "invalid_parameters")
     error(client.get("/entities"), 422, "invalid_parameters")
     assert ok(client.get("/entities", params={"q": "zzzzqqq"}))["items"] == []
 
 
-def test_profile_has_names_ids_degrees_dates_and_documents(client: httpx.Client,
-                                                           world: dict[str, str]) -> None:
+def test_profile_has_names_ids_degrees_dates_and_documents(
+    client: httpx.Client, world: dict[str, str]
+) -> None:
     profile = ok(client.get(f"/entities/{AZIZ}", params={"limit": 2}))
     assert profile["name"] == "Aziz Testov" and "Азиз Тестов" in profile["aliases"]
     assert set(profile["labels"]) == {"Entity", "Person", "Official"}
@@ -77,8 +79,7 @@ def test_profile_has_names_ids_degrees_dates_and_documents(client: httpx.Client,
     assert (profile["first_seen"], profile["last_seen"]) == ("2023-01-10", "2024-08-01")
     docs = profile["documents"]
     assert [d["id"] for d in docs["items"]] == [world["visit_again"], world["visit_and_plan"]]
-    more = ok(client.get(f"/entities/{AZIZ}", params={"limit": 2,
-                                                      "cursor": docs["next_cursor"]}))
+    more = ok(client.get(f"/entities/{AZIZ}", params={"limit": 2, "cursor": docs["next_cursor"]}))
     assert [d["id"] for d in more["documents"]["items"]] == [world["announced_visit"]]
     assert more["documents"]["items"][0]["mentions"] == ["Aziz Testov", "Азиз Тестов"]
 
@@ -103,17 +104,24 @@ def test_neighbors_by_depth(client: httpx.Client) -> None:
 
 
 def test_neighbors_filter_inside_the_traversal(client: httpx.Client) -> None:
-    by_type = ok(client.get(f"/entities/{AZIZ}/neighbors",
-                            params={"depth": 3, "rel_types": "VISITED,LOCATED_IN"}))
+    by_type = ok(
+        client.get(
+            f"/entities/{AZIZ}/neighbors", params={"depth": 3, "rel_types": "VISITED,LOCATED_IN"}
+        )
+    )
     # Either direction, but neither PLANS nor OPERATES: the companies' plants come by place.
     assert ids(by_type) == {AZIZ, STEPPE, QARSHI, KASHKA, STEPPE_PLANT, OASIS_PLANT}
     assert {e["type"] for e in by_type["edges"]} == {"VISITED", "LOCATED_IN"}
-    repeated = ok(client.get(f"/entities/{AZIZ}/neighbors",
-                             params=[("depth", 3), ("rel_types", "VISITED"),
-                                     ("rel_types", "LOCATED_IN")]))
+    repeated = ok(
+        client.get(
+            f"/entities/{AZIZ}/neighbors",
+            params=[("depth", 3), ("rel_types", "VISITED"), ("rel_types", "LOCATED_IN")],
+        )
+    )
     assert ids(repeated) == ids(by_type)
-    places = ok(client.get(f"/entities/{AZIZ}/neighbors",
-                           params={"depth": 3, "node_types": "Location"}))
+    places = ok(
+        client.get(f"/entities/{AZIZ}/neighbors", params={"depth": 3, "node_types": "Location"})
+    )
     assert ids(places) == {AZIZ, QARSHI, SURKHAN, KASHKA}
     recent = ok(client.get(f"/entities/{AZIZ}/neighbors", params={"from": "2024-01-01"}))
     assert QARSHI not in ids(recent) and STEPPE in ids(recent)  # the 2023 announcement is out
@@ -139,45 +147,66 @@ def test_neighbors_as_cytoscape_elements(client: httpx.Client) -> None:
     assert cy["truncated"] is False
 
 
-@pytest.mark.parametrize("params, status, code", [
-    ({"depth": 4}, 422, "invalid_parameters"),
-    ({"rel_types": "VISITED,LOVES"}, 422, "invalid_parameters"),
-    ({"node_types": "Animal"}, 422, "invalid_parameters"),
-    ({"from": "2024-05-01", "to": "2024-01-01"}, 422, "invalid_parameters"),
-    ({"from": "last year"}, 422, "invalid_parameters"),
-    ({"min_confidence": 2}, 422, "invalid_parameters"),
-    ({"format": "dot"}, 422, "invalid_parameters"),
-])
-def test_neighbors_reject_bad_parameters(client: httpx.Client, params: dict, status: int,
-                                         code: str) -> None:
+@pytest.mark.parametrize(
+    "params, status, code",
+    [
+        ({"depth": 4}, 422, "invalid_parameters"),
+        ({"rel_types": "VISITED,LOVES"}, 422, "invalid_parameters"),
+        ({"node_types": "Animal"}, 422, "invalid_parameters"),
+        ({"from": "2024-05-01", "to": "2024-01-01"}, 422, "invalid_parameters"),
+        ({"from": "last year"}, 422, "invalid_parameters"),
+        ({"min_confidence": 2}, 422, "invalid_parameters"),
+        ({"format": "dot"}, 422, "invalid_parameters"),
+    ],
+)
+def test_neighbors_reject_bad_parameters(
+    client: httpx.Client, params: dict, status: int, code: str
+) -> None:
     message = error(client.get(f"/entities/{AZIZ}/neighbors", params=params), status, code)
     assert any(name in message for name in params)
 
 
-def test_timeline_is_ordered_by_document_date_and_paged(client: httpx.Client,
-                                                        world: dict[str, str]) -> None:
+def test_timeline_is_ordered_by_document_date_and_paged(
+    client: httpx.Client, world: dict[str, str]
+) -> None:
     page = ok(client.get(f"/entities/{AZIZ}/timeline", params={"limit": 3}))
     dates = [e["date"] for e in page["items"]]
     assert dates == ["2023-01-10", "2024-03-05", "2024-03-05"] and page["next_cursor"]
     first = page["items"][0]
     assert (first["relation"]["type"], first["other"]["id"], first["direction"]) == (
-        "VISITED", QARSHI, "outgoing")
+        "VISITED",
+        QARSHI,
+        "outgoing",
+    )
     assert first["evidence"]["title"] == "Анонс визита"
     assert first["evidence"]["document"] == world["announced_visit"]
-    rest = ok(client.get(f"/entities/{AZIZ}/timeline",
-                         params={"limit": 3, "cursor": page["next_cursor"]}))
+    rest = ok(
+        client.get(f"/entities/{AZIZ}/timeline", params={"limit": 3, "cursor": page["next_cursor"]})
+    )
     assert [e["date"] for e in rest["items"]] == ["2024-03-05", "2024-08-01"]
-    this_year = ok(client.get(f"/entities/{AZIZ}/timeline",
-                              params={"from": "2024-06-01", "rel_types": "VISITED"}))
+    this_year = ok(
+        client.get(
+            f"/entities/{AZIZ}/timeline", params={"from": "2024-06-01", "rel_types": "VISITED"}
+        )
+    )
     assert [(e["date"], e["other"]["id"]) for e in this_year["items"]] == [("2024-08-01", STEPPE)]
     error(client.get("/entities/per:nobody/timeline"), 404, "not_found")
 
 
 def test_timeline_evidence_carries_its_confidence_and_status(client: httpx.Client) -> None:
-    events = ok(client.get(f"/entities/{AZIZ}/timeline",
-                           params={"rel_types": "VISITED,HOLDS_POSITION"}))["items"]
-    seen = [(e["date"], e["relation"]["type"], e["other"]["id"], e["evidence"]["confidence"],
-             e["evidence"]["status"]) for e in events]
+    events = ok(
+        client.get(f"/entities/{AZIZ}/timeline", params={"rel_types": "VISITED,HOLDS_POSITION"})
+    )["items"]
+    seen = [
+        (
+            e["date"],
+            e["relation"]["type"],
+            e["other"]["id"],
+            e["evidence"]["confidence"],
+            e["evidence"]["status"],
+        )
+        for e in events
+    ]
     assert sorted(seen, key=str) == [
         ("2023-01-10", "VISITED", QARSHI, 0.5, "planned"),  # announced, confidence not given
         ("2024-03-05", "HOLDS_POSITION", SURKHAN, 0.5, None),  # no status for a position

@@ -27,14 +27,17 @@ def test_stats_count_labels_types_languages_and_months(client: httpx.Client) -> 
     assert stats["nodes"]["Plant"] == 2 and stats["nodes"]["Region"] == 2
     assert stats["relations"]["VISITED"] == 2 and stats["relations"]["BASED_IN"] == 31
     assert stats["documents"] == {
-        "total": 5, "by_lang": {"de": 1, "en": 3, "ru": 1},
-        "by_month": {"2021-02": 1, "2022-05": 1, "2023-01": 1, "2024-03": 1, "2024-08": 1}}
+        "total": 5,
+        "by_lang": {"de": 1, "en": 3, "ru": 1},
+        "by_month": {"2021-02": 1, "2022-05": 1, "2023-01": 1, "2024-03": 1, "2024-08": 1},
+    }
 
 
 def test_graphml_of_the_whole_graph_parses_and_matches_the_stats(client: httpx.Client) -> None:
     answer = client.get("/export", params={"format": "graphml"})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith(
-        "application/graphml+xml")
+        "application/graphml+xml"
+    )
     root = ET.fromstring(answer.content)
     graph = root.find(f"{GRAPHML}graph")
     assert graph is not None and graph.get("edgedefault") == "directed"
@@ -54,7 +57,10 @@ def test_neighbourhood_export_as_cytoscape_and_csv(client: httpx.Client) -> None
     cy = ok(client.get("/export", params={"format": "cytoscape", "entity": AZIZ}))
     assert {n["data"]["id"] for n in cy["elements"]["nodes"]} == {AZIZ, STEPPE, QARSHI, SURKHAN}
     assert {e["data"]["label"] for e in cy["elements"]["edges"]} == {
-        "VISITED", "MET_WITH", "HOLDS_POSITION"}
+        "VISITED",
+        "MET_WITH",
+        "HOLDS_POSITION",
+    }
     edges = client.get("/export", params={"format": "csv", "entity": AZIZ})
     rows = list(csv.DictReader(io.StringIO(edges.text)))
     assert edges.headers["content-type"].startswith("text/csv")

@@ -53,27 +53,32 @@ def test_shortest_gives_one_path_all_shortest_every_one(client: httpx.Client) ->
     # Aziz reaches Steppe Motors by VISITED and by MET_WITH: two paths of length 1.
     both = ok(client.get("/paths", params={"source": AZIZ, "target": STEPPE}))["paths"]
     assert sorted(p["edges"][0]["type"] for p in both) == ["MET_WITH", "VISITED"]
-    one = ok(client.get("/paths", params={"source": AZIZ, "target": STEPPE,
-                                          "kind": "shortest"}))["paths"]
+    one = ok(client.get("/paths", params={"source": AZIZ, "target": STEPPE, "kind": "shortest"}))[
+        "paths"
+    ]
     assert len(one) == 1 and node_ids(one[0]) == [AZIZ, STEPPE]
 
 
-@pytest.mark.parametrize("params, status, code", [
-    ({"source": AZIZ, "target": "loc:nowhere"}, 404, "not_found"),
-    ({"source": AZIZ, "target": AZIZ}, 400, "invalid_input"),
-    ({"source": AZIZ, "target": KASHKA, "max_hops": 7}, 422, "invalid_parameters"),
-    ({"source": AZIZ, "target": KASHKA, "kind": "longest"}, 422, "invalid_parameters"),
-    ({"source": AZIZ, "target": KASHKA, "rel_types": "KNOWS"}, 422, "invalid_parameters"),
-    ({"source": AZIZ}, 422, "invalid_parameters"),
-])
+@pytest.mark.parametrize(
+    "params, status, code",
+    [
+        ({"source": AZIZ, "target": "loc:nowhere"}, 404, "not_found"),
+        ({"source": AZIZ, "target": AZIZ}, 400, "invalid_input"),
+        ({"source": AZIZ, "target": KASHKA, "max_hops": 7}, 422, "invalid_parameters"),
+        ({"source": AZIZ, "target": KASHKA, "kind": "longest"}, 422, "invalid_parameters"),
+        ({"source": AZIZ, "target": KASHKA, "rel_types": "KNOWS"}, 422, "invalid_parameters"),
+        ({"source": AZIZ}, 422, "invalid_parameters"),
+    ],
+)
 def test_path_errors(client: httpx.Client, params: dict, status: int, code: str) -> None:
     error(client.get("/paths", params=params), status, code)
 
 
 def visits(client: httpx.Client, **params: object) -> list[tuple[str, str, str]]:
     items = ok(client.get("/facts/visits", params=params))["items"]
-    return [(v["visitor"]["id"], v["host"]["id"], v["relation"]["properties"]["status"])
-            for v in items]
+    return [
+        (v["visitor"]["id"], v["host"]["id"], v["relation"]["properties"]["status"]) for v in items
+    ]
 
 
 def test_visits_who_whom_when_planned_or_done(client: httpx.Client) -> None:
@@ -84,8 +89,7 @@ def test_visits_who_whom_when_planned_or_done(client: httpx.Client) -> None:
     assert visits(client, host=QARSHI) == [(AZIZ, QARSHI, "planned")]
     [steppe] = ok(client.get("/facts/visits", params={"host": STEPPE}))["items"]
     assert steppe["relation"]["properties"]["doc_count"] == 2
-    assert sorted(e["date"] for e in steppe["relation"]["evidence"]) == ["2024-03-05",
-                                                                        "2024-08-01"]
+    assert sorted(e["date"] for e in steppe["relation"]["evidence"]) == ["2024-03-05", "2024-08-01"]
 
 
 def test_visits_page_and_errors(client: httpx.Client) -> None:
@@ -106,8 +110,7 @@ def test_plants_in_a_place_include_places_inside_it(client: httpx.Client) -> Non
     in_region = plants(client, place=KASHKA)
     assert in_region == [(OASIS, OASIS_PLANT, "operating"), (STEPPE, STEPPE_PLANT, "planned")]
     assert plants(client, place=QARSHI) == [(STEPPE, STEPPE_PLANT, "planned")]
-    assert plants(client, place=KASHKA, status="operating") == [
-        (OASIS, OASIS_PLANT, "operating")]
+    assert plants(client, place=KASHKA, status="operating") == [(OASIS, OASIS_PLANT, "operating")]
     assert plants(client, company=STEPPE) == [(STEPPE, STEPPE_PLANT, "planned")]
     assert plants(client, place=SURKHAN) == []
     [steppe] = ok(client.get("/facts/plants", params={"company": STEPPE}))["items"]

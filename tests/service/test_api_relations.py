@@ -22,20 +22,27 @@ def ends(client: httpx.Client, **params: str) -> list[tuple[str, str, str]]:
 
 
 def test_relations_by_source_and_target(client: httpx.Client) -> None:
-    assert ends(client, source=AZIZ, type="VISITED") == [(AZIZ, "VISITED", QARSHI),
-                                                         (AZIZ, "VISITED", STEPPE)]
-    assert ends(client, target=QARSHI) == [(AZIZ, "VISITED", QARSHI),
-                                           ("plant:steppe-motors@qarshi", "LOCATED_IN", QARSHI)]
+    assert ends(client, source=AZIZ, type="VISITED") == [
+        (AZIZ, "VISITED", QARSHI),
+        (AZIZ, "VISITED", STEPPE),
+    ]
+    assert ends(client, target=QARSHI) == [
+        (AZIZ, "VISITED", QARSHI),
+        ("plant:steppe-motors@qarshi", "LOCATED_IN", QARSHI),
+    ]
     # Both ends known, nothing between them in that direction: an empty page, not a 404.
     assert ends(client, source=QARSHI, target=AZIZ) == []
 
 
-@pytest.mark.parametrize("params", [
-    {"source": "per:nobody"},
-    {"target": "loc:atlantis"},
-    {"source": AZIZ, "target": "loc:atlantis"},
-    {"source": "per:nobody", "target": STEPPE, "type": "VISITED"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source": "per:nobody"},
+        {"target": "loc:atlantis"},
+        {"source": AZIZ, "target": "loc:atlantis"},
+        {"source": "per:nobody", "target": STEPPE, "type": "VISITED"},
+    ],
+)
 def test_an_unknown_source_or_target_is_a_404(client: httpx.Client, params: dict) -> None:
     message = error(client.get("/relations", params=params), 404, "not_found")
     assert "no entity" in message

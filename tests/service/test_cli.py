@@ -19,13 +19,19 @@ from tests.conftest import ROOT, Backend, free_port
 from tests.factories import VISIT_TEXT
 
 
-def kg(*args: str, env: dict[str, str] | None = None, timeout: float = 120
-       ) -> subprocess.CompletedProcess[str]:
+def kg(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """`kg ARGS` with only the KG_ variables given (none of the caller's)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    return subprocess.run([sys.executable, "-m", "service.cli", *args], cwd=ROOT,
-                          env={**clean, "KG_LOG_LEVEL": "WARNING", **(env or {})},
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "service.cli", *args],
+        cwd=ROOT,
+        env={**clean, "KG_LOG_LEVEL": "WARNING", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def one_sentence(result: subprocess.CompletedProcess[str], code: int = 1) -> str:
@@ -37,16 +43,26 @@ def one_sentence(result: subprocess.CompletedProcess[str], code: int = 1) -> str
     return lines[0].removeprefix("error: ")
 
 
-@pytest.mark.parametrize(("env", "args", "needles"), [
-    ({"KG_LOG_LEVEL": "bogus"}, ["db", "status"],
-     ["KG_LOG_LEVEL", "'DEBUG', 'INFO', 'WARNING', 'ERROR' or 'CRITICAL'"]),
-    ({"KG_NEO4J_URI": "garbage"}, ["db", "migrate"], ["KG_NEO4J_URI", "bolt, bolt+s"]),
-    ({"KG_NEO4J_URI": "http://127.0.0.1:1"}, ["db", "migrate"],
-     ["KG_NEO4J_URI", "'http://127.0.0.1:1'", "neo4j+ssc"]),
-    ({"KG_BOLT_PORT": "99999"}, ["db", "status"], ["KG_BOLT_PORT", "65535"]),
-])
-def test_bad_configuration_is_one_sentence(env: dict[str, str], args: list[str],
-                                           needles: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("env", "args", "needles"),
+    [
+        (
+            {"KG_LOG_LEVEL": "bogus"},
+            ["db", "status"],
+            ["KG_LOG_LEVEL", "'DEBUG', 'INFO', 'WARNING', 'ERROR' or 'CRITICAL'"],
+        ),
+        ({"KG_NEO4J_URI": "garbage"}, ["db", "migrate"], ["KG_NEO4J_URI", "bolt, bolt+s"]),
+        (
+            {"KG_NEO4J_URI": "http://127.0.0.1:1"},
+            ["db", "migrate"],
+            ["KG_NEO4J_URI", "'http://127.0.0.1:1'", "neo4j+ssc"],
+        ),
+        ({"KG_BOLT_PORT": "99999"}, ["db", "status"], ["KG_BOLT_PORT", "65535"]),
+    ],
+)
+def test_bad_configuration_is_one_sentence(
+    env: dict[str, str], args: list[str], needles: list[str]
+) -> None:
     message = one_sentence(kg(*args, env=env), 2)
     assert message.startswith("invalid configuration: ")
     for needle in needles:
@@ -99,14 +115,21 @@ def test_eval_says_which_gold_file_is_bad(tmp_path: Path) -> None:
 
 
 def test_eval_reports_a_failing_scorer(tmp_path: Path) -> None:
-    folder = gold(tmp_path / "gold", "a.json", json.dumps(
-        {"lang": "de", "text": VISIT_TEXT, "entities": [], "relations": []}))
+    folder = gold(
+        tmp_path / "gold",
+        "a.json",
+        json.dumps({"lang": "de", "text": VISIT_TEXT, "entities": [], "relations": []}),
+    )
     scorer = tmp_path / "score.py"
-    scorer.write_text("import sys\nprint('scoring')\n"
-                      "sys.exit('score.py: the gold and the predictions disagree')\n")
+    scorer.write_text(
+        "import sys\nprint('scoring')\n"
+        "sys.exit('score.py: the gold and the predictions disagree')\n"
+    )
     message = one_sentence(kg("eval", str(folder), "--scorer", str(scorer), timeout=300))
-    assert message == (f"the scorer {scorer} failed with exit code 1: "
-                       "score.py: the gold and the predictions disagree")
+    assert message == (
+        f"the scorer {scorer} failed with exit code 1: "
+        "score.py: the gold and the predictions disagree"
+    )
 
 
 def test_serve_refuses_a_port_out_of_range() -> None:
@@ -119,16 +142,20 @@ def test_serve_refuses_a_port_out_of_range() -> None:
         assert "--port" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_serve_logs_each_request_on_one_line(backend: Backend, graph: Graph,
-                                             tmp_path: Path) -> None:
+def test_serve_logs_each_request_on_one_line(
+    backend: Backend, graph: Graph, tmp_path: Path
+) -> None:
     port = free_port()
     log = tmp_path / "serve.log"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     with open(log, "wb") as fh:
         process = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--port", str(port)], cwd=ROOT,
-            env={**clean, **backend.env, "KG_LOG_LEVEL": "INFO"}, stdout=fh,
-            stderr=subprocess.STDOUT)
+            [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env={**clean, **backend.env, "KG_LOG_LEVEL": "INFO"},
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -147,14 +174,18 @@ def test_serve_logs_each_request_on_one_line(backend: Backend, graph: Graph,
         process.wait(timeout=30)
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
     requests = [line for line in lines if "service.requests" in line]
-    assert any("GET /nowhere%0A2026-01-01%2000:00:00,000%20INFO%20service.requests:%20GET"
-               "%20/admin%20200%00 404" in line for line in requests), requests
+    assert any(
+        "GET /nowhere%0A2026-01-01%2000:00:00,000%20INFO%20service.requests:%20GET"
+        "%20/admin%20200%00 404" in line
+        for line in requests
+    ), requests
     assert not any(line.startswith("2026-01-01") for line in lines)
     assert "\x00" not in log.read_text(encoding="utf-8", errors="replace")
 
 
 def test_a_database_with_data_but_no_schema_is_refused_and_the_server_it_started_stops(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """ArcadeDB would coerce existing values if the schema came after the data: `kg db migrate`
     refuses with a sentence, and the embedded server it started for that is stopped again."""
     from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
@@ -162,15 +193,23 @@ def test_a_database_with_data_but_no_schema_is_refused_and_the_server_it_started
     from graph_schema.statement import Statement
 
     config = EmbeddedConfig(data_dir=tmp_path, bolt_port=free_port(), http_port=free_port())
-    env = {"KG_DATA_DIR": str(tmp_path), "KG_BOLT_PORT": str(config.bolt_port),
-           "KG_ARCADEDB_HTTP_PORT": str(config.http_port)}
+    env = {
+        "KG_DATA_DIR": str(tmp_path),
+        "KG_BOLT_PORT": str(config.bolt_port),
+        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
+    }
     server = EmbeddedServer(config)
     server.start()
     try:  # data written by someone who never applied the schema
         graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database)
         with Graph.connect(graph_config) as graph:
-            graph.write(lambda tx: tx.run(Statement(
-                "STRAY", "CREATE (:Entity {id: 'per:stray', name: 'Stray'})", writes=True)))
+            graph.write(
+                lambda tx: tx.run(
+                    Statement(
+                        "STRAY", "CREATE (:Entity {id: 'per:stray', name: 'Stray'})", writes=True
+                    )
+                )
+            )
     finally:
         server.stop()
     try:

@@ -25,10 +25,13 @@ ARTICLE = {
     ),
 }
 
-COUNTS = Statement("COUNTS", """
+COUNTS = Statement(
+    "COUNTS",
+    """
     CALL { MATCH (n) RETURN count(n) AS nodes }
     CALL { MATCH ()-[r]->() RETURN count(r) AS relations }
-    RETURN nodes, relations""")
+    RETURN nodes, relations""",
+)
 
 
 def find(client: httpx.Client, q: str, entity_type: str) -> dict:
@@ -48,8 +51,7 @@ def loaded(service, graph: Graph) -> dict:
         return answer.json()
 
 
-def test_article_yields_official_company_plant_and_city(loaded: dict, client: httpx.Client
-                                                         ) -> None:
+def test_article_yields_official_company_plant_and_city(loaded: dict, client: httpx.Client) -> None:
     official = find(client, "turdimov", "Person")
     company = find(client, "Nordstern", "Organization")
     city = find(client, "Samarkand", "Location")
@@ -61,8 +63,9 @@ def test_article_yields_official_company_plant_and_city(loaded: dict, client: ht
     assert city["name"] == "Samarkand" and plant_id is not None
     neighbors = client.get(f"/entities/{official['id']}/neighbors").json()
     assert company["id"] in {n["id"] for n in neighbors["nodes"]}
-    paths = client.get("/paths", params={"source": official["id"], "target": city["id"],
-                                         "max_hops": 4}).json()["paths"]
+    paths = client.get(
+        "/paths", params={"source": official["id"], "target": city["id"], "max_hops": 4}
+    ).json()["paths"]
     assert paths, "no path from the official to the city"
     assert paths[0]["nodes"][0]["id"] == official["id"]
     assert plant_id in {n["id"] for p in paths for n in p["nodes"]}
@@ -71,38 +74,43 @@ def test_article_yields_official_company_plant_and_city(loaded: dict, client: ht
 def test_visit_evidence_is_the_articles_sentence(loaded: dict, client: httpx.Client) -> None:
     official = find(client, "turdimov", "Person")
     company = find(client, "Nordstern", "Organization")
-    visits = client.get("/relations", params={"type": "VISITED", "source": official["id"],
-                                              "target": company["id"]}).json()["items"]
+    visits = client.get(
+        "/relations", params={"type": "VISITED", "source": official["id"], "target": company["id"]}
+    ).json()["items"]
     assert len(visits) == 1
     [evidence] = visits[0]["evidence"]
     assert evidence["document"] == loaded["id"]
     assert evidence["sentence"].startswith("Der Gouverneur der Region Samarkand")
 
 
-def test_posting_again_changes_no_count(loaded: dict, client: httpx.Client, graph: Graph
-                                        ) -> None:
+def test_posting_again_changes_no_count(loaded: dict, client: httpx.Client, graph: Graph) -> None:
     before = graph.read(COUNTS)[0]
     again = client.post("/documents", json=ARTICLE)
     assert again.status_code == 200 and again.json()["status"] == "skipped"
     assert graph.read(COUNTS)[0] == before
 
 
-@pytest.mark.parametrize("body, status, code", [
-    ({"text": "   "}, 422, "invalid_parameters"),
-    ({"text": "Hallo", "lang": "fr"}, 422, "invalid_parameters"),
-    ({"text": "Hallo", "published": "yesterday"}, 422, "invalid_parameters"),
-    ({"txt": "Hallo"}, 422, "invalid_parameters"),
-])
-def test_bad_documents_get_a_clear_4xx(client: httpx.Client, body: dict, status: int,
-                                       code: str) -> None:
+@pytest.mark.parametrize(
+    "body, status, code",
+    [
+        ({"text": "   "}, 422, "invalid_parameters"),
+        ({"text": "Hallo", "lang": "fr"}, 422, "invalid_parameters"),
+        ({"text": "Hallo", "published": "yesterday"}, 422, "invalid_parameters"),
+        ({"txt": "Hallo"}, 422, "invalid_parameters"),
+    ],
+)
+def test_bad_documents_get_a_clear_4xx(
+    client: httpx.Client, body: dict, status: int, code: str
+) -> None:
     answer = client.post("/documents", json=body)
     assert answer.status_code == status
     assert answer.json()["error"]["code"] == code and answer.json()["error"]["message"]
 
 
 def test_oversized_body_gets_413(client: httpx.Client) -> None:
-    answer = client.post("/documents", content=b"x" * 6_000_000,
-                         headers={"content-type": "application/json"})
+    answer = client.post(
+        "/documents", content=b"x" * 6_000_000, headers={"content-type": "application/json"}
+    )
     assert answer.status_code == 413 and answer.json()["error"]["code"] == "payload_too_large"
 
 

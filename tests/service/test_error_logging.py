@@ -34,7 +34,8 @@ def make_app() -> FastAPI:
 
 
 def test_a_bug_is_answered_500_and_left_to_the_server_to_log_once(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.DEBUG)
     with TestClient(make_app(), raise_server_exceptions=False) as client:
         answer = client.get("/bug")
@@ -49,7 +50,8 @@ def test_a_bug_is_answered_500_and_left_to_the_server_to_log_once(
 
 
 def test_a_client_that_went_away_is_logged_at_info_without_a_504(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.DEBUG)
     with TestClient(make_app()) as client:
         answer = client.get("/gone")
@@ -62,7 +64,8 @@ def test_a_client_that_went_away_is_logged_at_info_without_a_504(
 
 
 def test_a_statement_past_its_budget_is_a_504_logged_at_error(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.DEBUG)
     with TestClient(make_app()) as client:
         answer = client.get("/slow")

@@ -44,12 +44,20 @@ from tests.service.explorer_world import (
 
 STATIC = ROOT / "service" / "explorer" / "static"
 CHROMIUM = shutil.which("chromium") or next(
-    (p for p in ("/usr/bin/chromium",) if Path(p).exists()), None)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+    (p for p in ("/usr/bin/chromium",) if Path(p).exists()), None
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
+    CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"
+)
 
 # Playwright evaluates these as functions, which the page's CSP allows (strings need eval).
 IDLE = "() => window.explorer && window.explorer.isIdle()"
@@ -59,15 +67,25 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 # -- the module's own graph and service ---------------------------------------------------------
 
+
 @contextmanager
 def own_backend(tmp: Path) -> Iterator[Backend]:
-    embedded = EmbeddedConfig(data_dir=tmp / "arcadedb-data", bolt_port=free_port(),
-                              http_port=free_port(), heap="512m", command_timeout_ms=30_000)
+    embedded = EmbeddedConfig(
+        data_dir=tmp / "arcadedb-data",
+        bolt_port=free_port(),
+        http_port=free_port(),
+        heap="512m",
+        command_timeout_ms=30_000,
+    )
     server = EmbeddedServer(embedded)
     server.start()
     try:
-        env = {"KG_DATA_DIR": str(embedded.data_dir), "KG_BOLT_PORT": str(embedded.bolt_port),
-               "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port), "KG_WRITE_TIMEOUT_S": "30"}
+        env = {
+            "KG_DATA_DIR": str(embedded.data_dir),
+            "KG_BOLT_PORT": str(embedded.bolt_port),
+            "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port),
+            "KG_WRITE_TIMEOUT_S": "30",
+        }
         config = GraphConfig(server.bolt_uri, "root", server.password(), embedded.database)
         yield Backend("arcadedb", config, env)
     finally:
@@ -97,6 +115,7 @@ def http(explorer_service: Service) -> Iterator[httpx.Client]:
 
 # -- the browser --------------------------------------------------------------------------------
 
+
 @dataclass
 class Watch:
     """What a page said and asked for besides what the test looks at."""
@@ -108,8 +127,13 @@ class Watch:
     def attach(self, page: Any) -> None:
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
-        page.on("request", lambda r: r.url.startswith((self.origin, "data:", "blob:"))
-                or self.foreign_requests.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                r.url.startswith((self.origin, "data:", "blob:"))
+                or self.foreign_requests.append(r.url)
+            ),
+        )
 
 
 @pytest.fixture(scope="module")
@@ -126,8 +150,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, explorer_service: Service) -> Iterator[tuple[Any, Watch]]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     opened = context.new_page()
     watch = Watch(explorer_service.url)
     watch.attach(opened)
@@ -145,14 +168,19 @@ def settle(page: Any) -> None:
 def drawn(page: Any) -> tuple[set[str], set[tuple[str, str, str]]]:
     """The node ids and (source, type, target) edges the canvas shows."""
     view = page.evaluate("() => window.explorer.visible()")
-    return ({n["id"] for n in view["nodes"]},
-            {(e["source"], e["type"], e["target"]) for e in view["edges"]})
+    return (
+        {n["id"] for n in view["nodes"]},
+        {(e["source"], e["type"], e["target"]) for e in view["edges"]},
+    )
 
 
 def edge_id(page: Any, source: str, rtype: str, target: str) -> str:
     view = page.evaluate("() => window.explorer.visible()")
-    return next(e["id"] for e in view["edges"]
-                if (e["source"], e["type"], e["target"]) == (source, rtype, target))
+    return next(
+        e["id"]
+        for e in view["edges"]
+        if (e["source"], e["type"], e["target"]) == (source, rtype, target)
+    )
 
 
 def click_node(page: Any, node: str, *, double: bool = False) -> None:
@@ -208,6 +236,7 @@ def save_screenshot(page: Any, name: str) -> Path:
 
 # -- served by the service, nothing from outside ------------------------------------------------
 
+
 def test_the_page_and_its_library_come_from_the_service(http: httpx.Client) -> None:
     page = http.get("/explore")
     assert page.status_code == 200
@@ -220,13 +249,18 @@ def test_the_page_and_its_library_come_from_the_service(http: httpx.Client) -> N
     assert library.status_code == 200
     assert library.content == shipped.read_bytes()
     assert http.get("/explore/vendor/vis-network.css").status_code == 200
-    assert http.get("/explore/static/js/main.js").headers["content-type"].startswith(
-        "text/javascript")
+    assert (
+        http.get("/explore/static/js/main.js").headers["content-type"].startswith("text/javascript")
+    )
 
 
 def test_only_the_page_files_are_served(http: httpx.Client) -> None:
-    for path in ("/explore/static/../assets.py", "/explore/static/%2e%2e/router.py",
-                 "/explore/vendor/__init__.py", "/explore/static/nothing.js"):
+    for path in (
+        "/explore/static/../assets.py",
+        "/explore/static/%2e%2e/router.py",
+        "/explore/vendor/__init__.py",
+        "/explore/static/nothing.js",
+    ):
         response = http.get(path)
         assert response.status_code == 404, path
         assert response.json()["error"]["code"] == "not_found"
@@ -247,11 +281,12 @@ def test_no_file_of_the_page_loads_from_another_host() -> None:
 
 # -- the page in a real browser -----------------------------------------------------------------
 
+
 @pytest.mark.browser
 @needs_chromium
-def test_explore_search_expand_evidence_paths_share(page: tuple[Any, Watch],
-                                                     explorer_service: Service,
-                                                     http: httpx.Client) -> None:
+def test_explore_search_expand_evidence_paths_share(
+    page: tuple[Any, Watch], explorer_service: Service, http: httpx.Client
+) -> None:
     tab, watch = page
     tab.goto(f"{explorer_service.url}/explore")
     settle(tab)
@@ -282,10 +317,12 @@ def test_explore_search_expand_evidence_paths_share(page: tuple[Any, Watch],
     settle(tab)
     nodes, edges = drawn(tab)
     assert nodes == {MUSTEROV, NORDSTEPPE, STEPPENWIND, LENA}
-    assert edges == {(MUSTEROV, "HOLDS_POSITION", NORDSTEPPE),
-                     (MUSTEROV, "VISITED", STEPPENWIND),
-                     (LENA, "HOLDS_POSITION", STEPPENWIND),
-                     met_with(MUSTEROV, LENA)}
+    assert edges == {
+        (MUSTEROV, "HOLDS_POSITION", NORDSTEPPE),
+        (MUSTEROV, "VISITED", STEPPENWIND),
+        (LENA, "HOLDS_POSITION", STEPPENWIND),
+        met_with(MUSTEROV, LENA),
+    }
     profile = tab.inner_text("#panel-body")
     assert "Timur Musterov" in profile and "Gouverneur" in profile and VISIT_TITLE in profile
     assert tab.inner_text("#legend-nodes li[data-key='official'] .count") == "1"
@@ -395,10 +432,13 @@ def test_explore_search_expand_evidence_paths_share(page: tuple[Any, Watch],
 @pytest.mark.browser
 @needs_chromium
 def test_a_shared_link_opens_the_same_view_and_api_errors_are_shown(
-        page: tuple[Any, Watch], explorer_service: Service) -> None:
+    page: tuple[Any, Watch], explorer_service: Service
+) -> None:
     tab, watch = page
-    link = (f"{explorer_service.url}/explore#x={MUSTEROV}&x=per:nobody&hr=MET_WITH"
-            f"&hn=region&sel=n:{LENA}")
+    link = (
+        f"{explorer_service.url}/explore#x={MUSTEROV}&x=per:nobody&hr=MET_WITH"
+        f"&hn=region&sel=n:{LENA}"
+    )
     tab.goto(link)
     settle(tab)
     nodes, edges = drawn(tab)

@@ -22,14 +22,19 @@ def wait_for(url: str, status: int, seconds: float = 60) -> httpx.Response:
 
 
 def test_health_follows_the_graph_server(tmp_path: Path) -> None:
-    config = EmbeddedConfig(data_dir=tmp_path / "data", bolt_port=free_port(),
-                            http_port=free_port(), heap="512m")
+    config = EmbeddedConfig(
+        data_dir=tmp_path / "data", bolt_port=free_port(), http_port=free_port(), heap="512m"
+    )
     server = EmbeddedServer(config)
     server.start()
-    env = {"KG_DATA_DIR": str(config.data_dir), "KG_BOLT_PORT": str(config.bolt_port),
-           "KG_ARCADEDB_HTTP_PORT": str(config.http_port)}
-    backend = Backend("arcadedb", GraphConfig(server.bolt_uri, "root", server.password(), "kg"),
-                      env)
+    env = {
+        "KG_DATA_DIR": str(config.data_dir),
+        "KG_BOLT_PORT": str(config.bolt_port),
+        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
+    }
+    backend = Backend(
+        "arcadedb", GraphConfig(server.bolt_uri, "root", server.password(), "kg"), env
+    )
     service = start_service(backend, tmp_path)
     try:
         ok = httpx.get(f"{service.url}/health").json()

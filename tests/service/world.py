@@ -23,8 +23,11 @@ WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 
 AZIZ, STEPPE, QARSHI = "per:aziz-testov", "org:steppe-motors", "loc:qarshi"
 KASHKA, SURKHAN, TESTLAND = "loc:kashka-region", "loc:surkhan-region", "loc:testland"
-STEPPE_PLANT, OASIS, OASIS_PLANT = ("plant:steppe-motors@qarshi", "org:oasis-foods",
-                                    "plant:oasis-foods@kashka-region")
+STEPPE_PLANT, OASIS, OASIS_PLANT = (
+    "plant:steppe-motors@qarshi",
+    "org:oasis-foods",
+    "plant:oasis-foods@kashka-region",
+)
 
 VISIT = "Governor Aziz Testov visited Steppe Motors on Monday."
 PLAN = "Steppe Motors plans a car plant in Qarshi, a city of Kashka Region."
@@ -34,13 +37,21 @@ OASIS_TEXT = "Oasis Foods runs a factory in Kashka Region."
 
 def visit_and_plan() -> dict[str, Any]:
     return {
-        "lang": "en", "published": "2024-03-05", "title": "Governor visits Steppe Motors",
-        "url": "https://example.org/steppe", "text": f"{VISIT} {PLAN} He is governor of Surkhan.",
+        "lang": "en",
+        "published": "2024-03-05",
+        "title": "Governor visits Steppe Motors",
+        "url": "https://example.org/steppe",
+        "text": f"{VISIT} {PLAN} He is governor of Surkhan.",
         "entities": [
             entity("a", "Person", "Aziz Testov", "official", title="Governor"),
             entity("s", "Organization", "Steppe Motors", "company"),
-            entity("p", "Plant", "Steppe Motors plant in Qarshi", aliases=["car plant"],
-                    status="planned"),
+            entity(
+                "p",
+                "Plant",
+                "Steppe Motors plant in Qarshi",
+                aliases=["car plant"],
+                status="planned",
+            ),
             entity("q", "Location", "Qarshi", "city", ["Qarshi"]),
             entity("k", "Location", "Kashka Region", "region"),
             entity("r", "Location", "Surkhan Region", "region", ["Surkhan"]),
@@ -58,8 +69,11 @@ def visit_and_plan() -> dict[str, Any]:
 
 def announced_visit() -> dict[str, Any]:
     return {
-        "lang": "ru", "published": "2023-01-10", "title": "Анонс визита",
-        "url": "https://example.org/announce", "text": f"{ANNOUNCED} {OASIS_TEXT}",
+        "lang": "ru",
+        "published": "2023-01-10",
+        "title": "Анонс визита",
+        "url": "https://example.org/announce",
+        "text": f"{ANNOUNCED} {OASIS_TEXT}",
         "entities": [
             entity("a", "Person", "Aziz Testov", "official", ["Азиз Тестов"]),
             entity("q", "Location", "Qarshi", "city", ["Карши"]),
@@ -77,45 +91,68 @@ def announced_visit() -> dict[str, Any]:
 
 def visit_again() -> dict[str, Any]:
     return {
-        "lang": "de", "published": "2024-08-01", "title": "Wieder bei Steppe Motors",
+        "lang": "de",
+        "published": "2024-08-01",
+        "title": "Wieder bei Steppe Motors",
         "text": "Gouverneur Aziz Testov besuchte erneut Steppe Motors.",
-        "entities": [entity("a", "Person", "Aziz Testov", "official"),
-                     entity("s", "Organization", "Steppe Motors", "company"),
-                     entity("x", "Person", "Only Once", "other")],
-        "relations": [relation("VISITED", "a", "s",
-                           "Gouverneur Aziz Testov besuchte erneut Steppe Motors."),
-                      relation("MET_WITH", "x", "s",
-                           "Gouverneur Aziz Testov besuchte erneut Steppe Motors.")],
+        "entities": [
+            entity("a", "Person", "Aziz Testov", "official"),
+            entity("s", "Organization", "Steppe Motors", "company"),
+            entity("x", "Person", "Only Once", "other"),
+        ],
+        "relations": [
+            relation("VISITED", "a", "s", "Gouverneur Aziz Testov besuchte erneut Steppe Motors."),
+            relation("MET_WITH", "x", "s", "Gouverneur Aziz Testov besuchte erneut Steppe Motors."),
+        ],
     }
 
 
 def hub() -> dict[str, Any]:
     names = [f"Hub Company {i:02d}" for i in range(30)]
     return {
-        "lang": "en", "published": "2022-05-01", "title": "Thirty companies of Testland",
+        "lang": "en",
+        "published": "2022-05-01",
+        "title": "Thirty companies of Testland",
         "text": "; ".join(f"{n} is from Testland" for n in names) + ".",
-        "entities": [entity("t", "Location", "Testland", "country"),
-                     entity("s", "Organization", "Steppe Motors", "company"),
-                     *(entity(f"c{i}", "Organization", n, "company")
-                       for i, n in enumerate(names))],
-        "relations": [relation("BASED_IN", "s", "t", "Steppe Motors is from Testland."),
-                      *(relation("BASED_IN", f"c{i}", "t", f"{n} is from Testland")
-                        for i, n in enumerate(names))],
+        "entities": [
+            entity("t", "Location", "Testland", "country"),
+            entity("s", "Organization", "Steppe Motors", "company"),
+            *(entity(f"c{i}", "Organization", n, "company") for i, n in enumerate(names)),
+        ],
+        "relations": [
+            relation("BASED_IN", "s", "t", "Steppe Motors is from Testland."),
+            *(
+                relation("BASED_IN", f"c{i}", "t", f"{n} is from Testland")
+                for i, n in enumerate(names)
+            ),
+        ],
     }
 
 
 def search_names() -> dict[str, Any]:
     return {
-        "lang": "en", "published": "2021-02-02", "title": "Termez and its namesakes",
+        "lang": "en",
+        "published": "2021-02-02",
+        "title": "Termez and its namesakes",
         "text": "Termez, Termez Cargo, Termez Textile, Nortermez and Termiz are all here.",
         "entities": [
             entity("t", "Location", "Termez", "city"),
-            entity("c", "Organization", "Termez Cargo", "company",
-                    ["Termez Cargo", "Termez Cargo LLC", "Termez Cargo Co"]),
+            entity(
+                "c",
+                "Organization",
+                "Termez Cargo",
+                "company",
+                ["Termez Cargo", "Termez Cargo LLC", "Termez Cargo Co"],
+            ),
             entity("x", "Organization", "Termez Textile", "company"),
             entity("n", "Location", "Nortermez", "district"),
-            entity("z", "Organization", "Termiz", "company",
-                    ["Termiz", "Termiz Group", "Termiz Holding", "Termiz Corp"]),
+            entity(
+                "z",
+                "Organization",
+                "Termiz",
+                "company",
+                ["Termiz", "Termiz Group", "Termiz Holding", "Termiz Corp"],
+            ),
         ],
         "relations": [],
     }
