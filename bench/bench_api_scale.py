@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.harness import embedded_config, embedded_server, load_gold, service  # noqa: E402
 from bench.synthetic_graph import Hubs, build  # noqa: E402
-from graph_schema.graph import Graph, GraphConfig  # noqa: E402
+from graph_schema.graph import Graph  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
 from loaders.bulk import bulk_load  # noqa: E402
 
@@ -240,9 +240,7 @@ def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result],
     generated = time.monotonic() - started
     config = embedded_config(tmp / "large", heap=args.heap, command_timeout_ms=300_000)
     with embedded_server(config) as server:
-        graph_config = GraphConfig(
-            server.bolt_uri, "root", server.password(), config.database, write_timeout_s=300
-        )
+        graph_config = server.graph_config(write_timeout_s=300)
         started = time.monotonic()
         with Graph.connect(graph_config) as graph:
             apply_schema(graph)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.harness import embedded_config, embedded_server  # noqa: E402
-from graph_schema.graph import Graph, GraphConfig, Tx  # noqa: E402
+from graph_schema.graph import Graph, Tx  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
 from graph_schema.statement import Statement  # noqa: E402
 from graph_schema.statements import writes as w  # noqa: E402
@@ -136,9 +136,7 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory() as tmp,
         embedded_server(embedded_config(Path(tmp))) as server,
-        Graph.connect(
-            GraphConfig(server.bolt_uri, "root", server.password(), server.config.database)
-        ) as graph,
+        Graph.connect(server.graph_config()) as graph,
     ):
         apply_schema(graph)
         timed(graph, docs[:20], write_document)  # warm-up: JIT, pools

@@ -3,6 +3,7 @@
 Layout of the data directory (KG_DATA_DIR):
     arcadedb/          the server's root path (databases, server config)
     root-password      generated on first start, mode 0600
+    query-password     the read-only user's (kg_query, for POST /query), likewise
     server.pid         the launcher's pid while it runs
     server.ready       JSON written by the launcher once the database exists
     server.log         the launcher's stdout and stderr
@@ -21,7 +22,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph_schema._launcher import QUERY_USER
 from graph_schema.errors import GraphUnavailableError
+from graph_schema.graph import GraphConfig
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,10 @@ class EmbeddedServer:
         return self.data_dir / "root-password"
 
     @property
+    def query_password_file(self) -> Path:
+        return self.data_dir / "query-password"
+
+    @property
     def root_path(self) -> Path:
         return self.data_dir / "arcadedb"
 
@@ -84,18 +91,32 @@ class EmbeddedServer:
     # -- public --------------------------------------------------------------------------------
     def password(self) -> str:
         """The root password, generated on first start and kept in the data dir (mode 0600)."""
-        if self.password_file.exists():
-            return self.password_file.read_text(encoding="utf-8").strip()
-        if (self.root_path / "config").exists():
+        if not self.password_file.exists() and (self.root_path / "config").exists():
             raise GraphUnavailableError(
                 f"{self.password_file} is missing but {self.root_path} holds a server that was "
                 "set up with it; restore the file or remove the data dir to start afresh."
             )
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(secrets.token_urlsafe(24))
-        return self.password()
+        return _secret(self.password_file)
+
+    def query_password(self) -> str:
+        """The read-only query user's password (the launcher sets it at every start)."""
+        return _secret(self.query_password_file)
+
+    def graph_config(
+        self, *, read_timeout_s: float = 15.0, write_timeout_s: float = 60.0
+    ) -> GraphConfig:
+        """How to reach this server: root for the project's statements, the read-only user for
+        analysts' Cypher."""
+        return GraphConfig(
+            uri=self.bolt_uri,
+            user="root",
+            password=self.password(),
+            database=self.config.database,
+            read_timeout_s=read_timeout_s,
+            write_timeout_s=write_timeout_s,
+            query_user=QUERY_USER,
+            query_password=self.query_password(),
+        )
 
     def status(self) -> ServerStatus:
         pid = self._live_pid()
@@ -119,6 +140,7 @@ class EmbeddedServer:
             return self.status()
         self._clear_stale_files()
         password = self.password()
+        self.query_password()
         process = self._spawn()
         self.pid_file.write_text(str(process.pid), encoding="utf-8")
         try:
@@ -157,6 +179,8 @@ class EmbeddedServer:
             self.config.database,
             "--password-file",
             str(self.password_file),
+            "--query-password-file",
+            str(self.query_password_file),
             "--ready-file",
             str(self.ready_file),
             "--heap",
@@ -249,6 +273,20 @@ class EmbeddedServer:
         except FileNotFoundError:
             return "(no log)"
         return "\n".join(text.splitlines()[-lines:])
+
+
+def _secret(path: Path) -> str:
+    """The secret kept in `path`, generated there (mode 0600) when the file does not exist."""
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it just now
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(secrets.token_urlsafe(24))
+    return path.read_text(encoding="utf-8").strip()
 
 
 def _child_env() -> dict[str, str]:

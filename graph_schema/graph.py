@@ -57,6 +57,10 @@ class GraphConfig:
     read_timeout_s: float = 15.0
     write_timeout_s: float = 60.0
     connect_timeout_s: float = 30.0
+    # The user analysts' Cypher (POST /query) runs as: one the server lets read only. Unset,
+    # Neo4j runs it as `user` in a READ transaction, which Neo4j enforces; ArcadeDB refuses it.
+    query_user: str | None = None
+    query_password: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,10 +87,18 @@ class Tx:
 class Graph:
     """One per process. Reads run with a time budget, writes one unit of work at a time."""
 
-    def __init__(self, driver: Driver, config: GraphConfig, backend: Backend) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        config: GraphConfig,
+        backend: Backend,
+        query_driver: Driver | None = None,
+    ) -> None:
         self.driver = driver
         self.config = config
         self.backend = backend
+        # Logged in as the read-only user: analysts' Cypher runs here (graph_schema.readonly).
+        self.query_driver = query_driver
         # ArcadeDB conflicts often under concurrent writers (MVCC retries of ~1 s each); one
         # writer per process keeps latency flat and costs nothing at our write rates.
         self._write_lock = threading.Lock()
@@ -95,13 +107,7 @@ class Graph:
     # -- life cycle ----------------------------------------------------------------------------
     @classmethod
     def connect(cls, config: GraphConfig) -> Graph:
-        driver = GraphDatabase.driver(
-            config.uri,
-            auth=(config.user, config.password),
-            connection_timeout=10,
-            max_transaction_retry_time=15,
-            connection_acquisition_timeout=30,
-        )
+        driver = _driver(config.uri, config.user, config.password)
         deadline = time.monotonic() + config.connect_timeout_s
         while True:
             try:
@@ -126,11 +132,18 @@ class Graph:
                 ) from exc
         backend = detect_backend(driver.get_server_info().agent or "")
         log.info("connected to %s (%s), database %s", config.uri, backend, config.database)
-        return cls(driver, config, backend)
+        try:
+            query_driver = _query_driver(config)
+        except BaseException:
+            driver.close()
+            raise
+        return cls(driver, config, backend, query_driver)
 
     def close(self) -> None:
         self.watchdog.close()
         self.driver.close()
+        if self.query_driver is not None:
+            self.query_driver.close()
 
     def __enter__(self) -> Graph:
         return self
@@ -220,6 +233,38 @@ class Graph:
             except Neo4jError as exc:  # it may have finished in between
                 log.debug("terminate %s: %s", record["transactionId"], exc)
         return len(records)
+
+
+def _driver(uri: str, user: str, password: str) -> Driver:
+    return GraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        connection_timeout=10,
+        max_transaction_retry_time=15,
+        connection_acquisition_timeout=30,
+    )
+
+
+def _query_driver(config: GraphConfig) -> Driver | None:
+    """The read-only user's driver, its login checked now rather than at the first query."""
+    if not config.query_user:
+        return None
+    driver = _driver(config.uri, config.query_user, config.query_password or "")
+    try:
+        driver.execute_query(PING.cypher, database_=config.database)
+    except AuthError as exc:
+        driver.close()
+        raise GraphUnavailableError(
+            f"the graph at {config.uri} refused the login of the read-only user "
+            f"{config.query_user!r}"
+        ) from exc
+    except (Neo4jError, DriverError, OSError) as exc:
+        driver.close()
+        raise GraphUnavailableError(
+            f"the read-only user {config.query_user!r} cannot read database "
+            f"{config.database!r}: {exc}"
+        ) from exc
+    return driver
 
 
 def _packing_error(exc: BaseException) -> bool:

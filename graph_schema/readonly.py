@@ -1,31 +1,46 @@
 """Running a user's Cypher read-only, on both backends (POST /query).
 
-Neo4j enforces a READ transaction; ArcadeDB accepts writes in one (F6 in
-../shared/docs/arcadedb-notes.md). So three defences stand in line, each enough on its own for
-the cases it sees:
-1. a lexical check that ignores strings and comments, and refuses write clauses, schema and
-   admin commands, `CALL … IN TRANSACTIONS` and procedures off a short list (names compared
-   without their backticks); a write word counts where a clause can start, not as an alias,
-   a variable after an operator or an expression-taking clause, a label or a property key;
+The wall that holds is the server's: the statement runs as a user the graph lets only read
+(ArcadeDB: `kg_query` of the `kg_reader` group, made by the embedded launcher; Neo4j: a reader
+user when configured, else the service's user in a READ transaction, which Neo4j enforces;
+ArcadeDB ignores a transaction's access mode, F6 in ../shared/docs/arcadedb-notes.md). LOAD CSV
+reads no file and fetches no URL on either backend (server settings). In front of it stand:
+1. a lexical check that refuses write clauses, schema and admin commands, LOAD CSV,
+   `CALL … IN TRANSACTIONS` and procedures off a short list (names compared without their
+   backticks); a write word counts where a clause can start, not as an alias, a variable after
+   an operator or an expression-taking clause, a label or a property key. Its comments end at
+   any line break a server may honour (\n, \r, U+2028 …), and the text sent is the checked one
+   with its comments removed, so the server cannot read as code what the check read as a
+   comment. No maintained Cypher parser for Python covers Cypher 5 (pycypher and
+   libcypher-parser stop at older grammars), so it stays a token scan;
 2. on Neo4j, EXPLAIN's query type must be 'r' (ArcadeDB answers 'w' for every EXPLAIN, so
    there it tells nothing);
 3. the statement runs in an explicit transaction that is always rolled back, and a summary
    whose query type is not 'r' is refused after the fact.
+The answer is bounded by rows, by bytes (its JSON) and by time, the time it takes to read the
+rows included, not only the server's.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import READ_ACCESS, Query
+from neo4j import READ_ACCESS, Driver, Query
 from neo4j.exceptions import Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 
-from graph_schema.errors import ForbiddenQueryError, InvalidInputError
+from graph_schema.errors import (
+    ForbiddenQueryError,
+    GraphUnavailableError,
+    InvalidInputError,
+    QueryTimeoutError,
+)
 from graph_schema.graph import Graph, translated_errors
 from graph_schema.statement import Backend
 from graph_schema.watchdog import new_tag
@@ -33,7 +48,7 @@ from graph_schema.watchdog import new_tag
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<comment>//[^\n\r\x0b\x0c\x85\u2028\u2029]*|/\*.*?\*/)
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
   | (?P<quoted>`(?:[^`]|``)*`)
   | (?P<word>[^\W\d]\w*)
@@ -114,7 +129,15 @@ _BEFORE_EXPRESSION_WORDS = frozenset(
 )
 _BEFORE_EXPRESSION_SYMBOLS = frozenset("([,=<>+-/%^")
 _FORBIDDEN_NAMESPACES = ("apoc.", "dbms.", "gds.")
-_ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
+# The codes of a write the server refused: Neo4j in a READ transaction, either backend for a
+# user without the right.
+_REFUSED_WRITE_CODES = (
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+)
+# Rows per round trip: the byte cap is checked between them, so at most this many rows of any
+# size are held at once (1,000 small rows: 38 ms at 5, 16 ms in one batch; measured)
+_FETCH_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,15 @@ class UserQueryResult:
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    # why the rows stop short: "rows" (the row cap) or "bytes" (the size cap); None if whole
+    truncated_by: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerLimits:
+    row_cap: int
+    byte_cap: int
+    timeout_s: float
 
 
 @dataclass(frozen=True)
@@ -129,6 +161,13 @@ class _Token:
     kind: str  # 'name' (a word or dotted words, backticks removed), 'literal' or 'symbol'
     text: str
     quoted: bool = False  # some part was in backticks, so it cannot be a keyword
+
+
+def without_comments(cypher: str) -> str:
+    """The statement with each comment replaced by a space, as the tokens of the check see it."""
+    return "".join(
+        " " if match.lastgroup == "comment" else match.group(0) for match in _TOKEN.finditer(cypher)
+    )
 
 
 def _tokens(cypher: str) -> list[_Token]:
@@ -254,28 +293,48 @@ def to_json(value: Any) -> Any:
 
 
 def run_read_only(
-    graph: Graph, cypher: str, params: dict[str, Any], *, row_cap: int, timeout_s: float
+    graph: Graph, cypher: str, params: dict[str, Any], limits: AnswerLimits
 ) -> UserQueryResult:
-    """Run a user's statement read-only within its budget; at most `row_cap` rows come back."""
+    """Run a user's statement read-only within its limits (rows, bytes, time)."""
     check_read_only(cypher)
+    return _run_as_reader(graph, cypher, params, limits)
+
+
+def _run_as_reader(
+    graph: Graph, cypher: str, params: dict[str, Any], limits: AnswerLimits
+) -> UserQueryResult:
+    """What stands behind the statement check: the read-only user, EXPLAIN, the rollback."""
     tag = new_tag()
-    text = f"/* {tag} */ {cypher}"
+    text = f"/* {tag} */ {without_comments(cypher)}"
     try:
         with (
-            graph.watchdog.watch(tag, timeout_s),
-            translated_errors("USER_QUERY", timeout_s, user_statement=True),
+            graph.watchdog.watch(tag, limits.timeout_s),
+            translated_errors("USER_QUERY", limits.timeout_s, user_statement=True),
         ):
             if graph.backend is Backend.NEO4J:
-                _explain_is_read(graph, text, params, timeout_s)
-            return _run_and_roll_back(graph, text, params, row_cap, timeout_s)
+                _explain_is_read(graph, text, params, limits.timeout_s)
+            return _run_and_roll_back(graph, text, params, limits)
     except InvalidInputError as exc:
-        if isinstance(exc.__cause__, Neo4jError) and exc.__cause__.code == _ACCESS_MODE:
-            raise ForbiddenQueryError("the graph refused a write in a read transaction") from exc
+        cause = exc.__cause__
+        if isinstance(cause, Neo4jError) and cause.code in _REFUSED_WRITE_CODES:
+            raise ForbiddenQueryError(
+                "the graph refused the statement: this endpoint may only read"
+            ) from exc
         raise
 
 
+def _query_driver(graph: Graph) -> Driver:
+    if graph.query_driver is not None:
+        return graph.query_driver
+    if graph.backend is Backend.NEO4J:
+        return graph.driver  # Neo4j enforces the READ access mode itself
+    raise GraphUnavailableError(
+        "POST /query needs a read-only database user, and none is configured for this graph"
+    )
+
+
 def _explain_is_read(graph: Graph, text: str, params: dict[str, Any], timeout_s: float) -> None:
-    with graph.driver.session(
+    with _query_driver(graph).session(
         database=graph.config.database, default_access_mode=READ_ACCESS
     ) as session:
         # The budget goes in the Query: run()'s keyword arguments are query parameters.
@@ -285,25 +344,41 @@ def _explain_is_read(graph: Graph, text: str, params: dict[str, Any], timeout_s:
 
 
 def _run_and_roll_back(
-    graph: Graph, text: str, params: dict[str, Any], row_cap: int, timeout_s: float
+    graph: Graph, text: str, params: dict[str, Any], limits: AnswerLimits
 ) -> UserQueryResult:
-    with graph.driver.session(
-        database=graph.config.database, default_access_mode=READ_ACCESS
+    deadline = time.monotonic() + limits.timeout_s
+    with _query_driver(graph).session(
+        database=graph.config.database, default_access_mode=READ_ACCESS, fetch_size=_FETCH_SIZE
     ) as session:
-        tx = session.begin_transaction(timeout=timeout_s)
+        tx = session.begin_transaction(timeout=limits.timeout_s)
         try:
             result = tx.run(text, params)
             columns = list(result.keys())
-            rows: list[list[Any]] = []
-            truncated = False
-            for record in result:
-                if len(rows) == row_cap:
-                    truncated = True
-                    break
-                rows.append([to_json(v) for v in record.values()])
-            query_type = result.consume().query_type
+            rows, truncated_by = _read_rows(result, limits, deadline)
+            query_type = result.consume().query_type if truncated_by is None else "r"
         finally:
             tx.rollback()  # always: ArcadeDB does not enforce READ mode
     if query_type not in (None, "r"):
-        raise ForbiddenQueryError("the statement wrote to the graph; its changes were undone")
-    return UserQueryResult(columns, rows, truncated)
+        raise ForbiddenQueryError("the graph reports that the statement writes; it is refused")
+    return UserQueryResult(columns, rows, truncated_by is not None, truncated_by)
+
+
+def _read_rows(
+    result: Any, limits: AnswerLimits, deadline: float
+) -> tuple[list[list[Any]], str | None]:
+    """The rows up to the row cap and the byte cap (of their JSON), within the deadline."""
+    rows: list[list[Any]] = []
+    size = 0
+    for record in result:
+        if time.monotonic() > deadline:
+            raise QueryTimeoutError(
+                f"the query ran past its time budget of {limits.timeout_s:g} s and was stopped"
+            )
+        if len(rows) == limits.row_cap:
+            return rows, "rows"
+        row = [to_json(v) for v in record.values()]
+        size += len(json.dumps(row, ensure_ascii=False))
+        if size > limits.byte_cap:
+            return rows, "bytes"
+        rows.append(row)
+    return rows, None

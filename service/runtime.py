@@ -44,15 +44,13 @@ def open_graph(settings: Settings, *, start_embedded: bool = True) -> GraphRunti
     """Connect, and apply the schema (idempotent) before anything is written."""
     server: EmbeddedServer | None = None
     started = False
-    password: str | None = None
     if not settings.uses_neo4j:
         server = embedded_server(settings)
         if start_embedded and not server.status().running:
             server.start()
             started = True
-        password = server.password()
     try:
-        graph = Graph.connect(settings.graph_config(password))
+        graph = Graph.connect(settings.graph_config(server))
     except BaseException:
         _stop_if_started(server, started)
         raise

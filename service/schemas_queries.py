@@ -113,7 +113,9 @@ class QueryResult(BaseModel):
                     "rows": [["Chery", "Chery car plant in Karshi"]],
                     "row_count": 1,
                     "truncated": False,
+                    "truncated_by": None,
                     "row_cap": 1000,
+                    "byte_cap": 10000000,
                 }
             ]
         }
@@ -122,8 +124,15 @@ class QueryResult(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     row_count: int
-    truncated: bool = Field(description="true when more rows than row_cap were found")
+    truncated: bool = Field(
+        description="true when the answer stops short: more rows than row_cap, or more than "
+        "byte_cap bytes of JSON"
+    )
+    truncated_by: Literal["rows", "bytes"] | None = Field(
+        None, description="which cap cut the answer short (null when it is whole)"
+    )
     row_cap: int
+    byte_cap: int
 
 
 class DocumentCounts(BaseModel):

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph_schema.embedded import EmbeddedConfig
+from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
 from graph_schema.graph import GraphConfig
 
 # The schemes of the neo4j driver's Bolt protocol, which newsgraph speaks. The driver also takes
@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
+    # A Neo4j user with only the reader role (Enterprise) for POST /query; unset, the
+    # statements run as KG_NEO4J_USER in READ transactions, which Neo4j enforces.
+    neo4j_query_user: str | None = None
+    neo4j_query_password: SecretStr = SecretStr("")
 
     # Time budgets, in seconds. The write budget also bounds the embedded server's statements.
     read_timeout_s: float = Field(15.0, gt=0)
@@ -44,6 +48,7 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     max_body_bytes: int = Field(5_000_000, gt=0)
     query_row_cap: int = Field(1000, gt=0)
+    query_max_bytes: int = Field(10_000_000, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
@@ -91,7 +96,8 @@ class Settings(BaseSettings):
             command_timeout_ms=int(self.write_timeout_s * 1000),
         )
 
-    def graph_config(self, embedded_password: str | None = None) -> GraphConfig:
+    def graph_config(self, embedded: EmbeddedServer | None = None) -> GraphConfig:
+        """The Neo4j server of KG_NEO4J_*, else the embedded server's (given)."""
         if self.neo4j_uri:
             return GraphConfig(
                 uri=self.neo4j_uri,
@@ -100,14 +106,13 @@ class Settings(BaseSettings):
                 database=self.neo4j_database,
                 read_timeout_s=self.read_timeout_s,
                 write_timeout_s=self.write_timeout_s,
+                query_user=self.neo4j_query_user or None,
+                query_password=self.neo4j_query_password.get_secret_value(),
             )
-        return GraphConfig(
-            uri=f"bolt://127.0.0.1:{self.bolt_port}",
-            user="root",
-            password=embedded_password or "",
-            database=self.database,
-            read_timeout_s=self.read_timeout_s,
-            write_timeout_s=self.write_timeout_s,
+        if embedded is None:
+            raise ValueError("the embedded server is needed when KG_NEO4J_URI is not set")
+        return embedded.graph_config(
+            read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s
         )
 
     def spacy_models(self) -> dict[str, str | None]:

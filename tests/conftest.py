@@ -67,11 +67,7 @@ def _arcadedb(tmp: Path) -> Iterator[Backend]:
         "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port),
         "KG_WRITE_TIMEOUT_S": "30",
     }
-    config = GraphConfig(
-        server.bolt_uri,
-        "root",
-        server.password(),
-        embedded.database,
+    config = server.graph_config(
         read_timeout_s=10,
         write_timeout_s=30,
     )

@@ -31,11 +31,12 @@ _EXAMPLES = {
     "/query",
     response_model=QueryResult,
     summary="Run a read-only Cypher statement",
-    description="Runs in a read transaction that is always rolled back, within the "
-    "read time budget (504 past it), and returns at most KG_QUERY_ROW_CAP "
-    "rows (`truncated` says when there were more). Statements that write, "
-    "change the schema, administer the server or call procedures outside "
-    "a short read-only list are refused with 403.",
+    description="Runs as a database user that may only read, in a read transaction that is "
+    "always rolled back, within the read time budget (504 past it), and returns at most "
+    "KG_QUERY_ROW_CAP rows and KG_QUERY_MAX_BYTES bytes of rows (`truncated` and "
+    "`truncated_by` say when it stopped short). Statements that write, change the schema, "
+    "administer the server, load files (LOAD CSV) or call procedures outside a short "
+    "read-only list are refused with 403.",
     responses=errors(400, 403, 422, 503, 504),
 )
 def run_query(
@@ -43,4 +44,10 @@ def run_query(
     settings: SettingsDep,
     body: Annotated[QueryIn, Body(openapi_examples=_EXAMPLES)],
 ) -> QueryResult:
-    return run_user_query(graph, body.cypher, body.parameters, settings.query_row_cap)
+    return run_user_query(
+        graph,
+        body.cypher,
+        body.parameters,
+        row_cap=settings.query_row_cap,
+        byte_cap=settings.query_max_bytes,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import stat
@@ -10,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from neo4j.exceptions import Neo4jError
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from graph_schema.graph import Graph, GraphConfig
+from graph_schema.graph import Graph
 from tests.conftest import free_port
 
 
@@ -43,9 +45,31 @@ def test_start_creates_database_password_and_answers_bolt(server: EmbeddedServer
     mode = stat.S_IMODE(server.password_file.stat().st_mode)
     assert mode == 0o600
     assert len(server.password()) >= 24
-    config = GraphConfig(server.bolt_uri, "root", server.password(), "kg")
+    config = server.graph_config()
     with Graph.connect(config) as graph:
         assert graph.backend == "arcadedb"
+
+
+def test_the_query_user_only_reads_and_survives_a_data_dir_without_it(
+    server: EmbeddedServer,
+) -> None:
+    """A data dir made before the read-only user existed gets it at the next start."""
+    server.start()
+    assert stat.S_IMODE(server.query_password_file.stat().st_mode) == 0o600
+    server.stop()
+    groups_file = server.root_path / "config" / "server-groups.json"
+    groups = json.loads(groups_file.read_text())
+    del groups["databases"]["*"]["groups"]["kg_reader"]
+    groups_file.write_text(json.dumps(groups))
+    server.query_password_file.unlink()  # a new password: the user is made again with it
+    server.start()
+    with Graph.connect(server.graph_config()) as graph:
+        assert graph.query_driver is not None
+        rows, _, _ = graph.query_driver.execute_query("RETURN 1 AS one", database_="kg")
+        assert rows[0]["one"] == 1
+        with pytest.raises(Neo4jError):
+            graph.query_driver.execute_query("CREATE (:Intruder)", database_="kg")
+    assert "kg_reader" in json.loads(groups_file.read_text())["databases"]["*"]["groups"]
 
 
 def test_binds_loopback_only(server: EmbeddedServer) -> None:

@@ -189,7 +189,6 @@ def test_a_database_with_data_but_no_schema_is_refused_and_the_server_it_started
     """ArcadeDB would coerce existing values if the schema came after the data: `kg db migrate`
     refuses with a sentence, and the embedded server it started for that is stopped again."""
     from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-    from graph_schema.graph import GraphConfig
     from graph_schema.statement import Statement
 
     config = EmbeddedConfig(data_dir=tmp_path, bolt_port=free_port(), http_port=free_port())
@@ -201,7 +200,7 @@ def test_a_database_with_data_but_no_schema_is_refused_and_the_server_it_started
     server = EmbeddedServer(config)
     server.start()
     try:  # data written by someone who never applied the schema
-        graph_config = GraphConfig(server.bolt_uri, "root", server.password(), config.database)
+        graph_config = server.graph_config()
         with Graph.connect(graph_config) as graph:
             graph.write(
                 lambda tx: tx.run(

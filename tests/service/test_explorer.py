@@ -24,7 +24,6 @@ import httpx
 import pytest
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from graph_schema.graph import GraphConfig
 from tests.conftest import OUTPUT, ROOT, Backend, Service, free_port, start_service, stop_service
 from tests.service.explorer_world import (
     BUILD_TITLE,
@@ -86,7 +85,7 @@ def own_backend(tmp: Path) -> Iterator[Backend]:
             "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port),
             "KG_WRITE_TIMEOUT_S": "30",
         }
-        config = GraphConfig(server.bolt_uri, "root", server.password(), embedded.database)
+        config = server.graph_config()
         yield Backend("arcadedb", config, env)
     finally:
         server.stop()

@@ -8,7 +8,6 @@ from pathlib import Path
 import httpx
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from graph_schema.graph import GraphConfig
 from tests.conftest import Backend, free_port, start_service, stop_service
 
 
@@ -32,9 +31,7 @@ def test_health_follows_the_graph_server(tmp_path: Path) -> None:
         "KG_BOLT_PORT": str(config.bolt_port),
         "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
     }
-    backend = Backend(
-        "arcadedb", GraphConfig(server.bolt_uri, "root", server.password(), "kg"), env
-    )
+    backend = Backend("arcadedb", server.graph_config(), env)
     service = start_service(backend, tmp_path)
     try:
         ok = httpx.get(f"{service.url}/health").json()
