@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## Start the embedded graph server, load the demo articles, serve http://127.0.0.1:8000
+## Start the embedded graph server, make a local writer key, load the demo articles, serve http://127.0.0.1:8000
 run: install
 	$(BIN)/kg db start
+	$(BIN)/kg keys local
 	$(BIN)/kg ingest examples/articles
 	@echo "newsgraph on http://127.0.0.1:8000 (API docs /docs, explorer /explore); Ctrl-C stops the service, 'make db-stop' the graph server"
 	$(BIN)/kg serve

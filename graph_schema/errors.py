@@ -37,3 +37,11 @@ class QueryCancelledError(NewsgraphError):
 
 class ForbiddenQueryError(NewsgraphError):
     """A user-supplied statement that would write to the graph."""
+
+
+class ConflictError(NewsgraphError):
+    """A name that must be unique is taken (an API key's name)."""
+
+
+class StorageFullError(GraphUnavailableError):
+    """The graph server cannot write: its disk is full."""

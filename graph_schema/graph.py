@@ -30,6 +30,7 @@ from graph_schema.errors import (
     NewsgraphError,
     QueryCancelledError,
     QueryTimeoutError,
+    StorageFullError,
 )
 from graph_schema.statement import Backend, Statement, detect_backend
 from graph_schema.watchdog import Watchdog, current_scope, new_tag
@@ -103,6 +104,13 @@ class Graph:
         # writer per process keeps latency flat and costs nothing at our write rates.
         self._write_lock = threading.Lock()
         self.watchdog = Watchdog(self._terminate)
+        # When the graph last answered (monotonic); 0 after it failed to. A call long after it
+        # checks first with one ping that is never retried, so a dead server costs ms, not the
+        # driver's 15 s of retries.
+        self._answered_at = time.monotonic()
+        # Set while writes fail for want of disk space (what /health reports), cleared by the
+        # next write that succeeds.
+        self.storage_problem: str | None = None
 
     # -- life cycle ----------------------------------------------------------------------------
     @classmethod
@@ -174,7 +182,12 @@ class Graph:
         budget = timeout_s or self.config.read_timeout_s
         tag = new_tag()
         text = f"/* {tag} */ {statement.text(self.backend)}"
-        with self.watchdog.watch(tag, budget), translated_errors(statement.name, budget):
+        self.ensure_reachable()
+        with (
+            self._answers(),
+            self.watchdog.watch(tag, budget),
+            translated_errors(statement.name, budget),
+        ):
             records, _, _ = self.driver.execute_query(
                 Query(text, timeout=budget),
                 params or {},
@@ -193,11 +206,18 @@ class Graph:
         def _work(tx: ManagedTransaction) -> T:
             return work(Tx(tx, backend))
 
-        with self._write_lock, translated_errors(name, self.config.write_timeout_s):
+        self.ensure_reachable()
+        with (
+            self._write_lock,
+            self._answers(),
+            translated_errors(name, self.config.write_timeout_s),
+        ):
             for attempt in range(4):
                 try:
                     with self.driver.session(database=self.config.database) as session:
-                        return session.execute_write(_work)
+                        done = session.execute_write(_work)
+                    self.storage_problem = None
+                    return done
                 except ConstraintError:
                     # Another process wrote the same key between our check and our commit:
                     # ArcadeDB reports even a concurrent MERGE so, Neo4j a concurrent CREATE of
@@ -211,10 +231,40 @@ class Graph:
     def ping(self, timeout_s: float = 3.0) -> None:
         """One round trip without the driver's retries, so a dead graph is reported at once."""
         with (
+            self._answers(),
             translated_errors(PING.name, timeout_s),
             self.driver.session(database=self.config.database) as session,
         ):
             session.run(Query(PING.text(self.backend), timeout=timeout_s)).consume()
+
+    # How long an answer vouches for the server: past it, a call pings first.
+    REACHABLE_FOR_S = 1.0
+
+    def ensure_reachable(self) -> None:
+        """Raise GraphUnavailableError at once when the server does not answer a ping.
+
+        Skipped while the graph answered within REACHABLE_FOR_S, so a busy service pings
+        almost never; after a failure every call pings until the server answers again.
+        """
+        if time.monotonic() - self._answered_at > self.REACHABLE_FOR_S:
+            self.ping(timeout_s=3.0)
+
+    @contextlib.contextmanager
+    def _answers(self) -> Iterator[None]:
+        """Note whether the graph answered: any reply counts, only losing it does not."""
+        try:
+            yield
+        except StorageFullError as exc:
+            self.storage_problem = str(exc)
+            self._answered_at = time.monotonic()
+            raise
+        except GraphUnavailableError:
+            self._answered_at = 0.0
+            raise
+        except NewsgraphError:
+            self._answered_at = time.monotonic()
+            raise
+        self._answered_at = time.monotonic()
 
     # -- cancellation --------------------------------------------------------------------------
     def _terminate(self, tags: list[str]) -> int:
@@ -325,8 +375,22 @@ def translated_errors(
         raise
 
 
+# How a full disk reads in the servers' messages (Java's IOException on both).
+_DISK_FULL = ("no space left on device", "disk full", "not enough space on the disk", "disk quota")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    text = f"{getattr(exc, 'message', '') or ''} {exc}".lower()
+    return any(sign in text for sign in _DISK_FULL)
+
+
 def _raise_graph_error(budget_s: float, exc: Neo4jError, user_statement: bool) -> None:
     """Raise the project's error for `exc`, or return when it is the service's own failure."""
+    if _disk_full(exc):
+        raise StorageFullError(
+            "the graph cannot write: its disk is full; free space on the graph server's disk "
+            "(reads still work)"
+        ) from exc
     code = exc.code or ""
     if code in _TIMEOUT_CODES:
         raise QueryTimeoutError(

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from graph_schema.errors import SchemaError
 from graph_schema.graph import Graph, Tx
 from graph_schema.statement import Backend, Statement
-from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, RelationType
+from graph_schema.vocabulary import (
+    API_KEY_LABEL,
+    AUDIT_EVENT_LABEL,
+    DOCUMENT_LABEL,
+    ENTITY_LABEL,
+    RelationType,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +31,10 @@ class SchemaItem:
     kind: str  # "constraint" | "index"
     cypher: str
     backends: frozenset[Backend] = frozenset(Backend)
+    # The node label the item is on, when it is one whose emptiness can be checked alone: on
+    # ArcadeDB such an item may still be added to a populated database while that label holds
+    # no node (nothing to coerce). None: only an empty database takes it.
+    label: str | None = None
 
 
 def _relation_id_indexes() -> list[SchemaItem]:
@@ -67,6 +77,35 @@ SCHEMA: tuple[SchemaItem, ...] = (
         f"CREATE INDEX document_lang IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) ON (d.lang)",
     ),
     *_relation_id_indexes(),
+    # Access and audit (graph_schema.statements.access): added to databases made before them
+    # while their labels are still empty, so an existing data dir keeps working.
+    SchemaItem(
+        "api_key_name",
+        "constraint",
+        f"CREATE CONSTRAINT api_key_name IF NOT EXISTS "
+        f"FOR (k:{API_KEY_LABEL}) REQUIRE k.name IS UNIQUE",
+        label=API_KEY_LABEL,
+    ),
+    SchemaItem(
+        "api_key_hash",
+        "constraint",
+        f"CREATE CONSTRAINT api_key_hash IF NOT EXISTS "
+        f"FOR (k:{API_KEY_LABEL}) REQUIRE k.hash IS UNIQUE",
+        label=API_KEY_LABEL,
+    ),
+    SchemaItem(
+        "audit_event_id",
+        "constraint",
+        f"CREATE CONSTRAINT audit_event_id IF NOT EXISTS "
+        f"FOR (e:{AUDIT_EVENT_LABEL}) REQUIRE e.id IS UNIQUE",
+        label=AUDIT_EVENT_LABEL,
+    ),
+    SchemaItem(
+        "audit_event_at",
+        "index",
+        f"CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:{AUDIT_EVENT_LABEL}) ON (e.at)",
+        label=AUDIT_EVENT_LABEL,
+    ),
     # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
     # through Cypher (a TEXT index is silently created as a RANGE index); its search variant
     # scans `search_text`, the folded `search_keys` joined (SEARCH_CANDIDATES in
@@ -135,20 +174,31 @@ def _type_constraints(graph: Graph) -> list[str]:
     return [r["name"] for r in rows if "TYPE" in str(r.get("type", "")).upper()]
 
 
+def _label_holds_nodes(graph: Graph, label: str) -> bool:
+    # The label comes from the schema above, never from a request.
+    statement = Statement(f"ANY_{label.upper()}", f"MATCH (n:{label}) RETURN count(n) > 0 AS any")
+    return bool(graph.read(statement)[0]["any"])
+
+
+def _would_coerce(graph: Graph, missing: list[SchemaItem]) -> bool:
+    """Would creating `missing` now type properties that already hold values (F1)?"""
+    if any(item.label is None for item in missing):
+        return bool(graph.read(ANY_NODE)[0]["populated"])
+    return any(_label_holds_nodes(graph, label) for label in {i.label for i in missing if i.label})
+
+
 def apply_schema(graph: Graph) -> SchemaReport:
     """Create what is missing; refuse on ArcadeDB when data already exists (see module doc)."""
     existing = _existing(graph)
     items = required_items(graph.backend)
     missing = [item for item in items if not _present(item, existing, graph.backend)]
     present = tuple(item.name for item in items if item not in missing)
-    if missing and graph.backend is Backend.ARCADEDB:
-        populated = graph.read(ANY_NODE)[0]["populated"]
-        if populated:
-            raise SchemaError(
-                "the ArcadeDB database holds data but lacks "
-                f"{', '.join(i.name for i in missing)}; ArcadeDB would coerce existing values "
-                "if it were added now. Export, remove the data dir, migrate, and load again."
-            )
+    if missing and graph.backend is Backend.ARCADEDB and _would_coerce(graph, missing):
+        raise SchemaError(
+            "the ArcadeDB database holds data but lacks "
+            f"{', '.join(i.name for i in missing)}; ArcadeDB would coerce existing values "
+            "if it were added now. Export, remove the data dir, migrate, and load again."
+        )
     for item in missing:
         statement = Statement(item.name, item.cypher, writes=True)
 

@@ -58,6 +58,10 @@ class FactStatus(StrEnum):
 
 ENTITY_LABEL = "Entity"
 DOCUMENT_LABEL = "Document"
+# Who may use the service (hashes of API keys) and what was changed by whom; no entity or
+# document statement reads them.
+API_KEY_LABEL = "ApiKey"
+AUDIT_EVENT_LABEL = "AuditEvent"
 MENTIONS = "MENTIONS"
 
 SUBTYPES: dict[EntityType, tuple[Subtype, ...]] = {

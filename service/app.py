@@ -5,20 +5,32 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from graph_schema.watchdog import QueryScope
 from service import errors
+from service.access import AccessControl, enforce_access, openapi_security
 from service.explorer import router as explorer_router
-from service.middleware import BodySizeLimit, CancelQueriesOnDisconnect, RequestLog
+from service.extraction_pool import ExtractionPool
+from service.middleware import (
+    AllowedHosts,
+    BodySizeLimit,
+    CancelQueriesOnDisconnect,
+    RequestLog,
+    StrictJsonNumbers,
+)
 from service.routes import (
+    audit,
     documents,
     entities,
     export,
     facts,
     health,
+    keys,
     paths,
     query,
     relations,
@@ -39,6 +51,8 @@ TAGS = [
     {"name": "export", "description": "The graph as GraphML, Cytoscape.js elements or CSV."},
     {"name": "query", "description": "Read-only Cypher for power users."},
     {"name": "stats", "description": "What the graph holds, counted."},
+    {"name": "keys", "description": "API keys and their roles (admin)."},
+    {"name": "audit", "description": "Who changed what, when (admin)."},
 ]
 
 
@@ -50,11 +64,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await anyio.to_thread.run_sync(lambda: configure_extraction(settings))
         runtime = await anyio.to_thread.run_sync(lambda: open_graph(settings))
         app.state.runtime = runtime
+        app.state.extraction = ExtractionPool(
+            settings.extract_workers, settings.extract_queue, settings.spacy_models()
+        )
         log.info("serving graph %s (%s)", runtime.graph.config.uri, runtime.graph.backend)
         try:
             yield
         finally:
             app.state.runtime = None
+            app.state.extraction.close()
             await anyio.to_thread.run_sync(runtime.close)
 
     app = FastAPI(
@@ -63,9 +81,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         openapi_tags=TAGS,
         lifespan=lifespan,
+        # Every route: authenticate, authorise by the policy of service.access, rate-limit,
+        # cap expensive reads. Routes declare nothing themselves.
+        dependencies=[Depends(enforce_access)],
     )
     app.state.settings = settings
     app.state.runtime = None
+    app.state.extraction = None
+    app.state.access = AccessControl(settings)
 
     def cancel(scope: QueryScope) -> int:
         runtime = app.state.runtime
@@ -82,16 +105,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         export.router,
         query.router,
         stats.router,
+        keys.router,
+        audit.router,
         explorer_router,
     ):
         app.include_router(router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            openapi_security(app, schema, settings)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     # Each add_middleware wraps what was added before, so the last is outermost: the log sees
     # every answer, 413s included. The size cap refuses a too-long Content-Length before the
     # app runs; a chunked body it counts as the disconnect watch's pump reads it (so the pump's
     # queue never holds more than the cap), and past the cap the pump hands BodyTooLarge to the
     # app's next receive, which answers 413 instead of waiting for the rest.
+    # StrictJsonNumbers reads a JSON body whole (within the cap) before the app parses it.
+    # AllowedHosts refuses a foreign Host header before anything else runs.
+    app.add_middleware(StrictJsonNumbers)
     app.add_middleware(CancelQueriesOnDisconnect, cancel=cancel)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AllowedHosts, names=settings.host_names())
     app.add_middleware(RequestLog)
     return app
 

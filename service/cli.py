@@ -33,6 +33,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="The embedded graph server (ArcadeDB).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+keys_app = typer.Typer(help="API keys: who may read, write, or manage keys.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -173,6 +175,25 @@ def db_migrate() -> None:
 # -- kg ingest / extract / eval --------------------------------------------------------------------
 
 
+# An ingest of a whole corpus names its documents, up to this many (the event stays far below
+# the graph's message size).
+MAX_AUDITED_IDS = 10_000
+
+
+def _audit_ingest(graph: Any, loaded: list[str], summary: Any, exc: BaseException | None) -> None:
+    from service.audit import Action, Outcome
+
+    kept = loaded[:MAX_AUDITED_IDS]
+    more = f" (the first {len(kept):,} of {len(loaded):,} named)" if len(kept) < len(loaded) else ""
+    if exc is not None:
+        outcome, message = Outcome.FAILED, f"stopped after {len(loaded)} documents: {exc}"
+    else:
+        failed = summary.failed
+        outcome = Outcome.FAILED if failed else (Outcome.OK if loaded else Outcome.UNCHANGED)
+        message = f"documents {summary.documents}, skipped {summary.skipped}, failed {failed}{more}"
+    _audit_cli(graph, Action.INGEST, kept, outcome, message)
+
+
 @app.command()
 @friendly
 def ingest(
@@ -182,6 +203,7 @@ def ingest(
     """Extract articles and load them into the graph; a summary at the end."""
     from loaders.ingest import Failure
     from loaders.ingest import ingest as run_ingest
+    from loaders.write import LoadReport
 
     _check_lang(lang)
     settings = _settings()
@@ -196,16 +218,24 @@ def ingest(
             transient=True,
         ) as progress:
             task = progress.add_task("ingesting", total=None)
+            loaded: list[str] = []
 
             def on_item(source: str, result: object) -> None:
                 progress.update(task, advance=1, description=f"ingesting {Path(source).name}")
+                if isinstance(result, LoadReport) and result.status == "loaded":
+                    loaded.append(result.document_id)
                 if isinstance(result, Failure):
                     err.print(
                         f"[yellow]failed:[/yellow] {result.source}: {result.message}",
                         highlight=False,
                     )
 
-            summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
+            try:
+                summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
+            except BaseException as exc:
+                _audit_ingest(runtime.graph, loaded, None, exc)
+                raise
+        _audit_ingest(runtime.graph, loaded, summary, None)
     finally:
         runtime.close(stop_embedded=False)
     if summary.documents + summary.skipped + summary.failed == 0:
@@ -277,6 +307,108 @@ def evaluate(
     if not scorer.is_file():
         _fail(f"scorer {scorer} not found; pass --scorer PATH", 2)
     out.print(run_evaluate(gold_dir, scorer), highlight=False)
+
+
+# -- kg keys ---------------------------------------------------------------------------------------
+
+LOCAL_KEY_NAME = "local-writer"
+LOCAL_KEY_FILE = "local-writer.key"
+
+
+def _audit_cli(graph: Any, action: Any, targets: list[str], outcome: Any, message: str) -> None:
+    from service.audit import AuditEvent, record
+    from service.auth import CLI_ACTOR
+
+    record(
+        graph,
+        AuditEvent(
+            actor=CLI_ACTOR, action=action, targets=targets, outcome=outcome, message=message
+        ),
+    )
+
+
+@keys_app.command("create")
+@friendly
+def keys_create(
+    role: Annotated[str, typer.Option("--role", help="reader, writer or admin")],
+    name: Annotated[str | None, typer.Option("--name", help="unique; made up when absent")] = None,
+) -> None:
+    """Create a key and print it; it is shown this once (the graph keeps only its hash)."""
+    from service.audit import Action, Outcome
+    from service.auth import Role
+    from service.repository.access import create_key
+
+    if role not in [r.value for r in Role]:
+        _fail(f"--role must be reader, writer or admin, not {role!r}", 2)
+    runtime = open_graph(_settings())
+    try:
+        created = create_key(runtime.graph, Role(role), name)
+        _audit_cli(runtime.graph, Action.KEY_CREATE, [created.name], Outcome.OK, f"role {role}")
+    finally:
+        runtime.close(stop_embedded=False)
+    err.print(f"created {created.role.value} key {created.name!r}; it is not shown again:")
+    out.print(created.key, highlight=False)
+
+
+@keys_app.command("list")
+@friendly
+def keys_list() -> None:
+    """Names, roles, first characters and creation times of the keys (never the keys)."""
+    from service.repository.access import list_keys
+
+    runtime = open_graph(_settings())
+    try:
+        keys = list_keys(runtime.graph)
+    finally:
+        runtime.close(stop_embedded=False)
+    if not keys:
+        out.print("no keys (kg keys create --role writer)")
+    for key in keys:
+        out.print(f"{key.name}\t{key.role.value}\t{key.prefix}…\t{key.created_at}", highlight=False)
+
+
+@keys_app.command("revoke")
+@friendly
+def keys_revoke(name: Annotated[str, typer.Argument(help="the key's name")]) -> None:
+    """Revoke a key: refused at once here, by every service within KG_KEY_CACHE_S seconds."""
+    from service.audit import Action, Outcome
+    from service.repository.access import revoke_key
+
+    runtime = open_graph(_settings())
+    try:
+        revoked = revoke_key(runtime.graph, name)
+        _audit_cli(runtime.graph, Action.KEY_REVOKE, [revoked.name], Outcome.OK, "revoked")
+    finally:
+        runtime.close(stop_embedded=False)
+    out.print(f"revoked {revoked.role.value} key {revoked.name!r}")
+
+
+@keys_app.command("local")
+@friendly
+def keys_local() -> None:
+    """Make sure this machine has a writer key in KG_DATA_DIR (make run calls this)."""
+    from service.audit import Action, Outcome
+    from service.auth import Role
+    from service.repository.access import create_key, find_caller, list_keys, revoke_key
+
+    settings = _settings()
+    path = settings.data_dir / LOCAL_KEY_FILE
+    runtime = open_graph(settings)
+    try:
+        if path.exists() and find_caller(runtime.graph, path.read_text().strip()) is not None:
+            out.print(f"writer key for this machine: {path}")
+            return
+        if any(k.name == LOCAL_KEY_NAME for k in list_keys(runtime.graph)):
+            revoke_key(runtime.graph, LOCAL_KEY_NAME)  # its file is gone: nobody holds it
+        created = create_key(runtime.graph, Role.WRITER, LOCAL_KEY_NAME)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.chmod(0o600)
+        path.write_text(created.key + "\n", encoding="utf-8")
+        _audit_cli(runtime.graph, Action.KEY_CREATE, [created.name], Outcome.OK, "role writer")
+    finally:
+        runtime.close(stop_embedded=False)
+    out.print(f"created a writer key for this machine in {path} (mode 0600)")
 
 
 # -- kg serve ------------------------------------------------------------------------------------

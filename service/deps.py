@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from graph_schema.errors import GraphUnavailableError
 from graph_schema.graph import Graph
+from service.extraction_pool import ExtractionPool
 from service.settings import Settings
 
 
@@ -18,9 +19,17 @@ def get_graph(request: Request) -> Graph:
     return runtime.graph
 
 
+def get_extractor(request: Request) -> ExtractionPool:
+    pool = getattr(request.app.state, "extraction", None)
+    if pool is None:
+        raise GraphUnavailableError("the service is not started")
+    return pool
+
+
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]
+ExtractorDep = Annotated[ExtractionPool, Depends(get_extractor)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

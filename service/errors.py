@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_schema.errors import (
+    ConflictError,
     ExtractionError,
     ForbiddenQueryError,
     GraphUnavailableError,
@@ -24,12 +25,57 @@ from graph_schema.errors import (
     QueryCancelledError,
     QueryTimeoutError,
     SchemaError,
+    StorageFullError,
 )
 
 log = logging.getLogger(__name__)
 
+
+class HttpError(NewsgraphError):
+    """A refusal the service makes itself, with the headers its status calls for."""
+
+    def __init__(self, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.headers = headers or {}
+
+
+class UnauthorizedError(HttpError):
+    """No key, or one the service does not know."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, {"WWW-Authenticate": 'Bearer realm="newsgraph"'})
+
+
+class ForbiddenError(HttpError):
+    """A key whose role may not do this."""
+
+
+class RateLimitedError(HttpError):
+    """Too many requests of one kind from one key (or one address without a key)."""
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message, {"Retry-After": str(retry_after_s)})
+
+
+class BusyError(HttpError):
+    """Every slot for this kind of expensive request is taken."""
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message, {"Retry-After": str(retry_after_s)})
+
+
+class InvalidHostError(HttpError):
+    """A Host header the service does not answer to (DNS rebinding)."""
+
+
 # Most specific first: the first matching class decides.
 STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
+    (UnauthorizedError, 401, "unauthorized"),
+    (ForbiddenError, 403, "forbidden"),
+    (RateLimitedError, 429, "rate_limited"),
+    (BusyError, 503, "busy"),
+    (InvalidHostError, 400, "invalid_host"),
+    (ConflictError, 409, "conflict"),
     (NotFoundError, 404, "not_found"),
     (ExtractionError, 422, "unprocessable_text"),
     (InvalidInputError, 400, "invalid_input"),
@@ -37,6 +83,7 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
     (QueryTimeoutError, 504, "query_timeout"),
     # The client hung up, so nobody reads this answer; 499 as nginx logs such a request.
     (QueryCancelledError, 499, "client_closed_request"),
+    (StorageFullError, 503, "storage_full"),
     (GraphUnavailableError, 503, "graph_unavailable"),
     (SchemaError, 503, "schema_mismatch"),
     (NewsgraphError, 500, "internal_error"),
@@ -44,6 +91,8 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
 
 _HTTP_CODES = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
@@ -52,12 +101,39 @@ _HTTP_CODES = {
 
 
 def error_response(
-    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+    status: int,
+    code: str,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {"code": code, "message": message}
     if details:
         body["details"] = details
-    return JSONResponse({"error": body}, status_code=status)
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def status_of(exc: BaseException) -> tuple[int, str]:
+    """The status and code a failure is answered with."""
+    if isinstance(exc, NewsgraphError):
+        return next((s, c) for cls, s, c in STATUS_OF if isinstance(exc, cls))
+    if isinstance(exc, StarletteHTTPException):
+        return exc.status_code, _HTTP_CODES.get(exc.status_code, "http_error")
+    if isinstance(exc, RequestValidationError):
+        return 422, "invalid_parameters"
+    return 500, "internal_error"
+
+
+def allowed_methods(app: Any, scope: dict[str, Any]) -> list[str]:
+    """Every method some route answers on this path (Starlette names only the first route's)."""
+    from fastapi.routing import iter_route_contexts
+    from starlette.routing import compile_path
+
+    methods: set[str] = set()
+    for context in iter_route_contexts(app.routes):
+        if context.path and context.methods and compile_path(context.path)[0].match(scope["path"]):
+            methods |= set(context.methods)
+    return sorted(methods)
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -75,12 +151,12 @@ def _validation_message(details: list[dict[str, Any]]) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(NewsgraphError)
     async def _project_error(request: Request, exc: NewsgraphError) -> JSONResponse:
-        status, code = next((s, c) for cls, s, c in STATUS_OF if isinstance(exc, cls))
+        status, code = status_of(exc)
         if isinstance(exc, QueryCancelledError):
             log.info("%s %s: %s", request.method, request.url.path, exc)
-        elif status >= 500:
+        elif status >= 500 and not isinstance(exc, BusyError):
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return error_response(status, code, str(exc))
+        return error_response(status, code, str(exc), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -93,7 +169,12 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path}"
-        return error_response(exc.status_code, code, message)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            allowed = allowed_methods(request.app, request.scope)
+            headers["Allow"] = ", ".join(allowed) or headers.get("Allow", "")
+            message = f"{request.method} is not allowed here; allowed: {headers['Allow']}"
+        return error_response(exc.status_code, code, message, headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -187,3 +187,92 @@ class RequestLog:
                 status,
                 (time.perf_counter() - start) * 1000,
             )
+
+
+def host_name(header: str) -> str:
+    """'127.0.0.1:8000' → '127.0.0.1', '[::1]:8000' → '::1', 'Example.org' → 'example.org'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """Answer 400 to a Host header not on the list: a page that rebinds its own DNS name to
+    127.0.0.1 reaches the port, but its requests still name its host, not ours."""
+
+    def __init__(self, app: ASGIApp, names: frozenset[str] | None) -> None:
+        self.app = app
+        self.names = names
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.names is None:
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope["headers"]).get(b"host")
+        name = host_name(raw.decode("latin-1")) if raw is not None else None
+        if name is None or name in self.names:
+            await self.app(scope, receive, send)
+            return
+        await _send_error(
+            send,
+            400,
+            "invalid_host",
+            f"this service does not answer to the host {name!r}; allowed: "
+            f"{', '.join(sorted(self.names))} (KG_ALLOWED_HOSTS)",
+        )
+
+
+class _NotJsonNumber(ValueError):
+    pass
+
+
+def _constant(name: str) -> float:
+    raise _NotJsonNumber(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _NotJsonNumber(f"{text} is out of the range of a number")
+    return value
+
+
+class StrictJsonNumbers:
+    """Refuse JSON bodies with NaN, Infinity or numbers past a double's range (400).
+
+    Python's json reads them (1e400 as infinity) though JSON has no such numbers; downstream
+    they became nulls in Cypher parameters, or answers that cannot be written back as JSON.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = dict(scope.get("headers", ()))
+        kind = headers.get(b"content-type", b"").split(b";", 1)[0].strip().lower()
+        if scope["type"] != "http" or not kind.endswith(b"json"):
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        body = b""
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            body += message.get("body", b"")
+            if not message.get("more_body", False):
+                break
+        try:
+            json.loads(body, parse_constant=_constant, parse_float=_finite)
+        except _NotJsonNumber as exc:
+            await _send_error(send, 400, "invalid_input", f"the JSON body is invalid: {exc}")
+            return
+        except ValueError:
+            pass  # not JSON at all: the app answers that as it always did
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)

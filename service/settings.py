@@ -50,6 +50,23 @@ class Settings(BaseSettings):
     query_row_cap: int = Field(1000, gt=0)
     query_max_bytes: int = Field(10_000_000, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # Host headers the service answers to (comma list, "*" for any): a web page that rebinds
+    # its own name to 127.0.0.1 sends its name, not these. Unset: loopback names and KG_HOST.
+    allowed_hosts: str | None = None
+
+    # Keys and limits (service.access, service.limits).
+    reads_need_key: bool = False
+    key_cache_s: float = Field(5.0, ge=0)
+    writes_per_minute: int = Field(120, gt=0)
+    queries_per_minute: int = Field(240, gt=0)
+    expensive_reads_max: int = Field(2, gt=0)
+    expensive_reads_wait_s: float = Field(5.0, ge=0)
+
+    # POST /documents extracts in worker processes, never on the request threads.
+    extract_workers: int = Field(1, gt=0)
+    extract_queue: int = Field(4, ge=0)
+    # Under this much free space on the data dir's disk, /health says the disk is full.
+    min_free_disk_mb: int = Field(64, ge=0)
 
     # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
     # extraction signal. Unset: an installed de_core_news_*/en_core_web_*/ru_core_news_* is used.
@@ -81,6 +98,13 @@ class Settings(BaseSettings):
         if value.exists() and not value.is_dir():
             raise ValueError(f"{str(value)!r} is a file, not a folder")
         return value
+
+    def host_names(self) -> frozenset[str] | None:
+        """Allowed Host names (no port, lower case); None: any host."""
+        if self.allowed_hosts is not None:
+            names = {n.strip().lower() for n in self.allowed_hosts.split(",") if n.strip()}
+            return None if "*" in names else frozenset(names)
+        return frozenset({"localhost", "127.0.0.1", "::1", self.host.lower()})
 
     @property
     def uses_neo4j(self) -> bool:

@@ -26,7 +26,8 @@ DEV_CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 OUTPUT = ROOT / "test-output"
 
-WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
+# Every node but the API keys: services started for a session keep their keys.
+WIPE = Statement("WIPE", "MATCH (n) WHERE NOT n:ApiKey DETACH DELETE n", writes=True)
 
 
 def free_port() -> int:
@@ -123,16 +124,43 @@ class Service:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    key: str  # a writer key made for this service; its clients send it unless told not to
 
-    def client(self, **kwargs: object) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=60, **kwargs)  # type: ignore[arg-type]
+    def client(self, *, key: str | None = "writer", **kwargs: object) -> httpx.Client:
+        """A client sending the service's writer key; `key=None` for none, or another key."""
+        headers = dict(kwargs.pop("headers", None) or {})  # type: ignore[call-overload]
+        chosen = self.key if key == "writer" else key
+        if chosen is not None:
+            headers["Authorization"] = f"Bearer {chosen}"
+        return httpx.Client(base_url=self.url, timeout=60, headers=headers, **kwargs)  # type: ignore[arg-type]
+
+
+def make_key(config: GraphConfig, role: str, name: str | None = None) -> str:
+    """A key made in the graph the way `kg keys create` makes it."""
+    from service.auth import Role
+    from service.repository.access import create_key
+
+    with Graph.connect(config) as graph:
+        apply_schema(graph)  # the key's constraints exist before the first key is written
+        return create_key(graph, Role(role), name).key
+
+
+# Tests that are not about limits are not throttled by them.
+UNTHROTTLED = {"KG_WRITES_PER_MINUTE": "100000", "KG_QUERIES_PER_MINUTE": "100000"}
 
 
 def start_service(
     backend: Backend, log_dir: Path, extra_env: dict[str, str] | None = None
 ) -> Service:
     port = free_port()
-    env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "INFO", **(extra_env or {})}
+    key = make_key(backend.config, "writer", f"test-writer-{port}")
+    env = {
+        **os.environ,
+        **backend.env,
+        "KG_LOG_LEVEL": "INFO",
+        **UNTHROTTLED,
+        **(extra_env or {}),
+    }
     log = log_dir / f"uvicorn-{port}.log"
     with open(log, "wb") as fh:
         process = subprocess.Popen(
@@ -159,7 +187,7 @@ def start_service(
             raise RuntimeError(f"uvicorn exited: {log.read_text()[-3000:]}")
         try:
             if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return Service(url, process, log)
+                return Service(url, process, log, key)
         except httpx.HTTPError:
             pass
         time.sleep(0.2)

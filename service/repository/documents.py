@@ -8,6 +8,7 @@ from graph_schema.statements import documents as st
 from loaders.ingest import Article, load_article
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.write import LoadReport, delete_document
+from service.extraction_pool import ExtractionPool
 from service.repository.evidence import with_evidence
 from service.schemas import (
     DocumentCreated,
@@ -28,8 +29,12 @@ def _created(report: LoadReport) -> DocumentCreated:
     )
 
 
-def create_document(graph: Graph, text: str, meta: DocumentMeta) -> DocumentCreated:
-    return _created(load_article(graph, Article("request", text=text, meta=meta)))
+def create_document(
+    graph: Graph, extractor: ExtractionPool, text: str, meta: DocumentMeta
+) -> DocumentCreated:
+    """Extract in the worker pool (off the request threads), then resolve and write here."""
+    extracted = extractor.extract(text, meta)
+    return _created(load_article(graph, Article("request", extracted=extracted)))
 
 
 def create_extracted_document(graph: Graph, doc: ExtractedDocument) -> DocumentCreated:

@@ -10,8 +10,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "invalid input"},
     403: {"model": ErrorBody, "description": "the statement would write to the graph"},
     404: {"model": ErrorBody, "description": "unknown id"},
+    409: {"model": ErrorBody, "description": "the name is taken"},
     422: {"model": ErrorBody, "description": "invalid parameters"},
-    503: {"model": ErrorBody, "description": "the graph does not answer"},
+    503: {
+        "model": ErrorBody,
+        "description": "the graph does not answer, its disk is full, or the service is busy",
+    },
     504: {"model": ErrorBody, "description": "the query ran past its time budget"},
 }
 

@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from loaders.models import DocumentLanguage, DocumentMeta, ExtractedDocument
-from service.deps import GraphDep
+from service.audit import Action, AuditDep, Outcome
+from service.deps import ExtractorDep, GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository import documents as repo
 from service.routes.common import errors
@@ -24,10 +25,14 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 DocId = Path(description="sha256 of the document's normalised text", min_length=1)
 
 
-def _answer(created: DocumentCreated, response: Response) -> DocumentCreated:
+def _answer(created: DocumentCreated, response: Response, audit: AuditDep) -> DocumentCreated:
     # 201 when the graph gained the document, 200 when it already held it (nothing changed).
     loaded = created.status == "loaded"
     response.status_code = status.HTTP_201_CREATED if loaded else status.HTTP_200_OK
+    audit.targets = [created.id]
+    audit.outcome = Outcome.OK if loaded else Outcome.UNCHANGED
+    audit.status = response.status_code
+    audit.message = f"{created.entities} entities, {created.relations} relations"
     return created
 
 
@@ -41,9 +46,16 @@ def _answer(created: DocumentCreated, response: Response) -> DocumentCreated:
         **errors(400, 422, 503),
     },
 )
-def create_document(body: DocumentIn, graph: GraphDep, response: Response) -> DocumentCreated:
+def create_document(
+    body: DocumentIn,
+    graph: GraphDep,
+    extractor: ExtractorDep,
+    response: Response,
+    audit: AuditDep,
+) -> DocumentCreated:
+    audit.start(Action.DOCUMENT_CREATE)
     meta = DocumentMeta(url=body.url, title=body.title, published=body.published, lang=body.lang)
-    return _answer(repo.create_document(graph, body.text, meta), response)
+    return _answer(repo.create_document(graph, extractor, body.text, meta), response, audit)
 
 
 @router.post(
@@ -57,9 +69,10 @@ def create_document(body: DocumentIn, graph: GraphDep, response: Response) -> Do
     },
 )
 def create_extracted_document(
-    body: ExtractedDocument, graph: GraphDep, response: Response
+    body: ExtractedDocument, graph: GraphDep, response: Response, audit: AuditDep
 ) -> DocumentCreated:
-    return _answer(repo.create_extracted_document(graph, body), response)
+    audit.start(Action.DOCUMENT_CREATE_EXTRACTED)
+    return _answer(repo.create_extracted_document(graph, body), response, audit)
 
 
 @router.get(
@@ -104,5 +117,10 @@ def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     description="Relations and entities that no other document supports go too.",
     responses=errors(404, 503),
 )
-def delete_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDeleted:
-    return repo.remove_document(graph, doc_id)
+def delete_document(graph: GraphDep, audit: AuditDep, doc_id: str = DocId) -> DocumentDeleted:
+    audit.start(Action.DOCUMENT_DELETE, [doc_id])
+    deleted = repo.remove_document(graph, doc_id)
+    audit.message = (
+        f"{deleted.relations_deleted} relations and {deleted.entities_deleted} entities deleted"
+    )
+    return deleted

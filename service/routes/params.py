@@ -8,11 +8,13 @@ A bad value is a 422 `invalid_parameters` naming the parameter, like any other v
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator, WithJsonSchema
 
 from graph_schema.statements.stats import COUNTED_LABELS
 from graph_schema.vocabulary import DOCUMENT_LABEL, RelationType
@@ -35,21 +37,43 @@ def split_list(values: list[str] | None, allowed: tuple[str, ...], name: str) ->
     return sorted(set(items)) or None
 
 
+REL_TYPES = tuple(t.value for t in RelationType)
+
+
+def _one_of(allowed: tuple[str, ...]) -> Any:
+    """A str validated by split_list, documented with its allowed values (one per item; the
+    comma form `VISITED,PLANS` is accepted too, as the description says)."""
+    return Annotated[str, WithJsonSchema({"type": "string", "enum": list(allowed)})]
+
+
 RelTypesQuery = Annotated[
-    list[str] | None,
-    Query(description="relation types, comma separated or repeated", examples=["VISITED,PLANS"]),
+    list[_one_of(REL_TYPES)] | None,  # type: ignore[misc]
+    Query(
+        description="relation types, comma separated or repeated: " + ", ".join(REL_TYPES),
+        examples=["VISITED,PLANS"],
+    ),
 ]
 NodeTypesQuery = Annotated[
-    list[str] | None,
+    list[_one_of(NODE_TYPES)] | None,  # type: ignore[misc]
     Query(
-        description="node labels (Person, Company, City, Plant …), comma separated or repeated",
+        description="node labels, comma separated or repeated: " + ", ".join(NODE_TYPES),
         examples=["Organization,Plant"],
     ),
 ]
 
 
+def _iso_only(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic would read `0` as a Unix time (1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD, e.g. 2024-06-28)")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+
+
 def rel_types(rel_types: RelTypesQuery = None) -> list[RelationType] | None:
-    found = split_list(rel_types, tuple(t.value for t in RelationType), "rel_types")
+    found = split_list(rel_types, REL_TYPES, "rel_types")
     return [RelationType(t) for t in found] if found else None
 
 
@@ -59,11 +83,11 @@ class DateRange:
     def __init__(
         self,
         date_from: Annotated[
-            date | None,
+            IsoDate | None,
             Query(alias="from", description="ISO date, inclusive", examples=["2024-01-01"]),
         ] = None,
         date_to: Annotated[
-            date | None,
+            IsoDate | None,
             Query(alias="to", description="ISO date, inclusive", examples=["2024-12-31"]),
         ] = None,
     ) -> None:

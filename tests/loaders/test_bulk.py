@@ -18,7 +18,8 @@ from tests.factories import VISIT_TEXT, visit_document
 NODES = Statement(
     "NODES",
     """
-    MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id""",
+    MATCH (n) WHERE NOT n:ApiKey
+    RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id""",
 )
 RELS = Statement(
     "RELS",

@@ -267,7 +267,7 @@ def _post_raw(url: str, body: dict) -> socket.socket:
     sock = socket.create_connection((parsed.hostname, parsed.port))
     data = json.dumps(body).encode()
     sock.sendall(
-        b"POST /query HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + f"Content-Length: {len(data)}\r\n\r\n".encode()
         + data
     )

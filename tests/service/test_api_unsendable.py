@@ -23,7 +23,7 @@ from tests.service.world import AZIZ, STEPPE, error, load_world, ok
 COUNTS = Statement(
     "COUNTS",
     """
-    CALL { MATCH (n) RETURN count(n) AS nodes }
+    CALL { MATCH (n) WHERE n:Entity OR n:Document RETURN count(n) AS nodes }
     CALL { MATCH ()-[r]->() RETURN count(r) AS relations }
     RETURN nodes, relations""",
 )

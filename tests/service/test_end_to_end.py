@@ -12,6 +12,7 @@ import pytest
 
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
+from tests.conftest import WIPE
 
 ARTICLE = {
     "lang": "de",
@@ -28,7 +29,7 @@ ARTICLE = {
 COUNTS = Statement(
     "COUNTS",
     """
-    CALL { MATCH (n) RETURN count(n) AS nodes }
+    CALL { MATCH (n) WHERE n:Entity OR n:Document RETURN count(n) AS nodes }
     CALL { MATCH ()-[r]->() RETURN count(r) AS relations }
     RETURN nodes, relations""",
 )
@@ -44,7 +45,7 @@ def find(client: httpx.Client, q: str, entity_type: str) -> dict:
 
 @pytest.fixture(scope="module")
 def loaded(service, graph: Graph) -> dict:
-    graph.write(lambda tx: tx.run(Statement("WIPE", "MATCH (n) DETACH DELETE n")))
+    graph.write(lambda tx: tx.run(WIPE))
     with service.client() as client:
         answer = client.post("/documents", json=ARTICLE)
         assert answer.status_code == 201, answer.text

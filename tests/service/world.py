@@ -15,11 +15,8 @@ from typing import Any
 import httpx
 
 from graph_schema.graph import Graph
-from graph_schema.statement import Statement
-from tests.conftest import DEV_CORPUS, Service
+from tests.conftest import DEV_CORPUS, WIPE, Service
 from tests.factories import entity, relation
-
-WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 
 AZIZ, STEPPE, QARSHI = "per:aziz-testov", "org:steppe-motors", "loc:qarshi"
 KASHKA, SURKHAN, TESTLAND = "loc:kashka-region", "loc:surkhan-region", "loc:testland"
