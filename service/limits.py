@@ -79,7 +79,10 @@ class ConcurrencyCap:
         if self._semaphore is None:  # made on the serving loop, not at import
             self._semaphore = asyncio.Semaphore(self.slots)
         try:
-            await asyncio.wait_for(self._semaphore.acquire(), timeout=self.wait_s)
+            if self._semaphore.locked():  # no free slot: wait for one, at most wait_s
+                await asyncio.wait_for(self._semaphore.acquire(), timeout=self.wait_s)
+            else:  # a free slot is taken at once (wait_for(…, 0) would refuse even that)
+                await self._semaphore.acquire()
         except TimeoutError:
             raise BusyError(
                 f"{self.slots} {self.kind} are running, the most this service runs at once; "
