@@ -103,7 +103,11 @@ class EmbeddedServer:
         return _secret(self.query_password_file)
 
     def graph_config(
-        self, *, read_timeout_s: float = 15.0, write_timeout_s: float = 60.0
+        self,
+        *,
+        read_timeout_s: float = 15.0,
+        write_timeout_s: float = 60.0,
+        min_free_mb: int = 64,
     ) -> GraphConfig:
         """How to reach this server: root for the project's statements, the read-only user for
         analysts' Cypher."""
@@ -116,6 +120,8 @@ class EmbeddedServer:
             write_timeout_s=write_timeout_s,
             query_user=QUERY_USER,
             query_password=self.query_password(),
+            storage_dir=self.data_dir,
+            min_free_mb=min_free_mb,
         )
 
     def status(self) -> ServerStatus:

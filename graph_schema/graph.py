@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl, unit_of_work
@@ -62,6 +64,11 @@ class GraphConfig:
     # Neo4j runs it as `user` in a READ transaction, which Neo4j enforces; ArcadeDB refuses it.
     query_user: str | None = None
     query_password: str | None = None
+    # The folder the server keeps its files in, when it is on this machine (the embedded
+    # server): writes are refused while it has less than `min_free_mb` free. ArcadeDB commits
+    # to memory and flushes pages later, so a full disk would not fail the write that filled it.
+    storage_dir: Path | None = None
+    min_free_mb: int = 64
 
 
 @dataclass(frozen=True)
@@ -207,6 +214,9 @@ class Graph:
             return work(Tx(tx, backend))
 
         self.ensure_reachable()
+        problem = self.low_disk()
+        if problem:
+            raise StorageFullError(problem)
         with (
             self._write_lock,
             self._answers(),
@@ -236,6 +246,23 @@ class Graph:
             self.driver.session(database=self.config.database) as session,
         ):
             session.run(Query(PING.text(self.backend), timeout=timeout_s)).consume()
+
+    def low_disk(self) -> str | None:
+        """Why writes fail for want of disk space, or None: the free space of `storage_dir`
+        (one statvfs, microseconds) and what the last write's error said."""
+        folder = self.config.storage_dir
+        if folder is not None:
+            try:
+                free = shutil.disk_usage(folder).free
+            except OSError:
+                free = None
+            if free is not None and free < self.config.min_free_mb * 1024 * 1024:
+                return (
+                    f"the graph's disk is full: {free // (1024 * 1024)} MB free in {folder} "
+                    f"(below KG_MIN_FREE_DISK_MB={self.config.min_free_mb}); writes are refused "
+                    "until space is freed (reads still work)"
+                )
+        return self.storage_problem
 
     # How long an answer vouches for the server: past it, a call pings first.
     REACHABLE_FOR_S = 1.0

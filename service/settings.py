@@ -65,7 +65,8 @@ class Settings(BaseSettings):
     # POST /documents extracts in worker processes, never on the request threads.
     extract_workers: int = Field(1, gt=0)
     extract_queue: int = Field(4, ge=0)
-    # Under this much free space on the data dir's disk, /health says the disk is full.
+    # Under this much free space on the embedded server's disk, writes answer 503
+    # storage_full and /health says the disk is full.
     min_free_disk_mb: int = Field(64, ge=0)
 
     # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
@@ -136,7 +137,9 @@ class Settings(BaseSettings):
         if embedded is None:
             raise ValueError("the embedded server is needed when KG_NEO4J_URI is not set")
         return embedded.graph_config(
-            read_timeout_s=self.read_timeout_s, write_timeout_s=self.write_timeout_s
+            read_timeout_s=self.read_timeout_s,
+            write_timeout_s=self.write_timeout_s,
+            min_free_mb=self.min_free_disk_mb,
         )
 
     def spacy_models(self) -> dict[str, str | None]:
