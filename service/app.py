@@ -24,6 +24,7 @@ from service.middleware import (
     StrictJsonNumbers,
 )
 from service.routes import (
+    apidocs,
     audit,
     documents,
     entities,
@@ -81,6 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         openapi_tags=TAGS,
         lifespan=lifespan,
+        # /docs and /redoc are served from installed files (service.routes.apidocs), not a CDN.
+        docs_url=None,
+        redoc_url=None,
         # Every route: authenticate, authorise by the policy of service.access, rate-limit,
         # cap expensive reads. Routes declare nothing themselves.
         dependencies=[Depends(enforce_access)],
@@ -107,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stats.router,
         keys.router,
         audit.router,
+        apidocs.router,
         explorer_router,
     ):
         app.include_router(router)

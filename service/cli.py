@@ -397,6 +397,7 @@ def keys_local() -> None:
     try:
         if path.exists() and find_caller(runtime.graph, path.read_text().strip()) is not None:
             out.print(f"writer key for this machine: {path}")
+            out.print(_key_usage(path))
             return
         if any(k.name == LOCAL_KEY_NAME for k in list_keys(runtime.graph)):
             revoke_key(runtime.graph, LOCAL_KEY_NAME)  # its file is gone: nobody holds it
@@ -409,6 +410,14 @@ def keys_local() -> None:
     finally:
         runtime.close(stop_embedded=False)
     out.print(f"created a writer key for this machine in {path} (mode 0600)")
+    out.print(_key_usage(path))
+
+
+def _key_usage(path: Path) -> str:
+    return (
+        f'send it as: curl -H "Authorization: Bearer $(cat {path})" ...; '
+        "in /docs and /explore paste it into Authorize / Key"
+    )
 
 
 # -- kg serve ------------------------------------------------------------------------------------

@@ -24,7 +24,16 @@ import httpx
 import pytest
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from tests.conftest import OUTPUT, ROOT, Backend, Service, free_port, start_service, stop_service
+from tests.conftest import (
+    OUTPUT,
+    ROOT,
+    Backend,
+    Service,
+    free_port,
+    make_key,
+    start_service,
+    stop_service,
+)
 from tests.service.explorer_world import (
     BUILD_TITLE,
     GERMANY,
@@ -92,18 +101,40 @@ def own_backend(tmp: Path) -> Iterator[Backend]:
 
 
 @pytest.fixture(scope="module")
-def explorer_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    tmp = tmp_path_factory.mktemp("explorer")
-    with own_backend(tmp) as backend:
-        service = start_service(backend, tmp)
-        try:
-            with service.client() as http:
-                demo = load_demo_articles(http, ROOT / "examples" / "articles")
-                assert len(demo) >= 8, "the demo articles did not load"
-                load_world(http)
-            yield service
-        finally:
-            stop_service(service)
+def explorer_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    with own_backend(tmp_path_factory.mktemp("explorer")) as backend:
+        yield backend
+
+
+@pytest.fixture(scope="module")
+def explorer_service(
+    explorer_backend: Backend, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Service]:
+    service = start_service(explorer_backend, tmp_path_factory.mktemp("explorer-service"))
+    try:
+        with service.client() as http:
+            demo = load_demo_articles(http, ROOT / "examples" / "articles")
+            assert len(demo) >= 8, "the demo articles did not load"
+            load_world(http)
+        yield service
+    finally:
+        stop_service(service)
+
+
+@pytest.fixture(scope="module")
+def closed_service(
+    explorer_backend: Backend,
+    explorer_service: Service,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Service]:
+    """A second service on the same graph whose reads need a key (KG_READS_NEED_KEY)."""
+    service = start_service(
+        explorer_backend, tmp_path_factory.mktemp("closed"), {"KG_READS_NEED_KEY": "true"}
+    )
+    try:
+        yield service
+    finally:
+        stop_service(service)
 
 
 @pytest.fixture(scope="module")
@@ -452,3 +483,97 @@ def test_a_shared_link_opens_the_same_view_and_api_errors_are_shown(
     # The only console error is the browser's note about that 404.
     assert all("404" in line for line in watch.console_errors), watch.console_errors
     assert watch.foreign_requests == []
+
+
+# -- keys: the explorer's Key button and /docs' Authorize ---------------------------------------
+
+
+@needs_chromium
+def test_the_explorer_asks_for_a_key_when_reads_need_one_and_sends_it(
+    browser: Any, closed_service: Service, explorer_backend: Backend
+) -> None:
+    reader = make_key(explorer_backend.config, "reader", "explorer-reader")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    watch = Watch(closed_service.url)
+    watch.attach(tab)
+    sent: list[str | None] = []
+    tab.on(
+        "request",
+        lambda r: "/entities" in r.url and sent.append(r.headers.get("authorization")),
+    )
+    try:
+        tab.goto(f"{closed_service.url}/explore")
+        settle(tab)
+        tab.fill("#search-input", "Muster")
+        error = tab.locator(".message.error")
+        error.wait_for()
+        assert "needs a reader key" in error.inner_text()
+        assert "Key button" in error.inner_text()
+        assert tab.get_attribute("#btn-key", "data-needed") == "true"
+
+        tab.click("#btn-key")
+        tab.fill("#key-input", reader)
+        tab.click("#btn-key-save")
+        assert tab.inner_text("#btn-key") == "Key ✓"
+        pick(tab, "search", "Muster", MUSTEROV)
+        settle(tab)
+        nodes, _ = drawn(tab)
+        assert MUSTEROV in nodes and len(nodes) > 1
+        assert sent[0] is None and sent[-1] == f"Bearer {reader}"
+
+        # Kept across a reload, and forgotten on request.
+        tab.reload()
+        settle(tab)
+        assert tab.inner_text("#btn-key") == "Key ✓"
+        tab.click("#btn-key")
+        assert tab.input_value("#key-input") == reader
+        tab.click("#btn-key-forget")
+        assert tab.inner_text("#btn-key") == "Key"
+        assert watch.foreign_requests == []
+        assert all("401" in line for line in watch.console_errors), watch.console_errors
+    finally:
+        context.close()
+
+
+@needs_chromium
+def test_docs_load_from_the_service_and_authorize_sends_the_key(
+    browser: Any, explorer_service: Service, explorer_backend: Backend
+) -> None:
+    admin = make_key(explorer_backend.config, "admin", "docs-admin")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    watch = Watch(explorer_service.url)
+    watch.attach(tab)
+    try:
+        tab.goto(f"{explorer_service.url}/docs")
+        operation = tab.locator("#operations-audit-list_audit_audit_get")
+        operation.wait_for(timeout=SETTLE_MS)
+        assert watch.foreign_requests == []  # Swagger UI itself comes from this service
+        for page in ("/docs", "/redoc"):
+            html = httpx.get(f"{explorer_service.url}{page}").text
+            assert "/docs/static/" in html and "cdn" not in html, page
+
+        def try_audit(expected: str) -> None:
+            operation.locator(".opblock-summary").click()
+            try_out = operation.locator(".try-out__btn")
+            if try_out.inner_text().strip() == "Try it out":
+                try_out.click()
+            operation.locator("button.execute").click()
+            codes = operation.locator(".live-responses-table tbody .response-col_status")
+            try:
+                codes.filter(has_text=expected).first.wait_for(timeout=SETTLE_MS)
+            except Exception as exc:
+                got = codes.all_inner_texts()
+                raise AssertionError(f"expected {expected}, got {got}") from exc
+            operation.locator(".opblock-summary").click()  # fold it again
+
+        try_audit("401")
+        tab.click("button.btn.authorize")
+        dialog = tab.locator(".modal-ux")
+        dialog.locator("input").first.fill(admin)
+        dialog.locator("button.modal-btn.authorize").first.click()
+        dialog.locator("button.close-modal").click()
+        try_audit("200")
+    finally:
+        context.close()

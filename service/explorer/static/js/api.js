@@ -2,6 +2,7 @@
 // is the API's own sentence ({"error": {"code", "message"}}), so the page can show it as is.
 
 import { activity } from "./activity.js";
+import { keyHeaders, keyNeeded } from "./apikey.js";
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -21,7 +22,7 @@ async function get(path, params = {}, { signal } = {}) {
   return activity.track(async () => {
     let response;
     try {
-      response = await fetch(url, { signal, headers: { Accept: "application/json" } });
+      response = await fetch(url, { signal, headers: { Accept: "application/json", ...keyHeaders() } });
     } catch (err) {
       if (err.name === "AbortError") throw err;
       throw new ApiError(0, "unreachable", `the service did not answer (${err.message})`);
@@ -29,8 +30,12 @@ async function get(path, params = {}, { signal } = {}) {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const error = body?.error ?? {};
-      throw new ApiError(response.status, error.code ?? "http_error",
-                         error.message ?? `${url.pathname} answered HTTP ${response.status}`);
+      let message = error.message ?? `${url.pathname} answered HTTP ${response.status}`;
+      if (response.status === 401 || response.status === 403) {
+        keyNeeded();
+        message += " (enter a key with the Key button)";
+      }
+      throw new ApiError(response.status, error.code ?? "http_error", message);
     }
     return body;
   });

@@ -2,6 +2,7 @@
 // exposes a small read-only hook (window.explorer) that tests and scripts can wait on.
 
 import { activity } from "./activity.js";
+import { wireKeyDialog } from "./apikey.js";
 import { attachAutocomplete } from "./autocomplete.js";
 import { byId } from "./dom.js";
 import { Explorer } from "./explorer.js";
@@ -24,6 +25,8 @@ function main() {
   wireToolbar(explorer);
   wireDates(explorer);
   wirePaths(explorer);
+  // A new key may open what a missing one refused: draw the view of the URL again.
+  wireKeyDialog(() => restore(explorer));
 
   activity.onChange((pending) => {
     byId("busy").hidden = pending === 0;
