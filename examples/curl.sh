@@ -5,6 +5,8 @@
 # Ids are found through search, so the calls work whatever the extractor named things.
 set -euo pipefail
 BASE=${BASE:-http://127.0.0.1:8000}
+# Reads are open; writes need a writer key (make run made one: data/local-writer.key).
+KEY=${KEY:-$(cat "${KG_DATA_DIR:-data}/local-writer.key" 2>/dev/null || true)}
 
 show() {  # show METHOD PATH [curl args...]: print the call and the first 400 bytes of its answer
   local method=$1 path=$2; shift 2
@@ -60,6 +62,8 @@ show POST /query -H 'content-type: application/json' \
   -d '{"cypher": "MATCH (n) DETACH DELETE n"}'           # refused: 403 forbidden_query
 show GET /stats
 show GET "/entities/per:nobody"                          # 404 in the one error shape
+show DELETE "/documents/per:nobody"                      # no key: 401 unauthorized
+show DELETE "/documents/nothing-here" -H "Authorization: Bearer $KEY"  # writer key: 404
 
 # Deleting a document takes its provenance with it (commented out: it changes the graph).
-# curl -sS -X DELETE "$BASE/documents/$DOC"
+# curl -sS -X DELETE -H "Authorization: Bearer $KEY" "$BASE/documents/$DOC"
