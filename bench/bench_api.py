@@ -22,7 +22,13 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.harness import embedded_config, embedded_server, load_gold, service  # noqa: E402
+from bench.harness import (  # noqa: E402
+    embedded_config,
+    embedded_server,
+    load_gold,
+    service,
+    writer_key,
+)
 
 
 def first_id(client: httpx.Client, q: str, entity_type: str) -> str:
@@ -105,7 +111,7 @@ def main() -> None:
             service(config, Path(tmp) / "uvicorn.log") as url,
             httpx.Client(base_url=url, timeout=60) as client,
         ):
-            documents = load_gold(client, args.corpus)
+            documents = load_gold(client, args.corpus, writer_key(config))
             print(f"{documents} documents loaded; {args.runs} sequential calls each\n")
             print(f"| {'endpoint':<40} | median ms | p95 ms |")
             print(f"|{'-' * 42}|----------:|-------:|")

@@ -31,7 +31,13 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.harness import embedded_config, embedded_server, load_gold, service  # noqa: E402
+from bench.harness import (  # noqa: E402
+    embedded_config,
+    embedded_server,
+    load_gold,
+    service,
+    writer_key,
+)
 from bench.synthetic_graph import Hubs, build  # noqa: E402
 from graph_schema.graph import Graph  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
@@ -228,7 +234,7 @@ def small_graph(args: argparse.Namespace, tmp: Path) -> dict[str, Result]:
     config = embedded_config(tmp / "small", heap=args.heap)
     with embedded_server(config), service(config, tmp / "uvicorn-small.log") as url:
         with httpx.Client(base_url=url, timeout=60) as client:
-            documents = load_gold(client, args.corpus)
+            documents = load_gold(client, args.corpus, writer_key(config))
             targets = small_targets(client)
         print(f"small graph: {documents} dev-corpus documents", flush=True)
         return run_calls(url, targets, args.runs, args.budget_s, args.only, "small")

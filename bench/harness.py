@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
+from graph_schema.graph import Graph  # noqa: E402
 
 
 def free_port() -> int:
@@ -44,7 +45,12 @@ def embedded_server(config: EmbeddedConfig) -> Iterator[EmbeddedServer]:
 
 
 @contextmanager
-def service(config: EmbeddedConfig, log: Path, wait_s: float = 120) -> Iterator[str]:
+def service(
+    config: EmbeddedConfig,
+    log: Path,
+    wait_s: float = 120,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[str]:
     """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200."""
     env = {
         "KG_DATA_DIR": str(config.data_dir),
@@ -52,6 +58,10 @@ def service(config: EmbeddedConfig, log: Path, wait_s: float = 120) -> Iterator[
         "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
         "KG_LOG_LEVEL": "WARNING",
         "KG_ARCADEDB_HEAP": config.heap,
+        # Benchmarks measure latency, not the per-key rate limits.
+        "KG_WRITES_PER_MINUTE": "1000000",
+        "KG_QUERIES_PER_MINUTE": "1000000",
+        **(extra_env or {}),
     }
     port = free_port()
     with open(log, "wb") as fh:
@@ -95,11 +105,23 @@ def _wait_healthy(url: str, wait_s: float, log: Path) -> None:
     raise SystemExit(f"the service did not start; see {log}")
 
 
-def load_gold(client: httpx.Client, corpus: Path) -> int:
-    """Loads every FORMAT.md file of `corpus` through the API; returns how many."""
+def writer_key(config: EmbeddedConfig) -> str:
+    """A writer key made in the server's graph, as `kg keys create --role writer` makes one
+    (the service applied the schema when it started)."""
+    from service.auth import Role
+    from service.repository.access import create_key
+
+    with Graph.connect(EmbeddedServer(config).graph_config()) as graph:
+        return create_key(graph, Role.WRITER, f"bench-{time.time_ns()}").key
+
+
+def load_gold(client: httpx.Client, corpus: Path, key: str) -> int:
+    """Loads every FORMAT.md file of `corpus` through the API with a writer key; how many."""
     files = sorted(corpus.glob("*.json"))
     for path in files:
         client.post(
-            "/documents/extracted", json=json.loads(path.read_text(encoding="utf-8"))
+            "/documents/extracted",
+            json=json.loads(path.read_text(encoding="utf-8")),
+            headers={"Authorization": f"Bearer {key}"},
         ).raise_for_status()
     return len(files)
