@@ -1,9 +1,10 @@
 """Constraints and indexes, applied idempotently (`kg db migrate`, and at service start-up).
 
 ArcadeDB gives an indexed property a fixed type when the index is created over existing data
-and then silently converts later writes ('123' becomes 123). So on ArcadeDB the schema is only
-ever created on an empty database: a populated database missing part of the schema is refused
-with a message instead of being patched.
+and then silently converts later writes ('123' becomes 123). So on ArcadeDB an index is only
+ever created over a label that holds nothing yet: a database whose populated labels miss part of
+the schema is refused with a message instead of being patched, while the labels a newer version
+adds (with no members yet) get theirs.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from graph_schema.statement import Backend, Statement
 from graph_schema.vocabulary import (
     API_KEY_LABEL,
     AUDIT_EVENT_LABEL,
+    CANDIDATE_LABEL,
     DOCUMENT_LABEL,
     ENTITY_LABEL,
+    LINK_KEY_LABEL,
+    REDIRECT_LABEL,
+    SPLIT_RULE_LABEL,
     RelationType,
 )
 
@@ -105,6 +110,34 @@ SCHEMA: tuple[SchemaItem, ...] = (
         "index",
         f"CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:{AUDIT_EVENT_LABEL}) ON (e.at)",
         label=AUDIT_EVENT_LABEL,
+    ),
+    # Linking (graph_schema.statements.linking): like access and audit, added while empty.
+    SchemaItem(
+        "link_key",
+        "constraint",
+        f"CREATE CONSTRAINT link_key IF NOT EXISTS "
+        f"FOR (k:{LINK_KEY_LABEL}) REQUIRE k.key IS UNIQUE",
+        label=LINK_KEY_LABEL,
+    ),
+    SchemaItem(
+        "candidate_id",
+        "constraint",
+        f"CREATE CONSTRAINT candidate_id IF NOT EXISTS "
+        f"FOR (c:{CANDIDATE_LABEL}) REQUIRE c.id IS UNIQUE",
+        label=CANDIDATE_LABEL,
+    ),
+    SchemaItem(
+        "redirect_source",
+        "constraint",
+        f"CREATE CONSTRAINT redirect_source IF NOT EXISTS "
+        f"FOR (r:{REDIRECT_LABEL}) REQUIRE r.source IS UNIQUE",
+        label=REDIRECT_LABEL,
+    ),
+    SchemaItem(
+        "split_rule_doc",
+        "index",
+        f"CREATE INDEX split_rule_doc IF NOT EXISTS FOR (s:{SPLIT_RULE_LABEL}) ON (s.doc_id)",
+        label=SPLIT_RULE_LABEL,
     ),
     # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
     # through Cypher (a TEXT index is silently created as a RANGE index); its search variant

@@ -63,6 +63,13 @@ DOCUMENT_LABEL = "Document"
 API_KEY_LABEL = "ApiKey"
 AUDIT_EVENT_LABEL = "AuditEvent"
 MENTIONS = "MENTIONS"
+# Linking and curation (loaders.linking, service curation): nodes apart from the entities, so
+# that no traversal of the domain relations meets them.
+LINK_KEY_LABEL = "LinkKey"  # a blocking key, -[KEYS]-> the entities filed under it
+KEYS = "KEYS"
+CANDIDATE_LABEL = "MergeCandidate"  # two entities that may be one thing
+REDIRECT_LABEL = "Redirect"  # an id merged away -> the id it lives on as
+SPLIT_RULE_LABEL = "SplitRule"  # a document's mentions of an entity moved to another
 
 SUBTYPES: dict[EntityType, tuple[Subtype, ...]] = {
     EntityType.PERSON: (Subtype.OFFICIAL, Subtype.EXECUTIVE, Subtype.OTHER),

@@ -77,6 +77,8 @@ def _add_entities(fold: _Fold, gdoc: GraphDocument) -> None:
                     "last_seen": None,
                     "geonames_id": None,
                     "iso": None,
+                    "link_keys": [],
+                    "name_in_text": False,
                     **dict.fromkeys(_LATEST_WINS),
                 },
                 e.labels,
@@ -86,8 +88,10 @@ def _add_entities(fold: _Fold, gdoc: GraphDocument) -> None:
             ("aliases", e.aliases),
             ("search_keys", e.search_keys),
             ("titles", e.titles),
+            ("link_keys", e.link_keys),
         ):
             row[name] += [x for x in items if x not in row[name]]
+        row["name_in_text"] = row["name_in_text"] or e.name_in_text
         row["mention_count"] += e.mentions
         row["doc_count"] += 1
         row["first_seen"] = min(row["first_seen"] or e.seen, e.seen)
@@ -104,6 +108,7 @@ def _add_entities(fold: _Fold, gdoc: GraphDocument) -> None:
                 "aliases": e.aliases,
                 "search_keys": e.search_keys,
                 "count": e.mentions,
+                "forms": e.forms,
             }
         )
 
@@ -188,6 +193,10 @@ def bulk_load(
         _run_batches(graph, st.BULK_CREATE_ENTITIES[labels], rows, progress)
         for labels, rows in by_labels.items()
     )
+    keys = [
+        {"key": k, "id": e.row["id"]} for e in fold.entities.values() for k in e.row["link_keys"]
+    ]
+    _run_batches(graph, st.BULK_CREATE_LINK_KEYS, keys, progress)
     mentions = _run_batches(graph, st.BULK_CREATE_MENTIONS, fold.mentions, progress)
     by_type: dict[RelationType, list[dict[str, Any]]] = {}
     for rid, row in fold.relations.items():

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 
 from graph_schema.errors import GraphUnavailableError, InvalidInputError, NewsgraphError
 from graph_schema.graph import Graph
+from loaders.linking.graph_index import GraphIndex
+from loaders.linking.link import link_document
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.resolve import resolve
 from loaders.write import LoadReport, write_document
@@ -221,7 +223,7 @@ def load_article(graph: Graph, article: Article) -> LoadReport:
         graph_doc = resolve(doc)
     except ValueError as exc:
         raise InvalidInputError(str(exc)) from exc
-    return write_document(graph, graph_doc)
+    return write_document(graph, link_document(graph_doc, GraphIndex(graph)))
 
 
 def ingest(

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph_schema.errors import InvalidInputError
-from graph_schema.keys import entity_key, relation_id, search_keys
+from graph_schema.keys import entity_key, fold, relation_id, search_keys, slug
 from graph_schema.vocabulary import (
     SUBTYPES,
     SYMMETRIC_RELATIONS,
@@ -24,9 +24,16 @@ from graph_schema.vocabulary import (
     entity_labels,
     signature_allows,
 )
+from loaders.linking.gazetteer_ids import fitting_geonames_id, place_ids
+from loaders.linking.names import identifying
 from loaders.models import ExtractedDocument, ExtractedEntity, ExtractedRelation, document_id
 
 _ENTITY_TEXT_PROPS = ("status", "product", "capacity", "investment")
+# The words a place's kind is named by, dropped before the kind is added to its key.
+_KIND_IN_KEY = {
+    Subtype.DISTRICT: {"district", "rayon", "bezirk", "raion", "tumani", "tuman"},
+    Subtype.REGION: {"region", "oblast", "province", "viloyati", "viloyat", "gebiet", "oblys"},
+}
 _DEFAULT_CONFIDENCE = 0.5
 # MERGE keys must stay well below the size where a request nears Bolt's 16 MiB message limit.
 MAX_TEXT_CHARS = 2_000_000
@@ -67,7 +74,7 @@ class EntityRow:
     type: str
     subtype: str | None
     name: str
-    aliases: list[str]
+    aliases: list[str]  # the forms that identify it: its aliases and search keys in the graph
     search_keys: list[str]
     titles: list[str]
     mentions: int
@@ -78,6 +85,11 @@ class EntityRow:
     product: str | None = None
     capacity: str | None = None
     investment: str | None = None
+    # every surface form of the document, generic ones too ("the company", "das Werk"): the
+    # document's mentions of the entity, never its aliases
+    forms: list[str] = field(default_factory=list)
+    name_in_text: bool = True  # False for a plant whose name the extractor composed
+    link_keys: list[str] = field(default_factory=list)  # filled by loaders.linking
 
 
 @dataclass
@@ -94,12 +106,34 @@ class RelationRow:
     amount: str | None = None
 
 
+@dataclass(frozen=True)
+class CandidatePair:
+    """Two entities that may be one thing, for an analyst to decide (loaders.linking)."""
+
+    a: str
+    b: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    """An incoming entity written into an entity the graph holds (loaders.linking)."""
+
+    incoming: str
+    target: str
+    score: float
+    reason: str
+
+
 @dataclass
 class GraphDocument:
     document: DocumentRow
     entities: list[EntityRow]
     relations: list[RelationRow]
     drops: Counter[str] = field(default_factory=Counter)
+    links: list[EntityLink] = field(default_factory=list)
+    candidates: list[CandidatePair] = field(default_factory=list)
 
 
 def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocument:
@@ -112,7 +146,7 @@ def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocu
     ingested = (now or datetime.now(UTC)).replace(microsecond=0)
     seen = doc.published or ingested.date().isoformat()
     drops: Counter[str] = Counter()
-    entities, key_of = _resolve_entities(doc.entities, seen, drops)
+    entities, key_of = _resolve_entities(doc.entities, seen, drops, doc.lang)
     _rekey_unnamed_plants(doc, entities, key_of)
     relations = _resolve_relations(doc.relations, key_of, entities, seen, drops)
     document = DocumentRow(
@@ -126,12 +160,12 @@ def resolve(doc: ExtractedDocument, *, now: datetime | None = None) -> GraphDocu
         seen=seen,
         entity_count=len(entities),
         relation_count=len(relations),
-        **_entity_facts(list(entities.values())),
+        **entity_facts(list(entities.values())),
     )
     return GraphDocument(document, list(entities.values()), list(relations.values()), drops)
 
 
-def _entity_facts(rows: list[EntityRow]) -> dict[str, list[Any]]:
+def entity_facts(rows: list[EntityRow]) -> dict[str, list[Any]]:
     """DocumentRow's entity_* lists for these entities."""
     return {
         "entity_ids": [r.id for r in rows],
@@ -181,16 +215,43 @@ def _geonames_id(entity: ExtractedEntity) -> int | None:
     return number
 
 
-def _external_ids(entity: ExtractedEntity) -> tuple[int | None, str | None]:
+def _external_ids(
+    entity: ExtractedEntity, subtype: Subtype | None, lang: str | None
+) -> tuple[int | None, str | None]:
+    """A place's GeoNames id and ISO code as given, or from the gazetteer when none is given
+    (a document extracted elsewhere). A place the gazetteer knows is keyed on its id, as places
+    the extractor finds already are: "Qarshi", "Карши" and "Karshi" from any source are one
+    node."""
     iso = entity.properties.get("iso")
-    return _geonames_id(entity), (str(iso) if iso else None)
+    geonames_id = _geonames_id(entity)
+    if entity.type is not EntityType.LOCATION:
+        return geonames_id, (str(iso) if iso else None)
+    sub = subtype.value if subtype else None
+    geonames_id = fitting_geonames_id(geonames_id, sub)
+    if geonames_id is None and not iso:
+        return place_ids([entity.name, *entity.aliases], sub, lang)
+    return geonames_id, (str(iso) if iso else None)
 
 
-def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> EntityRow:
+def _place_key_name(entity: ExtractedEntity, subtype: Subtype | None) -> str:
+    """A place without an external id is keyed on its name and kind: "Asaka" the district and
+    "Asaka" the city are two nodes."""
+    if entity.type is not EntityType.LOCATION or subtype not in _KIND_IN_KEY:
+        return entity.name
+    words = [w for w in fold(entity.name).split() if w not in _KIND_IN_KEY[subtype]]
+    return " ".join([*words, subtype.value]) if words else entity.name
+
+
+def _entity_row(
+    entity: ExtractedEntity, seen: str, drops: Counter[str], lang: str | None = None
+) -> EntityRow:
     subtype = _subtype(entity, drops)
-    geonames_id, iso = _external_ids(entity)
-    key = entity_key(entity.type, entity.name, geonames_id=geonames_id, iso=iso)
-    aliases = _distinct([entity.name, *entity.aliases])
+    geonames_id, iso = _external_ids(entity, subtype, lang)
+    key = entity_key(
+        entity.type, _place_key_name(entity, subtype), geonames_id=geonames_id, iso=iso
+    )
+    forms = _distinct([entity.name, *entity.aliases])
+    aliases = [entity.name.strip(), *(f for f in identifying(forms) if f != entity.name.strip())]
     title = entity.properties.get("title")
     row = EntityRow(
         id=key,
@@ -205,6 +266,7 @@ def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> Enti
         seen=seen,
         geonames_id=geonames_id,
         iso=iso,
+        forms=forms,
     )
     for prop in _ENTITY_TEXT_PROPS:
         value = entity.properties.get(prop)
@@ -213,8 +275,9 @@ def _entity_row(entity: ExtractedEntity, seen: str, drops: Counter[str]) -> Enti
     return row
 
 
-def _merge_into(row: EntityRow, other: EntityRow) -> None:
+def merge_rows(row: EntityRow, other: EntityRow) -> None:
     row.aliases = _distinct([*row.aliases, *other.aliases])
+    row.forms = _distinct([*row.forms, *other.forms])
     row.search_keys = sorted(set(row.search_keys) | set(other.search_keys))
     row.titles = _distinct([*row.titles, *other.titles])
     row.mentions += other.mentions
@@ -224,19 +287,19 @@ def _merge_into(row: EntityRow, other: EntityRow) -> None:
 
 
 def _resolve_entities(
-    extracted: list[ExtractedEntity], seen: str, drops: Counter[str]
+    extracted: list[ExtractedEntity], seen: str, drops: Counter[str], lang: str | None
 ) -> tuple[dict[str, EntityRow], dict[str, str]]:
     rows: dict[str, EntityRow] = {}
     key_of: dict[str, str] = {}
     for entity in extracted:
         try:
-            row = _entity_row(entity, seen, drops)
+            row = _entity_row(entity, seen, drops, lang)
         except ValueError:
             drops["entity name without letters or digits"] += 1
             continue
         key_of[entity.id] = row.id
         if row.id in rows:
-            _merge_into(rows[row.id], row)
+            merge_rows(rows[row.id], row)
         else:
             rows[row.id] = row
     return rows, key_of
@@ -283,7 +346,8 @@ def _unnamed_plant_key(
     if not owners or not places:
         return None
     place = min(places, key=lambda k: (_PLACE_RANK.get(rows[k].subtype or "", 5), k))
-    return f"plant:{owners[0].split(':', 1)[1]}@{place.split(':', 1)[1]}"
+    # the place's name, not its key: a key may be a GeoNames id, and the id should read
+    return f"plant:{owners[0].split(':', 1)[1]}@{slug(rows[place].name) or place.split(':', 1)[1]}"
 
 
 def _rekey_unnamed_plants(
@@ -293,13 +357,15 @@ def _rekey_unnamed_plants(
         old = key_of.get(plant.id)
         if plant.type is not EntityType.PLANT or old is None or old not in rows:
             continue
+        if plant.name.casefold() not in doc.text.casefold():
+            rows[old].name_in_text = False
         new = _unnamed_plant_key(plant, doc, key_of, rows)
         if new is None or new == old:
             continue
         row = rows.pop(old)
         row.id = new
         if new in rows:
-            _merge_into(rows[new], row)
+            merge_rows(rows[new], row)
         else:
             rows[new] = row
         for entity_id, key in key_of.items():

@@ -15,8 +15,9 @@ from typing import Any, Literal
 
 from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph, Tx
+from graph_schema.statements import linking as lk
 from graph_schema.statements import writes as w
-from loaders.resolve import EntityRow, GraphDocument, RelationRow
+from loaders.resolve import CandidatePair, EntityRow, GraphDocument, RelationRow
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,36 @@ def batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 def entity_params(row: EntityRow) -> dict[str, Any]:
     params = asdict(row)
     params.pop("labels")
+    params.pop("link_keys")
     return params
+
+
+def _write_link_keys(tx: Tx, entities: list[EntityRow]) -> None:
+    rows = [{"id": r.id, "keys": r.link_keys, "named": r.name_in_text} for r in entities]
+    for batch in batches(rows):
+        tx.run(lk.WRITE_LINK_KEYS, rows=batch)
+
+
+def _write_candidates(tx: Tx, doc_id: str, seen: str, pairs: list[CandidatePair]) -> None:
+    rows = [
+        {
+            "id": candidate_id(p.a, p.b),
+            "a": min(p.a, p.b),
+            "b": max(p.a, p.b),
+            "score": p.score,
+            "reason": p.reason,
+            "doc_id": doc_id,
+            "at": seen,
+        }
+        for p in pairs
+    ]
+    for batch in batches(rows):
+        tx.run(lk.RECORD_CANDIDATES, rows=batch)
+
+
+def candidate_id(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"{first}|{second}"
 
 
 def relation_params(row: RelationRow) -> dict[str, Any]:
@@ -102,7 +132,9 @@ def write_document(graph: Graph, gdoc: GraphDocument) -> LoadReport:
             return LoadReport(doc.id, "skipped")
         tx.run(w.CREATE_DOCUMENT, doc=asdict(doc))
         created = _write_entities(tx, doc.id, gdoc.entities)
+        _write_link_keys(tx, gdoc.entities)
         _write_relations(tx, doc.id, gdoc.relations)
+        _write_candidates(tx, doc.id, doc.ingested_at, gdoc.candidates)
         return LoadReport(
             doc.id, "loaded", len(gdoc.entities), len(gdoc.relations), created, dict(gdoc.drops)
         )

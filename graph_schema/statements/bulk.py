@@ -14,6 +14,8 @@ from graph_schema.statements.writes import DERIVE_RELATION, ENTITY_FACTS
 from graph_schema.vocabulary import (
     DOCUMENT_LABEL,
     ENTITY_LABEL,
+    KEYS,
+    LINK_KEY_LABEL,
     MENTIONS,
     RelationType,
     label_sets,
@@ -48,7 +50,8 @@ def _bulk_create_entities(labels: tuple[str, ...]) -> Statement:
             e.mention_count = row.mention_count, e.doc_count = row.doc_count,
             e.first_seen = row.first_seen, e.last_seen = row.last_seen,
             e.geonames_id = row.geonames_id, e.iso = row.iso, e.status = row.status,
-            e.product = row.product, e.capacity = row.capacity, e.investment = row.investment
+            e.product = row.product, e.capacity = row.capacity, e.investment = row.investment,
+            e.link_keys = row.link_keys, e.name_in_text = row.name_in_text
         RETURN count(e) AS created
         """,
         writes=True,
@@ -78,7 +81,7 @@ BULK_CREATE_MENTIONS = Statement(
          size([p IN positions WHERE p <= positions[k]]) AS rank
     CREATE (d)-[m:{MENTIONS}]->(e)
     SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.count,
-        m.seq = base + rank, e.load_seq = base + n
+        m.forms = row.forms, m.seq = base + rank, e.load_seq = base + n
     RETURN count(m) AS created
     """,
     writes=True,
@@ -107,3 +110,18 @@ def _bulk_create_relations(rtype: RelationType) -> Statement:
 BULK_CREATE_RELATIONS: dict[RelationType, Statement] = {
     t: _bulk_create_relations(t) for t in RelationType
 }
+
+
+# The blocking keys of the entities just created (loaders.linking), one row per key.
+BULK_CREATE_LINK_KEYS = Statement(
+    "BULK_CREATE_LINK_KEYS",
+    f"""
+    UNWIND $rows AS row
+    MERGE (k:{LINK_KEY_LABEL} {{key: row.key}})
+    WITH k, row
+    MATCH (e:{ENTITY_LABEL} {{id: row.id}})
+    CREATE (k)-[:{KEYS}]->(e)
+    RETURN count(k) AS created
+    """,
+    writes=True,
+)

@@ -48,7 +48,7 @@ DOCUMENT_ENTITIES = Statement(
     "DOCUMENT_ENTITIES",
     f"""
     MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[m:{MENTIONS}]->(e:{ENTITY_LABEL})
-    RETURN {node("e")} AS entity, m.aliases AS mentions
+    RETURN {node("e")} AS entity, coalesce(m.forms, m.aliases) AS mentions
     ORDER BY e.type, e.name
     """,
 )

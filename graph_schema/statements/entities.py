@@ -40,7 +40,7 @@ ENTITY_DOCUMENTS = Statement(
     MATCH (:{ENTITY_LABEL} {{id: $id}})<-[m:{MENTIONS}]-(d:{DOCUMENT_LABEL})
     WITH d, m ORDER BY coalesce(d.published, d.seen, '') DESC, d.id SKIP $skip LIMIT $limit
     RETURN d {{.id, .url, .title, .published, .lang}} AS document,
-           m.aliases AS mentions, m.count AS count
+           coalesce(m.forms, m.aliases) AS mentions, m.count AS count
     ORDER BY coalesce(d.published, d.seen, '') DESC, d.id
     """,
 )

@@ -102,7 +102,7 @@ UPDATE_ENTITIES = Statement(
     MATCH (d:{DOCUMENT_LABEL} {{id: $doc_id}})
     CREATE (d)-[m:{MENTIONS}]->(e)
     SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.mentions,
-        m.seq = e.load_seq
+        m.forms = row.forms, m.seq = e.load_seq
     RETURN count(m) AS mentioned
     """,
     writes=True,

@@ -39,3 +39,7 @@ def check_language(lang: str) -> str:
             f"unsupported language {lang!r}; supported are {', '.join(_SUPPORTED)}"
         )
     return lang
+
+
+def supported_languages() -> tuple[str, ...]:
+    return _SUPPORTED

@@ -13,8 +13,9 @@ from tests.service.world import load_dev_corpus, ok
 
 pytestmark = [needs_shared(), pytest.mark.shared_corpus]
 
-AZIMOV, KARSHI, JAC = "per:murotjon-azimov", "loc:karshi", "org:jac-motors"
-KASHKADARYA, UZBEKISTAN = "loc:kashkadarya-region", "loc:uzbekistan"
+AZIMOV, KARSHI, JAC = "per:murotjon-azimov", "loc:gn-1216311", "org:jac-motors"
+# places the gazetteer knows are keyed on their GeoNames id or ISO code
+KASHKADARYA, UZBEKISTAN = "loc:iso-uz-qa", "loc:gn-1512440"
 
 
 @pytest.fixture(scope="module", autouse=True)

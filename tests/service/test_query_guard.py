@@ -110,8 +110,8 @@ def test_the_statement_check_ends_comments_at_every_line_break() -> None:
 def test_a_huge_answer_stops_at_the_byte_cap(client: httpx.Client) -> None:
     # The probe's statement had 40 rows (520 MB after 60 s). ArcadeDB builds every row before it
     # sends the first: 12.4 s for those 40 on this machine, next to the 15 s budget, so a loaded
-    # machine answered 504. 8 rows (80 MB, 5.4 s to the first) test the same cap.
-    cypher = "UNWIND range(1, 8) AS i RETURN i, [x IN range(1, 1000000) | 'aaaaaaaaaa'] AS big"
+    # machine answered 504. Each row is over 10 MB of JSON: 3 rows test the same cap.
+    cypher = "UNWIND range(1, 3) AS i RETURN i, [x IN range(1, 1000000) | 'aaaaaaaaaa'] AS big"
     answer = ok(client.post("/query", json={"cypher": cypher}))
     assert answer["truncated"] is True and answer["truncated_by"] == "bytes"
     assert answer["byte_cap"] == 10_000_000 and answer["row_count"] == 0

@@ -1,0 +1,90 @@
+"""Linking at load time (loaders.linking): blocking keys, the profiles of the entities filed
+under them, curated redirects and split rules, and the candidate pairs left for an analyst."""
+
+from __future__ import annotations
+
+from graph_schema.statement import Statement
+from graph_schema.vocabulary import (
+    CANDIDATE_LABEL,
+    ENTITY_LABEL,
+    KEYS,
+    LINK_KEY_LABEL,
+    REDIRECT_LABEL,
+    SPLIT_RULE_LABEL,
+)
+
+LINK_EXISTING = Statement(
+    "LINK_EXISTING",
+    f"UNWIND $ids AS id MATCH (e:{ENTITY_LABEL} {{id: id}}) RETURN e.id AS id",
+)
+
+# The profile linking compares: names, offices, and the ids of the places, companies and
+# parents the entity is tied to. The entity is matched first (ArcadeDB starts a pattern at the
+# node written first), and at most $cap entities come back however common a key is.
+LINK_PROFILES_BY_KEYS = Statement(
+    "LINK_PROFILES_BY_KEYS",
+    f"""
+    UNWIND $keys AS key
+    MATCH (k:{LINK_KEY_LABEL} {{key: key}})-[:{KEYS}]->(e:{ENTITY_LABEL})
+    WITH DISTINCT e LIMIT $cap
+    RETURN e.id AS id, e.type AS type, e.subtype AS subtype, e.name AS name,
+           e.aliases AS aliases, e.titles AS titles, e.product AS product,
+           e.geonames_id AS geonames_id, e.iso AS iso, e.name_in_text AS named,
+           e.link_keys AS keys,
+           [(e)-[:HOLDS_POSITION]->(s:{ENTITY_LABEL}) | s.id] AS seats,
+           [(e)<-[:PLANS|OPERATES]-(o:{ENTITY_LABEL}) | o.id] AS owners,
+           [(e)-[:LOCATED_IN|BASED_IN]->(p:{ENTITY_LABEL}) | p.id] AS places,
+           [(e)-[:PART_OF]->(q:{ENTITY_LABEL}) | q.id] AS parents
+    """,
+)
+
+LINK_REDIRECTS = Statement(
+    "LINK_REDIRECTS",
+    f"""
+    UNWIND $ids AS id
+    MATCH (r:{REDIRECT_LABEL} {{source: id}})
+    RETURN r.source AS source, r.target AS target
+    """,
+)
+
+LINK_SPLIT_RULES = Statement(
+    "LINK_SPLIT_RULES",
+    f"""
+    MATCH (s:{SPLIT_RULE_LABEL} {{doc_id: $doc_id}})
+    RETURN s.source AS source, s.target AS target
+    """,
+)
+
+# Written in the document's transaction, after its entities.
+WRITE_LINK_KEYS = Statement(
+    "WRITE_LINK_KEYS",
+    f"""
+    UNWIND $rows AS row
+    MATCH (e:{ENTITY_LABEL} {{id: row.id}})
+    SET e.link_keys = coalesce(e.link_keys, []) +
+                      [k IN row.keys WHERE NOT k IN coalesce(e.link_keys, [])],
+        e.name_in_text = coalesce(e.name_in_text, false) OR row.named
+    WITH e, row
+    UNWIND row.keys AS key
+    MERGE (k:{LINK_KEY_LABEL} {{key: key}})
+    MERGE (k)-[:{KEYS}]->(e)
+    RETURN count(*) AS keyed
+    """,
+    writes=True,
+)
+
+RECORD_CANDIDATES = Statement(
+    "RECORD_CANDIDATES",
+    f"""
+    UNWIND $rows AS row
+    MERGE (c:{CANDIDATE_LABEL} {{id: row.id}})
+    ON CREATE SET c.a = row.a, c.b = row.b, c.score = row.score, c.reason = row.reason,
+                  c.status = 'open', c.doc_ids = [row.doc_id], c.created_at = row.at
+    ON MATCH SET c.reason = CASE WHEN row.score > c.score THEN row.reason ELSE c.reason END,
+                 c.score = CASE WHEN row.score > c.score THEN row.score ELSE c.score END,
+                 c.doc_ids = CASE WHEN row.doc_id IN c.doc_ids THEN c.doc_ids
+                                  ELSE c.doc_ids + row.doc_id END
+    RETURN count(c) AS recorded
+    """,
+    writes=True,
+)

@@ -1,0 +1,263 @@
+"""Linking at load time: each entity of an incoming document is matched against what the graph
+(and the documents before it in the same batch) already holds, and written into that node when
+the match is sure enough. Sure enough is a score with a reason (loaders.linking.score); below the
+merge threshold nothing merges and a candidate pair is recorded for an analyst instead.
+
+Order matters: places first (their ids come from the gazetteer), then organisations, people
+(whose offices point at places and organisations) and plants last (known by their companies and
+places, already linked). Two entities of one document never become one node: the extractor
+told them apart, and that outranks a similarity across documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from graph_schema.keys import relation_id
+from graph_schema.vocabulary import EntityType, RelationType
+from loaders.linking.names import core
+from loaders.linking.profiles import Profile, profiles_of, with_keys
+from loaders.linking.score import CANDIDATE_AT, MERGE_AT, Match, score
+from loaders.resolve import (
+    CandidatePair,
+    EntityLink,
+    EntityRow,
+    GraphDocument,
+    RelationRow,
+    entity_facts,
+    merge_rows,
+)
+
+log = logging.getLogger(__name__)
+
+_ORDER = (EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLANT)
+_CLEAR_LEAD = 0.15  # how far the best match must lead the next to be taken when both qualify
+
+
+class EntityIndex(Protocol):
+    """What linking asks of the graph."""
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """The ids the graph already holds."""
+        ...
+
+    def by_keys(self, keys: Iterable[str]) -> list[Profile]:
+        """Profiles of the entities filed under any of the blocking keys."""
+        ...
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        """Ids an analyst merged away -> the id they live on as (curation)."""
+        ...
+
+    def split_rules(self, doc_id: str) -> dict[str, str]:
+        """An entity id of this document -> the id an analyst split its mentions off to."""
+        ...
+
+
+@dataclass
+class BatchIndex:
+    """The graph seen through the documents linked before in the same batch: a later document
+    must meet the entities an earlier one will create when the batch is written."""
+
+    graph: EntityIndex
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    keyed: dict[str, set[str]] = field(default_factory=dict)
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        wanted = set(ids)
+        return (wanted & set(self.profiles)) | self.graph.existing(wanted - set(self.profiles))
+
+    def by_keys(self, keys: Iterable[str]) -> list[Profile]:
+        keys = list(keys)
+        found = {p.id: p for p in self.graph.by_keys(keys)}
+        for key in keys:
+            for entity_id in self.keyed.get(key, ()):
+                found[entity_id] = _combined(found.get(entity_id), self.profiles[entity_id])
+        return list(found.values())
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        return self.graph.redirects(ids)
+
+    def split_rules(self, doc_id: str) -> dict[str, str]:
+        return self.graph.split_rules(doc_id)
+
+    def add(self, profiles: Iterable[Profile]) -> None:
+        for profile in profiles:
+            self.profiles[profile.id] = _combined(self.profiles.get(profile.id), profile)
+            for key in self.profiles[profile.id].keys:
+                self.keyed.setdefault(key, set()).add(profile.id)
+
+
+def _combined(a: Profile | None, b: Profile) -> Profile:
+    if a is None:
+        return b
+    merged = replace(
+        a,
+        forms=a.forms | b.forms,
+        titles=a.titles | b.titles,
+        seats=a.seats | b.seats,
+        owners=a.owners | b.owners,
+        places=a.places | b.places,
+        parents=a.parents | b.parents,
+        product=a.product or b.product,
+    )
+    return with_keys(merged)
+
+
+def link_batch(docs: list[GraphDocument], index: EntityIndex) -> list[GraphDocument]:
+    """Link every document of a batch, each against the graph and the ones before it."""
+    batch = BatchIndex(index)
+    out = []
+    for doc in docs:
+        linked = link_document(doc, batch)
+        batch.add(profiles_of(linked).values())
+        out.append(linked)
+    return out
+
+
+def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
+    """The document with its entities renamed to the graph's where they are the same thing,
+    each entity's blocking keys filled in, and the candidate pairs found on the way."""
+    mapping = dict(index.split_rules(doc.document.id))
+    mapping.update({k: v for k, v in index.redirects(r.id for r in doc.entities).items()})
+    doc = rename(doc, mapping) if mapping else doc
+    links: list[EntityLink] = [EntityLink(a, b, 1.0, "curated") for a, b in mapping.items()]
+    candidates: list[CandidatePair] = []
+    present = index.existing(r.id for r in doc.entities)
+    for kind in _ORDER:
+        profiles = profiles_of(doc)
+        taken = {r.id for r in doc.entities if r.id in present}
+        renames: dict[str, str] = {}
+        for row in [r for r in doc.entities if r.type == kind.value]:
+            if row.id in present:
+                continue  # the same key: the same node, nothing to decide
+            found = _best(profiles[row.id], index, taken, doc, kind)
+            candidates += found.candidates
+            if found.link is not None:
+                renames[row.id] = found.link.target
+                taken.add(found.link.target)
+                links.append(found.link)
+        if renames:
+            doc = rename(doc, renames)
+    profiles = profiles_of(doc)
+    for row in doc.entities:
+        row.link_keys = sorted(profiles[row.id].keys)
+    doc.links = links
+    doc.candidates = _distinct_pairs(candidates)
+    return doc
+
+
+@dataclass(frozen=True)
+class _Found:
+    link: EntityLink | None
+    candidates: list[CandidatePair]
+
+
+def _best(
+    incoming: Profile, index: EntityIndex, taken: set[str], doc: GraphDocument, kind: EntityType
+) -> _Found:
+    own = {r.id for r in doc.entities}
+    owners_alike = _OwnerFamily(index, doc) if kind is EntityType.PLANT else None
+    scored: list[tuple[Match, Profile]] = []
+    for known in index.by_keys(incoming.keys):
+        if known.id in own:
+            continue
+        match = score(incoming, known, owners_alike)
+        if match is not None and match.score >= CANDIDATE_AT:
+            scored.append((match, known))
+    scored.sort(key=lambda item: -item[0].score)
+    pairs = [CandidatePair(incoming.id, k.id, m.score, m.reason) for m, k in scored]
+    if not scored or scored[0][0].score < MERGE_AT:
+        return _Found(None, pairs)
+    best_match, best = scored[0]
+    runner_up = scored[1][0].score if len(scored) > 1 else 0.0
+    if best.id in taken or (runner_up >= MERGE_AT and best_match.score - runner_up < _CLEAR_LEAD):
+        return _Found(None, pairs)  # another entity of this document has it, or no clear winner
+    link = EntityLink(incoming.id, best.id, best_match.score, best_match.reason)
+    return _Found(link, pairs[1:])
+
+
+@dataclass
+class _OwnerFamily:
+    """Plant owners: the same company, or companies of one family (one's name starts with the
+    other's: "BYD" and "BYD Uzbekistan"; or one is part of the other in the document)."""
+
+    index: EntityIndex
+    doc: GraphDocument
+
+    def __call__(self, a: frozenset[str], b: frozenset[str]) -> str | None:
+        if a & b:
+            return "same company"
+        names = {r.id: r.name for r in self.doc.entities}
+        parts = {(r.source, r.target) for r in self.doc.relations if r.type is RelationType.PART_OF}
+        for x in a:
+            for y in b:
+                if (x, y) in parts or (y, x) in parts:
+                    return "companies of one family"
+                cx, cy = core(names.get(x, _name_of(x))), core(names.get(y, _name_of(y)))
+                if cx and cy and (cx.split()[0] == cy.split()[0]):
+                    return "companies of one family"
+        return None
+
+
+def _name_of(entity_id: str) -> str:
+    """An organisation id spells its folded name: org:byd-uzbekistan -> 'byd uzbekistan'."""
+    return entity_id.split(":", 1)[-1].replace("-", " ")
+
+
+def rename(doc: GraphDocument, mapping: dict[str, str]) -> GraphDocument:
+    """The document with entity ids replaced; rows that meet on one id are merged, relations
+    re-keyed (and merged when they meet), the document's per-entity lists rebuilt."""
+    if not mapping:
+        return doc
+    entities: dict[str, EntityRow] = {}
+    for row in doc.entities:
+        new = replace(row, id=mapping.get(row.id, row.id))
+        if new.id in entities:
+            merge_rows(entities[new.id], new)
+        else:
+            entities[new.id] = new
+    relations: dict[str, RelationRow] = {}
+    for rel in doc.relations:
+        source, target = mapping.get(rel.source, rel.source), mapping.get(rel.target, rel.target)
+        if source == target:
+            continue
+        rid = relation_id(source, rel.type, target)
+        if rel.type in (RelationType.MET_WITH,):
+            source, target = sorted((source, target))
+        existing = relations.get(rid)
+        if existing is None:
+            relations[rid] = replace(
+                rel,
+                id=rid,
+                source=source,
+                target=target,
+                sentences=list(rel.sentences),
+                confidences=list(rel.confidences),
+                statuses=list(rel.statuses),
+            )
+            continue
+        for sentence, confidence, status in zip(
+            rel.sentences, rel.confidences, rel.statuses, strict=True
+        ):
+            if sentence not in existing.sentences:
+                existing.sentences.append(sentence)
+                existing.confidences.append(confidence)
+                existing.statuses.append(status)
+    rows = list(entities.values())
+    document = replace(
+        doc.document, entity_count=len(rows), relation_count=len(relations), **entity_facts(rows)
+    )
+    return replace(doc, document=document, entities=rows, relations=list(relations.values()))
+
+
+def _distinct_pairs(pairs: list[CandidatePair]) -> list[CandidatePair]:
+    best: dict[tuple[str, str], CandidatePair] = {}
+    for pair in pairs:
+        key = tuple(sorted((pair.a, pair.b)))
+        if key not in best or best[key].score < pair.score:  # type: ignore[index]
+            best[key] = pair  # type: ignore[index]
+    return list(best.values())

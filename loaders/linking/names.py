@@ -1,0 +1,135 @@
+"""How names are compared across documents: folded, designators dropped, spellings of one
+transliterated name brought to one skeleton. Pure functions over strings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from graph_schema.keys import fold
+
+# Spellings of one Cyrillic or Turkic sound in English, German and Uzbek Latin, brought to one
+# letter ("Dschamschid", "Jamshid", "Djamshid"; "Khayrullo", "Hajrullo", "Xayrullo"; "Tokaev",
+# "Tokayev"; "Mirziyoyev", "Mirziyoev"). Applied in order to a folded word.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("dsch", "j"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("x", "h"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("yo", "o"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("ye", "e"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ii", "i"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """One spelling for the transliterations of a name word."""
+    text = fold(word).replace(" ", "")
+    for old, new in _SKELETON_RULES:
+        text = text.replace(old, new)
+    return _DOUBLE.sub(r"\1", text)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("loaders.linking").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def designators() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("designators.txt"))
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("generic_words.txt"))
+
+
+def core(name: str) -> str:
+    """A name folded, without legal forms and company nouns: the part that identifies."""
+    words = fold(name).split()
+    drop = designators()
+    phrases = sorted((d.split() for d in drop if " " in d), key=len, reverse=True)
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in phrases if words[i : i + len(p)] == p), None)
+        if phrase is not None:
+            i += len(phrase)
+            continue
+        if words[i] not in drop:
+            kept.append(words[i])
+        i += 1
+    return " ".join(kept)
+
+
+def is_generic(form: str) -> bool:
+    """True when every word of the form only names a kind of thing or role."""
+    words = fold(form).split()
+    generic = generic_words() | designators()
+    return all(w in generic or w.isdigit() for w in words)
+
+
+def identifying(forms: Iterable[str]) -> list[str]:
+    """The forms that name something in particular (not "the company", "Werk", "Präsident")."""
+    return [f for f in forms if f.strip() and not is_generic(f)]
+
+
+def acronym(name: str) -> str | None:
+    """ "UzAuto Motors" has none; "Uzbekistan Railways" -> "ur"; only for names of 2+ words."""
+    words = core(name).split()
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def looks_like_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return 2 <= len(letters) <= 6 and form.upper() == form and " " not in form.strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of two words (1.0 equal, 0.0 nothing in common)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(len(a), len(b)) // 2 - 1
+    matched_a = [False] * len(a)
+    matched_b = [False] * len(b)
+    matches = 0
+    for i, char in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not matched_b[j] and b[j] == char:
+                matched_a[i] = matched_b[j] = True
+                matches += 1
+                break
+    if not matches:
+        return 0.0
+    order_a = [c for c, m in zip(a, matched_a, strict=True) if m]
+    order_b = [c for c, m in zip(b, matched_b, strict=True) if m]
+    transpositions = sum(x != y for x, y in zip(order_a, order_b, strict=True)) / 2
+    jaro = (matches / len(a) + matches / len(b) + (matches - transpositions) / matches) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * 0.1 * (1 - jaro)

@@ -1,0 +1,137 @@
+"""What linking knows of an entity, whether it arrives in a document or stands in the graph:
+its names and the context that tells two namesakes apart (offices, companies, places)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from graph_schema.keys import fold
+from graph_schema.vocabulary import EntityType, RelationType
+from loaders.linking.names import (
+    acronym,
+    core,
+    identifying,
+    is_generic,
+    looks_like_acronym,
+    skeleton,
+)
+from loaders.linking.places import is_country
+from loaders.resolve import EntityRow, GraphDocument
+
+_OWNING = (RelationType.PLANS, RelationType.OPERATES)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    type: EntityType
+    subtype: str | None
+    name: str
+    forms: frozenset[str]  # the name and the aliases that identify
+    titles: frozenset[str] = frozenset()
+    seats: frozenset[str] = frozenset()  # persons: what they hold an office in
+    owners: frozenset[str] = frozenset()  # plants: who plans or runs them
+    places: frozenset[str] = frozenset()  # plants: where they are; organisations: their home
+    parents: frozenset[str] = frozenset()  # organisations: what they are part of
+    product: str | None = None
+    named: bool = True  # plants: the name stands in a text (not composed by the extractor)
+    geonames_id: int | None = None
+    iso: str | None = None
+    keys: frozenset[str] = field(default=frozenset(), compare=False)
+
+
+def person_tokens(name: str) -> list[str]:
+    return [w for w in fold(name).split() if w]
+
+
+def blocking_keys(p: Profile) -> frozenset[str]:
+    """Keys under which the graph files the entity, so that namesakes meet without comparing
+    every pair: a person by each name word's skeleton, an organisation by its name without
+    designators and its acronym, a place without an external id by subtype and name, a plant by
+    each company, its narrower places and its own name."""
+    keys: set[str] = set()
+    if p.type is EntityType.PERSON:
+        keys |= {f"p:{skeleton(w)}" for w in person_tokens(p.name) if len(w) >= 3}
+    elif p.type is EntityType.ORGANIZATION:
+        for form in p.forms:
+            if core(form):
+                keys.add(f"o:{core(form)}")
+            if looks_like_acronym(form):
+                keys.add(f"o:a:{fold(form)}")
+        short = acronym(p.name)
+        if short and len(short) >= 2:
+            keys.add(f"o:a:{short}")
+    elif p.type is EntityType.LOCATION:
+        if p.geonames_id is None and not p.iso:
+            keys |= {f"l:{p.subtype or ''}:{place_core(f)}" for f in p.forms if place_core(f)}
+    elif p.type is EntityType.PLANT:
+        keys |= {f"pl:o:{owner}" for owner in p.owners}
+        keys |= {f"pl:p:{place}" for place in p.places if not is_country(place)}
+        if p.named and core(p.name):
+            keys.add(f"pl:n:{core(p.name)}")
+    return frozenset(keys)
+
+
+def place_core(form: str) -> str:
+    """A place name without the words that only say what kind of place it is."""
+    return " ".join(w for w in fold(form).split() if not is_generic(w))
+
+
+def profiles_of(doc: GraphDocument) -> dict[str, Profile]:
+    """The profile of every entity of a resolved document, with its context in that document."""
+    seats: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
+    parents: dict[str, set[str]] = {}
+    for rel in doc.relations:
+        if rel.type is RelationType.HOLDS_POSITION:
+            seats.setdefault(rel.source, set()).add(rel.target)
+        elif rel.type in _OWNING:
+            owners.setdefault(rel.target, set()).add(rel.source)
+        elif rel.type in (RelationType.LOCATED_IN, RelationType.BASED_IN):
+            places.setdefault(rel.source, set()).add(rel.target)
+        elif rel.type is RelationType.PART_OF:
+            parents.setdefault(rel.source, set()).add(rel.target)
+    out = {}
+    for row in doc.entities:
+        profile = profile_of_row(
+            row,
+            seats=seats.get(row.id, set()),
+            owners=owners.get(row.id, set()),
+            places=places.get(row.id, set()),
+            parents=parents.get(row.id, set()),
+        )
+        out[row.id] = profile
+    return out
+
+
+def profile_of_row(
+    row: EntityRow,
+    *,
+    seats: Iterable[str] = (),
+    owners: Iterable[str] = (),
+    places: Iterable[str] = (),
+    parents: Iterable[str] = (),
+) -> Profile:
+    profile = Profile(
+        id=row.id,
+        type=EntityType(row.type),
+        subtype=row.subtype,
+        name=row.name,
+        forms=frozenset(identifying([row.name, *row.aliases])),
+        titles=frozenset(row.titles),
+        seats=frozenset(seats),
+        owners=frozenset(owners),
+        places=frozenset(places),
+        parents=frozenset(parents),
+        product=row.product,
+        named=row.name_in_text,
+        geonames_id=row.geonames_id,
+        iso=row.iso,
+    )
+    return with_keys(profile)
+
+
+def with_keys(profile: Profile) -> Profile:
+    return replace(profile, keys=blocking_keys(profile))

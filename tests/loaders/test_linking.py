@@ -1,0 +1,318 @@
+"""Linking: when two entities from different documents are one thing. Case tables for the pure
+parts (name skeletons, scores), then the whole step against the real graph: one node for one
+thing whatever the article's language or whether it was extracted here or elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.graph import Graph
+from graph_schema.statement import Statement
+from graph_schema.vocabulary import EntityType
+from loaders.ingest import Article, load_article
+from loaders.linking.names import core, is_generic, similarity, skeleton
+from loaders.linking.profiles import Profile, with_keys
+from loaders.linking.score import CANDIDATE_AT, MERGE_AT, SPELLED_ALIKE, score
+from loaders.models import DocumentMeta, ExtractedDocument
+
+P, ORG, L, T = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PLANT
+
+
+def profile(kind: EntityType, id_: str, name: str, **context: object) -> Profile:
+    forms = frozenset([name, *context.pop("aliases", ())])  # type: ignore[misc]
+    fields = {
+        k: frozenset(v) if isinstance(v, (set, list, tuple)) else v for k, v in context.items()
+    }
+    return with_keys(Profile(id=id_, type=kind, subtype=None, name=name, forms=forms, **fields))
+
+
+# -- spellings of one name -----------------------------------------------------------------------
+
+SAME_SKELETON = [
+    ("Mirziyoyev", "Mirziyoev"),
+    ("Tokayev", "Tokaev"),
+    ("Dschamschid", "Jamshid"),
+    ("Khayrullo", "Hajrullo"),
+    ("Xayrullo", "Khayrullo"),
+    ("Jizzakh", "Djizzakh"),
+    ("Джизак", "Dzhizak"),
+]
+
+
+@pytest.mark.parametrize("a, b", SAME_SKELETON)
+def test_spellings_of_one_name_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("a, b", [("Jizzakh", "Djizzak"), ("Tashkent", "Taschkent")])
+def test_spellings_that_differ_in_a_letter_are_alike(a: str, b: str) -> None:
+    assert similarity(skeleton(a), skeleton(b)) >= SPELLED_ALIKE
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Soliyev", "Saidov"), ("Wang", "Zhang"), ("Tokayev", "Tokmakov")]
+)
+def test_other_names_keep_other_skeletons(a: str, b: str) -> None:
+    assert skeleton(a) != skeleton(b)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Uzavtosanoat JSC", "uzavtosanoat"),
+        ("АО «Узавтосаноат»", "uzavtosanoat"),
+        ("BYD Uzbekistan Factory LLC", "byd uzbekistan"),
+        ("Zhongwang Group", "zhongwang"),
+        ("Qizilqum Cement", "qizilqum cement"),
+        ("ООО «Artel Electronics»", "artel electronics"),
+    ],
+)
+def test_organisation_names_compare_without_legal_forms(name: str, expected: str) -> None:
+    assert core(name) == expected
+
+
+@pytest.mark.parametrize(
+    "form, generic",
+    [
+        ("the company", True),
+        ("das Werk", True),
+        ("Präsident", True),
+        ("новый завод", True),
+        ("Region", True),
+        ("компании", True),
+        ("Automobilwerk der Marke Exeed", False),
+        ("car plant", False),
+        ("Karshi", False),
+    ],
+)
+def test_generic_forms_are_told_from_names(form: str, generic: bool) -> None:
+    assert is_generic(form) is generic
+
+
+# -- scores: merged, a candidate for an analyst, or never the same ------------------------------
+
+MERGE, CANDIDATE, APART = "merge", "candidate", "apart"
+
+SCORE_CASES = [
+    # people: spellings, initials, surnames alone with and without an office in common
+    (
+        profile(P, "per:a", "Shavkat Mirziyoev"),
+        profile(P, "per:b", "Shavkat Mirziyoyev"),
+        MERGE,
+    ),
+    (profile(P, "per:a", "E. Soliyev"), profile(P, "per:b", "Ergash Soliyev"), MERGE),
+    (
+        profile(P, "per:a", "Mirziyoyev", seats={"loc:iso-uz"}),
+        profile(P, "per:b", "Shavkat Mirziyoyev", seats={"loc:iso-uz"}),
+        MERGE,
+    ),
+    (profile(P, "per:a", "Mirziyoyev"), profile(P, "per:b", "Shavkat Mirziyoyev"), CANDIDATE),
+    (profile(P, "per:a", "Pyotr Ivanov"), profile(P, "per:b", "Sergey Ivanov"), APART),
+    (profile(P, "per:a", "Vana Chuanfu"), profile(P, "per:b", "Wang Chuanfu"), MERGE),
+    # organisations: legal forms, aliases, acronyms, kinds that cannot be one
+    (profile(ORG, "org:a", "Uzavtosanoat JSC"), profile(ORG, "org:b", "АО «Узавтосаноат»"), MERGE),
+    (
+        profile(ORG, "org:a", "UzAuto", aliases=["Uzavtosanoat JSC"]),
+        profile(ORG, "org:b", "Uzavtosanoat"),
+        MERGE,
+    ),
+    (
+        profile(ORG, "org:a", "BYD Uzbekistan Factory"),
+        profile(ORG, "org:b", "BYD Uzbekistan"),
+        MERGE,
+    ),
+    (profile(ORG, "org:a", "BYD"), profile(ORG, "org:b", "BYD Uzbekistan"), APART),
+    (
+        profile(ORG, "org:a", "ADM", places={"loc:iso-uz"}),
+        profile(ORG, "org:b", "Asia Development Motors", places={"loc:iso-uz"}),
+        MERGE,
+    ),
+    # plants: company, place (a city inside its region), product
+    (
+        profile(
+            T,
+            "plant:a",
+            "BYD car plant in Jizzakh",
+            owners={"org:byd"},
+            places={"loc:gn-1513886"},
+            product="electric cars",
+            named=False,
+        ),
+        profile(
+            T,
+            "plant:b",
+            "BYD plant in Jizzakh region",
+            owners={"org:byd"},
+            places={"loc:iso-uz-ji"},
+            product="автомобили",
+            named=False,
+        ),
+        MERGE,
+    ),
+    (
+        profile(
+            T,
+            "plant:a",
+            "Knauf plant in Fergana",
+            owners={"org:knauf"},
+            places={"loc:gn-1514019"},
+            product="gypsum board",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Knauf plant in Bukhara",
+            owners={"org:knauf"},
+            places={"loc:gn-1217662"},
+            product="gypsum",
+        ),
+        APART,
+    ),
+    (
+        profile(
+            T,
+            "plant:a",
+            "Akfa cement plant",
+            owners={"org:akfa"},
+            places={"loc:gn-1513886"},
+            product="cement",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Akfa glass plant",
+            owners={"org:akfa"},
+            places={"loc:gn-1513886"},
+            product="flat glass",
+        ),
+        APART,
+    ),
+    (
+        profile(
+            T,
+            "plant:a",
+            "new cement plant in Jizzakh",
+            places={"loc:gn-1513886"},
+            product="cement",
+            named=False,
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Huaxin cement plant in Jizzakh",
+            owners={"org:huaxin"},
+            places={"loc:gn-1513886"},
+            product="Zement",
+            named=False,
+        ),
+        CANDIDATE,
+    ),
+]
+
+
+@pytest.mark.parametrize("incoming, known, expected", SCORE_CASES)
+def test_scores_decide_merge_candidate_or_apart(
+    incoming: Profile, known: Profile, expected: str
+) -> None:
+    match = score(incoming, known)
+    got = (
+        APART
+        if match is None or match.score < CANDIDATE_AT
+        else MERGE
+        if match.score >= MERGE_AT
+        else CANDIDATE
+    )
+    assert got == expected, match
+    if match is not None:
+        assert match.reason
+
+
+def test_blocking_keys_bring_namesakes_together() -> None:
+    a = profile(P, "per:a", "Ergash Soliyev")
+    b = profile(P, "per:b", "E. Soliev")
+    assert a.keys & b.keys
+    x = profile(ORG, "org:x", "Uzavtosanoat JSC")
+    y = profile(ORG, "org:y", "АО «Узавтосаноат»")
+    assert x.keys & y.keys
+
+
+# -- the whole step on the real graph ------------------------------------------------------------
+
+ENTITY = Statement(
+    "ENTITY_BY_ID",
+    "MATCH (e:Entity {id: $id}) RETURN e.id AS id, e.aliases AS aliases, e.doc_count AS docs",
+)
+PLANTS = Statement("PLANTS", "MATCH (p:Plant) RETURN p.id AS id, p.doc_count AS docs")
+PERSONS = Statement("PERSONS", "MATCH (p:Person) RETURN p.id AS id, p.name AS name")
+
+ENGLISH = (
+    "Chinese carmaker BYD will build a new electric car plant in the city of Jizzakh, "
+    "Uzbekistan. The Hokim of Jizzakh region Ergash Soliyev visited the construction site."
+)
+RUSSIAN_GOLD = {
+    "lang": "ru",
+    "text": "Хоким Джизакской области Эргаш Салиев посетил завод компании BYD в Джизаке. "
+    "Завод будет выпускать электромобили.",
+    "entities": [
+        {
+            "id": "e1",
+            "type": "Person",
+            "subtype": "official",
+            "name": "Ergash Saliev",
+            "aliases": ["Эргаш Салиев"],
+            "properties": {"title": "Hokim of Jizzakh region"},
+        },
+        {
+            "id": "e2",
+            "type": "Location",
+            "subtype": "region",
+            "name": "Jizzakh region",
+            "aliases": ["Джизакской области"],
+        },
+        {
+            "id": "e3",
+            "type": "Organization",
+            "subtype": "company",
+            "name": "BYD",
+            "aliases": ["BYD", "компании"],
+        },
+        {
+            "id": "e4",
+            "type": "Location",
+            "subtype": "city",
+            "name": "Jizzakh",
+            "aliases": ["Джизаке"],
+        },
+        {
+            "id": "e5",
+            "type": "Plant",
+            "name": "BYD electric car plant in Jizzakh",
+            "aliases": ["завод", "Завод"],
+            "properties": {"product": "электромобили"},
+        },
+    ],
+    "relations": [
+        {"type": "HOLDS_POSITION", "source": "e1", "target": "e2"},
+        {"type": "VISITED", "source": "e1", "target": "e5"},
+        {"type": "OPERATES", "source": "e3", "target": "e5"},
+        {"type": "LOCATED_IN", "source": "e5", "target": "e4"},
+    ],
+}
+
+
+def test_an_extracted_article_and_a_pre_extracted_one_in_another_language_meet(
+    empty_graph: Graph,
+) -> None:
+    load_article(empty_graph, Article("en", text=ENGLISH, meta=DocumentMeta(lang="en")))
+    load_article(empty_graph, Article("ru", extracted=ExtractedDocument(**RUSSIAN_GOLD)))
+    # the city of the English article (GeoNames, through the extractor) and the Russian one's
+    # "Джизаке" (a gold file with no id: through the gazetteer at load time) are one node
+    jizzakh = empty_graph.read(ENTITY, {"id": "loc:gn-1513886"})
+    assert jizzakh and jizzakh[0]["docs"] == 2
+    byd = empty_graph.read(ENTITY, {"id": "org:byd"})
+    assert byd and byd[0]["docs"] == 2
+    assert "компании" not in byd[0]["aliases"]  # a role noun is a mention, never an alias
+    plants = empty_graph.read(PLANTS)
+    assert len(plants) == 1 and plants[0]["docs"] == 2, plants
+    persons = empty_graph.read(PERSONS)
+    assert len(persons) == 1, persons  # Soliyev and Saliev, with the same office
