@@ -21,7 +21,7 @@ from tests.loaders.test_bulk import snapshot
 PLANT = Statement(
     "PLANT",
     """
-    MATCH (e:Entity {id: 'plant:nordwind-motors@gn-1538637'})
+    MATCH (e:Entity {id: 'plant:nordwind-motors@karshi'})
     RETURN e.status AS status, e.product AS product, e.doc_count AS docs""",
 )
 OFFICIAL = Statement(

@@ -18,7 +18,7 @@ from loaders.ingest import parse_front_matter
 from tests.factories import entity, relation
 
 MUSTEROV, NORDSTEPPE, LENA = "per:timur-musterov", "loc:nordsteppe-region", "per:lena-sturm"
-STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors@gn-1216311"
+STEPPENWIND, PLANT = "org:steppenwind-motors", "plant:steppenwind-motors@qarshi"
 QARSHI, GERMANY = "loc:gn-1216311", "loc:gn-2921044"
 
 VISIT = (
