@@ -167,8 +167,10 @@ def test_with_the_graph_down_reads_and_writes_fail_as_fast_as_health(tmp_path: P
                 answer = call()
                 took = time.monotonic() - start
                 assert answer.status_code == 503, answer.text
-                # The probe measured 15.9 s and 30.9 s (driver retries); /health 3 ms.
-                assert took < 5, took
+                # The probe measured 15.9 s and 30.9 s (driver retries); /health 3 ms. A write
+                # asks the graph twice (linking, then writing): one connection budget each, a
+                # generous bound on a loaded machine, still far below the retries.
+                assert took < 10, took
             error(client.get("/entities", params={"q": "x"}), 503, "graph_unavailable")
             server.start()
             assert wait_for(f"{service.url}/health", 200).status_code == 200
