@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from loaders.extraction.gazetteer import Entry, Gazetteer, gazetteer
 from loaders.extraction.lexicon import WordClasses, word_classes
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import LanguagePack, pack
 
 # priorities: higher wins an overlap
 P_PERSON, P_QUOTED, P_ORG, P_PLACE, P_WEAK = 50, 40, 30, 20, 5
@@ -20,15 +21,16 @@ class Lexicon:
     """One language's word lists and gazetteer, as the rules read them."""
 
     lang: str
+    pack: LanguagePack
     words: WordClasses
     gaz: Gazetteer
 
     @classmethod
     def of(cls, lang: str) -> Lexicon:
-        return cls(lang, word_classes(lang), gazetteer(lang))
+        return cls(lang, pack(lang), word_classes(lang), gazetteer(lang))
 
 
-def entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
+def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention:
     """A mention of something the gazetteer knows, with its key, canonical name and ids (and,
     for places, the country they are in, which bodies without a country named take)."""
     properties = dict(entry.properties)
@@ -49,7 +51,7 @@ def entry_mention(entry: Entry, start: int, end: int, source: str) -> Mention:
 
 def priority(mention: Mention) -> int:
     """The priority a chosen mention keeps when it competes again (with the people)."""
-    if mention.type == "Person" and mention.source == "gazetteer":
+    if mention.type == "Person" and mention.source == Source.GAZETTEER:
         return P_PERSON + 5
     return {"Person": P_PERSON, "Organization": P_ORG, "Location": P_PLACE}.get(mention.type, 0)
 

@@ -16,7 +16,7 @@ from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.linking import link, link_seats, mark_goods
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
 from loaders.extraction.naming import name_plants
 from loaders.extraction.plants import PlantFinder
 from loaders.extraction.relations import find_relations
@@ -203,7 +203,7 @@ def _company_nouns(
             for kind in ("visit", "open")
             for t in triggers.get(kind, [])
         ):
-            plant.weak, plant.role, plant.source = False, None, "weak"
+            plant.weak, plant.role, plant.source = False, None, Source.WEAK
             out.append(plant)
     return out
 

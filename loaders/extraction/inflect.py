@@ -1,4 +1,6 @@
-"""Inflected forms of names and nouns, generated from the suffix rules in data/inflection.json.
+"""Inflected forms of names and nouns, generated from the suffix rules of the language
+pack that inflects so (lang/<code>/inflection.json; the manifest's name_inflection names the
+kind, and these are its functions).
 
 Gazetteers list a place once ("Узбекистан", "Usbekistan"); the text has "Узбекистане",
 "Usbekistans". Generating the forms up front keeps matching a plain phrase lookup.
@@ -6,10 +8,32 @@ Gazetteers list a place once ("Узбекистан", "Usbekistan"); the text ha
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from itertools import product
+from typing import Any
 
-from loaders.extraction.datafiles import inflection_rules
+from loaders.extraction.packs import NameInflection, packs
+
+
+@cache
+def _tables(kind: NameInflection) -> dict[str, Any]:
+    """The inflection tables of the pack whose names inflect so (none: no tables)."""
+    for language in packs().values():
+        if language.name_inflection is kind:
+            text = language.file("inflection.json").read_text(encoding="utf-8")
+            return dict(json.loads(text))
+    return {}
+
+
+@cache
+def russian(table: str) -> tuple[str, ...]:
+    """A list of Russian endings by name ("nominative_surnames", "adjective_endings")."""
+    return tuple(_tables(NameInflection.RUSSIAN_CASES).get(table, ()))
+
+
+def _rules(kind: NameInflection, table: str) -> list:
+    return list(_tables(kind).get(table, []))
 
 
 def _apply(word: str, rules: list) -> list[str]:
@@ -23,9 +47,9 @@ def _apply(word: str, rules: list) -> list[str]:
 
 def is_russian_adjective(word: str) -> bool:
     lower = word.lower()
-    if lower.endswith(("ние", "тие", "вие")):
+    if lower.endswith(russian("neuter_noun_endings")):
         return False  # "управление", "предприятие": neuter nouns, not plural adjectives
-    return lower.endswith(tuple(inflection_rules()["ru_adjective_endings"]))
+    return lower.endswith(russian("adjective_endings"))
 
 
 @cache
@@ -33,8 +57,8 @@ def ru_word_forms(word: str) -> tuple[str, ...]:
     """Case forms of one Russian word (noun or adjective), the word itself first."""
     if not word or not word[-1].isalpha() or word.isupper():
         return (word,)
-    rules = inflection_rules()
-    table = rules["ru_adj"] if is_russian_adjective(word) else rules["ru_noun"]
+    kind = NameInflection.RUSSIAN_CASES
+    table = _rules(kind, "adj") if is_russian_adjective(word) else _rules(kind, "noun")
     forms = _apply(word, table)
     return tuple(dict.fromkeys([word, *forms]))
 
@@ -54,27 +78,29 @@ def ru_phrase_forms(phrase: str) -> list[str]:
 def inflect_head(phrase: str) -> list[str]:
     """Forms of a Russian phrase whose first word is the head ("глава государства")."""
     first, _, rest = phrase.partition(" ")
-    if first.endswith(("ый", "ий", "ой", "ая")) and rest:
+    if first.endswith(russian("head_adjective_endings")) and rest:
         return ru_phrase_forms(phrase)
     return [f"{form} {rest}".strip() for form in ru_word_forms(first)]
 
 
 def de_name_forms(name: str) -> list[str]:
     """A German name and its genitive ("Deutschlands", "Usbekistans")."""
-    rules = inflection_rules()
-    if name.lower().endswith(tuple(rules["de_name_genitive_after"])) or not name[-1].isalpha():
+    kind = NameInflection.GERMAN_GENITIVE
+    if name.lower().endswith(tuple(_rules(kind, "name_genitive_after"))) or not name[-1].isalpha():
         return [name]
-    return [name, *(name + ending for ending in rules["de_name_genitive"])]
+    return [name, *(name + ending for ending in _rules(kind, "name_genitive"))]
 
 
 def de_adjective_forms(stem: str) -> list[str]:
-    return [stem + ending for ending in inflection_rules()["de_adj"]]
+    return [stem + ending for ending in _rules(NameInflection.GERMAN_GENITIVE, "adj")]
 
 
-def name_forms(name: str, lang: str) -> list[str]:
-    """The forms a proper name takes in running text of a language."""
-    if lang == "ru" and any("а" <= c.lower() <= "я" or c in "ёЁ" for c in name):
+def name_forms(name: str, inflection: NameInflection) -> list[str]:
+    """The forms a proper name takes in running text, as the language inflects names."""
+    if inflection is NameInflection.RUSSIAN_CASES and any(
+        "а" <= c.lower() <= "я" or c in "ёЁ" for c in name
+    ):
         return ru_phrase_forms(name)
-    if lang == "de":
+    if inflection is NameInflection.GERMAN_GENITIVE:
         return de_name_forms(name)
     return [name]

@@ -12,6 +12,7 @@ from functools import cache
 
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
 from loaders.extraction.inflect import inflect_head
+from loaders.extraction.packs import Feature, pack
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class WordClasses:
     place_designators: dict[str, tuple[str, str]]  # form -> (subtype, position)
 
 
+def _by_case(lang: str) -> bool:
+    """Heads are listed in the nominative and inflected for a language with cases."""
+    return pack(lang).has(Feature.CASE_MORPHOLOGY)
+
+
 def _lang_rows(name: str, lang: str) -> list[dict[str, str]]:
     return [row for row in read_rows(name) if row["lang"] in (lang, "*")]
 
@@ -69,7 +75,7 @@ def _titles(lang: str) -> tuple[dict[str, Title], tuple[tuple[str, Title], ...]]
             if form.startswith("-"):
                 heads.append((form[1:], title))
                 continue
-            variants = inflect_head(form) if lang == "ru" else [form]
+            variants = inflect_head(form) if _by_case(lang) else [form]
             for variant in variants:
                 out.setdefault(variant, title)
     heads.sort(key=lambda item: -len(item[0]))
@@ -90,7 +96,7 @@ def _designators(lang: str, kind: str) -> frozenset[str]:
     for row in _lang_rows("org_designators.tsv", lang):
         if row["kind"] == kind:
             for form in split_forms(row["forms"]):
-                forms.update(inflect_head(form) if lang == "ru" and kind != "suffix" else [form])
+                forms.update(inflect_head(form) if _by_case(lang) and kind != "suffix" else [form])
     return frozenset(forms)
 
 
@@ -101,7 +107,7 @@ def _government_nouns(lang: str) -> dict[str, str]:
         if kind != "government":
             continue
         for form in split_forms(row["forms"]):
-            for variant in inflect_head(form) if lang == "ru" else [form]:
+            for variant in inflect_head(form) if _by_case(lang) else [form]:
                 out.setdefault(variant, body_class)
     return out
 

@@ -10,13 +10,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.model import Mention
-from loaders.extraction.names import ARTICLES
-from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import Feature, FunctionWords, pack, words_of
+from loaders.extraction.plants import PRODUCTION_WORDS
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
-    LINKING,
     OPEN_QUOTES,
     is_trigger_of,
     is_trigger_word,
@@ -25,43 +24,8 @@ from loaders.extraction.tokens import (
 )
 from loaders.extraction.translit import to_latin
 
-# words joining two plants of one verb ("das Werk von X sowie die Fabrik von Y")
-COORDINATORS = frozenset(["und", "sowie", "and", "и", "а"])
-ORG_NOUNS = frozenset(
-    [
-        "unternehmens",
-        "unternehmen",
-        "firma",
-        "marke",
-        "kompanie",
-        "konzerns",
-        "gruppe",
-        "company",
-        "brand",
-        "компании",
-    ]
-)
-PRODUCT_WORDS = frozenset(["of", "von", "для", "по"])
 # how large a kind of place is ("Yangiyul district of Tashkent region": the region is larger)
 LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
-# a participle fronted before the plant makes "von X" after it the agent: "Betrieben wird das
-# Werk von X" (X runs the plant told of, not another "Werk von X")
-AGENT_PARTICIPLES = frozenset(["betrieben", "geführt", "operated", "managed"])
-JOINT_WORDS = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
-LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "nahe", "в", "во", "под"])
-# verbs that open a clause after a plant noun ("the plant was built by X")
-AUXILIARIES = frozenset(
-    (
-        *("is", "was", "are", "were", "has", "had", "will", "would"),
-        *("ist", "war", "wird", "wurde", "wurden", "werden", "hat", "hatte", "soll"),
-        *("был", "была", "было", "будет", "является"),
-    )
-)
-FORMER = ("former", "ehemalig", "früher", "бывш", "прежн")
-LEGAL_FORMS = frozenset(["ооо", "ао", "оао", "зао", "пао", "llc", "jsc", "gmbh", "ag", "ltd"])
-LEADER_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
-POSSESSIVES = frozenset(["its", "their", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"])
-STOP_SEAT = frozenset(["to", "in", "im", "в", "во"])  # "ambassador ... to China": not the seat
 
 
 def _longest_by_start(mentions: list[Mention]) -> dict[int, int]:
@@ -93,14 +57,17 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
     previous_plant: Mention | None = None
+    words = words_of(doc.lang_)
     for mention in mentions:
         if mention.type == "Person" and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
             _company_office(mention, mentions)
-            if mention.source == "described" and mention.seats:
+            if mention.source == Source.DESCRIBED and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
         elif mention.type == "Plant":
-            former = any(t.lower_.startswith(FORMER) for t in doc[mention.start - 2 : mention.end])
+            former = any(
+                words.former.matches(t.lower_) for t in doc[mention.start - 2 : mention.end]
+            )
             # "in der ehemaligen Anlage von „Kastechmasch“": no longer the company's plant
             mention.org = None if former else _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start, by_end)
@@ -118,10 +85,12 @@ def _coordinated(doc: Doc, mentions: list[Mention], first: Mention | None, secon
     if any(mentions[p].start >= first.end for p in first.places):
         return False
     between = doc[first.end : second.start]
+    words = words_of(doc.lang_)
+    coordinators = words.coordinator | words.contrast
     return (
-        any(t.lower_ in COORDINATORS for t in between)
+        any(t.lower_ in coordinators for t in between)
         and sentence_of(doc, first.start).start == sentence_of(doc, second.start).start
-        and all(_inside_noun_phrase(t) or t.lower_ in COORDINATORS for t in between)
+        and all(_inside_noun_phrase(t) or t.lower_ in coordinators for t in between)
     )
 
 
@@ -167,12 +136,13 @@ def _seats(
         and mentions[i].end >= title_end
     ]
     i = title_end
+    words = words_of(doc.lang_)
     while i < stop:
         token = doc[i]
         if token.text == "(":
             i = _after(doc, i, ")")
             continue
-        if token.lower_ in STOP_SEAT and (
+        if token.lower_ in words.seat_stop and (
             seats or _before_title(doc, title_start, by_end, mentions)
         ):
             break
@@ -184,8 +154,8 @@ def _seats(
             continue
         if (
             person.start < title_end
-            and token.lower_ not in LINKING
-            and token.lower_ not in ARTICLES
+            and token.lower_ not in words.linking
+            and token.lower_ not in words.articles
             and not _modifier_before_company(doc, mentions, by_start, i)
         ):
             break
@@ -248,7 +218,8 @@ def _before_title(
 ) -> int | None:
     """ "Uzbek President", "usbekische Premierminister", "GM chairman", "Hyundai's president"."""
     end = _before_portfolio(doc, title_start)  # "Uzbek Energy Minister"
-    while end > 0 and doc[end - 1].lower_ in ("'s", "’s", "der", "die", "the", "-"):
+    before_title = words_of(doc.lang_).before_title
+    while end > 0 and (doc[end - 1].lower_ in before_title or doc[end - 1].text == "-"):
         end -= 1  # "Hyundai's president", "Claas-Chef"
     index = by_end.get(end)
     if index is None:
@@ -266,7 +237,7 @@ def _before_title(
 def _before_portfolio(doc: Doc, title_start: int) -> int:
     """Where an English portfolio written before its office starts ("Energy Minister",
     "Foreign Trade Minister"), else the office's start."""
-    if doc.lang_ != "en":
+    if not pack(doc.lang_).has(Feature.NOUN_ADJUNCTS):
         return title_start
     for size in (1, 2, 3):
         start = title_start - size
@@ -279,7 +250,7 @@ def _before_portfolio(doc: Doc, title_start: int) -> int:
 def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | None:
     """ "Hyosung Corporation led by its vice chairman Cho": "its" is the company named last
     before it in the sentence."""
-    if title_start == 0 or doc[title_start - 1].lower_ not in POSSESSIVES:
+    if title_start == 0 or doc[title_start - 1].lower_ not in words_of(doc.lang_).possessives:
         return None
     sentence_start = sentence_of(doc, title_start).start
     named = [
@@ -298,7 +269,7 @@ def _delegation_company(doc: Doc, mentions: list[Mention], title_start: int) -> 
     """ "a delegation of Linde led by board member Jürgen Nowicki": the company whose
     delegation the executive leads."""
     before = " ".join(t.lower_ for t in doc[max(0, title_start - 4) : title_start])
-    if not any(word in before for word in LEADER_WORDS):
+    if not words_of(doc.lang_).leader_phrases.inside(before):
         return None
     sentence_start = sentence_of(doc, title_start).start
     companies = [
@@ -333,12 +304,13 @@ def _plant_org(
     by_start: dict[int, int],
     by_end: dict[int, int],
 ) -> int | None:
+    words = words_of(doc.lang_)
     for end in (plant.start, plant.start - 1):
         index = by_end.get(end)
         if (
             index is not None
             and _is_operator(mentions[index])
-            and (end == plant.start or doc[end].text in ("-", "'s", "’s"))
+            and (end == plant.start or _joins_owner(doc[end].text, words))
         ):
             return index
     if fronted_agent_participle(doc, plant.start):
@@ -349,10 +321,10 @@ def _plant_org(
         if index is not None:
             mention = mentions[index]
             if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
-                activity = plant.source == "production" or PRODUCTION_WORDS.match(
+                activity = plant.source == Source.PRODUCTION or PRODUCTION_WORDS.match(
                     doc[plant.end - 1].lower_
                 )
-                product = activity and doc[i - 1].lower_ in PRODUCT_WORDS
+                product = activity and doc[i - 1].lower_ in words.goods_of
                 if product or mention.properties.get("_goods"):
                     break  # "production of MAN trucks", "собирают автомобили Kia": brands
                 return index if _is_operator(mention) else None
@@ -361,7 +333,7 @@ def _plant_org(
             i = mention.end  # "der chinesischen Marke Exeed": an adjective on the way
             continue
         token = doc[i]
-        if token.lower_ in LOCATIVE or not _inside_noun_phrase(token):
+        if token.lower_ in words.locative or not _inside_noun_phrase(token):
             break
         i += 1
     partner = _joint_partner(doc, mentions, plant, by_start)
@@ -373,7 +345,8 @@ def _plant_org(
 def fronted_agent_participle(doc: Doc, plant_start: int) -> bool:
     """ "Betrieben wird das Werk von X": the clause opens with the participle of running."""
     opening = sentence_of(doc, plant_start).start
-    return any(t.lower_ in AGENT_PARTICIPLES for t in doc[opening:plant_start])
+    participles = words_of(doc.lang_).agent_participle
+    return any(t.lower_ in participles for t in doc[opening:plant_start])
 
 
 def _joint_partner(
@@ -382,8 +355,9 @@ def _joint_partner(
     """ "the production of furniture together with the Zhongwang Group": the partner."""
     sentence_end = min(len(doc), plant.end + 12)
     text = [t.lower_ for t in doc[plant.end : sentence_end]]
+    words = words_of(doc.lang_)
     for k, word in enumerate(text):
-        if word in JOINT_WORDS and k + 1 < len(text) and text[k + 1] in ("with", "mit", "с"):
+        if word in words.together and k + 1 < len(text) and text[k + 1] in words.with_:
             # "together with the local company X": articles, adjectives, nouns, quotes between
             for j in range(plant.end + k + 2, min(len(doc), plant.end + k + 8)):
                 index = by_start.get(j)
@@ -400,20 +374,22 @@ def _inside_noun_phrase(token: Token) -> bool:
     """Words that may stand between a plant noun and its company: articles, "of", adjectives,
     company nouns, and in German any noun ("Produktion elektrischer Autos des Unternehmens")."""
     lang, lower = token.doc.lang_, token.lower_
+    language = pack(lang)
+    words = language.words
     if _company_noun(token) or _compound_hyphen(token):
         return True  # "das Werk des Lkw-Herstellers X": "Hersteller" names no act of making
-    if lower in AUXILIARIES or is_trigger_word(lang, lower):
+    if lower in words.auxiliary or is_trigger_word(lang, lower):
         return False  # "das Werk wurde von X errichtet": a clause, no longer the noun phrase
     if token.is_lower and is_trigger_of(lang, "export", lower):
         return False  # "Technik für die Molkerei lieferte der Anlagenbauer X": its supplier
     return (
-        token.lower_ in LINKING
-        or token.lower_ in ARTICLES
-        or token.lower_ in ORG_NOUNS
+        lower in words.linking
+        or lower in words.articles
+        or lower in words.company_nouns
         or token.text in OPEN_QUOTES
-        or token.lower_ in LEGAL_FORMS  # "предприятие ООО «X»"
+        or lower in words.legal_forms  # "предприятие ООО «X»"
         or (token.is_lower and token.is_alpha)
-        or (token.doc.lang_ == "de" and token.is_alpha)
+        or (language.has(Feature.CAPITALISED_NOUNS) and token.is_alpha)
     )
 
 
@@ -422,7 +398,7 @@ def _company_noun(token: Token) -> bool:
     words = word_classes(token.doc.lang_)
     lower = token.lower_
     return lower in words.org_nouns or (
-        token.doc.lang_ == "de"
+        pack(token.doc.lang_).has(Feature.NOUN_COMPOUNDS)
         and token.is_title
         and any(lower.endswith(s) for s in words.org_noun_suffixes)
     )
@@ -499,37 +475,48 @@ def _place_just_before(
 def _english_place_modifier(doc: Doc, place: Mention) -> bool:
     """ "the Bukhara refinery", "a new Navoi copper plant": a town or region named as the
     plant's modifier, after an article or adjective (not the subject "Navoi plans a plant")."""
-    if doc.lang_ != "en" or place.subtype not in ("city", "region", "district") or place.start == 0:
+    if not pack(doc.lang_).has(Feature.NOUN_ADJUNCTS):
+        return False
+    if place.subtype not in ("city", "region", "district") or place.start == 0:
         return False
     before = doc[place.start - 1]
-    return before.lower_ in ARTICLES or (before.is_lower and before.is_alpha)
+    return before.lower_ in words_of(doc.lang_).articles or (before.is_lower and before.is_alpha)
 
 
 def _modifier_or_article(token: Token) -> bool:
     """ "ein neues", "новый": what stands between a place and its plant; not a verb
     ("в Иссык-Кульскую область посетил комбинат": the region was visited)."""
-    if token.lower_ in ARTICLES:
+    language = pack(token.doc.lang_)
+    if token.lower_ in language.words.articles:
         return True
-    if not token.is_lower or is_trigger_word(token.doc.lang_, token.lower_):
+    if not token.is_lower or is_trigger_word(language.code, token.lower_):
         return False
-    return token.doc.lang_ != "ru" or token.lower_.endswith(RU_ADJECTIVE_ENDINGS)
+    return not language.has(Feature.CASE_MORPHOLOGY) or language.words.adjective_endings.ends(
+        token.lower_
+    )
 
 
 def locative_before(doc: Doc, index: int) -> bool:
     """ "in Asaka", "in der Stadt Karshi", "в городе Асаке": a locative word, articles skipped;
     not Russian "в" with the accusative ("в Казахстан", "в Южную Корею") nor German "in das",
     "in die" (accusative), which say whither."""
+    language = pack(doc.lang_)
+    words = language.words
     j = index - 1
-    while j >= 0 and index - j < 3 and (doc[j].lower_ in ARTICLES or doc[j].is_lower):
-        if doc[j].lower_ in LOCATIVE:
+    while j >= 0 and index - j < 3 and (doc[j].lower_ in words.articles or doc[j].is_lower):
+        if doc[j].lower_ in words.locative:
             break
         j -= 1  # "im usbekischen Dorf X": articles and adjectives between
-    if j < 0 or doc[j].lower_ not in LOCATIVE:
+    if j < 0 or doc[j].lower_ not in words.locative:
         return False
+    if doc[j].lower_ not in words.in_:
+        return True
     following = doc[j + 1].lower_
-    if doc.lang_ == "de" and doc[j].lower_ == "in" and following in ("das", "die"):
-        return False  # "Arbeitsreise in das Gebiet Tschüi", "in die Mongolei": whither
-    return not (doc.lang_ == "ru" and doc[j].lower_ in ("в", "во") and _whither(following))
+    # "Arbeitsreise in das Gebiet Tschüi", "in die Mongolei", "в Казахстан": whither
+    return not (
+        following in words.accusative_articles
+        or (language.has(Feature.CASE_MORPHOLOGY) and _whither(following))
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -550,8 +537,11 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
     "in Kazakhstan, in the city of Shymkent", "в Казахстане — в городе Шымкенте"."""
     chain = [first]
     i = mentions[first].end
-    while i + 1 < len(doc) and doc[i].text in (",", "(", "of", "des", "der", "—", "–"):
-        narrower = doc[i + 1].lower_ in LOCATIVE and doc[i].text in (",", "—", "–")
+    words = words_of(doc.lang_)
+    while i + 1 < len(doc) and (
+        doc[i].text in (",", "(", "—", "–") or doc[i].text in words.genitive_link
+    ):
+        narrower = doc[i + 1].lower_ in words.locative and doc[i].text in (",", "—", "–")
         index = by_start.get(i + 2 if narrower else i + 1)
         if index is None or mentions[index].type != "Location" or mentions[index].weak:
             break
@@ -578,12 +568,6 @@ def _after(doc: Doc, index: int, closing: str) -> int:
     return index + 1
 
 
-BRAND_BEFORE = frozenset(
-    ["brand", "brands", "marke", "marken", "марки", "марок", "бренда", "бренд"]
-)
-AND_BETWEEN = frozenset(["and", "und", "и", ",", "&"])
-
-
 def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
     """Companies named as the goods' brand, not as anyone's maker: "assembles Kia and
     Chevrolet cars", "собирают автомобили Kia и Chevrolet", "Autos der Marken Kia und
@@ -595,22 +579,33 @@ def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
         (m for m in mentions if m.type == "Organization" and m.subtype == "company" and not m.weak),
         key=lambda m: m.start,
     )
+    words = words_of(doc.lang_)
     groups: list[list[Mention]] = []  # names joined by "and" / ","
     for mention in orgs:
         last = groups[-1][-1] if groups else None
         gap = doc[last.end : mention.start] if last is not None else None
-        if gap is not None and len(gap) and all(t.lower_ in AND_BETWEEN for t in gap):
+        if gap is not None and len(gap) and all(_joins_names(t.lower_, words) for t in gap):
             groups[-1].append(mention)
         else:
             groups.append([mention])
     for group in groups:
         end, start = group[-1].end, group[0].start
         before = start - 1
-        while before >= 0 and doc[before].lower_ in BRAND_BEFORE | ARTICLES:
+        while before >= 0 and doc[before].lower_ in words.brand_noun | words.articles:
             before -= 1  # "Autos der Marken Kia", "автомобили марки Isuzu"
         skipped = {t.lower_ for t in doc[before + 1 : start]}
-        if skipped and not skipped & BRAND_BEFORE:
+        if skipped and not skipped & words.brand_noun:
             before = -1  # "Autos des Unternehmens X": the company's cars, it makes them
         if end in product_at or (before >= 0 and before in product_at):
             for mention in group:
                 mention.properties["_goods"] = True
+
+
+def _joins_names(lower: str, words: FunctionWords) -> bool:
+    """ "Kia and Chevrolet", "Kia, Chevrolet": what joins the names of a list."""
+    return lower in words.and_ or lower in (",", "&")
+
+
+def _joins_owner(text: str, words: FunctionWords) -> bool:
+    """ "Knauf-Werk", "Hyundai's plant": what joins a company to its plant noun."""
+    return text == "-" or text in words.possessive_clitic

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.lexicon import Title, word_classes
+from loaders.extraction.packs import Feature, pack
 
 # a hyphen inside a word ("kara-balta"), which German text splits when a capital follows
 HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
@@ -62,8 +63,9 @@ class GazetteerMatcher:
 
     def _add(self, nlp: Language, label: str, table: dict[str, Any]) -> None:
         forms = list(table)
-        if self.lang == "de":  # the lists are lower case, so "kara-balta" stays whole; the
-            # German tokenizer splits "Kara-Balta", "Samruk-Energy" before the capital
+        if pack(self.lang).has(Feature.SPLIT_HYPHEN_BEFORE_CAPITAL):
+            # the lists are lower case, so "kara-balta" stays whole; the tokenizer splits
+            # "Kara-Balta", "Samruk-Energy" before the capital
             split = {HYPHEN.sub(" - ", f): table[f] for f in forms if HYPHEN.search(f)}
             table = {**split, **table}
             forms = list(table)

@@ -7,9 +7,49 @@ project's ExtractedDocument, so no spaCy object leaves the package.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from loaders.extraction.lexicon import Title
+
+
+class Source(StrEnum):
+    """Which rule found a mention (what it is says how sure it is and how it joins others)."""
+
+    RULE = ""  # a rule that names no source of its own
+    ROLE = "role"  # a role reference ("the company", "der Region")
+    NOUN = "noun"
+    NAMED = "named"
+    DESIGNATED = "designated"
+    WIDENED = "widened"
+    TITLE = "title"
+    SURNAME = "surname"
+    SUFFIX = "suffix"
+    SUBJECT = "subject"
+    REPEAT = "repeat"
+    QUOTED = "quoted"
+    PLURAL = "plural"
+    PARTNER = "partner"
+    OWNER = "owner"
+    NER = "ner"
+    NAME_NOUN = "name-noun"
+    NAME = "name"
+    LISTED = "listed"
+    LATIN = "latin"
+    GOVERNMENT = "government"
+    DOMAIN = "domain"
+    CUE = "cue"
+    APPOSED = "apposed"
+    ACRONYM = "acronym"
+    DESCRIBED = "described"
+    GAZETTEER = "gazetteer"  # a name the gazetteer knows
+    CAPITAL = "capital"
+    ADJECTIVE = "adjective"
+    REGION_ADJ = "region-adj"
+    STRONG = "strong"  # a plant noun that always names a site
+    WEAK = "weak"  # a plant noun that names a site with a production cue
+    PART = "part"  # a part of a plant (workshop, line, цех)
+    PRODUCTION = "production"  # a production noun alone: an activity
 
 
 @dataclass
@@ -23,7 +63,7 @@ class Mention:
     key: str | None = None  # gazetteer key ("iso:UZ", "geonames:1216311", "org:kia")
     name: str | None = None  # canonical name when known
     properties: dict[str, Any] = field(default_factory=dict)
-    source: str = ""  # which rule found it (for debugging and confidence)
+    source: Source = Source.RULE  # which rule found it
     weak: bool = False  # adjectives and role references: kept only when they resolve
     role: str | None = None  # role references: which kind of entity they stand for
     title: Title | None = None  # persons: the office stated next to the name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from loaders.extraction.packs import words_of
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
     is_cyrillic,
@@ -16,26 +17,6 @@ from loaders.extraction.tokens import (
 )
 
 MAX_NAME_TOKENS = 4
-ARTICLES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-    ]
-)
-NAME_PARTICLES = frozenset(["van", "von", "der", "de", "den", "di", "da", "bin", "ibn", "al"])
 
 
 def closing_quote(doc: Doc, index: int) -> int | None:
@@ -74,6 +55,7 @@ def org_name_token(token: Token) -> bool:
 
 def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
     """End of the run of name tokens at `start` (at most four; "and"/"of" inside when allowed)."""
+    links = words_of(doc.lang_).name_links
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS + (6 if allow_linking else 0):
         token = doc[end]
@@ -87,14 +69,20 @@ def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:
             is_name_token(token)
             or (token.text.isupper() and token.is_alpha)
             or (token.text in ("-", "&") and end > start)
-            or (allow_linking and token.lower_ in ("and", ",", "of", "und") and end > start)
+            or (allow_linking and _name_link(token.lower_, links) and end > start)
         ):
             end += 1
         else:
             break
-    while end > start and doc[end - 1].lower_ in ("and", ",", "of", "und", "-", "&"):
+    while end > start and (
+        _name_link(doc[end - 1].lower_, links) or doc[end - 1].text in ("-", "&")
+    ):
         end -= 1
     return end
+
+
+def _name_link(lower: str, links: frozenset[str]) -> bool:
+    return lower == "," or lower in links
 
 
 def name_runs(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -131,11 +119,12 @@ def person_run_end(doc: Doc, start: int, blocked: set[int]) -> int:
 
 def _particle_inside(doc: Doc, start: int, end: int) -> bool:
     following = doc[end + 1] if end + 1 < len(doc) else None
+    particles = words_of(doc.lang_).name_particles
     return (
-        doc[end].lower_ in NAME_PARTICLES
+        doc[end].lower_ in particles
         and end > start
         and following is not None
-        and (is_name_token(following) or following.lower_ in NAME_PARTICLES)
+        and (is_name_token(following) or following.lower_ in particles)
     )
 
 

@@ -12,7 +12,8 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from loaders.extraction.lexicon import plant_kinds, word_classes
-from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.model import Entity, Mention, Relation, Source
+from loaders.extraction.packs import Feature, pack
 
 RUNS = ("OPERATES", "PLANS")
 # how specific a place is: a village or town before a district, a region, a country
@@ -22,7 +23,7 @@ VAGUE = re.compile(
     r"^(the|a|an|new|second|third|another|first|its|their|this|that|modern|large|big|huge|"
     r"existing|former|future|planned|local|\d[\d,.]*|\$?\d.*)$"
 )
-DEFAULT_KIND = {"en": "plant", "de": "plant", "ru": "plant"}
+DEFAULT_KIND = "plant"
 
 
 def name_plants(
@@ -59,14 +60,15 @@ def plant_kind(doc: Doc, mentions: list[Mention], entity: Entity) -> str:
     lang = doc.lang_
     ordered = sorted(
         (mentions[i] for i in entity.mentions),
-        key=lambda m: (m.weak, m.source not in ("strong", "part"), -(m.end - m.start)),
+        key=lambda m: (m.weak, m.source not in (Source.STRONG, Source.PART), -(m.end - m.start)),
     )
     for mention in ordered:
         words = [t.lower_ for t in doc[mention.start : mention.end] if t.is_alpha]
-        kind = _english_kind(words, lang) if lang == "en" else _translated(words, mention, lang)
+        as_written = pack(lang).has(Feature.CANONICAL_NAMES)
+        kind = _english_kind(words, lang) if as_written else _translated(words, mention, lang)
         if kind:
             return kind
-    return DEFAULT_KIND.get(lang, "plant")
+    return DEFAULT_KIND
 
 
 def _english_kind(words: list[str], lang: str) -> str | None:
@@ -104,7 +106,7 @@ def _translated(words: list[str], mention: Mention, lang: str) -> str | None:
 
 def _compound_head(word: str, lang: str) -> str | None:
     """German compounds end in their plant noun ("Ziegelwerk" -> "werk")."""
-    if lang != "de":
+    if not pack(lang).has(Feature.NOUN_COMPOUNDS):
         return None
     for suffix, _strength in word_classes(lang).plant_suffixes:
         if word.endswith(suffix) and len(word) > len(suffix):
@@ -113,7 +115,7 @@ def _compound_head(word: str, lang: str) -> str | None:
 
 
 def _compound_prefix(word: str, lang: str) -> str | None:
-    if lang != "de":
+    if not pack(lang).has(Feature.NOUN_COMPOUNDS):
         return None
     for suffix, _strength in word_classes(lang).plant_suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.names import ARTICLES
+from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
     AMOUNT,
-    MANAGEMENT,
-    NEEDS_AMOUNT,
-    ORDER_JOINERS,
     SENTENCE,
-    TOGETHER,
-    WITH_WORDS,
     FinderBase,
     Sentence,
 )
-
-# the auxiliary of a passive order ("was instructed", "wurde beauftragt")
-PASSIVE_AUXILIARIES = frozenset(["was", "were", "been", "is", "are", "wurde", "wurden"])
 
 
 class OrderRules(FinderBase):
@@ -39,7 +31,7 @@ class OrderRules(FinderBase):
             if trigger in inside_plants:
                 continue  # "Investitionsprojekt" names the plant, it is no investment verb
             amount = AMOUNT.search(self.doc[trigger : s.span.end].text)
-            if amount is None and self.doc[trigger].lower_.startswith(NEEDS_AMOUNT):
+            if amount is None and self.words.needs_amount.matches(self.doc[trigger].lower_):
                 continue
             sources = [
                 i
@@ -126,11 +118,12 @@ class OrderRules(FinderBase):
                 gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
                 nouns = word_classes(self.lang).org_nouns
                 joined = all(
-                    t.lower_ in ARTICLES
-                    or t.lower_ in ORDER_JOINERS
+                    t.lower_ in self.words.articles
+                    or t.lower_ in self.words.order_joiners
+                    or t.text == ","
                     or t.i in self._covered(s)
                     or t.lower_ in nouns  # "поручил руководству компании X"
-                    or t.lower_.startswith(MANAGEMENT)
+                    or self.words.management.matches(t.lower_)
                     for t in gap
                 )
                 if joined and len(gap) <= 12:
@@ -139,16 +132,18 @@ class OrderRules(FinderBase):
                 out.append(i)
             elif self._passive_order(trigger) and self._joined_before(s, mention.end, trigger):
                 out.append(i)  # "Министерству промышленности поручено построить завод"
-        return [i for i in out if not self.word_before(i, WITH_WORDS | TOGETHER, 2)]
+        return [
+            i for i in out if not self.word_before(i, self.words.with_ | self.words.together, 2)
+        ]
 
     def _passive_order(self, trigger: int) -> bool:
         """ "поручено", "was instructed", "wurde beauftragt": the body ordered stands before the
         order word, in the dative in Russian, as the subject in English and German."""
         word = self.doc[trigger].lower_
         before = self.doc[trigger - 1].lower_ if trigger > 0 else ""
-        if self.lang == "ru":
-            return word.endswith("но") or word.endswith("ется")
-        return before in PASSIVE_AUXILIARIES
+        if self.has(Feature.PASSIVE_BY_ENDING):
+            return self.words.passive_endings.ends(word)
+        return before in self.words.passive_auxiliary
 
     def _joined_before(self, s: Sentence, end: int, trigger: int) -> bool:
         """Only other ordered bodies, joiners or an auxiliary stand between a body and the
@@ -158,8 +153,9 @@ class OrderRules(FinderBase):
             all(
                 t.is_punct
                 or t.i in covered
-                or t.lower_ in ORDER_JOINERS
-                or t.lower_ in PASSIVE_AUXILIARIES
+                or t.lower_ in self.words.order_joiners
+                or t.text == ","
+                or t.lower_ in self.words.passive_auxiliary
                 for t in self.doc[end:trigger]
             )
             and trigger - end <= 3
@@ -168,7 +164,7 @@ class OrderRules(FinderBase):
     def _verb_final_order(self, s: Sentence, trigger: int) -> bool:
         """ "hat die Regierung angewiesen": the order word closes its clause."""
         following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
-        return self.lang == "de" and (following is None or following.is_punct)
+        return self.has(Feature.VERB_FINAL) and (following is None or following.is_punct)
 
     def _covered(self, s: Sentence) -> set[int]:
         """Tokens inside the sentence's organization mentions (a body listed before)."""

@@ -6,6 +6,8 @@ venture called X", web addresses ("gazeta.uz"), and what a statistical NER found
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from loaders.extraction.candidates import (
@@ -18,11 +20,11 @@ from loaders.extraction.candidates import (
     entry_mention,
     taken,
 )
+from loaders.extraction.datafiles import read_words
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import (
-    ARTICLES,
     MAX_NAME_TOKENS,
     closing_quote,
     latin_in_cyrillic,
@@ -30,11 +32,10 @@ from loaders.extraction.names import (
     name_run,
     org_name_token,
 )
-from loaders.extraction.plants import PRODUCTION_WORDS, RU_ADJECTIVE_ENDINGS, is_plant_word
+from loaders.extraction.packs import Feature, pack, words_of
+from loaders.extraction.plants import PRODUCTION_WORDS, is_plant_word
 from loaders.extraction.portfolios import portfolio_at
-from loaders.extraction.relation_base import BASED_WORDS
 from loaders.extraction.tokens import (
-    LINKING,
     OPEN_QUOTES,
     is_capitalised,
     is_cyrillic,
@@ -51,29 +52,7 @@ from loaders.extraction.tokens import (
 )
 from loaders.extraction.translit import to_latin
 
-# institutions named "<...> Bank of <Country>" ("Development Bank of Kazakhstan")
-OF_PLACE_HEADS = frozenset(["bank", "fund", "corporation", "company", "agency", "holding"])
-# words that say a sentence is about products, whose names follow their makers'
-MODEL_WORDS = ("model", "modell", "модел", "brand", "marke", "бренд", "марк", "version")
-PRODUCTS = frozenset(
-    (
-        *("cars", "car", "vehicles", "trucks", "buses", "suvs", "autos", "fahrzeuge", "lkw"),
-        *("автомобили", "автомобилей", "машины", "грузовики", "автобусы"),
-    )
-)
-MANAGEMENT = ("management", "leitung", "führung", "geschäftsführung", "leadership")
-TOGETHER = frozenset(["together", "jointly", "gemeinsam", "zusammen", "совместно", "вместе"])
-NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
-DOMAINS = frozenset(
-    ["uz", "kz", "kg", "tj", "tm", "ru", "az", "com", "net", "org", "de", "info", "news", "asia"]
-)
 STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
-
-
-# "глава", "главой": the head of whatever is named next (a Latin name: a company)
-HEAD_WORD = "глав"
-# "run by X", "operated by X": X runs something, so it is an organization
-AGENT_VERBS = frozenset(["run", "operated", "owned", "managed"])
 
 
 def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
@@ -102,16 +81,18 @@ def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Ciech CEO Jan Kowalski", "the head of Sinotruk, Ma Chunji", "dem Chef von ACWA
     Power, Marco Arcelli": the name before an executive's office (English), or after its
     "of"/"von" and before the holder's name, is his company."""
-    if doc.lang_ not in ("en", "de"):
+    language = pack(doc.lang_)
+    if not language.has(Feature.OFFICE_OF_COMPANY):
         return []
+    adjuncts = language.has(Feature.NOUN_ADJUNCTS)
     out = []
     for hit in hits.get("TITLE"):
         if getattr(hit.payload, "seat", None) != "organization":
             continue
-        before = _company_before_office(doc, hits, hit.start) if doc.lang_ == "en" else None
+        before = _company_before_office(doc, hits, hit.start) if adjuncts else None
         if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
             out.append((P_ORG - 2, Mention(before, hit.start, "Organization", "company")))
-        if hit.end + 1 < len(doc) and doc[hit.end].lower_ in ("of", "von"):
+        if hit.end + 1 < len(doc) and doc[hit.end].lower_ in language.words.of_preposition:
             end = name_run(doc, hit.end + 1)
             holder = end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
             if end > hit.end + 1 and holder and _unclaimed(hits, hit.end + 1, end):
@@ -142,9 +123,9 @@ def known(hits: Hits) -> list[Candidate]:
     """Organizations and public figures the gazetteer knows."""
     out = []
     for hit in hits.get("ORG"):
-        out.append((P_ORG + 2, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
+        out.append((P_ORG + 2, entry_mention(hit.payload, hit.start, hit.end, Source.GAZETTEER)))
     for hit in hits.get("PERSON"):
-        out.append((P_PERSON + 5, entry_mention(hit.payload, hit.start, hit.end, "gazetteer")))
+        out.append((P_PERSON + 5, entry_mention(hit.payload, hit.start, hit.end, Source.GAZETTEER)))
     return out
 
 
@@ -182,13 +163,14 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
             and any(e.subtype in ("country", "region") for e in country.payload)
         )
         bare = (
-            doc.lang_ != "de"  # German writes every noun capitalised ("Knauf-Werks")
+            # German writes every noun capitalised ("Knauf-Werks")
+            not pack(doc.lang_).has(Feature.CAPITALISED_NOUNS)
             and not any(hits.covering("PLANT_WORD", j) for j in range(hit.end, end))
             and not _models_told_of(doc, hit.start, end)
         )
         if company_word or national or bare:
             entry = hit.payload
-            mention = Mention(hit.start, end, "Organization", entry.subtype, source="widened")
+            mention = Mention(hit.start, end, "Organization", entry.subtype, source=Source.WIDENED)
             out.append((P_ORG + 4, mention))
     return out
 
@@ -197,9 +179,10 @@ def _models_told_of(doc: Doc, start: int, end: int) -> bool:
     """ "Chevrolet Cobalt cars", "Modelle wie Kia Sorento": a maker and its model, where the
     sentence speaks of products (a product word after the name, models, brands)."""
     sentence = sentence_of(doc, start)
-    if any(t.lower_ in PRODUCTS for t in doc[end : min(sentence.end, end + 2)]):
+    fw = words_of(doc.lang_)
+    if any(t.lower_ in fw.product_nouns for t in doc[end : min(sentence.end, end + 2)]):
         return True
-    return any(t.lower_.startswith(MODEL_WORDS) for t in sentence)
+    return any(fw.model.matches(t.lower_) for t in sentence)
 
 
 def _names_a_plant(doc: Doc, hits: Hits, start: int) -> bool:
@@ -212,8 +195,9 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     the name after a plant noun and "von"/"of" is the company the plant belongs to."""
     out = []
     words = lowers(doc)
+    fw = words_of(doc.lang_)
     for i in range(len(doc) - 2):
-        if words[i + 1] not in ("von", "of"):
+        if words[i + 1] not in fw.of_preposition:
             continue
         token = doc[i]
         if not is_plant_word(token, hits, True):
@@ -222,7 +206,11 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             continue  # "Montage von Mähdreschern": what is made, not who makes it
         start = token.i + 2
         country = hits.starting("PLACE", start)
-        if country and country.end + 1 < len(doc) and doc[country.end].lower_ in ("'s", "’s"):
+        if (
+            country
+            and country.end + 1 < len(doc)
+            and doc[country.end].lower_ in fw.possessive_clitic
+        ):
             start = country.end + 1  # "a factory of China's Zhejiang Glass"
         end = name_run(doc, start)
         if end == start or any(
@@ -233,7 +221,7 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if all(hits.covering("PLACE", j) for j in range(start, end)):
             continue  # "the plant of Samarkand" is in Samarkand
-        mention = Mention(start, end, "Organization", "company", source="owner")
+        mention = Mention(start, end, "Organization", "company", source=Source.OWNER)
         out.append((P_ORG - 1, mention))
     return out
 
@@ -243,7 +231,8 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
     company's or a brand's. It is taken for a company where the sentence says so: after an
     office ("президента Allur Андрея Лаврентьева"), after a country adjective ("малайзийской
     Petronas"), or as the subject of a verb ("Allur строит завод")."""
-    if doc.lang_ != "ru":
+    language = pack(doc.lang_)
+    if not language.has(Feature.CYRILLIC_SCRIPT):
         return []
     out = []
     words = texts(doc)
@@ -261,12 +250,12 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
         )
         cue = (
             hits.ending("TITLE", i) is not None
-            or (i > 0 and doc[i - 1].lower_.startswith(HEAD_WORD))  # "с главой ACWA Power"
+            or (i > 0 and language.words.head_of.matches(doc[i - 1].lower_))  # "с главой X"
             or hits.ending("COUNTRY_ADJ", i) is not None
             or (end < len(doc) and is_russian_verb(doc[end].text))
         )
         if cue and not known:
-            out.append((P_ORG - 1, Mention(i, end, "Organization", "company", source="latin")))
+            out.append((P_ORG - 1, Mention(i, end, "Organization", "company", source=Source.LATIN)))
         i = end
     return out
 
@@ -276,11 +265,12 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
     Firma X": who a project is carried out with is a company."""
     out = []
     words = lowers(doc)
+    fw = words_of(doc.lang_)
     for i in range(len(doc) - 2):
-        if words[i] not in TOGETHER or words[i + 1] not in ("with", "mit", "с"):
+        if words[i] not in fw.together or words[i + 1] not in fw.with_:
             continue
         start = i + 2
-        while start < len(doc) and doc[start].lower_ in ARTICLES:
+        while start < len(doc) and doc[start].lower_ in fw.articles:
             start += 1
         end = name_run(doc, start)
         if end == start or any(
@@ -293,7 +283,9 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
             looks_like_surname(t.text) for t in doc[start:end]
         ):
             continue  # "toured the site together with Turgunov": a person
-        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source="partner")))
+        out.append(
+            (P_ORG - 2, Mention(start, end, "Organization", "company", source=Source.PARTNER))
+        )
     return out
 
 
@@ -301,9 +293,9 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "der Allur-Gruppe", "des Knauf-Konzerns": a name joined to a group noun. Other company
     nouns joined so say what the company makes: "den Lkw-Hersteller X" names no "Lkw", and
     neither does a group noun with the company's name after it ("des Chemie-Konzerns X")."""
-    if doc.lang_ != "de":
+    if not pack(doc.lang_).has(Feature.NOUN_COMPOUNDS):
         return []
-    group_nouns = word_classes("de").org_group_nouns
+    group_nouns = word_classes(doc.lang_).org_group_nouns
     out = []
     for hit in hits.get("ORG_NOUN"):
         end = hit.start - 1
@@ -315,19 +307,12 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         while start > 0 and end - start < 3 and org_name_token(doc[start - 1]):
             start -= 1
         if start < end and not any(hits.covering("PLACE", j) for j in range(start, end)):
-            out.append((P_ORG - 1, Mention(start, end, "Organization", "company", source="noun")))
+            out.append(
+                (P_ORG - 1, Mention(start, end, "Organization", "company", source=Source.NOUN))
+            )
     return out
 
 
-# words between an English subject and its verb ("X, which launched", "X is a subsidiary")
-SUBJECT_GAP = frozenset(
-    [
-        *(",", "which", "that", "is", "was", "has", "had", "have", "will", "would"),
-        *("a", "an", "the", "already", "also", "now", "itself"),
-    ]
-)
-# "a subsidiary of X": X is the parent company
-PARENT_OF = frozenset(["subsidiary", "subsidiaries", "unit", "division", "daughter"])
 # what only a company does: plans, builds, produces, or is part of another
 COMPANY_VERB_KINDS = ("plan", "operate", "own")
 NOT_SUBJECT_NAME = ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "PLACE_DESIGNATOR")
@@ -337,8 +322,9 @@ def _english_subject_of_company_verb(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Qazaq Vagon, which launched production at its plant", "Qazaq Vagon is a subsidiary
     of ...": a name of two or more capitalised words opening a sentence, whose verb says what
     companies do, is a company (a sentence's first word is otherwise no name)."""
-    if doc.lang_ != "en":
+    if not pack(doc.lang_).has(Feature.SUBJECT_COMPANY_VERB):
         return []
+    articles = words_of(doc.lang_).articles
     out = []
     for sentence in doc.sents:
         start = sentence.start
@@ -347,26 +333,26 @@ def _english_subject_of_company_verb(doc: Doc, hits: Hits) -> list[Candidate]:
             end += 1
         if end - start < 2 or not is_name_token(doc[start]) or is_first_name(doc[start].text):
             continue
-        if doc[start].lower_ in ARTICLES or any(
+        if doc[start].lower_ in articles or any(
             hits.covering(label, j) for j in range(start, end) for label in NOT_SUBJECT_NAME
         ):
             continue
         if _company_verb_after(doc, end, sentence.end):
-            mention = Mention(start, end, "Organization", "company", source="subject")
+            mention = Mention(start, end, "Organization", "company", source=Source.SUBJECT)
             out.append((P_ORG - 2, mention))
     return out
 
 
 def _company_verb_after(doc: Doc, index: int, limit: int) -> bool:
     """The first word after `index` past auxiliaries and "which" is a company's verb."""
-    while index < limit and doc[index].lower_ in SUBJECT_GAP:
+    gap = words_of(doc.lang_).subject_gap
+    while index < limit and doc[index].lower_ in gap:
         index += 1
     return index < limit and any(
-        is_trigger_of("en", kind, doc[index].lower_) for kind in COMPANY_VERB_KINDS
+        is_trigger_of(doc.lang_, kind, doc[index].lower_) for kind in COMPANY_VERB_KINDS
     )
 
 
-LIST_AND = frozenset(["and", "und", "sowie", "и"])
 NOT_LISTED = ("PERSON", "TITLE", "GOV_NOUN", "PLACE_DESIGNATOR", "COUNTRY_ADJ")
 
 
@@ -388,17 +374,18 @@ def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
     """The names of a list "A, B and C" that continues at `index` (after A); none unless the
     list closes with "and" (", Mirziyoyev said" is no list)."""
     found: list[Mention] = []
-    while index < len(doc) - 1 and (doc[index].text == "," or doc[index].lower_ in LIST_AND):
-        closing = doc[index].lower_ in LIST_AND
+    joins = words_of(doc.lang_).coordinator
+    while index < len(doc) - 1 and (doc[index].text == "," or doc[index].lower_ in joins):
+        closing = doc[index].lower_ in joins
         start = index + 1
-        if not closing and doc[start].lower_ in LIST_AND:
+        if not closing and doc[start].lower_ in joins:
             closing, start = True, start + 1
         end = name_run(doc, start)
         if end == start or not _listable(doc, hits, start, end):
             return []
         known = hits.starting("ORG", start)
         if known is None:
-            found.append(Mention(start, end, "Organization", "company", source="listed"))
+            found.append(Mention(start, end, "Organization", "company", source=Source.LISTED))
         index = known.end if known is not None else end
         if closing:
             return [(P_ORG - 2, m) for m in found]
@@ -427,15 +414,16 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
     Keramika"): a company."""
     out = []
     words = lowers(doc)
+    fw = words_of(doc.lang_)
     for i in range(len(doc) - 1):
         start = None
-        if words[i].startswith(MANAGEMENT) and words[i + 1] in ("of", "von"):
+        if fw.management.matches(words[i]) and words[i + 1] in fw.of_preposition:
             start = i + 2
-        elif words[i] in AGENT_VERBS and words[i + 1] == "by":
+        elif words[i] in fw.agent_participle and words[i + 1] in fw.by:
             start = i + 2  # "the factory is run by Navoiyazot"
-        elif words[i] in PARENT_OF and words[i + 1] == "of":
+        elif words[i] in fw.parent_of and words[i + 1] in fw.of_preposition:
             start = i + 2  # "a subsidiary of Kazakhstan Temir Zholy", not of "Kazakhstan"
-        elif words[i] in ("'s", "’s") and i > 0:
+        elif words[i] in fw.possessive_clitic and i > 0:
             country = hits.ending("PLACE", i)
             if country and any(e.subtype == "country" for e in country.payload):
                 start = i + 1
@@ -455,7 +443,7 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
             doc[start].text
         ):
             continue
-        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source="cue")))
+        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source=Source.CUE)))
     return out
 
 
@@ -486,7 +474,7 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             and len(short.text) <= 12
         ):
             acronym = Mention(
-                short.i, short.i + 1, "Organization", mention.subtype, source="acronym"
+                short.i, short.i + 1, "Organization", mention.subtype, source=Source.ACRONYM
             )
             acronym.properties["alias_of"] = (mention.start, mention.end)
             out.append(acronym)
@@ -509,7 +497,9 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         )
         if cue or (len(inner) <= 3 and (inner.text.isupper() or latin_in_cyrillic(inner))):
             subtype = "media" if _media_cue_before(doc, hits, i) else "company"
-            out.append((P_QUOTED, Mention(i + 1, close, "Organization", subtype, source="quoted")))
+            out.append(
+                (P_QUOTED, Mention(i + 1, close, "Organization", subtype, source=Source.QUOTED))
+            )
     return out
 
 
@@ -536,7 +526,9 @@ def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
             or _company_office_ending(hits, j)
         ):
             return True
-        skippable = previous.lower_ in ARTICLES or previous.lower_ in ("von", "of", "с")
+        skippable = previous.lower_ in lex.pack.words.articles or previous.lower_ in (
+            lex.pack.words.of_preposition | lex.pack.words.with_
+        )
         if not skippable and not (previous.is_alpha and previous.is_lower):
             return False
         j -= 1
@@ -550,7 +542,7 @@ def _media_cue_before(doc: Doc, hits: Hits, index: int) -> bool:
 def noun_suffix(lex: Lexicon, token: Token) -> bool:
     """German compounds ending in a company noun ("Maschinenbaufirma", "Agrarunternehmen")."""
     lower = token.lower_
-    return lex.lang == "de" and any(
+    return lex.pack.has(Feature.NOUN_COMPOUNDS) and any(
         lower.endswith(s) and len(lower) > len(s) + 2 for s in lex.words.org_noun_suffixes
     )
 
@@ -596,13 +588,13 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         end = hit.end
         place = hits.starting("PLACE", end + 1) if end + 1 < len(doc) else None
         if (
-            doc[hit.start].lower_ in OF_PLACE_HEADS
+            doc[hit.start].lower_ in lex.pack.words.of_place_heads
             and place is not None  # (so "of" at `end` exists: a text may end with the name)
             and doc[end].lower_ == "of"
             and any(e.subtype == "country" for e in place.payload)
         ):
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
-        out.append((P_ORG, Mention(start, end, "Organization", "company", source="suffix")))
+        out.append((P_ORG, Mention(start, end, "Organization", "company", source=Source.SUFFIX)))
     return out
 
 
@@ -614,14 +606,17 @@ def _portfolio_of_office(doc: Doc, start: int, end: int) -> bool:
         found is not None
         and found[0] == end
         and start > 0
-        and doc[start - 1].lower_ in ("of", "and", ",", "für", "und")
+        and (
+            doc[start - 1].lower_ in words_of(doc.lang_).portfolio_lead
+            or doc[start - 1].text == ","
+        )
     )
 
 
 def _english_plural(lex: Lexicon, noun: Token) -> bool:
     """ "companies", "firms", "carmakers": an English company noun in the plural."""
     lower = noun.lower_
-    return lex.lang == "en" and lower.endswith("s") and not lower.endswith("ss")
+    return lex.pack.has(Feature.PLURAL_S) and lower.endswith("s") and not lower.endswith("ss")
 
 
 def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
@@ -629,9 +624,9 @@ def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
     capitalised noun that is also a company word ("Aluminium", "Gold") is where goods are made,
     not a company "Pawlodar Aluminium"."""
     return (
-        doc.lang_ == "de"
+        pack(doc.lang_).has(Feature.CAPITALISED_NOUNS)
         and start > 0
-        and doc[start - 1].lower_ in ("in", "im", "bei")
+        and doc[start - 1].lower_ in words_of(doc.lang_).locative
         and end - start == 2
         and hits.covering("PLACE", start)
         and doc[end - 1].is_title
@@ -661,7 +656,7 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         if run_end > end and all(hits.covering("ORG_PREFIX", j) for j in range(end, run_end)):
             continue  # "предприятие ООО «X»": the legal form; the quoted name follows
         if run_end > end:
-            mention = Mention(end, run_end, "Organization", "company", source="noun")
+            mention = Mention(end, run_end, "Organization", "company", source=Source.NOUN)
             mention.properties["noun"] = doc[end - 1].lower_
             out.append((P_ORG - 1, mention))
         elif end < len(doc) and doc[end].text in OPEN_QUOTES:
@@ -673,17 +668,12 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         else:
             start = hit.start if hit else end - 1
             mention = Mention(
-                start, end, "Organization", "company", weak=True, role="company", source="role"
+                start, end, "Organization", "company", weak=True, role="company", source=Source.ROLE
             )
             out.append((P_WEAK, mention))
-    if lex.lang == "en":
+    if lex.pack.has(Feature.NOUN_ADJUNCTS):
         out += _english_name_before_noun(doc, hits)
     return out
-
-
-# company nouns that end a Russian descriptive name ("Таджикская алюминиевая компания");
-# not plant nouns such as "комбинат", which name a site as well
-RU_NAME_HEADS = ("компани", "корпораци", "холдинг", "концерн", "банк", "групп")
 
 
 def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
@@ -691,15 +681,16 @@ def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
     the first capitalised inside a sentence, then a company noun, with no name after it (that
     would make them a description: "Китайская компания Haier"). Russian capitalises only the
     first word of such a name; its canonical name is the nominative, transliterated."""
-    if lex.lang != "ru":
+    if not lex.pack.has(Feature.CASE_MORPHOLOGY):
         return []
+    fw = lex.pack.words
     out = []
     for hit in hits.get("ORG_NOUN"):
         head = doc[hit.end - 1]
-        if hit.end - hit.start != 1 or not head.lower_.startswith(RU_NAME_HEADS):
+        if hit.end - hit.start != 1 or not fw.name_head_nouns.matches(head.lower_):
             continue
         start = hit.start
-        while start > 0 and doc[start - 1].lower_.endswith(RU_ADJECTIVE_ENDINGS):
+        while start > 0 and fw.adjective_endings.ends(doc[start - 1].lower_):
             start -= 1
             if doc[start].is_title:
                 break  # the capitalised first word opens the name
@@ -712,7 +703,7 @@ def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
         ):
             continue  # "китайская компания «Хайер»": a description of the name after it
         name = to_latin(_nominative(doc[start : hit.end].text.split()))
-        mention = Mention(start, hit.end, "Organization", "company", name=name, source="named")
+        mention = Mention(start, hit.end, "Organization", "company", name=name, source=Source.NAMED)
         mention.key = "org:" + name.lower()
         out.append((P_ORG, mention))
     return out
@@ -731,6 +722,7 @@ def _nominative(words: list[str]) -> str:
 
 def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
     out = []
+    fw = words_of(doc.lang_)
     strong = [h for h in hits.get("PLANT_WORD") if h.payload == "strong"]
     heads = hits.get("ORG_NOUN") + strong
     for head in heads:
@@ -739,12 +731,12 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         j = head.start
         modifiers = 0
         while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and modifiers < 3:
-            if doc[j - 1].lower_ in LINKING or doc[j - 1].lower_ in ARTICLES:
+            if doc[j - 1].lower_ in fw.linking or doc[j - 1].lower_ in fw.articles:
                 break
             j -= 1
             modifiers += 1
         end = j
-        if j > 0 and doc[j - 1].text == "-" and doc[j].lower_ in BASED_WORDS:
+        if j > 0 and doc[j - 1].text == "-" and doc[j].lower_ in fw.based:
             continue  # "the Warsaw-based group": a place, the company's home
         start = end
         while start > 0 and end - start < MAX_NAME_TOKENS and org_name_token(doc[start - 1]):
@@ -757,7 +749,7 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         if end - start > 1 or (start < end and not opens_sentence):
             # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
             priority = P_ORG + 3 if end - start > 1 else P_ORG - 2
-            mention = Mention(start, end, "Organization", "company", source="name-noun")
+            mention = Mention(start, end, "Organization", "company", source=Source.NAME_NOUN)
             out.append((priority, mention))
     return out
 
@@ -779,11 +771,12 @@ def _short_acronym(token: Token) -> bool:
 def _called(doc: Doc) -> list[Candidate]:
     """ "a joint venture called General Motors Uzbekistan", "под названием X"."""
     out = []
+    naming = words_of(doc.lang_).naming
     for i, token in enumerate(doc[:-1]):
-        if token.lower_ in NAMING_WORDS:
+        if token.lower_ in naming:
             end = name_run(doc, i + 1)
             if end > i + 1:
-                mention = Mention(i + 1, end, "Organization", "company", source="named")
+                mention = Mention(i + 1, end, "Organization", "company", source=Source.NAMED)
                 out.append((P_QUOTED + 1, mention))
     return out
 
@@ -791,10 +784,16 @@ def _called(doc: Doc) -> list[Candidate]:
 def _web_addresses(doc: Doc) -> list[Candidate]:
     """Web addresses ("gazeta.uz", "Podrobno.uz") are media outlets."""
     out = []
+    domains = _web_domains()
     for i, text in enumerate(texts(doc)):
-        if "." in text[1:-1] and text.split(".")[-1].lower() in DOMAINS and text.isascii():
-            out.append((P_QUOTED, Mention(i, i + 1, "Organization", "media", source="domain")))
+        if "." in text[1:-1] and text.split(".")[-1].lower() in domains and text.isascii():
+            out.append((P_QUOTED, Mention(i, i + 1, "Organization", "media", source=Source.DOMAIN)))
     return out
+
+
+@cache
+def _web_domains() -> frozenset[str]:
+    return read_words("web_domains.txt")
 
 
 def statistical(doc: Doc) -> list[Candidate]:
@@ -809,5 +808,5 @@ def statistical(doc: Doc) -> list[Candidate]:
             continue
         subtype = "company" if entity_type == "Organization" else None
         priority = (P_PERSON if entity_type == "Person" else P_ORG) - 4
-        out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source="ner")))
+        out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source=Source.NER)))
     return out

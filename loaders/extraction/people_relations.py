@@ -7,21 +7,12 @@ from graph_schema.vocabulary import RelationType
 from loaders.extraction.model import Mention
 from loaders.extraction.relation_base import (
     DISCOURSE,
-    FROM_WORDS,
-    GENITIVE,
-    GUEST_WORDS,
-    LOCATIVE,
     SENTENCE,
     STRUCTURAL,
-    TOGETHER,
-    WITH_WORDS,
     FinderBase,
     Sentence,
 )
 from loaders.extraction.tokens import is_trigger_word, sentences
-
-# the guests of the last reception, when they are the subject
-GUEST_NOUNS = ("guest", "gäste", "gast", "гост")
 
 
 class PeopleRules(FinderBase):
@@ -73,7 +64,7 @@ class PeopleRules(FinderBase):
                 self.leader = self.ent(i)
             if led and persons:
                 continue
-            if led or not self._after_with(i) or self.word_before(i, TOGETHER, 3):
+            if led or not self._after_with(i) or self.word_before(i, self.words.together, 3):
                 persons.append(i)
         if self._delegation_acts(s, persons):  # "In Taschkent traf die Delegation ... X"
             company = self._delegation_of(s)  # "делегация компании посетила ..."
@@ -94,7 +85,9 @@ class PeopleRules(FinderBase):
             for i in self.typed(s, "Organization")
             if self.mentions[i].subtype == "company"
             and self.mentions[i].end <= first
-            and not self.word_before(i, GENITIVE | WITH_WORDS, 1)
+            and not self.word_before(
+                i, self.words.genitive_link | self.words.of_preposition | self.words.with_, 1
+            )
         ]
         if companies:  # "die Unternehmensleitung wird Karshi besuchen"
             return companies[:1]
@@ -108,14 +101,14 @@ class PeopleRules(FinderBase):
         if self.encounter is None or self.entities[self.encounter[1]].type != "Person":
             return None
         words = [t.lower_ for t in self.doc[s.span.start : trigger]]
-        return self.encounter[1] if any(w.startswith(GUEST_NOUNS) for w in words) else None
+        return self.encounter[1] if any(self.words.guest.matches(w) for w in words) else None
 
     def _delegation_of(self, s: Sentence) -> int | None:
         """The company whose delegation the sentence is about ("a delegation of CNBM", "die
         Delegation des Konzerns", "делегация компании X")."""
         for i in self.typed(s, "Organization"):
             before = self._words_before(self.mentions[i].start, 3)
-            opened = [k for k, w in enumerate(before) if w.startswith(("delegation", "делегаци"))]
+            opened = [k for k, w in enumerate(before) if self.words.delegation.matches(w)]
             if (
                 self.mentions[i].subtype == "company"
                 and opened
@@ -126,14 +119,14 @@ class PeopleRules(FinderBase):
         return None
 
     def _guests_told(self, s: Sentence) -> bool:
-        return any(t.lower_.startswith(GUEST_WORDS) for t in s.span)
+        return any(self._guest_word(t.lower_) for t in s.span)
 
     def _delegation_acts(self, s: Sentence, persons: list[int]) -> bool:
         """The delegation told of before is the subject: it is named before every person of
         the sentence, and a leader of it is known."""
         if self.leader is None and self.protagonist is None:
             return False
-        delegation = [t for t in s.span if t.lower_.startswith(("delegation", "делегаци"))]
+        delegation = [t for t in s.span if self.words.delegation.matches(t.lower_)]
         if not delegation:
             return False
         first_person = min((self.mentions[i].start for i in persons), default=s.span.end)
@@ -235,8 +228,7 @@ class PeopleRules(FinderBase):
         joined = [
             self.ent(i)
             for i in self.typed(s, "Person")
-            if self.mentions[i].end <= first_meet
-            and self.word_before(i, frozenset(["and", "und", "и"]), 1)
+            if self.mentions[i].end <= first_meet and self.word_before(i, self.words.and_, 1)
         ]
         return [p for p in dict.fromkeys(joined) if p != host and p in people]
 
@@ -305,14 +297,17 @@ class PeopleRules(FinderBase):
             opening = mention.start - s.span.start <= 4 and mention.end <= first_verb
             if not opening or mention.weak:
                 continue
-            if self.word_before(i, LOCATIVE, 2):  # "In Istanbul, ...", "Later, in Berlin, ..."
+            if self.word_before(
+                i, self.words.locative, 2
+            ):  # "In Istanbul, ...", "Later, in Berlin, ..."
                 self.add(RelationType.VISITED, actor, mention.entity, s, confidence)
 
     def _own_delegation(self, s: Sentence) -> bool:
         """A delegation that acts ("the delegation held talks"), not one met as the guests
         ("встреча хокима с делегацией компании": the host is at home)."""
         return any(
-            t == 0 or self.doc[t - 1].lower_ not in WITH_WORDS for t in s.triggers.get("lead", [])
+            t == 0 or self.doc[t - 1].lower_ not in self.words.with_
+            for t in s.triggers.get("lead", [])
         )
 
     def _travelling(self, actor: int) -> bool:
@@ -361,13 +356,17 @@ class PeopleRules(FinderBase):
                 continue  # an adjective ("Uzbek") is no destination
             if mention.type == "Location" and self._inside_body(mention, s):
                 continue  # "the Navoi regional hokimiyat" is visited, not Navoi
-            if mention.subtype == "media" or i in operators or self.word_before(i, FROM_WORDS, 2):
+            if (
+                mention.subtype == "media"
+                or i in operators
+                or self.word_before(i, self.words.from_, 2)
+            ):
                 continue
             if mention.end in s.triggers.get("product", []):
                 continue  # "where Chevrolet cars are assembled": a brand
             if mention.type == "Location" and self._destination(s, i):
                 continue  # "a factory that makes yarn for the CIS market": not visited
-            if mention.type == "Organization" and self.introduced_by(i, WITH_WORDS):
+            if mention.type == "Organization" and self.introduced_by(i, self.words.with_):
                 continue  # "в ходе визита провел переговоры с представителями компании X"
             if mention.entity in seats or self._reporter(mention):
                 continue
@@ -410,7 +409,7 @@ class PeopleRules(FinderBase):
                 0 < start - trigger <= 2 or (not object_taken and self._object_of(trigger, start))
             )
             object_taken = object_taken or mention.type == "Person"
-            if any(w in WITH_WORDS or w in ("und", "and", "и") for w in before) or direct:
+            if any(w in self.words.with_ or w in self.words.and_ for w in before) or direct:
                 out.append(mention.entity)
         if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
             out = [
@@ -418,7 +417,7 @@ class PeopleRules(FinderBase):
                 for i in self.typed(s, "Person")
                 if self.mentions[i].start < trigger
                 and self._after_with(i)
-                and not self.word_before(i, TOGETHER, 3)
+                and not self.word_before(i, self.words.together, 3)
             ]
         if not out and trigger not in s.triggers.get("discuss", []):
             # "обсудил организацию производства", "besprach den Bau": a subject discussed,
@@ -468,4 +467,4 @@ class PeopleRules(FinderBase):
     def _delegation_sentence(self, index: int) -> bool:
         """A sentence about a delegation: whom it meets is its leader, named elsewhere."""
         _, spans = sentences(self.doc)
-        return any(t.lower_.startswith(("delegation", "делегаци")) for t in spans[index])
+        return any(self.words.delegation.matches(t.lower_) for t in spans[index])

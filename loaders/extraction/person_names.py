@@ -10,15 +10,12 @@ import re
 import unicodedata
 from functools import cache
 
+from loaders.extraction.inflect import russian
 from loaders.extraction.lexicon import first_names
 from loaders.extraction.model import Mention
 from loaders.extraction.tokens import is_cyrillic, russian_morphology
 from loaders.extraction.translit import to_latin
 
-RU_CASE_ENDINGS = ("ым", "ом", "ой", "у", "а", "е")
-MASCULINE_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")
-NOMINATIVE_SURNAMES = ("ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ский", "ская")
-INDECLINABLE_SURNAMES = ("зода", "заде", "зоды")
 # a family name in German transliteration ("Aksakalow", "Tokajew", "Bulekpajewa")
 GERMAN_SURNAME = re.compile(r"[a-z](ow|ew|owa|ewa)$")
 GERMAN_TO_ENGLISH = (
@@ -60,9 +57,9 @@ def fuzzy(text: str) -> str:
 def surname_stem(word: str) -> str:
     """The nominative of a surname: "Мирзиёева" -> "Мирзиёев", "Mirziyoyevs" -> "Mirziyoyev"."""
     if is_cyrillic(word):
-        if word.lower().endswith(INDECLINABLE_SURNAMES):
+        if word.lower().endswith(russian("indeclinable_surnames")):
             return word  # "Бобозода", "Турсунзаде": Tajik and Persian names do not decline
-        if word.lower().endswith(NOMINATIVE_SURNAMES):
+        if word.lower().endswith(russian("nominative_surnames")):
             return word  # "Кудратов", "Ахмедова": the dictionary may read a plural genitive
         for parse in russian_morphology().parse(word):
             if "Surn" in parse.tag or "Name" in parse.tag:
@@ -70,7 +67,7 @@ def surname_stem(word: str) -> str:
                     return word
                 return parse.normal_form.capitalize()
         lower = word.lower()
-        for ending in RU_CASE_ENDINGS:
+        for ending in russian("surname_case_endings"):
             if lower.endswith(("ов" + ending, "ев" + ending, "ин" + ending)):
                 return word[: -len(ending)]
         return word
@@ -90,7 +87,7 @@ def person_name(text: str, oblique: bool = False, nominative: bool = False) -> s
     if nominative:  # "Аким ... Дархан Сатыбалды": the name is as written
         return re.sub(r"zhon\b", "jon", to_latin(text))
     words = [surname_stem(w) if i else _first_name_stem(w) for i, w in enumerate(text.split())]
-    if oblique and len(words) > 1 and words[-1].lower().endswith(MASCULINE_GENITIVES):
+    if oblique and len(words) > 1 and words[-1].lower().endswith(russian("masculine_genitives")):
         words[-1] = words[-1][:-1]  # "Рахимова" after "главу": Рахимов
         first = words[0]
         if first == text.split()[0] and first.lower().endswith("а") and len(first) > 3:

@@ -12,9 +12,8 @@ from loaders.extraction.candidates import P_PERSON, Candidate, Lexicon
 from loaders.extraction.gazetteer import CENTRAL_ASIA
 from loaders.extraction.lexicon import Title
 from loaders.extraction.matching import Hit, Hits
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import (
-    ARTICLES,
     MAX_NAME_TOKENS,
     closing_quote,
     from_first_name,
@@ -22,9 +21,9 @@ from loaders.extraction.names import (
     person_run_end,
     skip_parenthesis,
 )
+from loaders.extraction.packs import Feature, FunctionWords, words_of
 from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import (
-    LINKING,
     OPEN_QUOTES,
     is_cyrillic,
     is_first_name,
@@ -36,14 +35,12 @@ from loaders.extraction.tokens import (
     writes_cyrillic,
 )
 
-LEAD_WORDS = ("led by", "headed by", "leitung", "angeführt", "во главе", "под руководством")
-
 
 def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Candidate]:
     blocked = {
         i
         for m in chosen
-        if m.type != "Organization" or m.source != "gazetteer"
+        if m.type != "Organization" or m.source != Source.GAZETTEER
         for i in range(m.start, m.end)
         if m.type != "Person"
     }
@@ -63,7 +60,7 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     for start, end in name_runs(doc, blocked | used):
         start = from_first_name(doc, start, end)
         if _is_person_run(doc, start, end):
-            out.append((P_PERSON, Mention(start, end, "Person", None, source="name")))
+            out.append((P_PERSON, Mention(start, end, "Person", None, source=Source.NAME)))
     return out
 
 
@@ -127,7 +124,8 @@ def _titled_person(
             or (token.is_lower and is_trigger_word(lex.lang, token.lower_))
         ):
             break  # "the President met with German Chancellor Olaf Scholz": not his name
-        if token.is_lower and token.lower_ not in LINKING and token.lower_ not in ARTICLES:
+        fw = lex.pack.words
+        if token.is_lower and token.lower_ not in fw.linking and token.lower_ not in fw.articles:
             lowercase += 1
             if lowercase > 3:
                 break
@@ -161,7 +159,8 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
     place = hits.covering("PLACE", i)
     if place is None or place.end - place.start != 1 or i + 1 >= len(doc):
         return False
-    if i > 0 and doc[i - 1].lower_ in ("of", "von", "des", "der"):
+    fw = words_of(doc.lang_)
+    if i > 0 and doc[i - 1].lower_ in fw.genitive_link | fw.of_preposition:
         return False  # "Ambassador of Japan Hatori Takashi": the office's country
     if any(entry.subtype == "country" for entry in place.payload):
         return False  # "посла Японии Хатори Такаси": a country starts no one's name
@@ -178,7 +177,7 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
 
 
 def _person(doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:
-    mention = Mention(start, end, "Person", title.subtype, source="title")
+    mention = Mention(start, end, "Person", title.subtype, source=Source.TITLE)
     mention.title, mention.title_text = title, doc[hit.start : hit.end].text
     mention.properties["title_span"] = (hit.start, hit.end)
     return mention
@@ -189,17 +188,19 @@ def _unnamed_officer(lex: Lexicon, doc: Doc, hit: Hit, title: Title) -> Mention:
     leader of a delegation ("unter der Leitung des Bürgermeisters der Region")."""
     sentence = sentence_of(doc, hit.start)
     before = doc[max(sentence.start, hit.start - 5) : hit.start].text.lower()
-    if lex.lang == "en" and _plural(doc[hit.start : hit.end].text):
-        mention = Mention(hit.start, hit.end, "Person", title.subtype, weak=True, source="plural")
+    if lex.pack.has(Feature.PLURAL_S) and _plural(doc[hit.start : hit.end].text, lex.pack.words):
+        mention = Mention(
+            hit.start, hit.end, "Person", title.subtype, weak=True, source=Source.PLURAL
+        )
         mention.role = "plural"
         return mention
     mention = Mention(
-        hit.start, hit.end, "Person", title.subtype, weak=True, role=title.role, source="role"
+        hit.start, hit.end, "Person", title.subtype, weak=True, role=title.role, source=Source.ROLE
     )
     mention.title, mention.title_text = title, doc[hit.start : hit.end].text
     mention.properties["title_span"] = (hit.start, hit.end)
-    if any(word in before for word in LEAD_WORDS):
-        mention.source = "described"
+    if lex.pack.words.leader_phrases.inside(before):
+        mention.source = Source.DESCRIBED
     return mention
 
 
@@ -224,16 +225,14 @@ def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:
             and known.start < mention.end
             and mention.start < known.end
         ):
-            if mention.source == "role":
+            if mention.source == Source.ROLE:
                 return
             mention.start, mention.end = known.start, known.end
             mention.key, mention.name, mention.role = known.key, known.name, known.role
             return
 
 
-def _plural(title: str) -> bool:
+def _plural(title: str, words: FunctionWords) -> bool:
     """ "the Presidents", "Heads of State": an English plural names no single person."""
     first = title.split()[0].lower()
-    return (
-        first.endswith(("ts", "heads", "ers", "ors")) and first not in ("heads",)
-    ) or first == "heads"
+    return words.plural_endings.ends(first)

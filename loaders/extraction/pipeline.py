@@ -10,8 +10,9 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, get_installed_models
 
 import loaders.extraction.components  # noqa: F401  (registers the kg_* factories)
-from loaders.extraction.config import AUTO, STATISTICAL_PREFIXES, ExtractionConfig
+from loaders.extraction.config import AUTO, ExtractionConfig
 from loaders.extraction.language import check_language
+from loaders.extraction.packs import Feature, pack
 
 log = logging.getLogger(__name__)
 KG_COMPONENTS = ("kg_mentions", "kg_entities", "kg_relations")
@@ -50,8 +51,9 @@ def get_nlp(lang: str) -> Language:
 
 
 def build_nlp(lang: str, config: ExtractionConfig | None = None) -> Language:
-    """blank(lang) or the configured statistical pipeline, plus the kg_* components."""
-    check_language(lang)
+    """blank(<the pack's spaCy base>) or the configured statistical pipeline, plus the kg_*
+    components; everything language-specific comes from the language's pack."""
+    language = pack(check_language(lang))
     model = statistical_model(lang, config or ExtractionConfig())
     if model:
         nlp = spacy.load(model)
@@ -61,9 +63,11 @@ def build_nlp(lang: str, config: ExtractionConfig | None = None) -> Language:
                 nlp.disable_pipe(name)
         log.info("extraction %s: statistical pipeline %s (%s) as extra signal", lang, model, keep)
     else:
-        nlp = spacy.blank(lang)
-    _split_capitalised_hyphens(nlp)
-    _keep_capitalised_words_whole(nlp)
+        nlp = spacy.blank(language.spacy_base)
+    if language.has(Feature.SPLIT_HYPHEN_BEFORE_CAPITAL):
+        _split_capitalised_hyphens(nlp)
+    if language.has(Feature.CONTRACTION_NAMES):
+        _keep_capitalised_words_whole(nlp)
     nlp.add_pipe("kg_unglue", first=True)
     if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
         nlp.add_pipe("kg_sentences", after="kg_unglue")
@@ -79,7 +83,7 @@ def statistical_model(lang: str, config: ExtractionConfig) -> str | None:
     if wanted != AUTO:
         return wanted
     installed = sorted(
-        m for m in get_installed_models() if m.startswith(STATISTICAL_PREFIXES[lang])
+        m for m in get_installed_models() if m.startswith(pack(lang).statistical_prefix)
     )
     # prefer the small ones: they are fast enough to run beside the rules
     for size in ("sm", "md", "lg", "trf"):
@@ -92,8 +96,6 @@ def statistical_model(lang: str, config: ExtractionConfig) -> str | None:
 def _keep_capitalised_words_whole(nlp: Language) -> None:
     """English splits contractions written without an apostrophe ("Hes" -> "He s", "Wed" ->
     "We d"); capitalised, they are names in news ("Hes Kablo") far more often."""
-    if nlp.lang != "en":
-        return
     rules = nlp.tokenizer.rules or {}
     nlp.tokenizer.rules = {
         form: tokens
@@ -105,7 +107,5 @@ def _keep_capitalised_words_whole(nlp: Language) -> None:
 def _split_capitalised_hyphens(nlp: Language) -> None:
     """German keeps "Syrdarya-Region" and "Knauf-Werks" whole; split before a capital so the
     name and the noun are tokens of their own (English and Russian already split)."""
-    if nlp.lang != "de":
-        return
     infixes = [*nlp.Defaults.infixes, r"(?<=[\wäöüÄÖÜß])-(?=[A-ZÄÖÜ])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

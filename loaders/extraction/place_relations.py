@@ -7,14 +7,10 @@ import itertools
 
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
-    BASED_WORDS,
-    FROM_WORDS,
-    JV_WORDS,
     LEVEL,
-    LOCATIVE,
-    NAMING_WORDS,
     SENTENCE,
     STRUCTURAL,
     FinderBase,
@@ -42,8 +38,8 @@ class PlaceRules(FinderBase):
             la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
             if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
                 continue
-            genitive = between.lower() in ("des", "der", "of", "of the") or (
-                between == "" and self.lang == "ru" and not ma.weak and not mb.weak
+            genitive = between.lower() in self.words.genitive_link or (
+                between == "" and self.has(Feature.CASE_MORPHOLOGY) and not ma.weak and not mb.weak
             )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
             if genitive and lb > la and lb >= LEVEL["region"]:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
@@ -53,9 +49,9 @@ class PlaceRules(FinderBase):
             elif between == "" and ma.weak and ma.key and lb < la:
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, STRUCTURAL)
             elif (
-                between.lower() in ("в", "во", "in")
+                between.lower() in self.words.in_
                 and la > lb
-                and self.word_before(a, LOCATIVE, 1)
+                and self.word_before(a, self.words.locative, 1)
             ):
                 self.add(RelationType.LOCATED_IN, mb.entity, ma.entity, s, SENTENCE)
 
@@ -94,7 +90,7 @@ class PlaceRules(FinderBase):
             end = country.end
             if country.subtype != "country" or country.weak or end + 1 >= s.span.end:
                 continue
-            if self.doc[end].lower_ in ("'s", "’s"):
+            if self.doc[end].lower_ in self.words.possessive_clitic:
                 owned = next((j for j in orgs if self.mentions[j].start == end + 1), None)
                 if owned is not None and self.mentions[owned].subtype == "company":
                     self.add(RelationType.BASED_IN, self.ent(owned), country.entity, s, STRUCTURAL)
@@ -146,7 +142,7 @@ class PlaceRules(FinderBase):
     def _plural_noun_after(self, adjective: Mention) -> bool:
         """ "Tajik construction companies": English company nouns in the plural close by."""
         nouns = word_classes(self.lang).org_nouns
-        return self.lang == "en" and any(
+        return self.has(Feature.PLURAL_S) and any(
             t.lower_ in nouns and t.lower_.endswith("s") and not t.lower_.endswith("ss")
             for t in self.doc[adjective.end : adjective.end + 3]
         )
@@ -171,7 +167,7 @@ class PlaceRules(FinderBase):
         homes = [
             i
             for i in self.typed(s, "Location")
-            if self.word_before(i, LOCATIVE | {","}, 1) and not self.mentions[i].weak
+            if self.word_before(i, self.words.locative | {","}, 1) and not self.mentions[i].weak
         ]
         if found is None:
             homes = [i for i in homes if 0 <= self.mentions[i].start - company.end < 12]
@@ -217,7 +213,7 @@ class PlaceRules(FinderBase):
         """ "Sanko Tekstil из Газиантепа", "GEA Group aus Düsseldorf", "Ciech from Warsaw": a
         place right after the company and "from" is its home."""
         end = self.mentions[org].end
-        if end >= s.span.end - 1 or self.doc[end].lower_ not in FROM_WORDS:
+        if end >= s.span.end - 1 or self.doc[end].lower_ not in self.words.from_:
             return
         for i in self.typed(s, "Location"):
             mention = self.mentions[i]
@@ -232,7 +228,7 @@ class PlaceRules(FinderBase):
             if place.end >= s.span.end:
                 continue  # a headline may end with the place
             word = place.end + (1 if self.doc[place.end].text == "-" else 0)
-            if place.weak or word >= s.span.end or self.doc[word].lower_ not in BASED_WORDS:
+            if place.weak or word >= s.span.end or self.doc[word].lower_ not in self.words.based:
                 continue
             org = next((j for j in orgs if 0 < self.mentions[j].start - word <= 4), None)
             if org is not None:
@@ -261,11 +257,12 @@ class PlaceRules(FinderBase):
                 self.add(
                     RelationType.PART_OF, self.ent(before[-1]), self.ent(after[0]), s, SENTENCE
                 )
-        if any(f" {w} " in f" {text} " for w in JV_WORDS):
+        if any(f" {w} " in f" {text} " for w in self.words.joint_venture.forms):
             ventures = [
                 i
                 for i in companies
-                if self.word_before(i, NAMING_WORDS, 1) or self.mentions[i].source == "quoted"
+                if self.word_before(i, self.words.naming, 1)
+                or self.mentions[i].source == Source.QUOTED
             ]
             for venture in ventures:
                 for owner in companies:

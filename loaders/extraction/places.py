@@ -10,21 +10,17 @@ from spacy.tokens import Doc
 from loaders.extraction.candidates import P_PLACE, Candidate, Lexicon, entry_mention, taken
 from loaders.extraction.gazetteer import Entry
 from loaders.extraction.matching import Hit, Hits
-from loaders.extraction.model import Mention
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import Feature, pack, words_of
 from loaders.extraction.tokens import is_cyrillic, is_name_token, sentence_of
 from loaders.extraction.translit import to_latin
-
-# Russian adjectives of district names ("Китабском", "Юнусабадский", "Бостанлыкского")
-DISTRICT_ADJECTIVE_ENDINGS = ("ского", "скому", "ским", "ском", "ский", "ская", "ской", "скую")
-CAPITAL_WORDS = frozenset(["capital", "hauptstadt", "столица", "столицы", "столице", "столицу"])
-GERMAN_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des"])
 
 
 def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     out = _capitals(lex, doc, hits) + _towns_before_regions(doc, hits)
     for hit in hits.get("PLACE"):
         following = doc[hit.end : hit.end + 2].text.lower()
-        if following.startswith(("-dollar", "- dollar", "$", "dollar")):
+        if lex.pack.words.currency_after.matches(following):
             continue  # "US-Dollar" is a currency
         if _noun_with_article(doc, hit):
             continue  # "die Halle", "das Werk": a German noun, not the town
@@ -39,7 +35,7 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
             end += 1
         if end > hit.end and subtype in ("other", "district"):
-            mention = Mention(hit.start, end, "Location", subtype, source="designated")
+            mention = Mention(hit.start, end, "Location", subtype, source=Source.DESIGNATED)
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
     for hit in hits.get("PLACE_DESIGNATOR"):
@@ -52,14 +48,14 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not hits.covering("PLACE", name.i)
             and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
         ):
-            mention = Mention(name.i, hit.end, "Location", "district", source="designated")
+            mention = Mention(name.i, hit.end, "Location", "district", source=Source.DESIGNATED)
             mention.name = f"{_district_base(lex, name.text)} district"
             out.append((P_PLACE - 1, mention))  # "the Karmana district", "Китабском районе"
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
         if after and after.payload[0] == "region":
             entry: Entry = hit.payload
-            out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, "region-adj")))
+            out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, Source.REGION_ADJ)))
     return out
 
 
@@ -67,9 +63,9 @@ def _noun_with_article(doc: Doc, hit: Hit) -> bool:
     """German towns take no article ("in Halle"), nouns do ("die Halle soll ... herstellen");
     countries and regions may ("die Mongolei", "die Türkei")."""
     return (
-        doc.lang_ == "de"
+        pack(doc.lang_).has(Feature.CAPITALISED_NOUNS)
         and hit.start > 0
-        and doc[hit.start - 1].lower_ in GERMAN_ARTICLES
+        and doc[hit.start - 1].lower_ in words_of(doc.lang_).articles
         and all(entry.subtype == "city" for entry in hit.payload)
     )
 
@@ -80,7 +76,7 @@ def _district_base(lex: Lexicon, word: str) -> str:
     if not is_cyrillic(word):
         return word
     lower = word.lower()
-    for ending in DISTRICT_ADJECTIVE_ENDINGS:
+    for ending in lex.pack.words.district_adjective_endings.forms:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:
             noun = lower[: -len(ending)]
             town = lex.gaz.places.get(noun)
@@ -93,17 +89,18 @@ def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     capital of Uzbekistan", "столица Казахстана") or before it ("the Kazakh capital", "in der
     usbekischen Hauptstadt", "Uzbekistan's capital", "в узбекской столице")."""
     out = []
+    fw = lex.pack.words
     for hit in hits.get("PLACE_DESIGNATOR"):
-        if doc[hit.start].lower_ not in CAPITAL_WORDS:
+        if doc[hit.start].lower_ not in fw.capital:
             continue
-        j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].lower_ in ("of", "von") else 0)
+        j = hit.end + (1 if hit.end < len(doc) and doc[hit.end].lower_ in fw.of_preposition else 0)
         place = hits.starting("PLACE", j)
         start, end, country = hit.start, place.end if place else hit.end, None
         if place is not None:
             country = place.payload[0]
         else:
             before = hit.start - (
-                1 if hit.start and doc[hit.start - 1].lower_ in ("'s", "’s") else 0
+                1 if hit.start and doc[hit.start - 1].lower_ in fw.possessive_clitic else 0
             )
             adjective = hits.ending("COUNTRY_ADJ", before)
             named = hits.ending("PLACE", before)
@@ -113,7 +110,7 @@ def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
                 start, country = named.start, named.payload[0]
         capital = lex.gaz.capitals.get(country.key) if country is not None else None
         if capital is not None and country.subtype == "country":
-            mention = entry_mention(capital, start, end, "capital")
+            mention = entry_mention(capital, start, end, Source.CAPITAL)
             mention.properties["capital_of"] = country.key
             if start < hit.start:  # the country is named too: "Kazakh" in "the Kazakh capital"
                 mention.properties["country_span"] = (start, hit.start)
@@ -126,13 +123,13 @@ def capital_countries(chosen: list[Mention], hits: Hits) -> list[Mention]:
     out = []
     for mention in chosen:
         span = mention.properties.get("country_span")
-        if mention.source != "capital" or span is None:
+        if mention.source != Source.CAPITAL or span is None:
             continue
         hit = hits.starting("COUNTRY_ADJ", span[0]) or hits.starting("PLACE", span[0])
         if hit is None:
             continue
         entry = hit.payload if hit.label == "COUNTRY_ADJ" else hit.payload[0]
-        country = entry_mention(entry, hit.start, hit.end, "adjective")
+        country = entry_mention(entry, hit.start, hit.end, Source.ADJECTIVE)
         country.weak = hit.label == "COUNTRY_ADJ"
         out.append(country)
     return out
@@ -141,6 +138,7 @@ def capital_countries(chosen: list[Mention], hits: Hits) -> list[Mention]:
 def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
     """ "in Jambay, Samarkand region": an unknown name apposed to a known region."""
     out = []
+    locative = words_of(doc.lang_).locative
     for hit in hits.get("PLACE"):
         entries = hit.payload
         if hit.start < 3 or not any(e.subtype in ("region", "country") for e in entries):
@@ -148,11 +146,11 @@ def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
         if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
             continue
         town = hit.start - 2
-        if doc[town - 1].lower_ in ("in", "im", "near", "bei", "в", "во") and not (
+        if doc[town - 1].lower_ in locative and not (
             hits.covering("PLACE", town) or hits.covering("ORG", town)
         ):
             out.append(
-                (P_PLACE - 1, Mention(town, town + 1, "Location", "other", source="apposed"))
+                (P_PLACE - 1, Mention(town, town + 1, "Location", "other", source=Source.APPOSED))
             )
     return out
 
@@ -168,7 +166,7 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
     if after and after.payload[1] in ("after", "both") and not designated:
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
-    mention = entry_mention(entry, start, end, "gazetteer")
+    mention = entry_mention(entry, start, end, Source.GAZETTEER)
     region = next((e for e in entries if e.subtype == "region"), None)
     if designated is None and entry.subtype == "city" and region is not None:
         mention.properties["_region"] = region  # "Hokim von Namangan": the region, by the office
@@ -215,12 +213,15 @@ def place_roles(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> li
         if any(i in used for i in range(hit.start, hit.end)):
             continue
         subtype = hit.payload[0]
-        if subtype not in ("region", "city") or doc[hit.start].lower_ in CAPITAL_WORDS:
+        if subtype not in ("region", "city") or doc[hit.start].lower_ in lex.pack.words.capital:
             continue  # "the capital" may be money ("registered capital")
-        if doc[hit.start].text.lower().endswith("s") and subtype == "region" and lex.lang == "en":
+        plural = lex.pack.has(Feature.PLURAL_S) and doc[hit.start].text.lower().endswith("s")
+        if plural and subtype == "region":
             continue  # "regions": plural, no single referent
         out.append(
-            Mention(hit.start, hit.end, "Location", subtype, weak=True, role=subtype, source="role")
+            Mention(
+                hit.start, hit.end, "Location", subtype, weak=True, role=subtype, source=Source.ROLE
+            )
         )
     return out
 
@@ -232,7 +233,7 @@ def country_adjectives(hits: Hits, chosen: list[Mention]) -> list[Mention]:
     for hit in hits.get("COUNTRY_ADJ"):
         if any(i in used for i in range(hit.start, hit.end)):
             continue
-        mention = entry_mention(hit.payload, hit.start, hit.end, "adjective")
+        mention = entry_mention(hit.payload, hit.start, hit.end, Source.ADJECTIVE)
         mention.weak = True
         out.append(mention)
     return out

@@ -8,20 +8,13 @@ import itertools
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import chain, fronted_agent_participle, locative_before
-from loaders.extraction.model import Mention
-from loaders.extraction.names import ARTICLES
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
-    AGENT_PHRASES,
-    AND_WORDS,
-    BRAND_WORDS,
-    BY_WORDS,
-    COPULAS,
     DISCOURSE,
     SENTENCE,
     STRUCTURAL,
-    TOGETHER,
     VENTURE,
-    WITH_WORDS,
     FinderBase,
     Sentence,
 )
@@ -58,7 +51,7 @@ class PlantRules(FinderBase):
         signing word, plan the plant the agreement is about."""
         sign = min(s.triggers.get("sign", []))
         status = self.entities[self.ent(plant)].properties.get("status")
-        noun = self.mentions[plant].source in ("strong", "weak", "part")
+        noun = self.mentions[plant].source in (Source.STRONG, Source.WEAK, Source.PART)
         if self.mentions[plant].start < sign or status == "operating" or not noun:
             return []  # "signed an agreement enabling the assembly": an activity, no plant
         seats = self._seats_of(s)
@@ -85,7 +78,7 @@ class PlantRules(FinderBase):
                 planning = s.triggers.get("plan") or s.triggers.get("future")
                 status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
-            by_noun = plant.source in ("strong", "weak", "part") and not plant.weak
+            by_noun = plant.source in (Source.STRONG, Source.WEAK, Source.PART) and not plant.weak
             agent = self._agent(s, plant) if by_noun else None
             if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"
                 self.add(rtype, agent, plant.entity, s, STRUCTURAL)
@@ -165,12 +158,12 @@ class PlantRules(FinderBase):
         noun = self.mentions[mention_index].properties.get("noun", "")
         start = self.mentions[mention_index].start
         before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
-        return noun.startswith(BRAND_WORDS) or any(w in before for w in BRAND_WORDS)
+        return self.words.brand.matches(noun) or self.words.brand.inside(before)
 
     def _builder_named(self, s: Sentence) -> bool:
         """A company introduced as the agent of building: "built by X", "von X errichtet"."""
         return any(
-            self.mentions[i].subtype == "company" and self.introduced_by(i, BY_WORDS)
+            self.mentions[i].subtype == "company" and self.introduced_by(i, self.words.by)
             for i in self.typed(s, "Organization")
         )
 
@@ -179,7 +172,7 @@ class PlantRules(FinderBase):
         return any(
             self.mentions[i].entity == entity
             and self.mentions[i].end <= plant.start
-            and not self.word_before(i, TOGETHER | WITH_WORDS, 3)
+            and not self.word_before(i, self.words.together | self.words.with_, 3)
             and not self.partner(i)
             for i in s.mentions
         )
@@ -198,7 +191,7 @@ class PlantRules(FinderBase):
 
     def _names_plant(self, org: int) -> bool:
         """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
-        return self.mentions[org].source == "name-noun"
+        return self.mentions[org].source == Source.NAME_NOUN
 
     def _sentence_operators(self, s: Sentence, plant: Mention) -> list[int]:
         """The company of the sentence that plans, builds or runs the plant: the only one, or
@@ -267,7 +260,7 @@ class PlantRules(FinderBase):
         """ "A и B объявили о создании совместного предприятия по выпуску X": the plant is
         called a joint venture, so the companies joined by "and" set it up together."""
         words = self.doc[max(0, plant.start - 1) : plant.end]
-        return any(t.lower_.startswith(("совместн", "joint")) for t in words)
+        return any(self.words.joint.matches(t.lower_) for t in words)
 
     def _jointly(self, s: Sentence, mentioned: list[int]) -> bool:
         """ "A and B will jointly build", "A und B wollen gemeinsam ... errichten", "A и B
@@ -278,9 +271,9 @@ class PlantRules(FinderBase):
         ordered = sorted(mentioned, key=lambda i: self.mentions[i].start)
         last = self.mentions[ordered[-1]].end
         for token in self.doc[last : min(s.span.end, last + 4)]:
-            if token.lower_ in TOGETHER:
+            if token.lower_ in self.words.together:
                 following = self.doc[token.i + 1] if token.i + 1 < s.span.end else None
-                return following is None or following.lower_ not in WITH_WORDS
+                return following is None or following.lower_ not in self.words.with_
         return False
 
     def _joined_by_and(self, mentioned: list[int]) -> bool:
@@ -292,11 +285,11 @@ class PlantRules(FinderBase):
         for a, b in itertools.pairwise(ordered):
             # "A and B", "A and the Uzbek company B", "A и местная компания «B»"
             between = self.doc[self.mentions[a].end : self.mentions[b].start]
-            if not any(t.lower_ in AND_WORDS for t in between):
+            if not any((t.lower_ in self.words.and_ or t.text == ",") for t in between):
                 return False
             if not all(
-                t.lower_ in AND_WORDS
-                or t.lower_ in ARTICLES
+                (t.lower_ in self.words.and_ or t.text == ",")
+                or t.lower_ in self.words.articles
                 or t.lower_ in nouns
                 or t.is_quote  # "«Узкимёсаноат» и турецкая Ak Kimya"
                 or t.is_lower
@@ -314,9 +307,9 @@ class PlantRules(FinderBase):
             if mention.start <= plant.end or mention.subtype != "company":
                 continue
             before = " ".join(self._words_before(mention.start, 6))
-            if any(phrase in before for phrase in AGENT_PHRASES):
+            if self.words.agent_phrases.inside(before):
                 return mention.entity
-            by = self.doc[mention.start - 1].lower_ in BY_WORDS
+            by = self.doc[mention.start - 1].lower_ in self.words.by
             if by and fronted_agent_participle(self.doc, plant.start):
                 return mention.entity  # "Betrieben wird das Werk von X"
         return None
@@ -414,10 +407,11 @@ class PlantRules(FinderBase):
             size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(word) else 0
             if not size:
                 continue
-            copula = any(w in COPULAS for w in words[max(0, k - 3) : k])
+            copula = any(w in self.words.copulas for w in words[max(0, k - 3) : k])
             following = words[k + size] if k + size < len(words) else ""
-            owners_next = following in ("of", "between", "des", "der", "von", "zwischen") or (
-                self.lang == "ru" and following != "" and following.isalnum()
+            owners = self.words.genitive_link | self.words.of_preposition | self.words.between
+            owners_next = following in owners or (
+                self.has(Feature.CASE_MORPHOLOGY) and following != "" and following.isalnum()
             )  # "совместным предприятием компании A": owners in the genitive, no preposition
             if copula and owners_next:
                 return s.span.start + k, s.span.start + k + size

@@ -11,13 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
-from loaders.extraction.model import Mention
-from loaders.extraction.names import ARTICLES
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.packs import Feature, pack, words_of
 from loaders.extraction.products import MAKE_VERBS, PRODUCTION_WORDS, product
 from loaders.extraction.tokens import (
-    LINKING,
     is_capitalised,
-    is_cyrillic,
     is_trigger_word,
     sentence_of,
 )
@@ -43,73 +41,7 @@ CAPACITY = re.compile(
     r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)\b"
     r"(?:(?:\s[\w-]+){0,4}?\s(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
 )
-RU_ADJECTIVE_ENDINGS = (
-    "ый",
-    "ий",
-    "ой",
-    "ая",
-    "яя",
-    "ое",
-    "ее",
-    "ые",
-    "ие",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ым",
-    "им",
-    "ых",
-    "их",
-    "ую",
-    "юю",
-)
-DE_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-# little words that stand before a plant noun without describing it ("has four workshops")
-NOT_MODIFIERS = frozenset(
-    (
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "would",
-        "can",
-        "could",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-        "all",
-        "both",
-        # German prepositions with an adjective's ending ("spricht über Chemiewerk")
-        "über",
-        "unter",
-        "hinter",
-        "außer",
-        "wider",
-    )
-)
 STATUS_ORDER = ("construct", "plan", "open")
-# Russian verbal nouns end like plural adjectives ("подключение завода" is no kind of plant)
-RU_VERBAL_NOUN_ENDINGS = ("ние", "тие", "ния", "тия")
 # "производственного", "заводской": adjectives made from a plant noun's stem name no plant
 RU_ADJECTIVE_FROM_STEM = re.compile(
     r"^(енн|ен|ск|н|ов)\w*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ом|ем)$"
@@ -131,6 +63,7 @@ STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "oper
 class PlantFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.pack = pack(lang)
         self.words = word_classes(lang)
         self.named: set[int] = set()  # tokens of the names of the Doc being read
 
@@ -171,7 +104,7 @@ class PlantFinder:
         built = any(start - 3 <= t < start for t in triggers.get("construct", []))
         if strength == "weak" and not built and not self._weak_is_plant(doc, start, end, cues):
             # "the project", "das Projekt", "завод": a reference back to the last plant
-            return Mention(start, end, "Plant", None, weak=True, role="plant", source="role")
+            return Mention(start, end, "Plant", None, weak=True, role="plant", source=Source.ROLE)
         begin = _modifiers_start(doc, start)
         if (
             strength == "weak"
@@ -186,10 +119,10 @@ class PlantFinder:
             cues = {k for k in cues if _within(triggers.get(k, []), sentence.start, until)}
             if not cues & {"plan", "construct"}:
                 cues = {"open"}
-        mention = Mention(begin, end, "Plant", None, source=strength)
+        mention = Mention(begin, end, "Plant", None, source=Source(strength))
         if (
             is_capitalised(doc[start])
-            and self.lang == "en"
+            and self.pack.has(Feature.TITLE_CASE_NAMES)
             and start > sentence.start
             and not doc[start].is_sent_start
         ):
@@ -224,16 +157,13 @@ class PlantFinder:
         window = doc[end : min(len(doc), end + 5)]
         if any(PRODUCTION_WORDS.match(t.lower_) for t in window):
             return True
-        if self.lang == "ru" and any(MAKE_VERBS.match(t.lower_) for t in window):
+        site = self.pack.has(Feature.ENTERPRISE_SITE)
+        if site and any(MAKE_VERBS.match(t.lower_) for t in window):
             return True  # "Предприятие ... производит полиэтилен": a site (German "Unternehmen
             # produziert" is the company)
         before = doc[max(0, start - 2) : start]
-        if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and doc[start].lower_ not in (
-            "project",
-            "projects",
-            "projekt",
-            "projekte",
-            "проект",
+        if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and (
+            doc[start].lower_ not in self.pack.words.project_nouns
         ):
             return True
         return bool(PRODUCTION_WORDS.match(doc[start].lower_)) and bool(
@@ -244,13 +174,14 @@ class PlantFinder:
 @cache
 def _stem_strength(lower: str, lang: str) -> str | None:
     words = word_classes(lang)
+    language = pack(lang)
     if lower in words.plant_blocklist:
         return None
-    if lang == "de":
+    if language.has(Feature.NOUN_COMPOUNDS):
         for suffix, strength in words.plant_suffixes:
             if lower.endswith(suffix) and len(lower) > len(suffix):
                 return strength
-    if lang == "ru":
+    if language.has(Feature.CASE_MORPHOLOGY):
         for stem, strength in words.plant_stems:
             if lower.startswith(stem) and not RU_ADJECTIVE_FROM_STEM.match(lower[len(stem) :]):
                 return strength
@@ -258,7 +189,7 @@ def _stem_strength(lower: str, lang: str) -> str | None:
 
 
 def _token_strength(lower: str, lang: str, words: WordClasses) -> str | None:
-    if lang == "en" or not lower.isalpha():
+    if not lower.isalpha():
         return None
     return _stem_strength(lower, lang)
 
@@ -273,20 +204,22 @@ def is_plant_word(token: Token, hits: Hits, strong: bool = False) -> bool:
 
 
 def _modifiers_start(doc: Doc, start: int) -> int:
+    language = pack(doc.lang_)
+    fw = language.words
+    inflected = language.has(Feature.INFLECTED_ADJECTIVES)
     begin = start
     while begin > 0 and begin > start - 3:
         token = doc[begin - 1]
         if (
             not (token.is_alpha and token.is_lower)
-            or token.lower_ in LINKING
-            or token.lower_ in ARTICLES
-            or token.lower_ in NOT_MODIFIERS
+            or token.lower_ in fw.linking
+            or token.lower_ in fw.articles
+            or token.lower_ in fw.not_modifiers
             or _verb_like(token)
             or _token_strength(token.lower_, doc.lang_, word_classes(doc.lang_))
             or token.lower_ in word_classes(doc.lang_).plant_words
-            or (is_cyrillic(token.text) and not token.lower_.endswith(RU_ADJECTIVE_ENDINGS))
-            or (is_cyrillic(token.text) and token.lower_.endswith(RU_VERBAL_NOUN_ENDINGS))
-            or (doc.lang_ == "de" and not token.lower_.endswith(DE_ADJECTIVE_ENDINGS))
+            or (inflected and not fw.adjective_endings.ends(token.lower_))
+            or fw.verbal_noun_endings.ends(token.lower_)
             or (begin >= 2 and doc[begin - 2].like_num)  # "$200m cement plant": a figure's unit
         ):
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
@@ -309,10 +242,11 @@ def _visited(doc: Doc, sentence: Span, begin: int, triggers: dict[str, list[int]
 def _clause_end(doc: Doc, end: int, sentence_end: int) -> int:
     """Where the clause of a plant ends: at a coordinated new verb ("... and discussed",
     "... und besprach", "... и обсудил")."""
+    fw = words_of(doc.lang_)
     for i in range(end, sentence_end - 1):
-        if doc[i].lower_ in ("and", "und", "и"):
+        if doc[i].lower_ in fw.and_:
             following = doc[i + 1]
-            if following.is_alpha and following.is_lower and following.lower_ not in ARTICLES:
+            if following.is_alpha and following.is_lower and following.lower_ not in fw.articles:
                 return i
     return sentence_end
 
@@ -326,7 +260,7 @@ def _within(sorted_tokens: list[int], start: int, end: int) -> bool:
 def _in_venture(doc: Doc, index: int) -> bool:
     """ "совместным предприятием", "joint venture": an enterprise that is a company, unless
     what it makes follows ("совместного предприятия по выпуску перекиси": the site)."""
-    if index == 0 or not doc[index - 1].lower_.startswith(("совместн", "joint")):
+    if index == 0 or not words_of(doc.lang_).joint.matches(doc[index - 1].lower_):
         return False
     window = doc[index + 1 : min(len(doc), index + 4)]
     return not any(PRODUCTION_WORDS.match(t.lower_) for t in window)
@@ -391,7 +325,7 @@ def _descriptors(
     "textile factory"), the first part of a German compound ("Zementfabrik") and its product
     ("завод по производству полиэтилена"), as word stems."""
     words = [t.lower_ for t in doc[begin:start] if t.is_alpha]
-    if lang == "de":
+    if lang and pack(lang).has(Feature.NOUN_COMPOUNDS):
         head = doc[start].lower_
         for suffix, _strength in word_classes(lang).plant_suffixes:
             if head.endswith(suffix) and len(head) - len(suffix) >= 3:

@@ -12,22 +12,11 @@ from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import LEADER_WORDS, LEVEL  # noqa: F401 (re-exported)
+from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
-from loaders.extraction.names import ARTICLES
+from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
 from loaders.extraction.plants import MONEY
 
-BRAND_WORDS = ("brand", "marke", "бренд", "марк")
-TOGETHER = frozenset(["together", "gemeinsam", "zusammen", "вместе", "совместно", "jointly"])
-AND_WORDS = frozenset(["and", "und", "и", ","])
-GENITIVE = frozenset(["des", "der", "of", "von"])
-WITH_WORDS = frozenset(["with", "mit", "с", "со", "between", "zwischen"])
-FROM_WORDS = frozenset(["from", "aus", "из"])
-# "Warsaw-based", "Munich-headquartered": the place before the hyphen is a company's home
-BASED_WORDS = frozenset(["based", "headquartered"])
-LOCATIVE = frozenset(["in", "im", "at", "near", "bei", "в", "во"])
-JV_WORDS = ("joint venture", "jv", "gemeinschaftsunternehmen", "совместное предприятие", "сп")
-NAMING_WORDS = frozenset(["called", "named", "namens", "названием"])
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
 # a joint venture, one word or two ("joint venture", "Gemeinschaftsunternehmen", "СП",
 # "совместным предприятием")
@@ -35,35 +24,10 @@ VENTURE = re.compile(
     r"joint[ -]ventures?|jv|gemeinschaftsunternehmen[s]?|joint-venture[s]?|сп|"
     r"совместн\w+ предприяти\w*"
 )
-AGENT_PHRASES = (
-    "operated by",
-    "run by",
-    "owned by",
-    "managed by",
-    "betrieben von",
-    "betrieben wird von",
-    "gehört",
-    "принадлежащ",
-    "управляем",
-)
-# "the management of X", "der Leitung von X", "руководству компании X": X is addressed
-MANAGEMENT = ("management", "leadership", "leitung", "führung", "geschäftsführung", "руковод")
-GUEST_WORDS = ("guest", "gäste", "gast", "гост", "delegation", "делегаци")
-BY_WORDS = frozenset(["by", "von", "durch"])
-RELATIVES = frozenset(["where", "which", "wo", "wobei", "где", "который", "которое", "которая"])
-COPULAS = frozenset(
-    ["is", "was", "are", "were", "ist", "war", "sind", "являются", "является", "стало", "стал"]
-)
-# between an order word and the bodies it addresses ("instructed the Government and the ...")
-ORDER_JOINERS = frozenset(
-    ["and", "und", "и", "also", "zudem", "auch", "также", "the", ",", "to"]
-)  # "gave instructions to the Ministry"
 # an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
 AMOUNT = re.compile(
     MONEY.pattern + r"|(?:up to |bis zu |до )?\d[\d.,]*\s?(?:%|percent|per cent|Prozent|процент\w*)"
 )
-# verbs that are an investment only with an amount ("allocate land" is none)
-NEEDS_AMOUNT = ("alloc", "выдел", "bereitst", "provid")
 
 
 @dataclass
@@ -91,6 +55,15 @@ class FinderBase:
     leader: int | None = None  # the leader of the delegation last told of
     last_plant: tuple[int, int] | None = None  # the plant last told of, and its sentence
     opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
+    pack: LanguagePack = field(init=False)
+    words: FunctionWords = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pack = pack(self.lang)
+        self.words = self.pack.words
+
+    def has(self, feature: Feature) -> bool:
+        return self.pack.has(feature)
 
     def add(
         self,
@@ -128,7 +101,7 @@ class FinderBase:
         for k in range(len(words)):
             two = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else words[k]
             size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(words[k]) else 0
-            if not size or any(w in COPULAS for w in words[max(0, k - 3) : k]):
+            if not size or any(w in self.words.copulas for w in words[max(0, k - 3) : k]):
                 continue
             start, end = s.span.start + k, s.span.start + k + size
             venture = self._venture_named_at(companies, start, end)
@@ -149,7 +122,11 @@ class FinderBase:
         for i in companies:
             mention = self.mentions[i]
             between = [t.lower_ for t in self.doc[mention.end : start]]
-            if between and between[0] == "," and all(w in ARTICLES or w == "," for w in between):
+            if (
+                between
+                and between[0] == ","
+                and all(w in self.words.articles or w == "," for w in between)
+            ):
                 return i
             if mention.start == end:
                 return i
@@ -194,7 +171,7 @@ class FinderBase:
         """A company introduced as someone's partner: "together with the local company X",
         "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»" (the
         words between are "with", articles, adjectives, company nouns and quotes)."""
-        return self.introduced_by(mention_index, TOGETHER)
+        return self.introduced_by(mention_index, self.words.together)
 
     def introduced_by(self, mention_index: int, words: frozenset[str]) -> bool:
         """One of `words` before the mention, with only "with", articles, adjectives, company
@@ -208,12 +185,16 @@ class FinderBase:
             if not (
                 token.is_lower
                 or token.text in "«„“\"'"
-                or token.lower_ in WITH_WORDS
+                or token.lower_ in self.words.with_
                 or token.lower_ in word_classes(self.lang).org_nouns
             ):
                 return False
             j -= 1
         return False
+
+    def _guest_word(self, lower: str) -> bool:
+        """A guest or delegation noun: the guests of a reception are the subject."""
+        return self.words.guest.matches(lower) or self.words.delegation.matches(lower)
 
     def word_before(self, mention_index: int, words: frozenset[str], reach: int = 3) -> bool:
         start = self.mentions[mention_index].start
@@ -231,11 +212,11 @@ class FinderBase:
 
     def _after_with(self, mention_index: int, reach: int = 3) -> bool:
         words = self._words_before(self._argument_start(mention_index), reach)
-        return any(w in WITH_WORDS for w in words)
+        return any(w in self.words.with_ for w in words)
 
     def _led(self, mention_index: int) -> bool:
         before = " ".join(self._words_before(self._argument_start(mention_index), 5))
-        return any(phrase in before for phrase in LEADER_WORDS)
+        return self.words.leader_phrases.inside(before)
 
     def _is_subject(self, mention: Mention) -> bool:
         return any(
@@ -266,15 +247,18 @@ class FinderBase:
         """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",
         ", wo ...", ", где ...": a relative clause."""
         for token in self.doc[start:end]:
-            if token.lower_ in RELATIVES and token.i > 0 and self.doc[token.i - 1].text == ",":
+            if (
+                token.lower_ in self.words.relatives
+                and token.i > 0
+                and self.doc[token.i - 1].text == ","
+            ):
                 return True
-            if token.lower_ in ("und", "and", "и") and token.i + 1 < len(self.doc):
+            if token.lower_ in self.words.and_ and token.i + 1 < len(self.doc):
                 following = self.doc[token.i + 1]
                 if (
                     following.is_lower
                     and following.is_alpha
-                    and following.lower_
-                    not in ("the", "der", "die", "das", "den", "dem", "des", "a", "an")
+                    and following.lower_ not in self.words.articles
                 ):
                     return True
         return False

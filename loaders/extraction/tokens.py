@@ -11,7 +11,9 @@ from functools import cache, lru_cache
 import pymorphy3
 from spacy.tokens import Doc, Span, Token
 
+from loaders.extraction.inflect import russian
 from loaders.extraction.lexicon import first_names, not_names, word_classes
+from loaders.extraction.trigger_kinds import TriggerKind
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 NAME_SHAPE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$")
@@ -22,46 +24,6 @@ SURNAME_END = re.compile(
 )
 OPEN_QUOTES = frozenset("«„“\"‚‘'")
 CLOSE_QUOTES = frozenset("»“”\"‘’'")
-LINKING = frozenset(
-    [
-        "of",
-        "the",
-        "for",
-        "to",
-        "and",
-        "in",
-        "at",
-        "from",
-        "der",
-        "des",
-        "dem",
-        "den",
-        "die",
-        "das",
-        "von",
-        "vom",
-        "aus",
-        "für",
-        "und",
-        "zu",
-        "zur",
-        "zum",
-        "im",
-        "am",
-        "bei",
-        "nach",
-        "по",
-        "при",
-        "и",
-        "в",
-        "во",
-        "на",
-        "из",
-        "с",
-        "со",
-        "для",
-    ]
-)
 
 
 def is_cyrillic(text: str) -> bool:
@@ -134,7 +96,8 @@ def is_first_name(text: str) -> bool:
         return True
     # Russian case forms of a given name ("Шавката", "Акылбеку")
     return is_cyrillic(text) and any(
-        lower.endswith(end) and lower[: -len(end)] in names for end in ("а", "у", "ом", "е", "ым")
+        lower.endswith(end) and lower[: -len(end)] in names
+        for end in russian("first_name_case_endings")
     )
 
 
@@ -213,7 +176,7 @@ def is_trigger_word(lang: str, lower: str) -> bool:
     return any(
         (m := pattern.match(lower)) is not None and m.end() >= len(lower) - 3
         for kind, pattern in trigger_index(lang).patterns.items()
-        if kind in TRIGGER_VERBS
+        if TriggerKind(kind).verbal
     )
 
 
@@ -224,18 +187,13 @@ def is_trigger_of(lang: str, kind: str, lower: str) -> bool:
     return pattern is not None and pattern.search(lower) is not None
 
 
-# kinds whose words are verbs or verbal nouns (not "product", "future" ...)
-TRIGGER_VERBS = frozenset(
-    ["visit", "meet", "plan", "operate", "order", "invest", "construct", "open", "receive"]
-)
-
-
 @cache
 def trigger_index(lang: str) -> TriggerIndex:
     kinds = word_classes(lang).triggers
     patterns = {}
     separable: dict[str, dict[str, frozenset[str]]] = {}
     for kind, forms in kinds.items():
+        TriggerKind(kind)  # a kind triggers.tsv misspells fails here, when the index is built
         joined = tuple((match, form) for match, form in forms if match != "separable")
         if joined:
             patterns[kind] = _kind_pattern(joined)

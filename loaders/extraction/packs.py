@@ -1,0 +1,291 @@
+"""Language packs: everything one language needs, under lang/<code>/, and the only way in.
+
+A pack is a directory with a manifest (manifest.toml: spaCy base, lingua name, statistical
+pipeline prefix, how names inflect, declared features) and its function-word classes
+(words.toml: one named class each). The languages the extractor supports are the packs
+present; rule code never tests a language code, it asks the pack for a feature or a class.
+"""
+
+from __future__ import annotations
+
+import keyword
+import tomllib
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+
+from graph_schema.errors import ExtractionError
+
+PACKS = resources.files(__package__) / "lang"
+
+
+class Feature(StrEnum):
+    """How a language writes what the rules read; a pack declares the ones it has."""
+
+    # every noun capitalised: a capitalised word is no name by its case alone
+    CAPITALISED_NOUNS = "capitalised_nouns"
+    # names of entities are written in this language ("car plant" as the text says it)
+    CANONICAL_NAMES = "canonical_names"
+    # cases carry what prepositions carry elsewhere (owners in the genitive, bodies in the
+    # dative); lexicon heads are listed in the nominative and inflected
+    CASE_MORPHOLOGY = "case_morphology"
+    # capitalised contractions without an apostrophe are names ("Hes Kablo"), not "He s"
+    CONTRACTION_NAMES = "contraction_names"
+    # the text is in Cyrillic: a Latin-script name is a foreign company's or brand's
+    CYRILLIC_SCRIPT = "cyrillic_script"
+    # an enterprise noun with a verb of making is a site ("Предприятие производит")
+    ENTERPRISE_SITE = "enterprise_site"
+    # adjectives before their noun end in ADJECTIVE_ENDINGS
+    INFLECTED_ADJECTIVES = "inflected_adjectives"
+    # verbs are told by a dictionary's part of speech (pymorphy3)
+    MORPHOLOGY_POS = "morphology_pos"
+    # no articles: "new" says a thing is introduced
+    NO_ARTICLES = "no_articles"
+    # nouns stand before a head as its modifiers ("Ciech CEO", "Energy Minister",
+    # "Bukhara refinery", "X carpet factory")
+    NOUN_ADJUNCTS = "noun_adjuncts"
+    # compounds written as one word name their kind by the last part ("Zementfabrik",
+    # "Energieministerium", "Allur-Gruppe")
+    NOUN_COMPOUNDS = "noun_compounds"
+    # "the head of Sinotruk, Ma Chunji": the company of an executive's office after "of"
+    OFFICE_OF_COMPANY = "office_of_company"
+    # past participles end in -ed ("started", "launched")
+    PAST_ED = "past_ed"
+    # plurals end in -s ("regions", "companies")
+    PLURAL_S = "plural_s"
+    # the tokenizer splits a hyphen before a capital ("Syrdarya-Region")
+    SPLIT_HYPHEN_BEFORE_CAPITAL = "split_hyphen_before_capital"
+    # a sentence may open with a company's name before its verb ("Qazaq Vagon launched")
+    SUBJECT_COMPANY_VERB = "subject_company_verb"
+    # the impersonal passive is a verb ending ("поручено"), no auxiliary before it
+    PASSIVE_BY_ENDING = "passive_by_ending"
+    # towns of the region are also known by their Russian names transliterated the
+    # language's way ("Dschisak")
+    TRANSLITERATED_EXONYMS = "transliterated_exonyms"
+    # every word of a name is capitalised ("Samarkand Automobile Plant")
+    TITLE_CASE_NAMES = "title_case_names"
+    # verbs close the clause ("hat die Regierung angewiesen", "stellt ... her")
+    VERB_FINAL = "verb_final"
+
+
+class NameInflection(StrEnum):
+    """How a proper name varies in running text (inflect.name_forms)."""
+
+    NONE = "none"
+    GERMAN_GENITIVE = "german_genitive"  # "Deutschlands"
+    RUSSIAN_CASES = "russian_cases"  # "Ташкенте", "Ташкента"
+
+
+class WordSet(frozenset[str]):
+    """A function-word class: the set of its lower-cased words, its stems (entries written
+    with a trailing "*": "делегаци*") and all entries in the pack's order (`forms`, without
+    the "*") for the classes read as endings or phrases."""
+
+    forms: tuple[str, ...]
+    stems: tuple[str, ...]
+
+    def __new__(cls, entries: tuple[str, ...]) -> WordSet:
+        made = super().__new__(cls, (e for e in entries if not e.endswith("*")))
+        made.forms = tuple(e.removesuffix("*") for e in entries)
+        made.stems = tuple(e[:-1] for e in entries if e.endswith("*"))
+        return made
+
+    def matches(self, word: str) -> bool:
+        """The word is one of the class's words or starts with one of its stems."""
+        return word in self or word.startswith(self.stems)
+
+    def ends(self, word: str) -> bool:
+        """The word ends with one of the entries (endings)."""
+        return word.endswith(self.forms)
+
+    def inside(self, text: str) -> bool:
+        """One of the entries occurs in the text (phrases, stems of compounds)."""
+        return any(form in text for form in self.forms)
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    """The named function-word classes of one language (words.toml, one key each)."""
+
+    linking: WordSet  # little words inside a multi-word name or office phrase ("of", "der", "по")
+    articles: WordSet  # articles, definite and indefinite
+    indefinite: WordSet  # indefinite articles: a plant introduced as new
+    name_particles: WordSet  # particles inside personal names ("van der", "ibn")
+    name_links: (
+        WordSet  # words that may join the parts of an organization's name ("Bank of", "und")
+    )
+    and_: WordSet  # the word "and"
+    or_: WordSet  # the word "or"
+    coordinator: WordSet  # words joining two items of a list ("and", "sowie", "а")
+    contrast: WordSet  # words setting two things side by side ("а")
+    of_preposition: WordSet  # the preposition of belonging ("of", "von")
+    genitive_link: WordSet  # what links a thing to a larger one it belongs to ("of", "des")
+    with_: WordSet  # "with" and "between": who someone meets or works with
+    between: WordSet  # "between": the parties of something follow
+    together: WordSet  # "together", "jointly": a partner follows with WITH
+    from_: WordSet  # "from": where someone comes from
+    by: WordSet  # the agent's preposition of a passive ("by", "durch")
+    locative: WordSet  # where something is ("in", "near", "в")
+    seat_stop: WordSet  # words after an office that end its seat ("ambassador ... to China")
+    in_: WordSet  # "in", "в": where, or whither with an accusative after it
+    accusative_articles: WordSet  # articles after a two-way preposition that say whither ("in die")
+    possessive_clitic: WordSet  # the possessive ending written as a token ("'s")
+    possessives: WordSet  # possessive pronouns ("its", "seinem")
+    before_title: WordSet  # between a country or company and its office ("Hyundai's president")
+    relatives: WordSet  # relative pronouns and adverbs that open a clause ("where", "который")
+    copulas: WordSet  # forms of "to be" that say what something is
+    auxiliary: WordSet  # auxiliaries and modals: a verb's clause, no longer a noun phrase
+    passive_auxiliary: WordSet  # the auxiliary of a passive ("was instructed", "wurde beauftragt")
+    modal: WordSet  # modal verbs before a verb-final infinitive ("soll ... herstellen")
+    order_joiners: WordSet  # words between an order word and the bodies it addresses
+    based: WordSet  # "Warsaw-based": the place before the hyphen is a company's home
+    naming: WordSet  # "called", "named": a name follows
+    joint_venture: WordSet  # words for a joint venture, as phrases
+    joint: WordSet  # stems of "joint" before an enterprise noun ("совместное предприятие")
+    agent_phrases: WordSet  # phrases before who runs something ("operated by"), as stems
+    agent_participle: WordSet  # participles of running something ("operated", "betrieben")
+    leader_phrases: WordSet  # phrases before who leads a delegation ("led by"), as substrings
+    management: WordSet  # stems of "management": the company addressed follows
+    guest: WordSet  # stems of "guest": the guests of the last reception
+    delegation: WordSet  # stems of "delegation"
+    head_of: WordSet  # stems of "head (of)": an organization's name follows
+    brand: WordSet  # stems of "brand"
+    brand_noun: WordSet  # forms of "brand" before the brand's name
+    model: WordSet  # stems of words that say a sentence is about products ("model", "brand")
+    product_nouns: WordSet  # goods whose names follow their makers' ("cars", "автобусы")
+    generic_goods: WordSet  # words for goods in general, which name no product
+    company_nouns: WordSet  # company nouns that may stand inside a plant's noun phrase
+    name_head_nouns: WordSet  # stems of company nouns that end a descriptive name
+    financial: WordSet  # words of a bank's or fund's name
+    of_place_heads: WordSet  # heads of names "<...> Bank of <Country>"
+    parent_of: WordSet  # "a subsidiary of X": X is the parent company
+    subject_gap: WordSet  # words between a sentence-opening subject and its verb
+    legal_forms: WordSet  # legal forms inside a noun phrase ("ООО", "GmbH")
+    former: WordSet  # stems of "former": no longer the company's plant
+    new: WordSet  # stems of "new"
+    project: WordSet  # stems of "project"
+    project_nouns: WordSet  # forms of "project", no plant by an industrial modifier
+    capital: WordSet  # words for a capital city
+    regional: WordSet  # substrings that make a body the region's ("regional khokimiyat")
+    level_adjectives: WordSet  # adjectives before a body's noun that belong to its name
+    complement_starts: WordSet  # words that open a ministry's portfolio ("of", "für")
+    portfolio_lead: WordSet  # words before a portfolio inside an office's name
+    administration_khokim: WordSet  # substrings of a khokim's administration
+    administration_akim: WordSet  # substrings of an akim's administration
+    needs_amount: WordSet  # stems of verbs that are an investment only with an amount ("allocate")
+    goods_of: WordSet  # words before goods named by a brand ("production of MAN trucks")
+    production_link: WordSet  # words after a production noun before the product ("production of")
+    product_leading: WordSet  # words skipped before a product's noun phrase
+    product_ends: WordSet  # words at which a product's noun phrase has ended
+    make_infinitives: WordSet  # infinitives of making that close a verb-final clause ("herstellen")
+    make_finite: WordSet  # finite verbs of a separable verb of making ("stellt ... her")
+    make_particle: WordSet  # the particle of that verb ("her")
+    not_modifiers: WordSet  # little words before a plant noun that do not describe it
+    adjective_endings: WordSet  # endings of adjectives before their noun
+    verbal_noun_endings: WordSet  # endings of verbal nouns that look like adjectives
+    district_adjective_endings: WordSet  # endings of adjectives made from a town's name
+    currency_after: WordSet  # what follows a country's name in a currency ("US-Dollar")
+    passive_endings: WordSet  # endings of an impersonal passive ("поручено")
+    committee: WordSet  # stems of an agency noun called "Committee" in English
+    department: WordSet  # ... "Department"
+    agency: WordSet  # ... "Agency"
+    authority: WordSet  # ... "Authority"
+    ministry_compound_heads: WordSet  # compounds naming a ministry ("Energieministerium")
+    plant_heads: WordSet  # plant nouns a compound ends in ("Zementwerk" -> "werk")
+    plural_endings: WordSet  # endings of plural titles ("Presidents")
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """One language: its manifest and its word classes."""
+
+    code: str
+    name: str
+    spacy_base: str
+    lingua: str
+    statistical_prefix: str
+    name_inflection: NameInflection
+    country_locale: str | None  # pycountry's locale of country names, if it has one
+    features: frozenset[Feature]
+    words: FunctionWords
+    directory: Traversable
+
+    def has(self, feature: Feature) -> bool:
+        return feature in self.features
+
+    def file(self, name: str) -> Traversable:
+        """A data file of the pack."""
+        return self.directory / name
+
+
+def _read_toml(path: Traversable) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ExtractionError(f"language pack file {path} is unreadable: {error}") from error
+
+
+def _function_words(path: Traversable) -> FunctionWords:
+    table = _read_toml(path)
+    expected = {f.name.rstrip("_").upper() for f in fields(FunctionWords)}
+    if set(table) != expected:
+        missing, unknown = sorted(expected - set(table)), sorted(set(table) - expected)
+        raise ExtractionError(f"{path}: missing classes {missing}, unknown classes {unknown}")
+    return FunctionWords(
+        **{_field(name): WordSet(tuple(w.lower() for w in words)) for name, words in table.items()}
+    )
+
+
+def _field(name: str) -> str:
+    """The attribute of a class: its name in lower case ("with_" for WITH, a keyword)."""
+    lower = name.lower()
+    return f"{lower}_" if keyword.iskeyword(lower) else lower
+
+
+def load_pack(directory: Traversable) -> LanguagePack:
+    """A pack from its directory: manifest.toml and words.toml, checked."""
+    manifest = _read_toml(directory / "manifest.toml")
+    try:
+        return LanguagePack(
+            code=manifest["code"],
+            name=manifest["name"],
+            spacy_base=manifest["spacy_base"],
+            lingua=manifest["lingua"],
+            statistical_prefix=manifest["statistical_prefix"],
+            name_inflection=NameInflection(manifest["name_inflection"]),
+            country_locale=manifest.get("country_locale"),
+            features=frozenset(Feature(f) for f in manifest.get("features", [])),
+            words=_function_words(directory / "words.toml"),
+            directory=directory,
+        )
+    except (KeyError, ValueError) as error:
+        raise ExtractionError(f"language pack {directory}: bad manifest ({error})") from error
+
+
+@cache
+def packs() -> dict[str, LanguagePack]:
+    """Every pack present, by language code."""
+    found = [load_pack(d) for d in PACKS.iterdir() if (d / "manifest.toml").is_file()]
+    return {p.code: p for p in sorted(found, key=lambda p: p.code)}
+
+
+def languages() -> tuple[str, ...]:
+    """The languages the extractor supports: the packs present."""
+    return tuple(packs())
+
+
+def pack(code: str) -> LanguagePack:
+    """The pack of a language; ExtractionError for a language without one."""
+    found = packs().get(code)
+    if found is None:
+        raise ExtractionError(
+            f"unsupported language {code!r}; supported are {', '.join(languages())}"
+        )
+    return found
+
+
+def words_of(code: str) -> FunctionWords:
+    """The function-word classes of a language (rules pass doc.lang_)."""
+    return pack(code).words
