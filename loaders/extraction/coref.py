@@ -9,6 +9,7 @@ by their organization, place or name, and a bare "the plant" joins the last plan
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -34,10 +35,6 @@ from loaders.extraction.tokens import (
 from loaders.extraction.tokens import texts as token_texts
 from loaders.extraction.translit import to_latin
 
-LEGAL_WORDS = re.compile(
-    r"\b(llc|ltd|inc|corp|corporation|co|group|gruppe|holding|gmbh|ag|kgaa|mbh\w*|jsc|ooo|ооо|ао|"
-    r"оао|зао|пао|plc|se|company)\b\.?"
-)
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
 # organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
@@ -140,7 +137,7 @@ class _State:
         if mention.type == "Location" and mention.name:
             # "в Папском районе", "хокимияту Папского района": one place in two cases
             return f"Location:{mention.subtype}:{normalise(mention.name)}"
-        plain = LEGAL_WORDS.sub("", normalise(text)).strip() or normalise(text)
+        plain = _legal_words(self.lang).sub("", normalise(text)).strip() or normalise(text)
         known = self.known_orgs.get(plain)
         if mention.type == "Organization" and known is not None:
             mention.name = known.name
@@ -567,7 +564,7 @@ class _State:
                 if not mention.weak and mention.source in FOUND_BY_CUE:
                     words = [t.text for t in self.doc[mention.start : mention.end]]
                     names.setdefault(_repeat_key(words), (entity_index, len(words)))
-                    short = _without_legal_form(words)
+                    short = _without_legal_form(words, self.lang)
                     if short:  # "Hyosung Corporation ... Hyosung's plans"
                         names.setdefault(_repeat_key(short), (entity_index, len(short)))
         if not names:
@@ -659,10 +656,18 @@ def _head(word: str, words: FunctionWords) -> str:
     return word[:5]
 
 
-def _without_legal_form(words: list[str]) -> list[str]:
+@cache
+def _legal_words(lang: str) -> re.Pattern[str]:
+    """The legal words of the pack as one pattern over a normalised name."""
+    words = pack(lang).words.name_legal_words
+    alternatives = [re.escape(w) for w in words] + [re.escape(s) + r"\w*" for s in words.stems]
+    return re.compile(rf"\b({'|'.join(alternatives)})\b\.?")
+
+
+def _without_legal_form(words: list[str], lang: str) -> list[str]:
     """ "Hyosung Corporation" -> "Hyosung", "Kipas Holding" -> "Kipas": a name without the
     legal word that ends it, as texts write it again (not "Daewoo Bus": "Bus" is its name)."""
-    if len(words) < 2 or not LEGAL_WORDS.fullmatch(normalise(words[-1])):
+    if len(words) < 2 or not _legal_words(lang).fullmatch(normalise(words[-1])):
         return []
     short = words[:-1]
     return short if short[-1][:1].isupper() and len(" ".join(short)) > 2 else []

@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention, Source
 from loaders.extraction.packs import Feature, FunctionWords, pack, words_of
-from loaders.extraction.plants import PRODUCTION_WORDS
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
@@ -321,7 +320,7 @@ def _plant_org(
         if index is not None:
             mention = mentions[index]
             if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
-                activity = plant.source == Source.PRODUCTION or PRODUCTION_WORDS.match(
+                activity = plant.source == Source.PRODUCTION or words.production.matches(
                     doc[plant.end - 1].lower_
                 )
                 product = activity and doc[i - 1].lower_ in words.goods_of

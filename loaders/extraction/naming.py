@@ -13,16 +13,13 @@ from spacy.tokens import Doc
 
 from loaders.extraction.lexicon import plant_kinds, word_classes
 from loaders.extraction.model import Entity, Mention, Relation, Source
-from loaders.extraction.packs import Feature, pack
+from loaders.extraction.packs import Feature, pack, words_of
 
 RUNS = ("OPERATES", "PLANS")
 # how specific a place is: a village or town before a district, a region, a country
 SPECIFIC = {"other": 0, "city": 1, "district": 2, "region": 3, "country": 4}
-# words of an English plant phrase that tell nothing about the plant
-VAGUE = re.compile(
-    r"^(the|a|an|new|second|third|another|first|its|their|this|that|modern|large|big|huge|"
-    r"existing|former|future|planned|local|\d[\d,.]*|\$?\d.*)$"
-)
+# figures in a plant's phrase ("a $200m plant", "the 4,000-ton plant")
+FIGURE = re.compile(r"^(\d[\d,.]*|\$?\d.*)$")
 DEFAULT_KIND = "plant"
 
 
@@ -73,11 +70,16 @@ def plant_kind(doc: Doc, mentions: list[Mention], entity: Entity) -> str:
 
 def _english_kind(words: list[str], lang: str) -> str | None:
     plant_words = word_classes(lang).plant_words
-    while words and VAGUE.match(words[0]):
+    while words and _vague(words[0], lang):
         words = words[1:]
     if not words or not any(w in plant_words or " ".join(words) in plant_words for w in words):
         return None
     return " ".join(words)
+
+
+def _vague(word: str, lang: str) -> bool:
+    """ "the", "new", "$200m", "4,000": a word that tells nothing about the plant."""
+    return word in words_of(lang).vague or bool(FIGURE.match(word))
 
 
 def _translated(words: list[str], mention: Mention, lang: str) -> str | None:

@@ -7,7 +7,6 @@ from graph_schema.vocabulary import RelationType
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
-    AMOUNT,
     SENTENCE,
     FinderBase,
     Sentence,
@@ -30,7 +29,7 @@ class OrderRules(FinderBase):
         for trigger in s.triggers.get("invest", []):
             if trigger in inside_plants:
                 continue  # "Investitionsprojekt" names the plant, it is no investment verb
-            amount = AMOUNT.search(self.doc[trigger : s.span.end].text)
+            amount = self.pack.patterns.amount.search(self.doc[trigger : s.span.end].text)
             if amount is None and self.words.needs_amount.matches(self.doc[trigger].lower_):
                 continue
             sources = [

@@ -33,7 +33,7 @@ from loaders.extraction.names import (
     org_name_token,
 )
 from loaders.extraction.packs import Feature, pack, words_of
-from loaders.extraction.plants import PRODUCTION_WORDS, is_plant_word
+from loaders.extraction.plants import is_plant_word
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
     OPEN_QUOTES,
@@ -202,7 +202,7 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         token = doc[i]
         if not is_plant_word(token, hits, True):
             continue
-        if PRODUCTION_WORDS.match(token.lower_):
+        if fw.production.matches(token.lower_):
             continue  # "Montage von Mähdreschern": what is made, not who makes it
         start = token.i + 2
         country = hits.starting("PLACE", start)
@@ -758,9 +758,8 @@ def _site_making_goods(doc: Doc, hits: Hits, end: int) -> bool:
     """An unnamed company noun that is also a plant noun, followed by what it makes ("joint
     venture for the production of", "предприятия по выпуску"): the site, not a company."""
     window = doc[end : min(len(doc), end + 3)]
-    return is_plant_word(doc[end - 1], hits) and any(
-        PRODUCTION_WORDS.match(t.lower_) for t in window
-    )
+    production = words_of(doc.lang_).production
+    return is_plant_word(doc[end - 1], hits) and any(production.matches(t.lower_) for t in window)
 
 
 def _short_acronym(token: Token) -> bool:

@@ -1,14 +1,17 @@
 """Language packs: everything one language needs, under lang/<code>/, and the only way in.
 
 A pack is a directory with a manifest (manifest.toml: spaCy base, lingua name, statistical
-pipeline prefix, how names inflect, declared features) and its function-word classes
-(words.toml: one named class each). The languages the extractor supports are the packs
-present; rule code never tests a language code, it asks the pack for a feature or a class.
+pipeline prefix, how names inflect, declared features), its function-word classes
+(words.toml: one named class each), its regular expressions (patterns.toml: money,
+capacities, joint ventures) and, where names inflect, its inflection tables
+(inflection.json). The languages the extractor supports are the packs present; rule code
+never tests a language code, it asks the pack for a feature or a class.
 """
 
 from __future__ import annotations
 
 import keyword
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -194,7 +197,37 @@ class FunctionWords:
     authority: WordSet  # ... "Authority"
     ministry_compound_heads: WordSet  # compounds naming a ministry ("Energieministerium")
     plant_heads: WordSet  # plant nouns a compound ends in ("Zementwerk" -> "werk")
+    production: WordSet  # production nouns ("production", "Herstellung", "выпуск*")
+    make_verbs: WordSet  # verbs whose object is the product when a plant is their subject
+    industrial_modifiers: WordSet  # modifiers that make a weak plant noun a site
+    generic_modifiers: WordSet  # modifiers that do not tell one plant from another ("new")
+    another: WordSet  # words that introduce a plant other than the one before ("a second")
+    quantity: WordSet  # quantity words before goods ("up to", "million", "тонн*")
+    time_words: WordSet  # time words that end a product's phrase ("year")
+    figure_words: WordSet  # a figure of the plant follows ("capacity", "мощност*")
+    vague: WordSet  # words of a plant's phrase that tell nothing about the plant
+    name_legal_words: WordSet  # legal words that end a name, left out when names compare
     plural_endings: WordSet  # endings of plural titles ("Presidents")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The regular expressions of one language (patterns.toml), compiled."""
+
+    money: re.Pattern[str]  # an amount of money
+    share: re.Pattern[str]  # a share ("30 percent")
+    capacity: re.Pattern[str]  # a quantity of goods with its unit, "per year" after it
+    venture: re.Pattern[str]  # a joint venture, matched against whole lower-cased words
+
+    @property
+    def amount(self) -> re.Pattern[str]:
+        """Money or a share: what an investment verb needs."""
+        return _either(self.money, self.share)
+
+
+@cache
+def _either(a: re.Pattern[str], b: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"{a.pattern}|{b.pattern}")
 
 
 @dataclass(frozen=True)
@@ -210,6 +243,7 @@ class LanguagePack:
     country_locale: str | None  # pycountry's locale of country names, if it has one
     features: frozenset[Feature]
     words: FunctionWords
+    patterns: Patterns
     directory: Traversable
 
     def has(self, feature: Feature) -> bool:
@@ -244,6 +278,17 @@ def _field(name: str) -> str:
     return f"{lower}_" if keyword.iskeyword(lower) else lower
 
 
+def _patterns(path: Traversable) -> Patterns:
+    table = _read_toml(path)
+    expected = {f.name.upper() for f in fields(Patterns)}
+    if set(table) != expected:
+        raise ExtractionError(f"{path}: patterns {sorted(expected)} expected, not {sorted(table)}")
+    try:
+        return Patterns(**{name.lower(): re.compile(text) for name, text in table.items()})
+    except re.error as error:
+        raise ExtractionError(f"{path}: a pattern does not compile ({error})") from error
+
+
 def load_pack(directory: Traversable) -> LanguagePack:
     """A pack from its directory: manifest.toml and words.toml, checked."""
     manifest = _read_toml(directory / "manifest.toml")
@@ -258,6 +303,7 @@ def load_pack(directory: Traversable) -> LanguagePack:
             country_locale=manifest.get("country_locale"),
             features=frozenset(Feature(f) for f in manifest.get("features", [])),
             words=_function_words(directory / "words.toml"),
+            patterns=_patterns(directory / "patterns.toml"),
             directory=directory,
         )
     except (KeyError, ValueError) as error:

@@ -14,7 +14,6 @@ from loaders.extraction.relation_base import (
     DISCOURSE,
     SENTENCE,
     STRUCTURAL,
-    VENTURE,
     FinderBase,
     Sentence,
 )
@@ -404,7 +403,8 @@ class PlantRules(FinderBase):
         words = [t.lower_ for t in s.span]
         for k, word in enumerate(words):
             two = f"{word} {words[k + 1]}" if k + 1 < len(words) else word
-            size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(word) else 0
+            venture = self.pack.patterns.venture
+            size = 2 if venture.fullmatch(two) else 1 if venture.fullmatch(word) else 0
             if not size:
                 continue
             copula = any(w in self.words.copulas for w in words[max(0, k - 3) : k])

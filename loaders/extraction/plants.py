@@ -13,50 +13,18 @@ from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention, Source
 from loaders.extraction.packs import Feature, pack, words_of
-from loaders.extraction.products import MAKE_VERBS, PRODUCTION_WORDS, product
+from loaders.extraction.products import product
 from loaders.extraction.tokens import (
     is_capitalised,
     is_trigger_word,
     sentence_of,
 )
 
-INDUSTRIAL_MODIFIERS = re.compile(
-    r"^(industrial|manufacturing|production|sewing|textile|carpet|assembly|processing|car|"
-    r"automobile|automotive|chemical|cement|steel|industriell\w*|neu\w*|textil\w*|"
-    r"промышленн\w*|производственн\w*|швейн\w*|текстильн\w*|нов\w*)$"
-)
-MONEY = re.compile(
-    r"(?:[$€]\s?\d[\d.,]*(?:\s?(?:million|billion|mln|bn|Millionen|Milliarden|млн|млрд))?"
-    r"|\d[\d.,]*\s?(?:million|billion|Millionen|Milliarden|Mio\.?|Mrd\.?|млн|млрд|тыс\.)\s?"
-    r"(?:US-)?(?:dollars?|euros?|Euro|Dollar|USD|EUR|долл\w*|евро|сум\w*)"
-    r"|\d[\d.,]*\s?(?:dollars|euros|Euro|USD|EUR))",
-)
-# a quantity of goods with its unit, and "per year" when it follows within a few words
-# ("4.2 million square meters of carpet products per year"); never a clause ("70 million
-# pairs and the operating capacity of ...")
-CAPACITY = re.compile(
-    r"\d[\d.,]*(?:\s?(?:thousand|million|Tausend|Millionen|тыс\.?|тысяч|млн))?\s?"
-    r"(?:units|vehicles|cars|trucks|buses|tons|tonnes|pieces|square meters|pairs|"
-    r"Einheiten|Fahrzeuge|Autos|Tonnen|Stück|Quadratmeter\w*|"
-    r"автомобил\w*|машин|единиц|тонн|грузовик\w*|штук)\b"
-    r"(?:(?:\s[\w-]+){0,4}?\s(?:per year|a year|annually|pro Jahr|jährlich|в год|ежегодно))?"
-)
 STATUS_ORDER = ("construct", "plan", "open")
 # "производственного", "заводской": adjectives made from a plant noun's stem name no plant
 RU_ADJECTIVE_FROM_STEM = re.compile(
     r"^(енн|ен|ск|н|ов)\w*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ом|ем)$"
 )
-# modifiers that do not tell one plant from another ("the new plant", "das erste Werk")
-GENERIC_MODIFIERS = re.compile(
-    r"^(new|neu|нов|second|zweit|втор|third|dritt|трет|another|weiter|друг|modern|современ|"
-    r"large|big|groß|gross|крупн|main|haupt|основн|existing|bestehend|действующ|former|ehemal|"
-    r"бывш|own|eigen|industri|промышлен|product|produkt|производ|manufactur|investment|"
-    r"investition|инвестиц|joint|gemeinsam|совместн|local|lokal|местн|first|erst|перв|"
-    r"future|künftig|будущ|planned|geplant|планир|this|dies|этот|эта|это|same|selb|тот|"
-    r"assembl|montage|сбороч|dies|jen|welch|such)"
-)
-# words that introduce a plant other than the one before ("a second smelter")
-ANOTHER = re.compile(r"^(second|another|third|zweit|weiter|dritt|втор|трет|ещ)")
 STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
 
 
@@ -108,8 +76,11 @@ class PlantFinder:
         begin = _modifiers_start(doc, start)
         if (
             strength == "weak"
-            and PRODUCTION_WORDS.match(doc[start].lower_)
-            and not any(PRODUCTION_WORDS.match(t.lower_) for t in doc[end : min(len(doc), end + 5)])
+            and self.pack.words.production.matches(doc[start].lower_)
+            and not any(
+                self.pack.words.production.matches(t.lower_)
+                for t in doc[end : min(len(doc), end + 5)]
+            )
         ):
             strength = "production"  # "Produktion", "производство" alone: an activity
         if _visited(doc, sentence, begin, triggers):
@@ -149,26 +120,26 @@ class PlantFinder:
                 mention.properties["_by_product"] = True
         if strength == "part":
             mention.properties["_part"] = True
-        if any(ANOTHER.match(t.lower_) for t in doc[max(sentence.start, begin - 2) : start]):
+        before = doc[max(sentence.start, begin - 2) : start]
+        if any(self.pack.words.another.matches(t.lower_) for t in before):
             mention.properties["_another"] = True  # "a second smelter", "ein weiteres Werk"
         return mention
 
     def _weak_is_plant(self, doc: Doc, start: int, end: int, cues: set[str]) -> bool:
+        fw = self.pack.words
         window = doc[end : min(len(doc), end + 5)]
-        if any(PRODUCTION_WORDS.match(t.lower_) for t in window):
+        if any(fw.production.matches(t.lower_) for t in window):
             return True
         site = self.pack.has(Feature.ENTERPRISE_SITE)
-        if site and any(MAKE_VERBS.match(t.lower_) for t in window):
+        if site and any(t.lower_ in fw.make_verbs for t in window):
             return True  # "Предприятие ... производит полиэтилен": a site (German "Unternehmen
             # produziert" is the company)
         before = doc[max(0, start - 2) : start]
-        if any(INDUSTRIAL_MODIFIERS.match(t.lower_) for t in before) and (
+        if any(fw.industrial_modifiers.matches(t.lower_) for t in before) and (
             doc[start].lower_ not in self.pack.words.project_nouns
         ):
             return True
-        return bool(PRODUCTION_WORDS.match(doc[start].lower_)) and bool(
-            cues & {"plan", "construct"}
-        )
+        return fw.production.matches(doc[start].lower_) and bool(cues & {"plan", "construct"})
 
 
 @cache
@@ -263,7 +234,8 @@ def _in_venture(doc: Doc, index: int) -> bool:
     if index == 0 or not words_of(doc.lang_).joint.matches(doc[index - 1].lower_):
         return False
     window = doc[index + 1 : min(len(doc), index + 4)]
-    return not any(PRODUCTION_WORDS.match(t.lower_) for t in window)
+    production = words_of(doc.lang_).production
+    return not any(production.matches(t.lower_) for t in window)
 
 
 def _verb_like(token: Token) -> bool:
@@ -301,10 +273,11 @@ def _attributes(
         out["product"] = made
     offset = doc[start].idx - sentence.start_char
     text = sentence.text  # built from the tokens on each call: once
-    money = _nearest(MONEY, text, offset)
+    patterns = pack(doc.lang_).patterns
+    money = _nearest(patterns.money, text, offset)
     if money:
         out["investment"] = money.group(0).strip()
-    capacity = _nearest(CAPACITY, text, offset)
+    capacity = _nearest(patterns.capacity, text, offset)
     if capacity and (money is None or capacity.start() != money.start()):
         out["capacity"] = capacity.group(0).strip()
     return out
@@ -333,7 +306,8 @@ def _descriptors(
                 break
     if product:
         words += [w.lower() for w in product.split()[:2] if w.isalpha()]
-    return frozenset(w[:5] for w in words if len(w) > 2 and not GENERIC_MODIFIERS.match(w))
+    generic = words_of(doc.lang_).generic_modifiers
+    return frozenset(w[:5] for w in words if len(w) > 2 and not generic.matches(w))
 
 
 def _future(sentence: Span, triggers: dict[str, list[int]]) -> bool:

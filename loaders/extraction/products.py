@@ -16,30 +16,8 @@ from loaders.extraction.lexicon import word_classes
 from loaders.extraction.packs import Feature, FunctionWords, pack, words_of
 from loaders.extraction.tokens import is_trigger_word, russian_morphology
 
-PRODUCTION_WORDS = re.compile(
-    r"^(production|manufactur\w*|assembly|produktion|herstellung|fertigung|montage|"
-    r"производств\w*|выпуск\w*|сборк\w*)$"
-)
-# verbs whose object is the product when a plant is their subject ("the plant makes cables")
-MAKE_VERBS = re.compile(
-    r"^(produces?|produced|producing|makes?|manufactures?|assembles?|"
-    r"produziert|produzieren|fertigt|fertigen|"
-    r"производит|производят|производить|собирает|собирают|собирать)$"
-)
-# quantities before the goods ("up to 6,000 MAN tractors", "1,2 млн тонн цемента")
-QUANTITY = re.compile(
-    r"^(\d[\d.,]*|up|to|about|around|over|some|more|than|mehr|als|thousand|thousands|million|millions|billion|"
-    r"tons?|tonnes?|pieces|units|sets|pairs|square|meters|metres|cubic|"
-    r"bis|zu|rund|etwa|über|tausend|millionen|milliarden|mio|tonnen|stück|einheiten|"
-    r"quadratmeter\w*|kubikmeter\w*|jährlich|"
-    r"до|около|свыше|более|порядка|тыс|тысяч\w*|млн|млрд|миллион\w*|тонн\w*|штук|единиц|"
-    r"квадратных|кубических|метров|комплектов|ежегодно)$"
-)
-TIME_WORDS = re.compile(r"^(year|years|month|months|jahr\w*|monat\w*|год\w*|месяц\w*|\d{4})$")
-# a figure of the plant follows the goods ("электромобилей мощностью 10 тысяч", "worth")
-FIGURE_WORDS = re.compile(
-    r"^(capacity|costing|valued|kapazität|kosten|wert|мощност\w*|стоимост\w*|объ[её]м\w*)$"
-)
+FIGURE = re.compile(r"^\d[\d.,]*$")
+YEAR = re.compile(r"^\d{4}$")
 RU_NOT_NOUN = frozenset(["VERB", "INFN", "PRTS", "GRND", "ADVB", "PRED", "CONJ", "PRCL", "NPRO"])
 MAX_WORDS = 6
 
@@ -61,7 +39,7 @@ def _phrase_start(doc: Doc, start: int, end: int, sentence: Span) -> int | None:
     and "her" (German verb-final production is read by _german_object)."""
     language = pack(doc.lang_)
     fw = language.words
-    own = PRODUCTION_WORDS.match(doc[start].lower_)
+    own = fw.production.matches(doc[start].lower_)
     # Russian links the product by its case ("производство автомобилей"), not by a word
     linked = language.has(Feature.CASE_MORPHOLOGY) or (
         end < sentence.end and doc[end].lower_ in fw.production_link
@@ -72,9 +50,9 @@ def _phrase_start(doc: Doc, start: int, end: int, sentence: Span) -> int | None:
         return _skip_links(doc, end, sentence)
     for i in range(end, min(sentence.end, end + 6)):
         lower = doc[i].lower_
-        if PRODUCTION_WORDS.match(lower):
+        if fw.production.matches(lower):
             return _skip_links(doc, i + 1, sentence)
-        if MAKE_VERBS.match(lower):
+        if lower in fw.make_verbs:
             return _skip_links(doc, i + 1, sentence)
         if lower in fw.make_finite or lower in fw.modal:  # "stellt ... her", "soll ... herstellen"
             return _german_object(doc, i + 1, sentence)
@@ -107,7 +85,7 @@ def _german_object(doc: Doc, i: int, sentence: Span) -> int | None:
 def _phrase(doc: Doc, i: int, sentence: Span) -> list[Token]:
     fw = words_of(doc.lang_)
     while i < sentence.end and (
-        QUANTITY.match(doc[i].lower_) or doc[i].lower_ in fw.product_leading
+        _quantity(doc[i].lower_, fw) or doc[i].lower_ in fw.product_leading
     ):
         i += 1  # "up to 6,000 tractors", "4.2 million square meters of carpet products"
     words: list[Token] = []
@@ -120,7 +98,7 @@ def _phrase(doc: Doc, i: int, sentence: Span) -> list[Token]:
             continue
         if token.is_punct or lower in fw.product_ends or token.like_num:
             break
-        if TIME_WORDS.match(lower) or FIGURE_WORDS.match(lower):
+        if fw.time_words.matches(lower) or YEAR.match(lower) or fw.figure_words.matches(lower):
             break
         if lower in fw.auxiliary or lower in fw.make_infinitives or lower in fw.make_particle:
             break
@@ -144,7 +122,7 @@ def _verb(token: Token) -> bool:
     if language.has(Feature.PAST_ED):  # "started", "launched" unless an attribute ("knitted
         # fabrics", "construction materials")
         attribute = nxt is not None and nxt.is_alpha and nxt.is_lower
-        trigger = is_trigger_word(lang, lower) and not MAKE_VERBS.match(lower)
+        trigger = is_trigger_word(lang, lower) and lower not in language.words.make_verbs
         return (lower.endswith("ed") or trigger) and not attribute
     if language.has(Feature.CAPITALISED_NOUNS):  # lower case: an adjective before its noun,
         # else a verb
@@ -159,6 +137,11 @@ def _verb(token: Token) -> bool:
 def _joins(lower: str, words: FunctionWords) -> bool:
     """ "and", "or", "sowie", a hyphen: what joins two goods."""
     return lower in words.coordinator or lower in words.or_ or lower == "-"
+
+
+def _quantity(lower: str, words: FunctionWords) -> bool:
+    """ "6,000", "up to", "million", "тонн": what stands before the goods."""
+    return bool(FIGURE.match(lower)) or words.quantity.matches(lower)
 
 
 @lru_cache(maxsize=16384)

@@ -5,7 +5,6 @@ read arguments (who comes after "with", who leads, where offices sit)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -15,19 +14,8 @@ from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
-from loaders.extraction.plants import MONEY
 
 STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
-# a joint venture, one word or two ("joint venture", "Gemeinschaftsunternehmen", "СП",
-# "совместным предприятием")
-VENTURE = re.compile(
-    r"joint[ -]ventures?|jv|gemeinschaftsunternehmen[s]?|joint-venture[s]?|сп|"
-    r"совместн\w+ предприяти\w*"
-)
-# an amount of money or a share ("$120 million", "30 percent", "до 20 процентов")
-AMOUNT = re.compile(
-    MONEY.pattern + r"|(?:up to |bis zu |до )?\d[\d.,]*\s?(?:%|percent|per cent|Prozent|процент\w*)"
-)
 
 
 @dataclass
@@ -100,7 +88,8 @@ class FinderBase:
         words = [t.lower_ for t in s.span]
         for k in range(len(words)):
             two = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else words[k]
-            size = 2 if VENTURE.fullmatch(two) else 1 if VENTURE.fullmatch(words[k]) else 0
+            venture = self.pack.patterns.venture
+            size = 2 if venture.fullmatch(two) else 1 if venture.fullmatch(words[k]) else 0
             if not size or any(w in self.words.copulas for w in words[max(0, k - 3) : k]):
                 continue
             start, end = s.span.start + k, s.span.start + k + size

@@ -11,17 +11,13 @@ from functools import cache, lru_cache
 import pymorphy3
 from spacy.tokens import Doc, Span, Token
 
+from loaders.extraction.datafiles import read_words
 from loaders.extraction.inflect import russian
 from loaders.extraction.lexicon import first_names, not_names, word_classes
 from loaders.extraction.trigger_kinds import TriggerKind
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 NAME_SHAPE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’.-]*$")
-# Family-name endings of the region (Latin, German and Cyrillic transliterations).
-SURNAME_END = re.compile(
-    r"(ov|ev|yev|iev|ova|eva|yeva|uly|kyzy|zoda|zade|ow|ew|jew|owa|ewa|ovich|evich|ovna|evna"
-    r"|ов|ев|ёв|ова|ева|ёва|ову|еву|овым|евым|ове|еве|улы|зода|ович|евич|овна|евна)$"
-)
 OPEN_QUOTES = frozenset("«„“\"‚‘'")
 CLOSE_QUOTES = frozenset("»“”\"‘’'")
 
@@ -85,7 +81,13 @@ def is_name_token(token: Token) -> bool:
 
 @cache
 def looks_like_surname(text: str) -> bool:
-    return len(text) > 4 and bool(SURNAME_END.search(text.lower()))
+    return len(text) > 4 and text.lower().endswith(_surname_endings())
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    """Family-name endings of the region (data/surname_endings.txt)."""
+    return tuple(read_words("surname_endings.txt"))
 
 
 @cache

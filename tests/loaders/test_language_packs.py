@@ -60,7 +60,7 @@ def test_a_language_without_a_pack_is_refused_with_a_sentence():
 
 def _copy_pack(source: str, target: Path) -> Path:
     target.mkdir()
-    for name in ("manifest.toml", "words.toml"):
+    for name in ("manifest.toml", "words.toml", "patterns.toml"):
         (target / name).write_text((PACKS / source / name).read_text(encoding="utf-8"))
     return target
 
@@ -80,6 +80,22 @@ def test_a_pack_with_an_unknown_feature_is_refused(tmp_path: Path):
     manifest.write_text(text)
     with pytest.raises(ExtractionError, match="bad manifest"):
         load_pack(directory)
+
+
+def test_a_pack_whose_pattern_does_not_compile_is_refused(tmp_path: Path):
+    directory = _copy_pack("en", tmp_path / "xx")
+    patterns = directory / "patterns.toml"
+    broken = 'VENTURE = "joint(venture"'
+    patterns.write_text(re.sub(r"(?m)^VENTURE = .*$", broken, patterns.read_text()))
+    with pytest.raises(ExtractionError, match="does not compile"):
+        load_pack(directory)
+
+
+def test_each_pack_reads_money_its_own_way():
+    amounts = {"de": "50 Millionen US-Dollar", "en": "$120 million", "ru": "120 млн долларов"}
+    for code, amount in amounts.items():
+        found = pack(code).patterns.money.search(f"... {amount}.")
+        assert found is not None and found.group(0) == amount
 
 
 def _sources() -> list[Path]:
