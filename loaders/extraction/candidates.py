@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph_schema.vocabulary import EntityType
 from loaders.extraction.gazetteer import Entry, Gazetteer, gazetteer
 from loaders.extraction.lexicon import WordClasses, word_classes
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import Mention, MentionFeatures, Source
 from loaders.extraction.packs import LanguagePack, pack
 
 # priorities: higher wins an overlap
@@ -33,9 +34,7 @@ class Lexicon:
 def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention:
     """A mention of something the gazetteer knows, with its key, canonical name and ids (and,
     for places, the country they are in, which bodies without a country named take)."""
-    properties = dict(entry.properties)
-    if entry.type == "Location" and entry.country:
-        properties["country"] = entry.country
+    country = entry.country if entry.type == EntityType.LOCATION and entry.country else None
     return Mention(
         start,
         end,
@@ -43,7 +42,8 @@ def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention
         entry.subtype,
         key=entry.key,
         name=entry.name,
-        properties=properties,
+        properties=dict(entry.properties),
+        features=MentionFeatures(country=country, known=True),
         source=source,
         role=entry.role,
     )
@@ -51,9 +51,13 @@ def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention
 
 def priority(mention: Mention) -> int:
     """The priority a chosen mention keeps when it competes again (with the people)."""
-    if mention.type == "Person" and mention.source == Source.GAZETTEER:
+    if mention.type == EntityType.PERSON and mention.features.known:
         return P_PERSON + 5
-    return {"Person": P_PERSON, "Organization": P_ORG, "Location": P_PLACE}.get(mention.type, 0)
+    return {
+        EntityType.PERSON: P_PERSON,
+        EntityType.ORGANIZATION: P_ORG,
+        EntityType.LOCATION: P_PLACE,
+    }.get(mention.type, 0)
 
 
 def select(candidates: list[Candidate]) -> list[Mention]:

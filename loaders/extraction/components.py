@@ -7,16 +7,18 @@ kg_mentions -> kg_entities -> kg_relations. Results live on doc._.kg_* as model.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType
 from loaders.extraction.coref import resolve
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.linking import link, link_seats, mark_goods
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import Mention, PlantNoun, Source
 from loaders.extraction.naming import name_plants
 from loaders.extraction.plants import PlantFinder
 from loaders.extraction.relations import find_relations
@@ -37,7 +39,7 @@ CAMEL_GLUE = re.compile(r"(?<=[a-zäöüß]{7})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 SENTENCE_END = frozenset(".!?")
 
 
-@Language.factory("kg_unglue", default_config={})
+@Language.factory("kg_unglue", default_config={}, assigns=["token.text"])
 def make_unglue(nlp: Language, name: str) -> Unglue:
     return Unglue(nlp.lang)
 
@@ -83,7 +85,7 @@ class Unglue:
         return out
 
 
-@Language.factory("kg_sentences", default_config={})
+@Language.factory("kg_sentences", default_config={}, assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> Sentences:
     return Sentences()
 
@@ -115,7 +117,12 @@ class Sentences:
         return doc
 
 
-@Language.factory("kg_mentions", default_config={})
+@Language.factory(
+    "kg_mentions",
+    default_config={},
+    assigns=["doc._.kg_mentions", "doc._.kg_triggers"],
+    requires=["token.is_sent_start"],
+)
 def make_mentions(nlp: Language, name: str) -> Mentions:
     return Mentions(nlp)
 
@@ -138,7 +145,7 @@ class Mentions:
         taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         plants = self.plants.find(doc, hits, triggers, taken)
         org_tokens = {
-            i for m in mentions if m.type == "Organization" for i in range(m.start, m.end)
+            i for m in mentions if m.type == EntityType.ORGANIZATION for i in range(m.start, m.end)
         }
         plants = _company_nouns(doc, plants, mentions, org_tokens, triggers)
         mark_goods(doc, mentions, triggers.get("product", []))
@@ -161,7 +168,7 @@ def _outside_names(triggers: dict[str, list[int]], mentions: list[Mention]) -> d
     named = {
         i
         for m in mentions
-        if m.type == "Organization" and not m.weak
+        if m.type == EntityType.ORGANIZATION and not m.weak
         for i in range(m.start, m.end)
     }
     if not named:
@@ -179,7 +186,7 @@ def _company_nouns(
     """A weak plant noun right before a company's name ("des Unternehmens Hayat Kimya",
     "предприятие ООО «X»") is the company's noun, no plant; unless the sentence visits or
     opens it, which makes it the company's site ("посетил предприятие ООО «X»")."""
-    org_starts = {m.start for m in mentions if m.type == "Organization"}
+    org_starts = {m.start for m in mentions if m.type == EntityType.ORGANIZATION}
     out = []
     for plant in plants:
         if not plant.weak:
@@ -204,11 +211,17 @@ def _company_nouns(
             for t in triggers.get(kind, [])
         ):
             plant.weak, plant.role, plant.source = False, None, Source.WEAK
+            plant.features = replace(plant.features, reference=False, plant_noun=PlantNoun.WEAK)
             out.append(plant)
     return out
 
 
-@Language.factory("kg_entities", default_config={})
+@Language.factory(
+    "kg_entities",
+    default_config={},
+    assigns=["doc._.kg_entities"],
+    requires=["doc._.kg_mentions"],
+)
 def make_entities(nlp: Language, name: str) -> Entities:
     return Entities(nlp.lang)
 
@@ -225,7 +238,12 @@ class Entities:
         return doc
 
 
-@Language.factory("kg_relations", default_config={})
+@Language.factory(
+    "kg_relations",
+    default_config={},
+    assigns=["doc._.kg_relations"],
+    requires=["doc._.kg_mentions", "doc._.kg_entities", "doc._.kg_triggers"],
+)
 def make_relations(nlp: Language, name: str) -> Relations:
     return Relations()
 

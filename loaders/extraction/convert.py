@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.tokens import sentences
 from loaders.models import DocumentMeta, ExtractedDocument, ExtractedEntity, ExtractedRelation
@@ -19,11 +20,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
     entities: list[Entity] = doc._.kg_entities
     relations: list[Relation] = doc._.kg_relations
     used = {r.source for r in relations} | {r.target for r in relations}
-    kept = [
-        i
-        for i, e in enumerate(entities)
-        if e.mentions and (not e.properties.get("_weak") or i in used)
-    ]
+    kept = [i for i, e in enumerate(entities) if e.mentions and (not e.features.weak or i in used)]
     ids = {index: f"e{n}" for n, index in enumerate(kept, start=1)}
     _, spans = sentences(doc)
     return ExtractedDocument(
@@ -44,7 +41,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
 
 def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> ExtractedEntity:
     properties: dict[str, Any] = {}
-    if entity.type == "Plant":
+    if entity.type == EntityType.PLANT:
         properties = {k: entity.properties[k] for k in PLANT_PROPERTIES if k in entity.properties}
     else:
         first = mentions[entity.mentions[0]]
@@ -53,7 +50,7 @@ def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> Extracte
     if titles:
         properties["title"] = titles[0]
     subtype = entity.subtype
-    if entity.type == "Person" and subtype is None:
+    if entity.type == EntityType.PERSON and subtype is None:
         subtype = next(
             (mentions[i].title.subtype for i in entity.mentions if mentions[i].title is not None),
             None,

@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
 from loaders.extraction.model import Entity, Mention, Source
@@ -36,29 +37,27 @@ from loaders.extraction.tokens import texts as token_texts
 from loaders.extraction.translit import to_latin
 
 # places of one level: two of them are two different places for a plant
-PLACE_LEVEL = {"city": 1, "district": 1, "other": 0, "region": 2, "country": 3}
-# organizations found by a cue around them ("Firma X", "X Group", "(X)", "Werk von X"): written
-# again without the cue, the bare name still names them
-FOUND_BY_CUE = frozenset(
-    {
-        *(Source.NOUN, Source.SUFFIX, Source.QUOTED, Source.NAMED, Source.NAME_NOUN),
-        *(Source.WIDENED, Source.OWNER, Source.LATIN, Source.ACRONYM, Source.PARTNER),
-    }
-)
+PLACE_LEVEL: dict[str | None, int] = {
+    Subtype.CITY: 1,
+    Subtype.DISTRICT: 1,
+    Subtype.OTHER: 0,
+    Subtype.REGION: 2,
+    Subtype.COUNTRY: 3,
+}
 
 
 def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
     state = _State(doc, mentions, lang)
     for index, mention in enumerate(mentions):
-        if not mention.weak and mention.type != "Plant":
+        if not mention.weak and mention.type != EntityType.PLANT:
             state.add_named(index)
     # a company named again without its cue counts before plants pick their companies
     state.add_name_repeats()
     for index, mention in enumerate(list(mentions)):
-        if mention.weak and mention.type != "Plant" and mention.entity < 0:
+        if mention.weak and mention.type != EntityType.PLANT and mention.entity < 0:
             state.add_weak(index)
     for index, mention in enumerate(list(mentions)):
-        if mention.type == "Plant":
+        if mention.type == EntityType.PLANT:
             state.add_plant(index)
     state.add_surname_mentions()
     for entity in state.entities:
@@ -104,7 +103,7 @@ class _State:
             self.by_key[self._key(mention)] = full
             return
         key = mention.key or self._key(mention)
-        if mention.type == "Person":
+        if mention.type == EntityType.PERSON:
             existing = self._person_match(mention)
             if existing is not None:
                 self.attach(index, existing)
@@ -113,14 +112,14 @@ class _State:
             self.attach(index, self.by_key[key])
         else:
             self.new(index, key)
-        if mention.type == "Person":
+        if mention.type == EntityType.PERSON:
             surname = fuzzy(surname_stem(self.doc[mention.end - 1].text))
             owners = self.by_surname.setdefault(surname, [])
             if mention.entity not in owners:
                 owners.append(mention.entity)
 
     def _abbreviated(self, mention: Mention) -> int | None:
-        span = mention.properties.get("alias_of")
+        span = mention.features.alias_of
         if span is None:
             return None
         for other in self.mentions:
@@ -130,16 +129,16 @@ class _State:
 
     def _key(self, mention: Mention) -> str:
         text = self.doc[mention.start : mention.end].text
-        if mention.type == "Person":
+        if mention.type == EntityType.PERSON:
             return "person:" + fuzzy(surname_stem(text.split()[-1]))
-        if mention.type == "Organization" and mention.subtype == "government":
-            return f"gov:{mention.role}:{mention.properties.get('body_place')}"
-        if mention.type == "Location" and mention.name:
+        if mention.type == EntityType.ORGANIZATION and mention.subtype == Subtype.GOVERNMENT:
+            return f"gov:{mention.role}:{mention.features.body_place}"
+        if mention.type == EntityType.LOCATION and mention.name:
             # "в Папском районе", "хокимияту Папского района": one place in two cases
             return f"Location:{mention.subtype}:{normalise(mention.name)}"
         plain = _legal_words(self.lang).sub("", normalise(text)).strip() or normalise(text)
         known = self.known_orgs.get(plain)
-        if mention.type == "Organization" and known is not None:
+        if mention.type == EntityType.ORGANIZATION and known is not None:
             mention.name = known.name
             return known.key
         return f"{mention.type}:{fuzzy(plain)}"
@@ -166,18 +165,18 @@ class _State:
                 self.attach(index, self.by_key[mention.key])
             else:
                 entity = self.new(index, mention.key)
-                self.entities[entity].properties["_weak"] = True
+                self.entities[entity].features.weak = True
             return
         target = self._referent(index)
         if target is not None:
             self.attach(index, target)
-        elif mention.type == "Organization" and mention.role == "administration":
+        elif mention.type == EntityType.ORGANIZATION and mention.role == "administration":
             self._new_body(index)
-        elif mention.type == "Organization" and mention.role in ("government", "cabinet"):
+        elif mention.type == EntityType.ORGANIZATION and mention.role in ("government", "cabinet"):
             self._national_body(index)
-        elif mention.source == Source.DESCRIBED or self._official_of_place(mention):
+        elif mention.features.described or self._official_of_place(mention):
             # "Хоким Навоийской области провел переговоры": the officer of a place, unnamed
-            if mention.source != Source.DESCRIBED and mention.title is not None:
+            if not mention.features.described and mention.title is not None:
                 seat = self.mentions[mention.seats[0]]
                 title = to_latin(mention.title.title)  # "Хоким" -> "Khokim"
                 mention.name = f"{title} of {seat.name or to_latin(self._text(seat))}"
@@ -187,10 +186,14 @@ class _State:
         """An unnamed official with the place of his office right after the title ("Хоким
         Навоийской области", "the governor of Khorezm region"; not "des Präsidenten in
         Deutschland", where the place is where he went)."""
-        if mention.type != "Person" or mention.title is None or not mention.seats:
+        if mention.type != EntityType.PERSON or mention.title is None or not mention.seats:
             return False
         seat = self.mentions[mention.seats[0]]
-        if mention.role in (None, "plural", "executive") or seat.type != "Location" or seat.weak:
+        if (
+            mention.role in (None, "plural", "executive")
+            or seat.type != EntityType.LOCATION
+            or seat.weak
+        ):
             return False
         between = {t.lower_ for t in self.doc[mention.end : seat.start]}
         fw = self.words
@@ -203,7 +206,9 @@ class _State:
         """ "the regional khokimiyat", "Gebietsverwaltung": the body of the region named
         last before it."""
         mention = self.mentions[index]
-        region = self._nearest(index, lambda e: e.type == "Location" and e.subtype == "region")
+        region = self._nearest(
+            index, lambda e: e.type == EntityType.LOCATION and e.subtype == Subtype.REGION
+        )
         place = self.entities[region].key if region is not None else None
         key = f"gov:{mention.role}:{place}"
         if key in self.by_key:
@@ -214,9 +219,7 @@ class _State:
             mention.name = body_name(
                 self.words, "administration", noun, self.entities[region].name, "region"
             )
-        entity = self.new(index, key)
-        if region is not None:
-            self.entities[entity].properties["_body_of"] = region
+        self.new(index, key)
 
     def _national_body(self, index: int) -> None:
         """ "the Government", "die Regierung", "кабмин" with no country beside them: the
@@ -232,14 +235,14 @@ class _State:
         if country is not None:
             mention.name = body_name(self.words, mention.role or "", noun, country.name, "country")
         entity = self.new(index, key)
-        self.entities[entity].properties["_weak"] = True
+        self.entities[entity].features.weak = True
 
     def _home_country(self) -> Entry | None:
         """The Central Asian country whose places the article names most."""
         counts: dict[str, int] = {}
         for m in self.mentions:
-            if m.type == "Location" and m.entity >= 0:
-                country = m.properties.get("country")
+            if m.type == EntityType.LOCATION and m.entity >= 0:
+                country = m.features.country
                 if country in CENTRAL_ASIA:
                     counts[country] = counts.get(country, 0) + 1
         if not counts:
@@ -248,36 +251,40 @@ class _State:
 
     def _referent(self, index: int) -> int | None:
         mention = self.mentions[index]
-        if mention.type == "Person":
+        if mention.type == EntityType.PERSON:
             role = mention.role
             return self._nearest(
-                index, lambda e: e.type == "Person" and role in self._roles(e), forward=True
+                index,
+                lambda e: e.type == EntityType.PERSON and role in self._roles(e),
+                forward=True,
             )
-        if mention.type == "Organization" and mention.subtype == "government":
+        if mention.type == EntityType.ORGANIZATION and mention.subtype == Subtype.GOVERNMENT:
             role = mention.role
             return self._nearest(
                 index,
                 lambda e: e.key is not None and e.key.startswith(f"gov:{role}:"),
                 forward=False,
             )
-        if mention.type == "Organization":
+        if mention.type == EntityType.ORGANIZATION:
             part = self._part_named_before(mention)
             financial = _financial_words(self._text(mention), self.words)
             return self._nearest(
                 index,
                 lambda e: (
-                    e.type == "Organization"
-                    and e.subtype not in ("media", "government")
+                    e.type == EntityType.ORGANIZATION
+                    and e.subtype not in (Subtype.MEDIA, Subtype.GOVERNMENT)
                     and e is not part
                     # "the company" is no bank told of before ("financed by the Development
                     # Bank of Kazakhstan ... contracts with the company")
                     and (financial or not self._financial(e))
                 ),
             )
-        if mention.type == "Location":
+        if mention.type == EntityType.LOCATION:
             subtype = mention.subtype
             return self._nearest(
-                index, lambda e: e.type == "Location" and e.subtype == subtype, forward=True
+                index,
+                lambda e: e.type == EntityType.LOCATION and e.subtype == subtype,
+                forward=True,
             )
         return None
 
@@ -303,7 +310,7 @@ class _State:
         parts = [
             m
             for m in self.mentions
-            if m.type == "Organization" and m.entity >= 0 and 0 <= owns[0] - m.end <= 3
+            if m.type == EntityType.ORGANIZATION and m.entity >= 0 and 0 <= owns[0] - m.end <= 3
         ]
         return self.entities[parts[-1].entity] if parts else None
 
@@ -323,7 +330,7 @@ class _State:
         best, best_start = None, -1
         after, after_start = None, len(self.doc) + 1
         for entity_index, entity in enumerate(self.entities):
-            if not fits(entity) or entity.properties.get("_weak"):
+            if not fits(entity) or entity.features.weak:
                 continue
             for i in entity.mentions:
                 other = self.mentions[i].start
@@ -342,10 +349,10 @@ class _State:
         bare = org is None and not places and mention.name is None and not self._indefinite(mention)
         same = self._same_head(mention) if bare and not mention.weak else None
         if same is not None and not self._compatible(
-            mention, self.entities[same], org, self.entities[same].properties.get("_org"), []
+            mention, self.entities[same], org, self.entities[same].features.org, []
         ):
             same = None
-        if mention.properties.get("_part") and bare:
+        if mention.features.part and bare:
             # "the complex will include painting workshops": the plant of the same sentence
             same = self._plant_in_sentence(mention) or same
         if same is None and org is None and not self._indefinite(mention):
@@ -360,9 +367,9 @@ class _State:
                 return
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type != "Plant":
+            if entity.type != EntityType.PLANT:
                 continue
-            their_org = entity.properties.get("_org")
+            their_org = entity.features.org
             if mention.weak or self._compatible(mention, entity, soft_org, their_org, places):
                 self._merge_plant(index, entity_index, org, places)
                 return
@@ -377,7 +384,7 @@ class _State:
     def _latest_planned(self) -> int | None:
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == "Plant" and entity.properties.get("status") in (
+            if entity.type == EntityType.PLANT and entity.properties.get("status") in (
                 "planned",
                 "under_construction",
             ):
@@ -391,8 +398,12 @@ class _State:
         if self._companies_by_sentence is None:  # once: plants ask for every sentence
             self._companies_by_sentence = {}
             for m in self.mentions:
-                if m.type == "Organization" and m.subtype == "company" and m.entity >= 0:
-                    if m.weak or m.properties.get("_goods"):
+                if (
+                    m.type == EntityType.ORGANIZATION
+                    and m.subtype == Subtype.COMPANY
+                    and m.entity >= 0
+                ):
+                    if m.weak or m.features.goods:
                         continue  # "assembles Kia cars": a brand, not the plant's company
                     start = sentence_of(self.doc, m.start).start
                     self._companies_by_sentence.setdefault(start, set()).add(m.entity)
@@ -409,19 +420,19 @@ class _State:
     ) -> bool:
         if mention.name and entity.name and mention.name != entity.name:
             return False
-        if mention.properties.get("_part") and mention.org is None and mention.name is None:
+        if mention.features.part and mention.org is None and mention.name is None:
             return self._same_places(entity, places)  # "a weaving workshop" of the factory
         if org is not None and their_org is not None and org != their_org:
             return False
-        if mention.properties.get("_another"):
+        if mention.features.another:
             return False  # "a second smelter"
-        ours_said = mention.properties.get("_descriptors") or frozenset()
-        theirs_said = entity.properties.get("_descriptors") or frozenset()
+        ours_said = mention.features.descriptors
+        theirs_said = entity.features.descriptors
         told = self._in_headline(entity)
         # "the plant" that is only said to make buses is the car plant told of, unless it
         # is new or in another state ("a car plant" and "a plant to be built for cables")
         known = (
-            mention.properties.get("_by_product")
+            mention.features.by_product
             and not self._indefinite(mention)
             and not self._new(mention)
             and not _status_conflict(mention, entity)
@@ -432,9 +443,7 @@ class _State:
         # a plant of the headline is told of again in the lead: "new" there is the same news
         indefinite = self._indefinite(mention) and not told
         fresh = indefinite or (self._new(mention) and not told)  # "a plant", "the new plant"
-        running = (
-            mention.properties.get("_running") and entity.properties.get("status") == "planned"
-        )
+        running = mention.features.running and entity.properties.get("status") == "planned"
         if running or ((specific or fresh) and _status_conflict(mention, entity)):
             return False  # a running plant of a company is not the one being planned
         if indefinite and specific and not ours_said & theirs_said:
@@ -453,12 +462,12 @@ class _State:
         return False
 
     def _same_descriptors(self, mention: Mention) -> int | None:
-        said = mention.properties.get("_descriptors")
+        said = mention.features.descriptors
         if not said:
             return None
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == "Plant" and said & entity.properties.get("_descriptors", set()):
+            if entity.type == EntityType.PLANT and said & entity.features.descriptors:
                 return entity_index
         return None
 
@@ -467,7 +476,7 @@ class _State:
         for other in self.mentions:
             if (
                 other is not mention
-                and other.type == "Plant"
+                and other.type == EntityType.PLANT
                 and other.entity >= 0
                 and sentence.start <= other.start < sentence.end
             ):
@@ -498,7 +507,7 @@ class _State:
         head = _head(self.doc[mention.end - 1].lower_, self.words)
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == "Plant" and any(
+            if entity.type == EntityType.PLANT and any(
                 _head(self.doc[self.mentions[i].end - 1].lower_, self.words) == head
                 for i in entity.mentions
             ):
@@ -506,7 +515,7 @@ class _State:
         return None
 
     def _same_places(self, entity: Entity, places: list[int]) -> bool:
-        theirs = [self.entities[p] for p in entity.properties.get("_places", [])]
+        theirs = [self.entities[p] for p in entity.features.places]
         ours = [self.entities[p] for p in places]
         # two different towns (or regions) are two plants; a town and its region are not;
         # places in two countries are two plants ("in Busan" and "in Fergana region")
@@ -525,7 +534,7 @@ class _State:
         for place in places:
             country = self._country_of.get(id(place), "?")
             if country == "?":
-                found = (self.mentions[i].properties.get("country") for i in place.mentions)
+                found = (self.mentions[i].features.country for i in place.mentions)
                 country = self._country_of[id(place)] = next((c for c in found if c), None)
             if country:
                 out.add(country)
@@ -537,31 +546,28 @@ class _State:
         if attach:
             self.attach(index, entity_index)
         entity = self.entities[entity_index]
-        said = self.mentions[index].properties.get("_descriptors") or frozenset()
-        entity.properties["_descriptors"] = (
-            entity.properties.get("_descriptors", frozenset()) | said
-        )
-        if org is not None:
-            entity.properties.setdefault("_org", org)
-        entity.properties.setdefault("_places", [])
-        entity.properties["_places"] += [p for p in places if p not in entity.properties["_places"]]
+        features = entity.features
+        features.descriptors |= self.mentions[index].features.descriptors
+        if org is not None and features.org is None:
+            features.org = org
+        features.places += [p for p in places if p not in features.places]
         mention = self.mentions[index]
         for key, value in mention.properties.items():
             entity.properties.setdefault(key, value)
         if mention.name:
             entity.name = entity.name or mention.name
-            entity.properties["_named"] = True  # "Samarkand Automobile Plant": its own name
+            features.named = True  # "Samarkand Automobile Plant": its own name
 
     def add_name_repeats(self) -> None:
         """ "Konzern Lemken ... von Lemken": a company's name written again without its cue."""
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         names: dict[str, tuple[int, int]] = {}
         for entity_index, entity in enumerate(self.entities):
-            if entity.type != "Organization" or entity.subtype != "company":
+            if entity.type != EntityType.ORGANIZATION or entity.subtype != Subtype.COMPANY:
                 continue
             for i in entity.mentions:
                 mention = self.mentions[i]
-                if not mention.weak and mention.source in FOUND_BY_CUE:
+                if not mention.weak and mention.features.by_cue:
                     words = [t.text for t in self.doc[mention.start : mention.end]]
                     names.setdefault(_repeat_key(words), (entity_index, len(words)))
                     short = _without_legal_form(words, self.lang)
@@ -572,7 +578,10 @@ class _State:
         lengths = {n for _, n in names.values()}
         texts = token_texts(self.doc)
         places = {
-            i: m for m in self.mentions if m.type == "Location" for i in range(m.start, m.end)
+            i: m
+            for m in self.mentions
+            if m.type == EntityType.LOCATION
+            for i in range(m.start, m.end)
         }
         for start in range(len(texts)):
             for n in lengths:
@@ -589,7 +598,13 @@ class _State:
                 for place in inside.values():  # "Kastamonu" in "Kastamonu Entegre" is none
                     self._detach(place)
                 self.mentions.append(
-                    Mention(start, start + n, "Organization", "company", source=Source.REPEAT)
+                    Mention(
+                        start,
+                        start + n,
+                        EntityType.ORGANIZATION,
+                        Subtype.COMPANY,
+                        source=Source.REPEAT,
+                    )
                 )
                 self.attach(len(self.mentions) - 1, hit[0])
                 taken.update(span)
@@ -600,7 +615,7 @@ class _State:
             self.mentions[i].entity = kept
             self.entities[kept].mentions.append(i)
         self.entities[gone].mentions = []
-        self.entities[gone].properties.update(_weak=True, _gone=True)
+        self.entities[gone].features.weak = True
         for key, entity in list(self.by_key.items()):
             if entity == gone:
                 self.by_key[key] = kept
@@ -613,8 +628,7 @@ class _State:
         entity = self.entities[mention.entity]
         entity.mentions = [i for i in entity.mentions if self.mentions[i] is not mention]
         if not entity.mentions:
-            entity.properties["_weak"] = True
-            entity.properties["_gone"] = True
+            entity.features.weak = True
         mention.entity = -1
 
     def add_surname_mentions(self) -> None:
@@ -622,7 +636,7 @@ class _State:
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         surnames: dict[str, int] = {}
         for entity_index, entity in enumerate(self.entities):
-            if entity.type == "Person":
+            if entity.type == EntityType.PERSON:
                 for i in entity.mentions:
                     tokens = self.doc[self.mentions[i].start : self.mentions[i].end]
                     if len(tokens) > 1 and not is_initial(tokens[-1]):
@@ -632,7 +646,9 @@ class _State:
                 continue
             entity = surnames.get(fuzzy(surname_stem(token.text)))
             if entity is not None:
-                self.mentions.append(Mention(token.i, token.i + 1, "Person", source=Source.SURNAME))
+                self.mentions.append(
+                    Mention(token.i, token.i + 1, EntityType.PERSON, source=Source.SURNAME)
+                )
                 self.attach(len(self.mentions) - 1, entity)
 
 
@@ -689,7 +705,7 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
         return  # named already, or merged into another entity
     named = [mentions[i] for i in entity.mentions if not mentions[i].weak]
     candidates = [doc[m.start : m.end].text for m in named] or texts
-    if entity.type == "Person":
+    if entity.type == EntityType.PERSON:
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
         said = next((m for m in named if doc[m.start : m.end].text == best), None)

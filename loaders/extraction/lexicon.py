@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from graph_schema.vocabulary import Subtype
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
 from loaders.extraction.inflect import inflect_head
 from loaders.extraction.packs import Feature, pack
@@ -20,7 +21,7 @@ class Title:
     """An office: the canonical title, the person's subtype, where it sits, what role it is."""
 
     title: str
-    subtype: str
+    subtype: Subtype
     seat: str
     role: str
 
@@ -53,7 +54,7 @@ class WordClasses:
     plant_stems: tuple[tuple[str, str], ...]  # (stem, strength), Russian
     plant_blocklist: frozenset[str]
     triggers: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((match, form), ...)
-    place_designators: dict[str, tuple[str, str]]  # form -> (subtype, position)
+    place_designators: dict[str, tuple[Subtype, str]]  # form -> (subtype, position)
 
 
 def _by_case(lang: str) -> bool:
@@ -70,7 +71,7 @@ def _titles(lang: str) -> tuple[dict[str, Title], tuple[tuple[str, Title], ...]]
     out: dict[str, Title] = {}
     heads: list[tuple[str, Title]] = []
     for row in _lang_rows("titles.tsv", lang):
-        title = Title(row["title"], row["subtype"], row["seat"], row["role"])
+        title = Title(row["title"], Subtype(row["subtype"]), row["seat"], row["role"])
         for form in split_forms(row["forms"]):
             if form.startswith("-"):
                 heads.append((form[1:], title))
@@ -136,17 +137,18 @@ def _triggers(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
     return {kind: tuple(forms) for kind, forms in out.items()}
 
 
-def _place_designators(lang: str) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+def _place_designators(lang: str) -> dict[str, tuple[Subtype, str]]:
+    out: dict[str, tuple[Subtype, str]] = {}
     for row in _lang_rows("place_designators.tsv", lang):
+        subtype = Subtype(row["subtype"])
         for form in split_forms(row["forms"]):
             previous = out.get(form)
             position = row["position"]
-            if previous and previous[0] == row["subtype"] and previous[1] != position:
+            if previous and previous[0] == subtype and previous[1] != position:
                 position = "both"
-            out.setdefault(form, (row["subtype"], position))
+            out.setdefault(form, (subtype, position))
             if position == "both":
-                out[form] = (row["subtype"], "both")
+                out[form] = (subtype, "both")
     return out
 
 

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import Mention, PlantNoun
 from loaders.extraction.packs import Feature, FunctionWords, pack, words_of
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
@@ -24,7 +25,13 @@ from loaders.extraction.tokens import (
 from loaders.extraction.translit import to_latin
 
 # how large a kind of place is ("Yangiyul district of Tashkent region": the region is larger)
-LEVEL = {"other": 0, "city": 1, "district": 1, "region": 2, "country": 3}
+LEVEL: dict[str | None, int] = {
+    Subtype.OTHER: 0,
+    Subtype.CITY: 1,
+    Subtype.DISTRICT: 1,
+    Subtype.REGION: 2,
+    Subtype.COUNTRY: 3,
+}
 
 
 def _longest_by_start(mentions: list[Mention]) -> dict[int, int]:
@@ -45,7 +52,7 @@ def link_seats(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
     for mention in mentions:
-        if mention.type == "Person" and mention.title is not None and not mention.seats:
+        if mention.type == EntityType.PERSON and mention.title is not None and not mention.seats:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
 
 
@@ -58,12 +65,12 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     previous_plant: Mention | None = None
     words = words_of(doc.lang_)
     for mention in mentions:
-        if mention.type == "Person" and mention.title is not None:
+        if mention.type == EntityType.PERSON and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
             _company_office(mention, mentions)
-            if mention.source == Source.DESCRIBED and mention.seats:
+            if mention.features.described and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
-        elif mention.type == "Plant":
+        elif mention.type == EntityType.PLANT:
             former = any(
                 words.former.matches(t.lower_) for t in doc[mention.start - 2 : mention.end]
             )
@@ -97,14 +104,16 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
     """ "президент Allur", "the president of Hyundai Motor": an office that sits in a company
     is an executive's, not the head of state's (whom "глава государства" refers to)."""
     title = person.title
-    if title is None or title.seat != "any" or title.subtype == "executive":
+    if title is None or title.seat != "any" or title.subtype == Subtype.EXECUTIVE:
         return
     if any(
-        mentions[s].type == "Organization" and mentions[s].subtype == "company"
+        mentions[s].type == EntityType.ORGANIZATION and mentions[s].subtype == Subtype.COMPANY
         for s in person.seats
     ):
-        person.title = replace(title, subtype="executive", seat="organization", role="executive")
-        person.subtype = "executive"
+        person.title = replace(
+            title, subtype=Subtype.EXECUTIVE, seat="organization", role="executive"
+        )
+        person.subtype = Subtype.EXECUTIVE
         if person.role == title.role:  # an unnamed holder refers to an executive
             person.role = "executive"
 
@@ -124,14 +133,14 @@ def _seats(
     by_start: dict[int, int],
     by_end: dict[int, int],
 ) -> list[int]:
-    title_start, title_end = person.properties["title_span"]
+    title_start, title_end = _title_span(person)
     stop = person.start if person.start >= title_end else min(len(doc), title_end + 8)
     seats: list[int] = [  # "Председатель кабинета министров КР": the body in the title
         i
         for i in (by_start.get(j) for j in range(title_start, title_end))
         if i is not None
-        and mentions[i].type == "Organization"
-        and mentions[i].subtype == "government"
+        and mentions[i].type == EntityType.ORGANIZATION
+        and mentions[i].subtype == Subtype.GOVERNMENT
         and mentions[i].end >= title_end
     ]
     i = title_end
@@ -146,8 +155,11 @@ def _seats(
         ):
             break
         index = by_start.get(i)
-        if index is not None and mentions[index].type in ("Location", "Organization"):
-            if mentions[index].subtype != "media":
+        if index is not None and mentions[index].type in (
+            EntityType.LOCATION,
+            EntityType.ORGANIZATION,
+        ):
+            if mentions[index].subtype != Subtype.MEDIA:
                 seats.append(index)
             i = mentions[index].end
             continue
@@ -167,7 +179,7 @@ def _seats(
         before = _delegation_company(doc, mentions, title_start)
     if before is not None and (
         not seats
-        or mentions[before].subtype == "country"
+        or mentions[before].subtype == Subtype.COUNTRY
         or (person.title and person.title.seat == "organization")
     ):
         seats.insert(0, before)
@@ -179,12 +191,21 @@ def _seats(
     return chosen
 
 
+def _title_span(person: Mention) -> tuple[int, int]:
+    """Where a titled person's office is written (persons.py records it with the title)."""
+    span = person.features.title_span
+    if span is None:
+        raise ValueError("a titled person without the span of the title")
+    return span
+
+
 def _as_region(place: Mention) -> None:
     """A governor's seat named like a town and a region is the region ("Hokim von Namangan")."""
-    region = place.properties.get("_region")
-    if place.subtype == "city" and region is not None:
-        place.key, place.name, place.subtype = region.key, region.name, "region"
-        place.properties = {**region.properties, "country": region.country}
+    region = place.features.region
+    if place.subtype == Subtype.CITY and region is not None:
+        place.key, place.name, place.subtype = region.key, region.name, Subtype.REGION
+        place.properties = dict(region.properties)
+        place.features = replace(place.features, country=region.country)
 
 
 def _modifier_before_company(
@@ -199,8 +220,8 @@ def _modifier_before_company(
         if found is not None:
             company = mentions[found]
             return (
-                company.type == "Organization"
-                and company.subtype == "company"
+                company.type == EntityType.ORGANIZATION
+                and company.subtype == Subtype.COMPANY
                 and not (company.weak)
             )
         if not (doc[j].is_lower and doc[j].is_alpha):
@@ -225,10 +246,10 @@ def _before_title(
         return None
     mention = mentions[index]
     if (
-        mention.type == "Location" and mention.subtype == "country"
-    ) or mention.type == "Organization":
+        mention.type == EntityType.LOCATION and mention.subtype == Subtype.COUNTRY
+    ) or mention.type == EntityType.ORGANIZATION:
         return index
-    if mention.type == "Location" and not mention.weak and seat_type == "location":
+    if mention.type == EntityType.LOCATION and not mention.weak and seat_type == "location":
         return index  # "Navoi region governor", "Samarkand mayor"
     return None
 
@@ -255,9 +276,9 @@ def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | Non
     named = [
         i
         for i, m in enumerate(mentions)
-        if m.type == "Organization"
+        if m.type == EntityType.ORGANIZATION
         and not m.weak
-        and m.subtype == "company"
+        and m.subtype == Subtype.COMPANY
         and sentence_start <= m.start
         and m.end < title_start
     ]
@@ -274,8 +295,8 @@ def _delegation_company(doc: Doc, mentions: list[Mention], title_start: int) -> 
     companies = [
         i
         for i, m in enumerate(mentions)
-        if m.type == "Organization"
-        and m.subtype == "company"
+        if m.type == EntityType.ORGANIZATION
+        and m.subtype == Subtype.COMPANY
         and not m.weak
         and sentence_start <= m.start
         and m.end <= title_start
@@ -287,13 +308,13 @@ def _seat_types(person: Mention) -> set[str]:
     seat = person.title.seat if person.title else "any"
     if seat == "location":
         return (
-            {"Location", "Organization"}
+            {EntityType.LOCATION, EntityType.ORGANIZATION}
             if person.title and person.title.role == "head_of_government"
-            else {"Location"}
+            else {EntityType.LOCATION}
         )
     if seat == "organization":
-        return {"Organization"}
-    return {"Location", "Organization"}
+        return {EntityType.ORGANIZATION}
+    return {EntityType.LOCATION, EntityType.ORGANIZATION}
 
 
 def _plant_org(
@@ -319,12 +340,13 @@ def _plant_org(
         index = by_start.get(i)
         if index is not None:
             mention = mentions[index]
-            if mention.type == "Organization" and (not mention.weak or mention.role == "company"):
-                activity = plant.source == Source.PRODUCTION or words.production.matches(
-                    doc[plant.end - 1].lower_
-                )
+            if mention.type == EntityType.ORGANIZATION and (
+                not mention.weak or mention.role == "company"
+            ):
+                production = plant.features.plant_noun == PlantNoun.PRODUCTION
+                activity = production or words.production.matches(doc[plant.end - 1].lower_)
                 product = activity and doc[i - 1].lower_ in words.goods_of
-                if product or mention.properties.get("_goods"):
+                if product or mention.features.goods:
                     break  # "production of MAN trucks", "собирают автомобили Kia": brands
                 return index if _is_operator(mention) else None
             if not mention.weak:
@@ -337,7 +359,7 @@ def _plant_org(
         i += 1
     partner = _joint_partner(doc, mentions, plant, by_start)
     if partner is not None:
-        plant.properties["_joint"] = True  # the partner, and the one it works with
+        plant.features = replace(plant.features, joint=True)  # the partner, and its partner
     return partner
 
 
@@ -416,7 +438,10 @@ def _compound_hyphen(token: Token) -> bool:
 
 
 def _is_operator(mention: Mention) -> bool:
-    return mention.type == "Organization" and mention.subtype not in ("media", "government")
+    return mention.type == EntityType.ORGANIZATION and mention.subtype not in (
+        Subtype.MEDIA,
+        Subtype.GOVERNMENT,
+    )
 
 
 def _plant_places(
@@ -436,7 +461,7 @@ def _plant_places(
         token = doc[i]
         if (
             index is not None
-            and mentions[index].type == "Location"
+            and mentions[index].type == EntityType.LOCATION
             and not (mentions[index].weak and mentions[index].role is None)
             and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
         ):
@@ -461,7 +486,7 @@ def _place_just_before(
             continue
         mention = mentions[index]
         if (
-            mention.type == "Location"
+            mention.type == EntityType.LOCATION
             and not mention.weak
             and 0 <= plant.start - mention.end <= 2
             and (locative_before(doc, mention.start) or _english_place_modifier(doc, mention))
@@ -476,7 +501,7 @@ def _english_place_modifier(doc: Doc, place: Mention) -> bool:
     plant's modifier, after an article or adjective (not the subject "Navoi plans a plant")."""
     if not pack(doc.lang_).has(Feature.NOUN_ADJUNCTS):
         return False
-    if place.subtype not in ("city", "region", "district") or place.start == 0:
+    if place.subtype not in (Subtype.CITY, Subtype.REGION, Subtype.DISTRICT) or place.start == 0:
         return False
     before = doc[place.start - 1]
     return before.lower_ in words_of(doc.lang_).articles or (before.is_lower and before.is_alpha)
@@ -542,7 +567,7 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
     ):
         narrower = doc[i + 1].lower_ in words.locative and doc[i].text in (",", "—", "–")
         index = by_start.get(i + 2 if narrower else i + 1)
-        if index is None or mentions[index].type != "Location" or mentions[index].weak:
+        if index is None or mentions[index].type != EntityType.LOCATION or mentions[index].weak:
             break
         level, last = _level(mentions[index]), _level(mentions[chain[-1]])
         if (narrower and level >= last) or (doc[i].text[0].isalpha() and level <= last):
@@ -570,12 +595,16 @@ def _after(doc: Doc, index: int, closing: str) -> int:
 def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
     """Companies named as the goods' brand, not as anyone's maker: "assembles Kia and
     Chevrolet cars", "собирают автомобили Kia и Chevrolet", "Autos der Marken Kia und
-    Chevrolet" (properties["_goods"]); a plant where they are made is not theirs for that."""
+    Chevrolet" (features.goods); a plant where they are made is not theirs for that."""
     if not products:
         return
     product_at = set(products)
     orgs = sorted(
-        (m for m in mentions if m.type == "Organization" and m.subtype == "company" and not m.weak),
+        (
+            m
+            for m in mentions
+            if m.type == EntityType.ORGANIZATION and m.subtype == Subtype.COMPANY and not m.weak
+        ),
         key=lambda m: m.start,
     )
     words = words_of(doc.lang_)
@@ -597,7 +626,7 @@ def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
             before = -1  # "Autos des Unternehmens X": the company's cars, it makes them
         if end in product_at or (before >= 0 and before in product_at):
             for mention in group:
-                mention.properties["_goods"] = True
+                mention.features = replace(mention.features, goods=True)
 
 
 def _joins_names(lower: str, words: FunctionWords) -> bool:

@@ -11,13 +11,20 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType, RelationType, Subtype
 from loaders.extraction.lexicon import plant_kinds, word_classes
-from loaders.extraction.model import Entity, Mention, Relation, Source
+from loaders.extraction.model import Entity, Mention, PlantNoun, Relation
 from loaders.extraction.packs import Feature, pack, words_of
 
-RUNS = ("OPERATES", "PLANS")
+RUNS = (RelationType.OPERATES, RelationType.PLANS)
 # how specific a place is: a village or town before a district, a region, a country
-SPECIFIC = {"other": 0, "city": 1, "district": 2, "region": 3, "country": 4}
+SPECIFIC: dict[str | None, int] = {
+    Subtype.OTHER: 0,
+    Subtype.CITY: 1,
+    Subtype.DISTRICT: 2,
+    Subtype.REGION: 3,
+    Subtype.COUNTRY: 4,
+}
 # figures in a plant's phrase ("a $200m plant", "the 4,000-ton plant")
 FIGURE = re.compile(r"^(\d[\d,.]*|\$?\d.*)$")
 DEFAULT_KIND = "plant"
@@ -29,17 +36,22 @@ def name_plants(
     """Give every plant without a name of its own its descriptive name, in place."""
     runners: dict[int, list[int]] = defaultdict(list)
     places: dict[int, list[int]] = defaultdict(list)
-    operated = {r.target for r in relations if r.type == "OPERATES"}
+    operated = {r.target for r in relations if r.type == RelationType.OPERATES}
     # a running plant is called by who runs it (not by its builder or a partner's plans)
-    for relation in sorted(relations, key=lambda r: (r.type != "OPERATES", -r.confidence)):
-        if relation.type == "PLANS" and relation.target in operated:
+    for relation in sorted(
+        relations, key=lambda r: (r.type != RelationType.OPERATES, -r.confidence)
+    ):
+        if relation.type == RelationType.PLANS and relation.target in operated:
             continue
         if relation.type in RUNS and relation.source not in runners[relation.target]:
             runners[relation.target].append(relation.source)
-        elif relation.type == "LOCATED_IN" and entities[relation.source].type == "Plant":
+        elif (
+            relation.type == RelationType.LOCATED_IN
+            and entities[relation.source].type == EntityType.PLANT
+        ):
             places[relation.source].append(relation.target)
     for index, entity in enumerate(entities):
-        if entity.type != "Plant" or entity.properties.get("_named"):
+        if entity.type != EntityType.PLANT or entity.features.named:
             continue
         kind = plant_kind(doc, mentions, entity)
         companies = [entities[r].name for r in runners[index][:2]]
@@ -57,7 +69,7 @@ def plant_kind(doc: Doc, mentions: list[Mention], entity: Entity) -> str:
     lang = doc.lang_
     ordered = sorted(
         (mentions[i] for i in entity.mentions),
-        key=lambda m: (m.weak, m.source not in (Source.STRONG, Source.PART), -(m.end - m.start)),
+        key=lambda m: (m.weak, not _named_by_noun(m), -(m.end - m.start)),
     )
     for mention in ordered:
         words = [t.lower_ for t in doc[mention.start : mention.end] if t.is_alpha]
@@ -66,6 +78,11 @@ def plant_kind(doc: Doc, mentions: list[Mention], entity: Entity) -> str:
         if kind:
             return kind
     return DEFAULT_KIND
+
+
+def _named_by_noun(mention: Mention) -> bool:
+    """Named by a noun that is a site of its own ("plant", "Werk", "цех")."""
+    return mention.features.plant_noun in (PlantNoun.STRONG, PlantNoun.PART)
 
 
 def _english_kind(words: list[str], lang: str) -> str | None:

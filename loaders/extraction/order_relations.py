@@ -3,7 +3,7 @@ investments said with a verb (INVESTS_IN)."""
 
 from __future__ import annotations
 
-from graph_schema.vocabulary import RelationType
+from graph_schema.vocabulary import EntityType, RelationType, Subtype
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
@@ -23,7 +23,7 @@ class OrderRules(FinderBase):
         and allocating (land, a site) is an investment only with an amount."""
         inside_plants = {
             t
-            for i in self.typed(s, "Plant")
+            for i in self.typed(s, EntityType.PLANT)
             for t in range(self.mentions[i].start, self.mentions[i].end)
         }
         for trigger in s.triggers.get("invest", []):
@@ -36,11 +36,11 @@ class OrderRules(FinderBase):
                 i
                 for i in s.mentions
                 if self.mentions[i].start < trigger
-                and self.mentions[i].type in ("Organization", "Person")
-                and self.mentions[i].subtype != "media"
+                and self.mentions[i].type in (EntityType.ORGANIZATION, EntityType.PERSON)
+                and self.mentions[i].subtype != Subtype.MEDIA
                 and not self._is_seat(i, s)
             ]
-            plants = self.typed(s, "Plant")
+            plants = self.typed(s, EntityType.PLANT)
             after = [i for i in plants if self.mentions[i].start > trigger]
             if not sources or not plants:
                 continue
@@ -60,7 +60,9 @@ class OrderRules(FinderBase):
         the official orders the bodies he addresses and the plant to be set up; "He also
         instructed ..." is the official who gave the last order (or acted last)."""
         for trigger in s.triggers.get("order", []):
-            persons = [i for i in self.typed(s, "Person") if self.mentions[i].start <= trigger + 1]
+            persons = [
+                i for i in self.typed(s, EntityType.PERSON) if self.mentions[i].start <= trigger + 1
+            ]
             if persons:
                 official = self.ent(persons[-1])
             elif self.orderer is not None or self.protagonist is not None:
@@ -75,7 +77,7 @@ class OrderRules(FinderBase):
             )
             plants = [
                 i
-                for i in self.typed(s, "Plant")
+                for i in self.typed(s, EntityType.PLANT)
                 if self._order_object(s, i, trigger, persons[-1] if persons else None)
                 and (not self.mentions[i].weak or setting_up)
             ]
@@ -111,7 +113,7 @@ class OrderRules(FinderBase):
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
-            if mention.type != "Organization" or mention.subtype in ("media", None):
+            if mention.type != EntityType.ORGANIZATION or mention.subtype in (Subtype.MEDIA, None):
                 continue
             if mention.start > trigger:
                 gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
@@ -170,6 +172,6 @@ class OrderRules(FinderBase):
         return {
             t
             for i in s.mentions
-            if self.mentions[i].type == "Organization"
+            if self.mentions[i].type == EntityType.ORGANIZATION
             for t in range(self.mentions[i].start, self.mentions[i].end)
         }

@@ -6,10 +6,12 @@ venture called X", web addresses ("gazeta.uz"), and what a statistical NER found
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import (
     P_ORG,
     P_PERSON,
@@ -23,7 +25,7 @@ from loaders.extraction.candidates import (
 from loaders.extraction.datafiles import read_words
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import CUED, NAME_BEFORE_NOUN, QUOTED_NAME, REFERENCE, Mention, Source
 from loaders.extraction.names import (
     MAX_NAME_TOKENS,
     closing_quote,
@@ -52,7 +54,11 @@ from loaders.extraction.tokens import (
 )
 from loaders.extraction.translit import to_latin
 
-STATISTICAL_TYPES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization"}
+STATISTICAL_TYPES = {
+    "PERSON": EntityType.PERSON,
+    "PER": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+}
 
 
 def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
@@ -91,12 +97,16 @@ def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         before = _company_before_office(doc, hits, hit.start) if adjuncts else None
         if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
-            out.append((P_ORG - 2, Mention(before, hit.start, "Organization", "company")))
+            out.append(
+                (P_ORG - 2, Mention(before, hit.start, EntityType.ORGANIZATION, Subtype.COMPANY))
+            )
         if hit.end + 1 < len(doc) and doc[hit.end].lower_ in language.words.of_preposition:
             end = name_run(doc, hit.end + 1)
             holder = end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
             if end > hit.end + 1 and holder and _unclaimed(hits, hit.end + 1, end):
-                out.append((P_ORG - 2, Mention(hit.end + 1, end, "Organization", "company")))
+                out.append(
+                    (P_ORG - 2, Mention(hit.end + 1, end, EntityType.ORGANIZATION, Subtype.COMPANY))
+                )
     return out
 
 
@@ -160,7 +170,7 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
         national = (
             country is not None
             and country.start >= hit.end
-            and any(e.subtype in ("country", "region") for e in country.payload)
+            and any(e.subtype in (Subtype.COUNTRY, Subtype.REGION) for e in country.payload)
         )
         bare = (
             # German writes every noun capitalised ("Knauf-Werks")
@@ -170,7 +180,14 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
         )
         if company_word or national or bare:
             entry = hit.payload
-            mention = Mention(hit.start, end, "Organization", entry.subtype, source=Source.WIDENED)
+            mention = Mention(
+                hit.start,
+                end,
+                EntityType.ORGANIZATION,
+                entry.subtype,
+                source=Source.WIDENED,
+                features=CUED,
+            )
             out.append((P_ORG + 4, mention))
     return out
 
@@ -221,7 +238,9 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if all(hits.covering("PLACE", j) for j in range(start, end)):
             continue  # "the plant of Samarkand" is in Samarkand
-        mention = Mention(start, end, "Organization", "company", source=Source.OWNER)
+        mention = Mention(
+            start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.OWNER, features=CUED
+        )
         out.append((P_ORG - 1, mention))
     return out
 
@@ -255,7 +274,19 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
             or (end < len(doc) and is_russian_verb(doc[end].text))
         )
         if cue and not known:
-            out.append((P_ORG - 1, Mention(i, end, "Organization", "company", source=Source.LATIN)))
+            out.append(
+                (
+                    P_ORG - 1,
+                    Mention(
+                        i,
+                        end,
+                        EntityType.ORGANIZATION,
+                        Subtype.COMPANY,
+                        source=Source.LATIN,
+                        features=CUED,
+                    ),
+                )
+            )
         i = end
     return out
 
@@ -284,7 +315,17 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
         ):
             continue  # "toured the site together with Turgunov": a person
         out.append(
-            (P_ORG - 2, Mention(start, end, "Organization", "company", source=Source.PARTNER))
+            (
+                P_ORG - 2,
+                Mention(
+                    start,
+                    end,
+                    EntityType.ORGANIZATION,
+                    Subtype.COMPANY,
+                    source=Source.PARTNER,
+                    features=CUED,
+                ),
+            )
         )
     return out
 
@@ -308,7 +349,17 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             start -= 1
         if start < end and not any(hits.covering("PLACE", j) for j in range(start, end)):
             out.append(
-                (P_ORG - 1, Mention(start, end, "Organization", "company", source=Source.NOUN))
+                (
+                    P_ORG - 1,
+                    Mention(
+                        start,
+                        end,
+                        EntityType.ORGANIZATION,
+                        Subtype.COMPANY,
+                        source=Source.NOUN,
+                        features=CUED,
+                    ),
+                )
             )
     return out
 
@@ -338,7 +389,9 @@ def _english_subject_of_company_verb(doc: Doc, hits: Hits) -> list[Candidate]:
         ):
             continue
         if _company_verb_after(doc, end, sentence.end):
-            mention = Mention(start, end, "Organization", "company", source=Source.SUBJECT)
+            mention = Mention(
+                start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.SUBJECT
+            )
             out.append((P_ORG - 2, mention))
     return out
 
@@ -385,7 +438,9 @@ def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
             return []
         known = hits.starting("ORG", start)
         if known is None:
-            found.append(Mention(start, end, "Organization", "company", source=Source.LISTED))
+            found.append(
+                Mention(start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.LISTED)
+            )
         index = known.end if known is not None else end
         if closing:
             return [(P_ORG - 2, m) for m in found]
@@ -425,7 +480,7 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
             start = i + 2  # "a subsidiary of Kazakhstan Temir Zholy", not of "Kazakhstan"
         elif words[i] in fw.possessive_clitic and i > 0:
             country = hits.ending("PLACE", i)
-            if country and any(e.subtype == "country" for e in country.payload):
+            if country and any(e.subtype == Subtype.COUNTRY for e in country.payload):
                 start = i + 1
         if start is None or start >= len(doc):
             continue
@@ -443,7 +498,12 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
             doc[start].text
         ):
             continue
-        out.append((P_ORG - 2, Mention(start, end, "Organization", "company", source=Source.CUE)))
+        out.append(
+            (
+                P_ORG - 2,
+                Mention(start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.CUE),
+            )
+        )
     return out
 
 
@@ -462,7 +522,7 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     used = taken(chosen)
     out = []
     for mention in chosen:
-        if mention.type != "Organization" or mention.end + 2 >= len(doc):
+        if mention.type != EntityType.ORGANIZATION or mention.end + 2 >= len(doc):
             continue
         opening, short, closing = doc[mention.end : mention.end + 3]
         if (
@@ -474,9 +534,14 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             and len(short.text) <= 12
         ):
             acronym = Mention(
-                short.i, short.i + 1, "Organization", mention.subtype, source=Source.ACRONYM
+                short.i,
+                short.i + 1,
+                EntityType.ORGANIZATION,
+                mention.subtype,
+                source=Source.ACRONYM,
+                features=CUED,
             )
-            acronym.properties["alias_of"] = (mention.start, mention.end)
+            acronym.features = replace(acronym.features, alias_of=(mention.start, mention.end))
             out.append(acronym)
     return out
 
@@ -496,9 +561,19 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close)
         )
         if cue or (len(inner) <= 3 and (inner.text.isupper() or latin_in_cyrillic(inner))):
-            subtype = "media" if _media_cue_before(doc, hits, i) else "company"
+            subtype = Subtype.MEDIA if _media_cue_before(doc, hits, i) else Subtype.COMPANY
             out.append(
-                (P_QUOTED, Mention(i + 1, close, "Organization", subtype, source=Source.QUOTED))
+                (
+                    P_QUOTED,
+                    Mention(
+                        i + 1,
+                        close,
+                        EntityType.ORGANIZATION,
+                        subtype,
+                        source=Source.QUOTED,
+                        features=QUOTED_NAME,
+                    ),
+                )
             )
     return out
 
@@ -591,10 +666,22 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             doc[hit.start].lower_ in lex.pack.words.of_place_heads
             and place is not None  # (so "of" at `end` exists: a text may end with the name)
             and doc[end].lower_ == "of"
-            and any(e.subtype == "country" for e in place.payload)
+            and any(e.subtype == Subtype.COUNTRY for e in place.payload)
         ):
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
-        out.append((P_ORG, Mention(start, end, "Organization", "company", source=Source.SUFFIX)))
+        out.append(
+            (
+                P_ORG,
+                Mention(
+                    start,
+                    end,
+                    EntityType.ORGANIZATION,
+                    Subtype.COMPANY,
+                    source=Source.SUFFIX,
+                    features=CUED,
+                ),
+            )
+        )
     return out
 
 
@@ -656,8 +743,15 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         if run_end > end and all(hits.covering("ORG_PREFIX", j) for j in range(end, run_end)):
             continue  # "предприятие ООО «X»": the legal form; the quoted name follows
         if run_end > end:
-            mention = Mention(end, run_end, "Organization", "company", source=Source.NOUN)
-            mention.properties["noun"] = doc[end - 1].lower_
+            mention = Mention(
+                end,
+                run_end,
+                EntityType.ORGANIZATION,
+                Subtype.COMPANY,
+                source=Source.NOUN,
+                features=CUED,
+            )
+            mention.features = replace(mention.features, noun=doc[end - 1].lower_)
             out.append((P_ORG - 1, mention))
         elif end < len(doc) and doc[end].text in OPEN_QUOTES:
             continue  # "компании «Андижанкабель»": the quoted name is the company
@@ -668,7 +762,14 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         else:
             start = hit.start if hit else end - 1
             mention = Mention(
-                start, end, "Organization", "company", weak=True, role="company", source=Source.ROLE
+                start,
+                end,
+                EntityType.ORGANIZATION,
+                Subtype.COMPANY,
+                weak=True,
+                role="company",
+                source=Source.ROLE,
+                features=REFERENCE,
             )
             out.append((P_WEAK, mention))
     if lex.pack.has(Feature.NOUN_ADJUNCTS):
@@ -703,7 +804,15 @@ def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
         ):
             continue  # "китайская компания «Хайер»": a description of the name after it
         name = to_latin(_nominative(doc[start : hit.end].text.split()))
-        mention = Mention(start, hit.end, "Organization", "company", name=name, source=Source.NAMED)
+        mention = Mention(
+            start,
+            hit.end,
+            EntityType.ORGANIZATION,
+            Subtype.COMPANY,
+            name=name,
+            source=Source.NAMED,
+            features=CUED,
+        )
         mention.key = "org:" + name.lower()
         out.append((P_ORG, mention))
     return out
@@ -749,7 +858,14 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
         if end - start > 1 or (start < end and not opens_sentence):
             # "MAN Auto - Uzbekistan joint venture": the whole run beats the known "MAN"
             priority = P_ORG + 3 if end - start > 1 else P_ORG - 2
-            mention = Mention(start, end, "Organization", "company", source=Source.NAME_NOUN)
+            mention = Mention(
+                start,
+                end,
+                EntityType.ORGANIZATION,
+                Subtype.COMPANY,
+                source=Source.NAME_NOUN,
+                features=NAME_BEFORE_NOUN,
+            )
             out.append((priority, mention))
     return out
 
@@ -775,7 +891,14 @@ def _called(doc: Doc) -> list[Candidate]:
         if token.lower_ in naming:
             end = name_run(doc, i + 1)
             if end > i + 1:
-                mention = Mention(i + 1, end, "Organization", "company", source=Source.NAMED)
+                mention = Mention(
+                    i + 1,
+                    end,
+                    EntityType.ORGANIZATION,
+                    Subtype.COMPANY,
+                    source=Source.NAMED,
+                    features=CUED,
+                )
                 out.append((P_QUOTED + 1, mention))
     return out
 
@@ -786,7 +909,12 @@ def _web_addresses(doc: Doc) -> list[Candidate]:
     domains = _web_domains()
     for i, text in enumerate(texts(doc)):
         if "." in text[1:-1] and text.split(".")[-1].lower() in domains and text.isascii():
-            out.append((P_QUOTED, Mention(i, i + 1, "Organization", "media", source=Source.DOMAIN)))
+            out.append(
+                (
+                    P_QUOTED,
+                    Mention(i, i + 1, EntityType.ORGANIZATION, Subtype.MEDIA, source=Source.DOMAIN),
+                )
+            )
     return out
 
 
@@ -803,9 +931,9 @@ def statistical(doc: Doc) -> list[Candidate]:
         entity_type = STATISTICAL_TYPES.get(ent.label_)
         if entity_type is None or len(ent) > MAX_NAME_TOKENS + 2:
             continue
-        if entity_type == "Person" and len([t for t in ent if t.is_alpha]) < 2:
+        if entity_type == EntityType.PERSON and len([t for t in ent if t.is_alpha]) < 2:
             continue
-        subtype = "company" if entity_type == "Organization" else None
-        priority = (P_PERSON if entity_type == "Person" else P_ORG) - 4
+        subtype = Subtype.COMPANY if entity_type == EntityType.ORGANIZATION else None
+        priority = (P_PERSON if entity_type == EntityType.PERSON else P_ORG) - 4
         out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source=Source.NER)))
     return out

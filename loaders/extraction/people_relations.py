@@ -3,7 +3,7 @@ meetings, receptions, trips, openings and the sides of a meeting (VISITED, MET_W
 
 from __future__ import annotations
 
-from graph_schema.vocabulary import RelationType
+from graph_schema.vocabulary import EntityType, RelationType, Subtype
 from loaders.extraction.model import Mention
 from loaders.extraction.relation_base import (
     DISCOURSE,
@@ -19,7 +19,7 @@ class PeopleRules(FinderBase):
     """HOLDS_POSITION, VISITED and MET_WITH of one sentence (and what carries over)."""
 
     def _holds_position(self, s: Sentence) -> None:
-        for i in self.typed(s, "Person"):
+        for i in self.typed(s, EntityType.PERSON):
             mention = self.mentions[i]
             ministry = self._ministry_of(mention)
             if ministry is not None:  # "Minister of Industry and Construction X"
@@ -43,7 +43,7 @@ class PeopleRules(FinderBase):
 
     def _ministry_of(self, minister: Mention) -> int | None:
         """The ministry of the text that has the minister's portfolio."""
-        portfolios = minister.properties.get("portfolios")
+        portfolios = minister.features.portfolios
         if not portfolios or minister.title is None or minister.title.role != "minister":
             return None
         prefix = f"gov:ministry:{'+'.join(portfolios)}:"
@@ -56,7 +56,7 @@ class PeopleRules(FinderBase):
         leader of a delegation ("led by", "во главе с") acts for it unless someone before him
         does ("X received a delegation led by Y": Y is the guest)."""
         persons = []
-        for i in self.typed(s, "Person"):
+        for i in self.typed(s, EntityType.PERSON):
             if self._is_seat(i, s):
                 continue
             led = self._led(i)
@@ -82,8 +82,8 @@ class PeopleRules(FinderBase):
             return [guest]
         companies = [
             self.ent(i)
-            for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company"
+            for i in self.typed(s, EntityType.ORGANIZATION)
+            if self.mentions[i].subtype == Subtype.COMPANY
             and self.mentions[i].end <= first
             and not self.word_before(
                 i, self.words.genitive_link | self.words.of_preposition | self.words.with_, 1
@@ -98,7 +98,7 @@ class PeopleRules(FinderBase):
 
     def _guest_subject(self, s: Sentence, trigger: int) -> int | None:
         """ "the guests", "die Gäste", "гости" before the verb, and a person met last: him."""
-        if self.encounter is None or self.entities[self.encounter[1]].type != "Person":
+        if self.encounter is None or self.entities[self.encounter[1]].type != EntityType.PERSON:
             return None
         words = [t.lower_ for t in self.doc[s.span.start : trigger]]
         return self.encounter[1] if any(self.words.guest.matches(w) for w in words) else None
@@ -106,11 +106,11 @@ class PeopleRules(FinderBase):
     def _delegation_of(self, s: Sentence) -> int | None:
         """The company whose delegation the sentence is about ("a delegation of CNBM", "die
         Delegation des Konzerns", "делегация компании X")."""
-        for i in self.typed(s, "Organization"):
+        for i in self.typed(s, EntityType.ORGANIZATION):
             before = self._words_before(self.mentions[i].start, 3)
             opened = [k for k, w in enumerate(before) if self.words.delegation.matches(w)]
             if (
-                self.mentions[i].subtype == "company"
+                self.mentions[i].subtype == Subtype.COMPANY
                 and opened
                 # "the delegation visited the Hyundai plant": Hyundai is what it visited
                 and not any(is_trigger_word(self.lang, w) for w in before[opened[0] + 1 :])
@@ -139,7 +139,7 @@ class PeopleRules(FinderBase):
         actors = self._actors(s)
         if not actors:
             return
-        confidence = SENTENCE if self.typed(s, "Person") else DISCOURSE
+        confidence = SENTENCE if self.typed(s, EntityType.PERSON) else DISCOURSE
         seats = self._seats_of(s)
         if (
             visits
@@ -158,7 +158,7 @@ class PeopleRules(FinderBase):
             for target in dict.fromkeys(targets):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
-                if self.entities[target].type in ("Organization", "Person"):
+                if self.entities[target].type in (EntityType.ORGANIZATION, EntityType.PERSON):
                     self.encounter = (actors[0], target)
             self.protagonist = actors[0]
         self._meetings(s, actors, seats, confidence)
@@ -173,10 +173,10 @@ class PeopleRules(FinderBase):
             partners = self._guests(s, actors[0], seats)
         elif meets:
             partners = self._partners(s, meets[0], seats)
-            if self._delegation_acts(s, [i for i in self.typed(s, "Person")]):
+            if self._delegation_acts(s, [i for i in self.typed(s, EntityType.PERSON)]):
                 partners += [
                     self.ent(i)
-                    for i in self.typed(s, "Person")
+                    for i in self.typed(s, EntityType.PERSON)
                     if self.mentions[i].start > meets[0] and not self.mentions[i].weak
                 ]
         else:
@@ -205,7 +205,7 @@ class PeopleRules(FinderBase):
         people = [
             self.ent(i)
             for i in after
-            if self.mentions[i].type == "Person"
+            if self.mentions[i].type == EntityType.PERSON
             and not self.mentions[i].weak
             and self.ent(i) not in seats
             and self.ent(i) != host
@@ -215,19 +215,21 @@ class PeopleRules(FinderBase):
         bodies = [
             self.ent(i)
             for i in after
-            if self.mentions[i].type == "Organization"
-            and self.mentions[i].subtype != "media"
+            if self.mentions[i].type == EntityType.ORGANIZATION
+            and self.mentions[i].subtype != Subtype.MEDIA
             and self.ent(i) not in seats
             and not self._reporter(self.mentions[i])
         ]
         return bodies[:1]
 
     def _coordinated(self, s: Sentence, host: int) -> list[int]:
-        people = [self.ent(i) for i in self.typed(s, "Person") if not self.mentions[i].weak]
+        people = [
+            self.ent(i) for i in self.typed(s, EntityType.PERSON) if not self.mentions[i].weak
+        ]
         first_meet = min(s.triggers.get("meet", [s.span.end]))
         joined = [
             self.ent(i)
-            for i in self.typed(s, "Person")
+            for i in self.typed(s, EntityType.PERSON)
             if self.mentions[i].end <= first_meet and self.word_before(i, self.words.and_, 1)
         ]
         return [p for p in dict.fromkeys(joined) if p != host and p in people]
@@ -240,10 +242,10 @@ class PeopleRules(FinderBase):
             return
         people = [
             self.ent(i)
-            for i in self.typed(s, "Person")
+            for i in self.typed(s, EntityType.PERSON)
             if not self.mentions[i].weak and not self._is_seat(i, s)
         ]
-        plants = [self.ent(i) for i in self.typed(s, "Plant")]
+        plants = [self.ent(i) for i in self.typed(s, EntityType.PLANT)]
         if not plants and self.opened is not None and s.index - self.opened[1] <= 2:
             plants = [self.opened[0]]
         for person in dict.fromkeys(people):
@@ -256,12 +258,12 @@ class PeopleRules(FinderBase):
         for trigger in s.triggers.get("inaugurate", []):
             people = [
                 i
-                for i in self.typed(s, "Person")
+                for i in self.typed(s, EntityType.PERSON)
                 if self.mentions[i].end <= trigger
                 and not self._is_seat(i, s)
                 and not self._after_with(i)
             ]
-            plants = [i for i in self.typed(s, "Plant") if not self.mentions[i].weak]
+            plants = [i for i in self.typed(s, EntityType.PLANT) if not self.mentions[i].weak]
             after = [i for i in plants if self.mentions[i].start > trigger]
             target = (after or (plants if self._verb_final(s, trigger) else []))[:1]
             for person in people[-1:]:
@@ -292,7 +294,7 @@ class PeopleRules(FinderBase):
             (t for k in ("meet", "receive", "visit") for t in s.triggers.get(k, [])),
             default=s.span.end,
         )
-        for i in self.typed(s, "Location"):
+        for i in self.typed(s, EntityType.LOCATION):
             mention = self.mentions[i]
             opening = mention.start - s.span.start <= 4 and mention.end <= first_verb
             if not opening or mention.weak:
@@ -313,7 +315,9 @@ class PeopleRules(FinderBase):
     def _travelling(self, actor: int) -> bool:
         """Someone who was said to visit a place before this sentence (a trip)."""
         return any(
-            key[0] == "VISITED" and key[1] == actor and self.entities[key[2]].type == "Location"
+            key[0] == RelationType.VISITED
+            and key[1] == actor
+            and self.entities[key[2]].type == EntityType.LOCATION
             for key in self.found
         )
 
@@ -322,7 +326,7 @@ class PeopleRules(FinderBase):
         visited = set(targets)
         places = {
             self.ent(p)
-            for i in self.typed(s, "Plant")
+            for i in self.typed(s, EntityType.PLANT)
             if self.mentions[i].entity in visited
             for p in self.mentions[i].places
         }
@@ -336,7 +340,7 @@ class PeopleRules(FinderBase):
         actors: list[int],
         until: int | None = None,
     ) -> list[int]:
-        operators = {self.mentions[i].org for i in self.typed(s, "Plant")}
+        operators = {self.mentions[i].org for i in self.typed(s, EntityType.PLANT)}
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
@@ -346,27 +350,32 @@ class PeopleRules(FinderBase):
                 break
             if any(trigger < t <= mention.start for t in s.triggers.get("order", [])):
                 break  # what follows "angeboten", "instructed" is ordered, not visited
-            if (mention.type == "Person" and not mention.weak) or self._clause_break(
+            if (mention.type == EntityType.PERSON and not mention.weak) or self._clause_break(
                 trigger, mention.start
             ):
                 break
-            if mention.type not in ("Location", "Organization", "Plant"):
+            if mention.type not in (EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PLANT):
                 continue
-            if mention.weak and mention.type == "Location" and mention.key and mention.role is None:
+            if (
+                mention.weak
+                and mention.type == EntityType.LOCATION
+                and mention.key
+                and mention.role is None
+            ):
                 continue  # an adjective ("Uzbek") is no destination
-            if mention.type == "Location" and self._inside_body(mention, s):
+            if mention.type == EntityType.LOCATION and self._inside_body(mention, s):
                 continue  # "the Navoi regional hokimiyat" is visited, not Navoi
             if (
-                mention.subtype == "media"
+                mention.subtype == Subtype.MEDIA
                 or i in operators
                 or self.word_before(i, self.words.from_, 2)
             ):
                 continue
             if mention.end in s.triggers.get("product", []):
                 continue  # "where Chevrolet cars are assembled": a brand
-            if mention.type == "Location" and self._destination(s, i):
+            if mention.type == EntityType.LOCATION and self._destination(s, i):
                 continue  # "a factory that makes yarn for the CIS market": not visited
-            if mention.type == "Organization" and self.introduced_by(i, self.words.with_):
+            if mention.type == EntityType.ORGANIZATION and self.introduced_by(i, self.words.with_):
                 continue  # "в ходе визита провел переговоры с представителями компании X"
             if mention.entity in seats or self._reporter(mention):
                 continue
@@ -375,7 +384,7 @@ class PeopleRules(FinderBase):
 
     def _inside_body(self, place: Mention, s: Sentence) -> bool:
         return any(
-            self.mentions[i].type == "Organization"
+            self.mentions[i].type == EntityType.ORGANIZATION
             and self.mentions[i].start <= place.start
             and place.end <= self.mentions[i].end
             for i in s.mentions
@@ -383,12 +392,12 @@ class PeopleRules(FinderBase):
 
     def _visited_plant_places(self, s: Sentence, targets: list[int]) -> None:
         """ "During a visit to Khiva, ... toured the carpet factory": the factory is in Khiva."""
-        plants = [t for t in targets if self.entities[t].type == "Plant"]
+        plants = [t for t in targets if self.entities[t].type == EntityType.PLANT]
         towns = [
             t
             for t in targets
-            if self.entities[t].type == "Location"
-            and self.entities[t].subtype in ("city", "district", "other")
+            if self.entities[t].type == EntityType.LOCATION
+            and self.entities[t].subtype in (Subtype.CITY, Subtype.DISTRICT, Subtype.OTHER)
         ]
         if len(towns) == 1:
             for plant in plants:
@@ -399,22 +408,25 @@ class PeopleRules(FinderBase):
         object_taken = False
         for i in s.mentions:
             mention = self.mentions[i]
-            if mention.type not in ("Person", "Organization") or mention.subtype == "media":
+            if (
+                mention.type not in (EntityType.PERSON, EntityType.ORGANIZATION)
+                or mention.subtype == Subtype.MEDIA
+            ):
                 continue
             if mention.start < trigger or mention.entity in seats or mention.weak:
                 continue
             start = self._argument_start(i)
             before = self._words_before(start, 6)
-            direct = mention.type == "Person" and (
+            direct = mention.type == EntityType.PERSON and (
                 0 < start - trigger <= 2 or (not object_taken and self._object_of(trigger, start))
             )
-            object_taken = object_taken or mention.type == "Person"
+            object_taken = object_taken or mention.type == EntityType.PERSON
             if any(w in self.words.with_ or w in self.words.and_ for w in before) or direct:
                 out.append(mention.entity)
         if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
             out = [
                 self.ent(i)
-                for i in self.typed(s, "Person")
+                for i in self.typed(s, EntityType.PERSON)
                 if self.mentions[i].start < trigger
                 and self._after_with(i)
                 and not self.word_before(i, self.words.together, 3)
@@ -424,8 +436,8 @@ class PeopleRules(FinderBase):
             # with no one named, is no meeting with the company of the sentence
             companies = {
                 self.ent(i)
-                for i in self.typed(s, "Organization")
-                if self.mentions[i].subtype == "company" and self.ent(i) not in seats
+                for i in self.typed(s, EntityType.ORGANIZATION)
+                if self.mentions[i].subtype == Subtype.COMPANY and self.ent(i) not in seats
             }
             if len(companies) == 1:
                 out = list(companies)
@@ -445,14 +457,16 @@ class PeopleRules(FinderBase):
     def _meetings_with_leaders(self) -> None:
         """A meeting with a company's delegation is a meeting with its leader (the dev
         conventions): drop "A met X" where A met a person who holds an office at X."""
-        holds = {(k[1], k[2]) for k in self.found if k[0] == "HOLDS_POSITION"}
-        met = {(k[1], k[2]): r.sentence for k, r in self.found.items() if k[0] == "MET_WITH"}
+        holds = {(k[1], k[2]) for k in self.found if k[0] == RelationType.HOLDS_POSITION}
+        met = {
+            (k[1], k[2]): r.sentence for k, r in self.found.items() if k[0] == RelationType.MET_WITH
+        }
         met |= {(b, a): n for (a, b), n in met.items()}
-        for key in [k for k in self.found if k[0] == "MET_WITH"]:
+        for key in [k for k in self.found if k[0] == RelationType.MET_WITH]:
             _, a, b = key
             sentence = self.found[key].sentence
             for actor, body in ((a, b), (b, a)):
-                if self.entities[body].type != "Organization":
+                if self.entities[body].type != EntityType.ORGANIZATION:
                     continue
                 same = any(
                     (actor, p) in met

@@ -5,12 +5,15 @@ country adjectives ("usbekischen"), which are weak until a relation needs them."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
+from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import P_PLACE, Candidate, Lexicon, entry_mention, taken
 from loaders.extraction.gazetteer import Entry
 from loaders.extraction.matching import Hit, Hits
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import REFERENCE, Mention, Source
 from loaders.extraction.packs import Feature, pack, words_of
 from loaders.extraction.tokens import is_cyrillic, is_name_token, sentence_of
 from loaders.extraction.translit import to_latin
@@ -34,13 +37,15 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         end = hit.end
         while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
             end += 1
-        if end > hit.end and subtype in ("other", "district"):
-            mention = Mention(hit.start, end, "Location", subtype, source=Source.DESIGNATED)
+        if end > hit.end and subtype in (Subtype.OTHER, Subtype.DISTRICT):
+            mention = Mention(
+                hit.start, end, EntityType.LOCATION, subtype, source=Source.DESIGNATED
+            )
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
     for hit in hits.get("PLACE_DESIGNATOR"):
         subtype, position = hit.payload
-        if subtype != "district" or position not in ("after", "both") or hit.start == 0:
+        if subtype != Subtype.DISTRICT or position not in ("after", "both") or hit.start == 0:
             continue
         name = doc[hit.start - 1]
         if (
@@ -48,12 +53,14 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not hits.covering("PLACE", name.i)
             and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
         ):
-            mention = Mention(name.i, hit.end, "Location", "district", source=Source.DESIGNATED)
+            mention = Mention(
+                name.i, hit.end, EntityType.LOCATION, Subtype.DISTRICT, source=Source.DESIGNATED
+            )
             mention.name = f"{_district_base(lex, name.text)} district"
             out.append((P_PLACE - 1, mention))  # "the Karmana district", "Китабском районе"
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
-        if after and after.payload[0] == "region":
+        if after and after.payload[0] == Subtype.REGION:
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, Source.REGION_ADJ)))
     return out
@@ -66,7 +73,7 @@ def _noun_with_article(doc: Doc, hit: Hit) -> bool:
         pack(doc.lang_).has(Feature.CAPITALISED_NOUNS)
         and hit.start > 0
         and doc[hit.start - 1].lower_ in words_of(doc.lang_).articles
-        and all(entry.subtype == "city" for entry in hit.payload)
+        and all(entry.subtype == Subtype.CITY for entry in hit.payload)
     )
 
 
@@ -109,11 +116,13 @@ def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             elif named is not None and before < hit.start:
                 start, country = named.start, named.payload[0]
         capital = lex.gaz.capitals.get(country.key) if country is not None else None
-        if capital is not None and country.subtype == "country":
+        if capital is not None and country.subtype == Subtype.COUNTRY:
             mention = entry_mention(capital, start, end, Source.CAPITAL)
-            mention.properties["capital_of"] = country.key
-            if start < hit.start:  # the country is named too: "Kazakh" in "the Kazakh capital"
-                mention.properties["country_span"] = (start, hit.start)
+            # the country may be named too: "Kazakh" in "the Kazakh capital"
+            country_span = (start, hit.start) if start < hit.start else None
+            mention.features = replace(
+                mention.features, capital_of=country.key, country_span=country_span
+            )
             out.append((P_PLACE + 5, mention))
     return out
 
@@ -122,8 +131,8 @@ def capital_countries(chosen: list[Mention], hits: Hits) -> list[Mention]:
     """The country named inside "the Kazakh capital", as a weak mention of its own."""
     out = []
     for mention in chosen:
-        span = mention.properties.get("country_span")
-        if mention.source != Source.CAPITAL or span is None:
+        span = mention.features.country_span
+        if mention.features.capital_of is None or span is None:
             continue
         hit = hits.starting("COUNTRY_ADJ", span[0]) or hits.starting("PLACE", span[0])
         if hit is None:
@@ -141,7 +150,9 @@ def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
     locative = words_of(doc.lang_).locative
     for hit in hits.get("PLACE"):
         entries = hit.payload
-        if hit.start < 3 or not any(e.subtype in ("region", "country") for e in entries):
+        if hit.start < 3 or not any(
+            e.subtype in (Subtype.REGION, Subtype.COUNTRY) for e in entries
+        ):
             continue
         if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
             continue
@@ -150,7 +161,12 @@ def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
             hits.covering("PLACE", town) or hits.covering("ORG", town)
         ):
             out.append(
-                (P_PLACE - 1, Mention(town, town + 1, "Location", "other", source=Source.APPOSED))
+                (
+                    P_PLACE - 1,
+                    Mention(
+                        town, town + 1, EntityType.LOCATION, Subtype.OTHER, source=Source.APPOSED
+                    ),
+                )
             )
     return out
 
@@ -167,12 +183,13 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
     mention = entry_mention(entry, start, end, Source.GAZETTEER)
-    region = next((e for e in entries if e.subtype == "region"), None)
-    if designated is None and entry.subtype == "city" and region is not None:
-        mention.properties["_region"] = region  # "Hokim von Namangan": the region, by the office
-    if designated and designated != entry.subtype and entry.subtype != "country":
+    region = next((e for e in entries if e.subtype == Subtype.REGION), None)
+    if designated is None and entry.subtype == Subtype.CITY and region is not None:
+        # "Hokim von Namangan": the region, by the office
+        mention.features = replace(mention.features, region=region)
+    if designated and designated != entry.subtype and entry.subtype != Subtype.COUNTRY:
         # "Region Asaka": a district named after its town
-        mention.subtype = "district" if entry.subtype == "city" else designated
+        mention.subtype = Subtype.DISTRICT if entry.subtype == Subtype.CITY else designated
     return mention
 
 
@@ -195,12 +212,12 @@ def _designator_after(hits: Hits, start: int) -> Hit | None:
 
 
 def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:
-    if designated in ("region", "city"):
+    if designated in (Subtype.REGION, Subtype.CITY):
         same_kind = [entry for entry in entries if entry.subtype == designated]
         same_country = [entry for entry in same_kind if entry.country == entries[0].country]
         if same_country:
             return same_country[0]
-        if designated == "region" and same_kind:
+        if designated == Subtype.REGION and same_kind:
             return same_kind[0]  # "Talas region" is Kyrgyz, though Taraz was once called Talas
     return entries[0]
 
@@ -213,14 +230,24 @@ def place_roles(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> li
         if any(i in used for i in range(hit.start, hit.end)):
             continue
         subtype = hit.payload[0]
-        if subtype not in ("region", "city") or doc[hit.start].lower_ in lex.pack.words.capital:
+        if (
+            subtype not in (Subtype.REGION, Subtype.CITY)
+            or doc[hit.start].lower_ in lex.pack.words.capital
+        ):
             continue  # "the capital" may be money ("registered capital")
         plural = lex.pack.has(Feature.PLURAL_S) and doc[hit.start].text.lower().endswith("s")
-        if plural and subtype == "region":
+        if plural and subtype == Subtype.REGION:
             continue  # "regions": plural, no single referent
         out.append(
             Mention(
-                hit.start, hit.end, "Location", subtype, weak=True, role=subtype, source=Source.ROLE
+                hit.start,
+                hit.end,
+                EntityType.LOCATION,
+                subtype,
+                weak=True,
+                role=subtype,
+                source=Source.ROLE,
+                features=REFERENCE,
             )
         )
     return out

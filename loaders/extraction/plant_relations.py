@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import itertools
 
-from graph_schema.vocabulary import RelationType
+from graph_schema.vocabulary import EntityType, RelationType, Subtype
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import chain, fronted_agent_participle, locative_before
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import Mention, PlantNoun
 from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
     DISCOURSE,
@@ -18,6 +18,9 @@ from loaders.extraction.relation_base import (
     Sentence,
 )
 
+# plant nouns that name a site themselves (not a role reference, not an activity)
+NAMING_NOUNS = (PlantNoun.STRONG, PlantNoun.WEAK, PlantNoun.PART)
+
 
 class PlantRules(FinderBase):
     """PLANS, OPERATES and a plant's LOCATED_IN."""
@@ -26,13 +29,13 @@ class PlantRules(FinderBase):
         """ "The agreement on the project was signed by the khokim, the president of Hyundai
         Motor and the vice-president of Posco Daewoo": the companies whose officers sign an
         agreement on a plant plan it."""
-        plants = self.typed(s, "Plant")
+        plants = self.typed(s, EntityType.PLANT)
         if not s.triggers.get("sign") or not plants:
             return
-        for i in self.typed(s, "Person"):
+        for i in self.typed(s, EntityType.PERSON):
             for seat in self.mentions[i].seats:
                 company = self.mentions[seat]
-                if company.type == "Organization" and company.subtype == "company":
+                if company.type == EntityType.ORGANIZATION and company.subtype == Subtype.COMPANY:
                     for plant in plants[:1]:
                         self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
         for org in self._signing_companies(s, plants[0]):
@@ -41,7 +44,7 @@ class PlantRules(FinderBase):
             # "стороны подписали соглашение о строительстве фабрики": the company met
             for side in self.encounter:
                 entity = self.entities[side]
-                if entity.type == "Organization" and entity.subtype == "company":
+                if entity.type == EntityType.ORGANIZATION and entity.subtype == Subtype.COMPANY:
                     self.add(RelationType.PLANS, side, self.ent(plants[0]), s, DISCOURSE)
 
     def _signing_companies(self, s: Sentence, plant: int) -> list[int]:
@@ -50,14 +53,14 @@ class PlantRules(FinderBase):
         signing word, plan the plant the agreement is about."""
         sign = min(s.triggers.get("sign", []))
         status = self.entities[self.ent(plant)].properties.get("status")
-        noun = self.mentions[plant].source in (Source.STRONG, Source.WEAK, Source.PART)
+        noun = self.mentions[plant].features.plant_noun in NAMING_NOUNS
         if self.mentions[plant].start < sign or status == "operating" or not noun:
             return []  # "signed an agreement enabling the assembly": an activity, no plant
         seats = self._seats_of(s)
         return [
             self.ent(i)
-            for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company"
+            for i in self.typed(s, EntityType.ORGANIZATION)
+            if self.mentions[i].subtype == Subtype.COMPANY
             and not self.mentions[i].weak
             and self.ent(i) not in seats
             and self.mentions[i].end <= sign
@@ -66,7 +69,7 @@ class PlantRules(FinderBase):
 
     def _plants(self, s: Sentence) -> None:
         self._signatories(s)
-        for i in self.typed(s, "Plant"):
+        for i in self.typed(s, EntityType.PLANT):
             plant = self.mentions[i]
             if s.triggers.get("open"):
                 self.opened = (plant.entity, s.index)
@@ -77,7 +80,7 @@ class PlantRules(FinderBase):
                 planning = s.triggers.get("plan") or s.triggers.get("future")
                 status = "planned" if planning else "operating"
             rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
-            by_noun = plant.source in (Source.STRONG, Source.WEAK, Source.PART) and not plant.weak
+            by_noun = plant.features.plant_noun in NAMING_NOUNS and not plant.weak
             agent = self._agent(s, plant) if by_noun else None
             if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"
                 self.add(rtype, agent, plant.entity, s, STRUCTURAL)
@@ -85,7 +88,7 @@ class PlantRules(FinderBase):
                     self._name_after(plant)  # "Saryarka AvtoProm" is the plant's own name
             if plant.org is not None and (agent is None or not self._names_plant(plant.org)):
                 self.add(rtype, self.ent(plant.org), plant.entity, s, STRUCTURAL)
-                if plant.properties.get("_joint"):  # "X's plans to build it together with Y"
+                if plant.features.joint:  # "X's plans to build it together with Y"
                     for org in self._sentence_operators(s, plant):
                         if self._subject_before(s, org, plant):
                             self.add(rtype, org, plant.entity, s, SENTENCE)
@@ -101,8 +104,8 @@ class PlantRules(FinderBase):
             places = [self.ent(p) for p in plant.places]
             if not places and by_noun:
                 places = self._locatives(s)
-                if any(self.entities[p].subtype != "country" for p in places):
-                    places = [p for p in places if self.entities[p].subtype != "country"]
+                if any(self.entities[p].subtype != Subtype.COUNTRY for p in places):
+                    places = [p for p in places if self.entities[p].subtype != Subtype.COUNTRY]
             for place in places:
                 self.add(
                     RelationType.LOCATED_IN,
@@ -123,7 +126,7 @@ class PlantRules(FinderBase):
         return any(
             key[2] == plant.entity
             and key[1] != company
-            and key[0] in ("PLANS", "OPERATES")
+            and key[0] in (RelationType.PLANS, RelationType.OPERATES)
             and relation.sentence < s.index
             for key, relation in self.found.items()
         )
@@ -131,7 +134,7 @@ class PlantRules(FinderBase):
     def _adjective_place(self, index: int) -> bool:
         """A country adjective ("Uzbek") at this token."""
         return any(
-            m.start <= index < m.end and m.type == "Location" and m.weak and m.key
+            m.start <= index < m.end and m.type == EntityType.LOCATION and m.weak and m.key
             for m in self.mentions
         )
 
@@ -144,17 +147,19 @@ class PlantRules(FinderBase):
 
     def _run_by_other(self, plant: int, company: int) -> bool:
         """The plant was told of as another company's (its noun phrase, or a relation)."""
-        owner = self.entities[plant].properties.get("_org")  # an entity index
+        owner = self.entities[plant].features.org  # an entity index
         if owner is not None and owner != company:
             return True
         return any(
-            key[2] == plant and key[1] != company and key[0] in ("PLANS", "OPERATES")
+            key[2] == plant
+            and key[1] != company
+            and key[0] in (RelationType.PLANS, RelationType.OPERATES)
             for key in self.found
         )
 
     def _brand(self, mention_index: int) -> bool:
         """ "под брендом Chevrolet", "der Marke Exeed": a brand, which makes no plant run."""
-        noun = self.mentions[mention_index].properties.get("noun", "")
+        noun = self.mentions[mention_index].features.noun or ""
         start = self.mentions[mention_index].start
         before = " ".join(t.lower_ for t in self.doc[max(0, start - 2) : start])
         return self.words.brand.matches(noun) or self.words.brand.inside(before)
@@ -162,8 +167,8 @@ class PlantRules(FinderBase):
     def _builder_named(self, s: Sentence) -> bool:
         """A company introduced as the agent of building: "built by X", "von X errichtet"."""
         return any(
-            self.mentions[i].subtype == "company" and self.introduced_by(i, self.words.by)
-            for i in self.typed(s, "Organization")
+            self.mentions[i].subtype == Subtype.COMPANY and self.introduced_by(i, self.words.by)
+            for i in self.typed(s, EntityType.ORGANIZATION)
         )
 
     def _subject_before(self, s: Sentence, entity: int, plant: Mention) -> bool:
@@ -184,13 +189,13 @@ class PlantRules(FinderBase):
     def _name_after(self, plant: Mention) -> None:
         org = self.mentions[plant.org] if plant.org is not None else None
         entity = self.entities[plant.entity]
-        if org is not None and not entity.properties.get("_named"):
+        if org is not None and not entity.features.named:
             entity.name = self.doc[org.start : plant.end].text
-            entity.properties["_named"] = True
+            entity.features.named = True
 
     def _names_plant(self, org: int) -> bool:
         """ "the Saryarka AvtoProm plant": a name read off the plant's own name."""
-        return self.mentions[org].source == Source.NAME_NOUN
+        return self.mentions[org].features.name_before_noun
 
     def _sentence_operators(self, s: Sentence, plant: Mention) -> list[int]:
         """The company of the sentence that plans, builds or runs the plant: the only one, or
@@ -203,7 +208,7 @@ class PlantRules(FinderBase):
         status = self.entities[plant.entity].properties.get("status")
         others = {
             self.mentions[i].org
-            for i in self.typed(s, "Plant")
+            for i in self.typed(s, EntityType.PLANT)
             if self.mentions[i].entity != plant.entity
             and self.mentions[i].org is not None
             and self.entities[self.mentions[i].entity].properties.get("status") == "operating"
@@ -211,12 +216,12 @@ class PlantRules(FinderBase):
         }
         mentioned = [
             i
-            for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company"
+            for i in self.typed(s, EntityType.ORGANIZATION)
+            if self.mentions[i].subtype == Subtype.COMPANY
             and i not in others
             and self.ent(i) not in seats
             and not self._brand(i)
-            and not self.mentions[i].properties.get("_goods")
+            and not self.mentions[i].features.goods
             and self.mentions[i].end not in s.triggers.get("product", [])
         ]
         companies = list(dict.fromkeys(self.ent(i) for i in mentioned))
@@ -243,13 +248,17 @@ class PlantRules(FinderBase):
         sentence speaks for his company (not one met "with", nor one a plan is told to)."""
         plans = s.triggers.get("plan", []) + s.triggers.get("construct", [])
         first = min(plans, default=s.span.end)
-        for i in self.typed(s, "Person"):
+        for i in self.typed(s, EntityType.PERSON):
             person = self.mentions[i]
-            if person.start >= first or person.subtype != "executive" or self._after_with(i):
+            if person.start >= first or person.subtype != Subtype.EXECUTIVE or self._after_with(i):
                 continue
-            seats = [self.ent(j) for j in person.seats if self.mentions[j].subtype == "company"]
+            seats = [
+                self.ent(j) for j in person.seats if self.mentions[j].subtype == Subtype.COMPANY
+            ]
             others = [
-                j for j in self.typed(s, "Person") if j != i and self.mentions[j].start < first
+                j
+                for j in self.typed(s, EntityType.PERSON)
+                if j != i and self.mentions[j].start < first
             ]
             if len(seats) == 1 and not others:
                 return seats
@@ -301,9 +310,9 @@ class PlantRules(FinderBase):
     def _agent(self, s: Sentence, plant: Mention) -> int | None:
         """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that
         follows the plant in its sentence."""
-        for i in self.typed(s, "Organization"):
+        for i in self.typed(s, EntityType.ORGANIZATION):
             mention = self.mentions[i]
-            if mention.start <= plant.end or mention.subtype != "company":
+            if mention.start <= plant.end or mention.subtype != Subtype.COMPANY:
                 continue
             before = " ".join(self._words_before(mention.start, 6))
             if self.words.agent_phrases.inside(before):
@@ -330,7 +339,7 @@ class PlantRules(FinderBase):
     def _locative_mentions(self, s: Sentence) -> list[int]:
         seats = self._seats_of(s)
         out = []
-        for i in self.typed(s, "Location"):
+        for i in self.typed(s, EntityType.LOCATION):
             mention = self.mentions[i]
             if mention.weak and mention.role is None:
                 continue
@@ -363,8 +372,8 @@ class PlantRules(FinderBase):
         seats = self._seats_of(s)
         companies = [
             i
-            for i in self.typed(s, "Organization")
-            if self.mentions[i].subtype == "company"
+            for i in self.typed(s, EntityType.ORGANIZATION)
+            if self.mentions[i].subtype == Subtype.COMPANY
             and not self.mentions[i].weak
             and self.ent(i) not in seats
         ]
@@ -375,7 +384,9 @@ class PlantRules(FinderBase):
             return
         named = [self.ent(i) for i in companies if self.mentions[i].end <= start]
         venture = named[-1] if named and named[-1] not in owners else None
-        plants = [self.ent(i) for i in self.typed(s, "Plant") if self.mentions[i].start < start]
+        plants = [
+            self.ent(i) for i in self.typed(s, EntityType.PLANT) if self.mentions[i].start < start
+        ]
         if not plants and venture is None and self._subject_refers_back(s, start):
             recent = self.last_plant  # "Предприятие является совместным предприятием A и B"
             plants = [recent[0]] if recent and s.index - recent[1] <= 2 else []
@@ -393,7 +404,8 @@ class PlantRules(FinderBase):
         """The sentence opens with a company or plant noun that names nothing itself ("The
         enterprise is a joint venture of ...")."""
         return any(
-            self.mentions[i].weak and self.mentions[i].type in ("Organization", "Plant")
+            self.mentions[i].weak
+            and self.mentions[i].type in (EntityType.ORGANIZATION, EntityType.PLANT)
             for i in s.mentions
             if self.mentions[i].start < before
         )

@@ -9,9 +9,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from graph_schema.vocabulary import EntityType
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
-from loaders.extraction.model import Mention, Source
+from loaders.extraction.model import REFERENCE, Mention, MentionFeatures, PlantNoun, Source
 from loaders.extraction.packs import Feature, pack, words_of
 from loaders.extraction.products import product
 from loaders.extraction.tokens import (
@@ -72,7 +73,16 @@ class PlantFinder:
         built = any(start - 3 <= t < start for t in triggers.get("construct", []))
         if strength == "weak" and not built and not self._weak_is_plant(doc, start, end, cues):
             # "the project", "das Projekt", "завод": a reference back to the last plant
-            return Mention(start, end, "Plant", None, weak=True, role="plant", source=Source.ROLE)
+            return Mention(
+                start,
+                end,
+                EntityType.PLANT,
+                None,
+                weak=True,
+                role="plant",
+                source=Source.ROLE,
+                features=REFERENCE,
+            )
         begin = _modifiers_start(doc, start)
         if (
             strength == "weak"
@@ -90,7 +100,7 @@ class PlantFinder:
             cues = {k for k in cues if _within(triggers.get(k, []), sentence.start, until)}
             if not cues & {"plan", "construct"}:
                 cues = {"open"}
-        mention = Mention(begin, end, "Plant", None, source=Source(strength))
+        mention = Mention(begin, end, EntityType.PLANT, None, source=Source(strength))
         if (
             is_capitalised(doc[start])
             and self.pack.has(Feature.TITLE_CASE_NAMES)
@@ -110,19 +120,22 @@ class PlantFinder:
         mention.properties.update(
             _attributes(doc, sentence, start, end, cues, triggers, self.named)
         )
-        if "open" in cues and mention.properties.get("status") == "operating":
-            mention.properties["_running"] = True  # "уже управляет фабрикой": said to run
+        said: frozenset[str] = frozenset()
+        made: frozenset[str] = frozenset()
         if strength in ("strong", "part"):  # "цех по выпуску смесей" is not a cable plant
             said = _descriptors(doc, begin, start, end, None, self.lang)
             made = _descriptors(doc, start, start, end, mention.properties.get("product"), "")
-            mention.properties["_descriptors"] = said | made
-            if made and not said:  # "на заводе выпускают автобусы": only what it makes
-                mention.properties["_by_product"] = True
-        if strength == "part":
-            mention.properties["_part"] = True
         before = doc[max(sentence.start, begin - 2) : start]
-        if any(self.pack.words.another.matches(t.lower_) for t in before):
-            mention.properties["_another"] = True  # "a second smelter", "ein weiteres Werk"
+        mention.features = MentionFeatures(
+            # "уже управляет фабрикой": said to run
+            running="open" in cues and mention.properties.get("status") == "operating",
+            descriptors=said | made,
+            by_product=bool(made and not said),  # "на заводе выпускают автобусы": what it makes
+            part=strength == "part",
+            plant_noun=PlantNoun(strength),
+            # "a second smelter", "ein weiteres Werk"
+            another=any(self.pack.words.another.matches(t.lower_) for t in before),
+        )
         return mention
 
     def _weak_is_plant(self, doc: Doc, start: int, end: int, cues: set[str]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from graph_schema.vocabulary import RelationType, signature_allows
+from graph_schema.vocabulary import EntityType, RelationType, Subtype, signature_allows
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
@@ -36,7 +36,7 @@ class FinderBase:
     entities: list[Entity]
     triggers: dict[str, list[int]]
     lang: str
-    found: dict[tuple[str, int, int], Relation] = field(default_factory=dict)
+    found: dict[tuple[RelationType, int, int], Relation] = field(default_factory=dict)
     protagonist: int | None = None
     encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
     orderer: int | None = None  # the official who gave the last order
@@ -65,13 +65,13 @@ class FinderBase:
         if source == target or source < 0 or target < 0:
             return
         a, b = self.entities[source], self.entities[target]
-        if not signature_allows(rtype, a.type, b.type):  # type: ignore[arg-type]
+        if not signature_allows(rtype, a.type, b.type):
             return
-        key = (rtype.value, source, target)
+        key = (rtype, source, target)
         if key in self.found and self.found[key].confidence >= confidence:
             return
         self.found[key] = Relation(
-            rtype.value, source, target, s.index, confidence, tuple(sorted(properties.items()))
+            rtype, source, target, s.index, confidence, tuple(sorted(properties.items()))
         )
 
     def named_venture(self, s: Sentence) -> tuple[int, list[int]] | None:
@@ -81,8 +81,8 @@ class FinderBase:
         companies = [
             i
             for i in s.mentions
-            if self.mentions[i].type == "Organization"
-            and self.mentions[i].subtype == "company"
+            if self.mentions[i].type == EntityType.ORGANIZATION
+            and self.mentions[i].subtype == Subtype.COMPANY
             and not self.mentions[i].weak
         ]
         words = [t.lower_ for t in s.span]
@@ -152,7 +152,8 @@ class FinderBase:
         if not before or self._clause_break(before[-1], mention.start):
             return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
         return not any(
-            self.mentions[i].type == "Plant" and before[-1] < self.mentions[i].start < mention.start
+            self.mentions[i].type == EntityType.PLANT
+            and before[-1] < self.mentions[i].start < mention.start
             for i in s.mentions
         )
 
@@ -193,7 +194,7 @@ class FinderBase:
         """Where a person's phrase starts: at the title before the name ("with the chairman of
         Ozdilek Group, Hakan Ozdilek" starts at "chairman")."""
         mention = self.mentions[mention_index]
-        span = mention.properties.get("title_span")
+        span = mention.features.title_span
         return span[0] if span and span[0] < mention.start else mention.start
 
     def _words_before(self, index: int, reach: int) -> list[str]:
