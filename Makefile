@@ -28,10 +28,12 @@ run: install
 db-stop: install
 	$(BIN)/kg db stop
 
-## The whole suite: unit, graph, HTTP and browser tests against a real embedded graph
+## The whole suite: lint, types of loaders/, then unit, graph, HTTP and browser tests against
+## a real embedded graph
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy loaders
 	$(BIN)/python -m pytest -q
 
 ## Debian's Chromium drives the explorer test (no browser is downloaded)
@@ -43,6 +45,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy loaders
 
 ## Extraction quality on the shared dev corpus (score.py tables per language and overall)
 eval: install

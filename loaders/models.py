@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -137,7 +137,7 @@ class ExtractedDocument(BaseModel):
 
     @property
     def meta(self) -> DocumentMeta:
-        lang = self.lang if self.lang in LANGUAGES else None
+        lang = cast(Language, self.lang) if self.lang in LANGUAGES else None
         return DocumentMeta(url=self.url, title=self.title, published=self.published, lang=lang)
 
     def to_format_json(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph_schema.vocabulary import EntityType
 from loaders.extraction.coref import resolve
@@ -39,9 +39,16 @@ CAMEL_GLUE = re.compile(r"(?<=[a-zäöüß]{7})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 SENTENCE_END = frozenset(".!?")
 
 
+def _code(nlp: Language) -> str:
+    """The language (its pack's code) a pipeline is built for."""
+    if nlp.lang is None:
+        raise ValueError("a kg_* component needs a pipeline with a language")
+    return nlp.lang
+
+
 @Language.factory("kg_unglue", default_config={}, assigns=["token.text"])
 def make_unglue(nlp: Language, name: str) -> Unglue:
-    return Unglue(nlp.lang)
+    return Unglue(_code(nlp))
 
 
 class Unglue:
@@ -64,7 +71,7 @@ class Unglue:
                 splits.append((token, parts))
         with doc.retokenize() as retokenizer:
             for token, parts in splits:
-                heads = [(token, 0)] * len(parts)
+                heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(parts)
                 retokenizer.split(token, parts, heads=heads)
         return doc
 
@@ -132,10 +139,10 @@ class Mentions:
     plants), with titles and plants linked to their seats, organizations and places."""
 
     def __init__(self, nlp: Language) -> None:
-        self.lang = nlp.lang
-        self.matcher = GazetteerMatcher(nlp, nlp.lang)
-        self.finder = MentionFinder(nlp.lang)
-        self.plants = PlantFinder(nlp.lang)
+        self.lang = _code(nlp)
+        self.matcher = GazetteerMatcher(nlp, self.lang)
+        self.finder = MentionFinder(self.lang)
+        self.plants = PlantFinder(self.lang)
         self.triggers = trigger_index(nlp.lang)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -223,7 +230,7 @@ def _company_nouns(
     requires=["doc._.kg_mentions"],
 )
 def make_entities(nlp: Language, name: str) -> Entities:
-    return Entities(nlp.lang)
+    return Entities(_code(nlp))
 
 
 class Entities:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
 from graph_schema.vocabulary import EntityType
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.tokens import sentences
-from loaders.models import DocumentMeta, ExtractedDocument, ExtractedEntity, ExtractedRelation
+from loaders.models import (
+    DocumentLanguage,
+    DocumentMeta,
+    ExtractedDocument,
+    ExtractedEntity,
+    ExtractedRelation,
+)
 from loaders.models import document_id as make_document_id
 
 PLANT_PROPERTIES = ("status", "product", "capacity", "investment")
@@ -25,7 +31,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
     _, spans = sentences(doc)
     return ExtractedDocument(
         id=make_document_id(text),
-        lang=lang,
+        lang=cast(DocumentLanguage, lang),
         url=meta.url if meta else None,
         title=meta.title if meta else None,
         published=meta.published if meta else None,
@@ -52,7 +58,7 @@ def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> Extracte
     subtype = entity.subtype
     if entity.type == EntityType.PERSON and subtype is None:
         subtype = next(
-            (mentions[i].title.subtype for i in entity.mentions if mentions[i].title is not None),
+            (title.subtype for i in entity.mentions if (title := mentions[i].title) is not None),
             None,
         )
     return ExtractedEntity(

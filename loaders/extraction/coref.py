@@ -375,8 +375,8 @@ class _State:
                 return
         if mention.weak:
             return
-        entity = self.new(index, None)
-        self._merge_plant(index, entity, org, places, attach=False)
+        created = self.new(index, None)
+        self._merge_plant(index, created, org, places, attach=False)
 
     def _project_word(self, mention: Mention) -> bool:
         return self.words.project.matches(self.doc[mention.end - 1].lower_)
@@ -644,12 +644,12 @@ class _State:
         for token in self.doc:
             if token.i in taken or not token.text[:1].isupper() or len(token.text) < 4:
                 continue
-            entity = surnames.get(fuzzy(surname_stem(token.text)))
-            if entity is not None:
+            owner = surnames.get(fuzzy(surname_stem(token.text)))
+            if owner is not None:
                 self.mentions.append(
                     Mention(token.i, token.i + 1, EntityType.PERSON, source=Source.SURNAME)
                 )
-                self.attach(len(self.mentions) - 1, entity)
+                self.attach(len(self.mentions) - 1, owner)
 
 
 def _financial_words(name: str, words: FunctionWords) -> bool:

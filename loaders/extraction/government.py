@@ -36,7 +36,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         ):
             continue  # inside "regional administration", "administration" is no body
         body_class: str = hit.payload
-        end, portfolios = hit.end, []
+        end, portfolios = hit.end, list[str]()
         if body_class in ("ministry", "agency"):
             # "Ministry of Energy", "Komitee für Industrieentwicklung", "управлению промышленности"
             end, portfolios = _ministry_complement(lex, doc, hit)
@@ -55,6 +55,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             start -= 1  # "the regional department of entrepreneurship": the region's body
         adjective = hits.ending("COUNTRY_ADJ", start)
         place_entry: Entry | None = None
+        place_subtype: Subtype | None
         if adjective is not None and place is None:
             start, place_entry = adjective.start, adjective.payload
             place_key, place_name, place_subtype = (

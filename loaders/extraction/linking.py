@@ -77,7 +77,11 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
             # "in der ehemaligen Anlage von „Kastechmasch“": no longer the company's plant
             mention.org = None if former else _plant_org(doc, mentions, mention, by_start, by_end)
             mention.places = _plant_places(doc, mentions, mention, by_start, by_end)
-            if not mention.places and _coordinated(doc, mentions, previous_plant, mention):
+            if (
+                previous_plant is not None
+                and not mention.places
+                and _coordinated(doc, mentions, previous_plant, mention)
+            ):
                 mention.places = list(previous_plant.places)  # "in X das Werk ... sowie die Fabrik"
             previous_plant = mention
 

@@ -8,10 +8,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import gazetteer
@@ -69,7 +70,7 @@ class GazetteerMatcher:
             split = {HYPHEN.sub(" - ", f): table[f] for f in forms if HYPHEN.search(f)}
             table = {**split, **table}
             forms = list(table)
-        docs = list(nlp.tokenizer.pipe(forms))
+        docs = list(cast(Tokenizer, nlp.tokenizer).pipe(forms))
         lookup = self.payloads.setdefault(label, {})
         for form, doc in zip(forms, docs, strict=True):
             lookup.setdefault(_key(t.lower_ for t in doc), table[form])

@@ -43,11 +43,12 @@ def latin_in_cyrillic(span: Span) -> bool:
 def org_name_token(token: Token) -> bool:
     """A word that may stand in an organization's name (not the capital of a sentence start)."""
     text = token.text
+    opens = bool(token.is_sent_start)
     return (
         (is_name_token(token) or (text.isupper() and text.isalpha()) or text in ("&", "-"))
-        and not token.is_sent_start
+        and not opens
     ) or (
-        token.is_sent_start
+        opens
         and len(text) > 1
         and (text.isupper() or (text.isalpha() and any(c.isupper() for c in text[1:])))
     )  # "KAMAZ ...", "UzKorea Auto, ...": a capital inside the word marks a name

@@ -119,8 +119,8 @@ def _translated(words: list[str], mention: Mention, lang: str) -> str | None:
             modifiers.append(kinds.modifier(word))
     if head is None:
         return None
-    modifiers = [m for m in dict.fromkeys(modifiers) if m not in head]
-    return " ".join([*modifiers[:2], head])
+    kept = [m for m in dict.fromkeys(modifiers) if m is not None and m not in head]
+    return " ".join([*kept[:2], head])
 
 
 def _compound_head(word: str, lang: str) -> str | None:

@@ -65,8 +65,12 @@ class OrderRules(FinderBase):
             ]
             if persons:
                 official = self.ent(persons[-1])
-            elif self.orderer is not None or self.protagonist is not None:
-                official = self.orderer if self.orderer is not None else self.protagonist
+            elif (
+                earlier := s.discourse.orderer
+                if s.discourse.orderer is not None
+                else s.discourse.protagonist
+            ) is not None:
+                official = earlier
             else:
                 continue
             addressed = self._addressed(s, trigger, persons[-1] if persons else None)
@@ -94,7 +98,7 @@ class OrderRules(FinderBase):
             for target in [*addressed, *plants[:1]]:
                 self.add(RelationType.ORDERED, official, self.ent(target), s, SENTENCE)
             if addressed or plants:
-                self.orderer = official
+                s.discourse.orderer = official
 
     def _order_object(self, s: Sentence, plant: int, trigger: int, official: int | None) -> bool:
         """The plant follows the order word, or stands between the official and a verb-final

@@ -715,7 +715,7 @@ def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
         and start > 0
         and doc[start - 1].lower_ in words_of(doc.lang_).locative
         and end - start == 2
-        and hits.covering("PLACE", start)
+        and hits.covering("PLACE", start) is not None
         and doc[end - 1].is_title
     )
 
@@ -820,7 +820,7 @@ def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
 
 def _nominative(words: list[str]) -> str:
     """ "Таджикской алюминиевой компании" -> "Таджикская алюминиевая компания"."""
-    out = []
+    out: list[str] = []
     for word in words:
         parses = [p for p in russian_morphology().parse(word.lower()) if p.tag.number != "plur"]
         form = parses[0].inflect({"nomn", "sing"}) if parses else None

@@ -55,13 +55,13 @@ class PeopleRules(FinderBase):
         """People who act in the sentence: not the partners after "with", not the seats; the
         leader of a delegation ("led by", "во главе с") acts for it unless someone before him
         does ("X received a delegation led by Y": Y is the guest)."""
-        persons = []
+        persons: list[int] = []
         for i in self.typed(s, EntityType.PERSON):
             if self._is_seat(i, s):
                 continue
             led = self._led(i)
             if led:
-                self.leader = self.ent(i)
+                s.discourse.leader = self.ent(i)
             if led and persons:
                 continue
             if led or not self._after_with(i) or self.word_before(i, self.words.together, 3):
@@ -70,7 +70,10 @@ class PeopleRules(FinderBase):
             company = self._delegation_of(s)  # "делегация компании посетила ..."
             if company is not None:
                 return [company]
-            return [self.leader] if self.leader is not None else [self.protagonist]
+            acting = (
+                s.discourse.leader if s.discourse.leader is not None else s.discourse.protagonist
+            )
+            return [acting] if acting is not None else []
         if self.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
             persons.sort(key=lambda i: not self._is_subject(self.mentions[i]))
         entities = list(dict.fromkeys(self.ent(i) for i in persons))
@@ -94,14 +97,17 @@ class PeopleRules(FinderBase):
         delegation = self._delegation_of(s)
         if delegation is not None:  # "die Delegation des Konzerns wird das Werk besuchen"
             return [delegation]
-        return [self.protagonist] if self.protagonist is not None else []
+        return [s.discourse.protagonist] if s.discourse.protagonist is not None else []
 
     def _guest_subject(self, s: Sentence, trigger: int) -> int | None:
         """ "the guests", "die Gäste", "гости" before the verb, and a person met last: him."""
-        if self.encounter is None or self.entities[self.encounter[1]].type != EntityType.PERSON:
+        if (
+            s.discourse.encounter is None
+            or self.entities[s.discourse.encounter[1]].type != EntityType.PERSON
+        ):
             return None
         words = [t.lower_ for t in self.doc[s.span.start : trigger]]
-        return self.encounter[1] if any(self.words.guest.matches(w) for w in words) else None
+        return s.discourse.encounter[1] if any(self.words.guest.matches(w) for w in words) else None
 
     def _delegation_of(self, s: Sentence) -> int | None:
         """The company whose delegation the sentence is about ("a delegation of CNBM", "die
@@ -124,7 +130,7 @@ class PeopleRules(FinderBase):
     def _delegation_acts(self, s: Sentence, persons: list[int]) -> bool:
         """The delegation told of before is the subject: it is named before every person of
         the sentence, and a leader of it is known."""
-        if self.leader is None and self.protagonist is None:
+        if s.discourse.leader is None and s.discourse.protagonist is None:
             return False
         delegation = [t for t in s.span if self.words.delegation.matches(t.lower_)]
         if not delegation:
@@ -143,11 +149,11 @@ class PeopleRules(FinderBase):
         seats = self._seats_of(s)
         if (
             visits
-            and self.leader is not None
-            and self.leader not in actors
+            and s.discourse.leader is not None
+            and s.discourse.leader not in actors
             and self._guests_told(s)
         ):
-            actors = [*actors, self.leader]  # "accompanied the guests to ...": they go too
+            actors = [*actors, s.discourse.leader]  # "accompanied the guests to ...": they go too
         if visits:
             status = {"status": "planned"} if s.triggers.get("future") else {}
             targets = [t for v in visits for t in self._visit_targets(s, v, seats, actors)]
@@ -159,8 +165,8 @@ class PeopleRules(FinderBase):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
                 if self.entities[target].type in (EntityType.ORGANIZATION, EntityType.PERSON):
-                    self.encounter = (actors[0], target)
-            self.protagonist = actors[0]
+                    s.discourse.encounter = (actors[0], target)
+            s.discourse.protagonist = actors[0]
         self._meetings(s, actors, seats, confidence)
         self._trip_places(s, actors, confidence)
 
@@ -187,7 +193,7 @@ class PeopleRules(FinderBase):
         for partner in partners:
             self.add(RelationType.MET_WITH, host, partner, s, confidence)
             if partner != host:
-                self.encounter = (host, partner)
+                s.discourse.encounter = (host, partner)
 
     def _receptions(self, s: Sentence) -> list[int]:
         """Reception verbs, except "принял участие / решение" (took part, decided)."""
@@ -246,8 +252,8 @@ class PeopleRules(FinderBase):
             if not self.mentions[i].weak and not self._is_seat(i, s)
         ]
         plants = [self.ent(i) for i in self.typed(s, EntityType.PLANT)]
-        if not plants and self.opened is not None and s.index - self.opened[1] <= 2:
-            plants = [self.opened[0]]
+        if not plants and s.discourse.opened is not None and s.index - s.discourse.opened[1] <= 2:
+            plants = [s.discourse.opened[0]]
         for person in dict.fromkeys(people):
             for plant in plants[:1]:
                 self.add(RelationType.VISITED, person, plant, s, SENTENCE)
@@ -276,9 +282,12 @@ class PeopleRules(FinderBase):
     def _sides(self, s: Sentence) -> None:
         """ "The parties discussed ...", "Die Seiten erörterten ...", "Стороны обсудили ...":
         the two sides of the meeting or visit just told are meeting."""
-        if not (s.triggers.get("sides") and s.triggers.get("discuss")) or self.encounter is None:
+        if (
+            not (s.triggers.get("sides") and s.triggers.get("discuss"))
+            or s.discourse.encounter is None
+        ):
             return
-        first, second = self.encounter
+        first, second = s.discourse.encounter
         self.add(RelationType.MET_WITH, first, second, s, DISCOURSE)
 
     def _trip_places(self, s: Sentence, actors: list[int], confidence: float) -> None:

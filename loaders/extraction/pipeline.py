@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, get_installed_models
 
 import loaders.extraction.components  # noqa: F401  (registers the kg_* factories)
@@ -96,8 +98,9 @@ def statistical_model(lang: str, config: ExtractionConfig) -> str | None:
 def _keep_capitalised_words_whole(nlp: Language) -> None:
     """English splits contractions written without an apostrophe ("Hes" -> "He s", "Wed" ->
     "We d"); capitalised, they are names in news ("Hes Kablo") far more often."""
-    rules = nlp.tokenizer.rules or {}
-    nlp.tokenizer.rules = {
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    rules = tokenizer.rules or {}
+    tokenizer.rules = {
         form: tokens
         for form, tokens in rules.items()
         if not (form[:1].isupper() and len(tokens) > 1 and not set("'’") & set(form))
@@ -107,5 +110,5 @@ def _keep_capitalised_words_whole(nlp: Language) -> None:
 def _split_capitalised_hyphens(nlp: Language) -> None:
     """German keeps "Syrdarya-Region" and "Knauf-Werks" whole; split before a capital so the
     name and the noun are tokens of their own (English and Russian already split)."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[\wäöüÄÖÜß])-(?=[A-ZÄÖÜ])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\wäöüÄÖÜß])-(?=[A-ZÄÖÜ])"]
+    cast(Tokenizer, nlp.tokenizer).infix_finditer = compile_infix_regex(infixes).finditer

@@ -116,7 +116,7 @@ def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             elif named is not None and before < hit.start:
                 start, country = named.start, named.payload[0]
         capital = lex.gaz.capitals.get(country.key) if country is not None else None
-        if capital is not None and country.subtype == Subtype.COUNTRY:
+        if capital is not None and country is not None and country.subtype == Subtype.COUNTRY:
             mention = entry_mention(capital, start, end, Source.CAPITAL)
             # the country may be named too: "Kazakh" in "the Kazakh capital"
             country_span = (start, hit.start) if start < hit.start else None

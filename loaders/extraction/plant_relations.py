@@ -40,9 +40,9 @@ class PlantRules(FinderBase):
                         self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
         for org in self._signing_companies(s, plants[0]):
             self.add(RelationType.PLANS, org, self.ent(plants[0]), s, SENTENCE)
-        if s.triggers.get("sides") and self.encounter is not None:
+        if s.triggers.get("sides") and s.discourse.encounter is not None:
             # "стороны подписали соглашение о строительстве фабрики": the company met
-            for side in self.encounter:
+            for side in s.discourse.encounter:
                 entity = self.entities[side]
                 if entity.type == EntityType.ORGANIZATION and entity.subtype == Subtype.COMPANY:
                     self.add(RelationType.PLANS, side, self.ent(plants[0]), s, DISCOURSE)
@@ -72,8 +72,8 @@ class PlantRules(FinderBase):
         for i in self.typed(s, EntityType.PLANT):
             plant = self.mentions[i]
             if s.triggers.get("open"):
-                self.opened = (plant.entity, s.index)
-            self.last_plant = (plant.entity, s.index)
+                s.discourse.opened = (plant.entity, s.index)
+            s.discourse.last_plant = (plant.entity, s.index)
             entity = self.entities[plant.entity]
             status = entity.properties.get("status") or plant.properties.get("status")
             if status is None:
@@ -388,7 +388,7 @@ class PlantRules(FinderBase):
             self.ent(i) for i in self.typed(s, EntityType.PLANT) if self.mentions[i].start < start
         ]
         if not plants and venture is None and self._subject_refers_back(s, start):
-            recent = self.last_plant  # "Предприятие является совместным предприятием A и B"
+            recent = s.discourse.last_plant  # "Предприятие является совместным предприятием A и B"
             plants = [recent[0]] if recent and s.index - recent[1] <= 2 else []
         if venture is not None:
             for owner in owners:
@@ -415,8 +415,8 @@ class PlantRules(FinderBase):
         words = [t.lower_ for t in s.span]
         for k, word in enumerate(words):
             two = f"{word} {words[k + 1]}" if k + 1 < len(words) else word
-            venture = self.pack.patterns.venture
-            size = 2 if venture.fullmatch(two) else 1 if venture.fullmatch(word) else 0
+            pattern = self.pack.patterns.venture
+            size = 2 if pattern.fullmatch(two) else 1 if pattern.fullmatch(word) else 0
             if not size:
                 continue
             copula = any(w in self.words.copulas for w in words[max(0, k - 3) : k])

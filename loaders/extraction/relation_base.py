@@ -1,7 +1,7 @@
-"""What every relation rule shares: the sentence being read, the document's mentions and
-entities, the relations found so far and the state carried from sentence to sentence (the
-protagonist, the delegation's leader, the last order, the last plant), with the helpers that
-read arguments (who comes after "with", who leads, where offices sit)."""
+"""What every relation rule shares: the sentence being read (with the Discourse carried from
+sentence to sentence: the protagonist, the delegation's leader, the last order, the last
+plant), the document's mentions and entities, the relations found so far, and the helpers
+that read arguments (who comes after "with", who leads, where offices sit)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,29 @@ STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
 
 
 @dataclass
+class Discourse:
+    """What carries from sentence to sentence as the rules read a document (entity indices):
+    one object per document, handed to the rules with every sentence, which read and
+    update it."""
+
+    protagonist: int | None = None  # the person the text is about, the last to act
+    encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
+    orderer: int | None = None  # the official who gave the last order
+    leader: int | None = None  # the leader of the delegation last told of
+    last_plant: tuple[int, int] | None = None  # the plant last told of, and its sentence
+    opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
+
+
+@dataclass
 class Sentence:
-    """One sentence as the rules read it: its span, mentions (indices) and trigger words."""
+    """One sentence as the rules read it: its span, mentions (indices) and trigger words, and
+    the document's discourse so far."""
 
     span: Span
     index: int
     mentions: list[int]
     triggers: dict[str, list[int]]
+    discourse: Discourse
     seats: set[int] | None = None  # computed on first use
 
 
@@ -37,12 +53,6 @@ class FinderBase:
     triggers: dict[str, list[int]]
     lang: str
     found: dict[tuple[RelationType, int, int], Relation] = field(default_factory=dict)
-    protagonist: int | None = None
-    encounter: tuple[int, int] | None = None  # the last meeting or visit of someone to someone
-    orderer: int | None = None  # the official who gave the last order
-    leader: int | None = None  # the leader of the delegation last told of
-    last_plant: tuple[int, int] | None = None  # the plant last told of, and its sentence
-    opened: tuple[int, int] | None = None  # the plant last said to open, and its sentence
     pack: LanguagePack = field(init=False)
     words: FunctionWords = field(init=False)
 
@@ -88,8 +98,8 @@ class FinderBase:
         words = [t.lower_ for t in s.span]
         for k in range(len(words)):
             two = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else words[k]
-            venture = self.pack.patterns.venture
-            size = 2 if venture.fullmatch(two) else 1 if venture.fullmatch(words[k]) else 0
+            pattern = self.pack.patterns.venture
+            size = 2 if pattern.fullmatch(two) else 1 if pattern.fullmatch(words[k]) else 0
             if not size or any(w in self.words.copulas for w in words[max(0, k - 3) : k]):
                 continue
             start, end = s.span.start + k, s.span.start + k + size

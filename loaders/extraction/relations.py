@@ -18,7 +18,7 @@ from loaders.extraction.order_relations import OrderRules
 from loaders.extraction.people_relations import PeopleRules
 from loaders.extraction.place_relations import PlaceRules
 from loaders.extraction.plant_relations import PlantRules
-from loaders.extraction.relation_base import Sentence
+from loaders.extraction.relation_base import Discourse, Sentence
 from loaders.extraction.tokens import sentences
 
 
@@ -27,6 +27,7 @@ class RelationFinder(PeopleRules, PlantRules, PlaceRules, OrderRules):
 
     def run(self) -> list[Relation]:
         starts, spans = sentences(self.doc)
+        discourse = Discourse()
         by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(self.mentions):
             if m.entity >= 0:
@@ -37,7 +38,7 @@ class RelationFinder(PeopleRules, PlantRules, PlaceRules, OrderRules):
                 k: v[bisect_left(v, sentence.start) : bisect_left(v, sentence.end)]
                 for k, v in self.triggers.items()
             }
-            s = Sentence(sentence, index, ms, trig)
+            s = Sentence(sentence, index, ms, trig, discourse)
             self._holds_position(s)
             self._visits_and_meetings(s)
             self._attendance(s)
