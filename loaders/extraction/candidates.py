@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph_schema.vocabulary import EntityType
 from loaders.extraction.gazetteer import Entry, Gazetteer, gazetteer
+from loaders.extraction.kinds import LOCATION, ORGANIZATION, PERSON
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.model import Mention, MentionFeatures, Source
 from loaders.extraction.packs import LanguagePack, pack
@@ -34,7 +34,7 @@ class Lexicon:
 def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention:
     """A mention of something the gazetteer knows, with its key, canonical name and ids (and,
     for places, the country they are in, which bodies without a country named take)."""
-    country = entry.country if entry.type == EntityType.LOCATION and entry.country else None
+    country = entry.country if entry.type == LOCATION and entry.country else None
     return Mention(
         start,
         end,
@@ -51,12 +51,12 @@ def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention
 
 def priority(mention: Mention) -> int:
     """The priority a chosen mention keeps when it competes again (with the people)."""
-    if mention.type == EntityType.PERSON and mention.features.known:
+    if mention.type == PERSON and mention.features.known:
         return P_PERSON + 5
     return {
-        EntityType.PERSON: P_PERSON,
-        EntityType.ORGANIZATION: P_ORG,
-        EntityType.LOCATION: P_PLACE,
+        PERSON: P_PERSON,
+        ORGANIZATION: P_ORG,
+        LOCATION: P_PLACE,
     }.get(mention.type, 0)
 
 

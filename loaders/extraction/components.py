@@ -12,9 +12,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from graph_schema.vocabulary import EntityType
 from loaders.extraction.coref import resolve
 from loaders.extraction.gazetteer import gazetteer
+from loaders.extraction.kinds import ORGANIZATION
 from loaders.extraction.linking import link, link_seats, mark_goods
 from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import MentionFinder
@@ -151,9 +151,7 @@ class Mentions:
         triggers = _outside_names(self.triggers.find(doc), mentions)
         taken = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         plants = self.plants.find(doc, hits, triggers, taken)
-        org_tokens = {
-            i for m in mentions if m.type == EntityType.ORGANIZATION for i in range(m.start, m.end)
-        }
+        org_tokens = {i for m in mentions if m.type == ORGANIZATION for i in range(m.start, m.end)}
         plants = _company_nouns(doc, plants, mentions, org_tokens, triggers)
         mark_goods(doc, mentions, triggers.get("product", []))
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
@@ -173,10 +171,7 @@ def _outside_names(triggers: dict[str, list[int]], mentions: list[Mention]) -> d
     """Trigger words inside an organization's name are part of the name, no verb: "Jizzakh
     Auto Invest", "Самарканд Инвест", "Ministry of Investment" neither invest nor plan."""
     named = {
-        i
-        for m in mentions
-        if m.type == EntityType.ORGANIZATION and not m.weak
-        for i in range(m.start, m.end)
+        i for m in mentions if m.type == ORGANIZATION and not m.weak for i in range(m.start, m.end)
     }
     if not named:
         return triggers
@@ -193,7 +188,7 @@ def _company_nouns(
     """A weak plant noun right before a company's name ("des Unternehmens Hayat Kimya",
     "предприятие ООО «X»") is the company's noun, no plant; unless the sentence visits or
     opens it, which makes it the company's site ("посетил предприятие ООО «X»")."""
-    org_starts = {m.start for m in mentions if m.type == EntityType.ORGANIZATION}
+    org_starts = {m.start for m in mentions if m.type == ORGANIZATION}
     out = []
     for plant in plants:
         if not plant.weak:

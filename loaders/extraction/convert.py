@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType
+from loaders.extraction.kinds import PERSON, PLANT
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.tokens import sentences
 from loaders.models import (
@@ -47,7 +47,7 @@ def to_document(doc: Doc, text: str, lang: str, meta: DocumentMeta | None) -> Ex
 
 def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> ExtractedEntity:
     properties: dict[str, Any] = {}
-    if entity.type == EntityType.PLANT:
+    if entity.type == PLANT:
         properties = {k: entity.properties[k] for k in PLANT_PROPERTIES if k in entity.properties}
     else:
         first = mentions[entity.mentions[0]]
@@ -56,7 +56,7 @@ def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> Extracte
     if titles:
         properties["title"] = titles[0]
     subtype = entity.subtype
-    if entity.type == EntityType.PERSON and subtype is None:
+    if entity.type == PERSON and subtype is None:
         subtype = next(
             (title.subtype for i in entity.mentions if (title := mentions[i].title) is not None),
             None,

@@ -13,9 +13,22 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.gazetteer import CENTRAL_ASIA, Entry, gazetteer
 from loaders.extraction.government import body_name
+from loaders.extraction.kinds import (
+    CITY,
+    COMPANY,
+    COUNTRY,
+    DISTRICT,
+    GOVERNMENT,
+    LOCATION,
+    MEDIA,
+    ORGANIZATION,
+    OTHER,
+    PERSON,
+    PLANT,
+    REGION,
+)
 from loaders.extraction.model import Entity, Mention, Source
 from loaders.extraction.packs import Feature, FunctionWords, pack
 from loaders.extraction.person_names import (
@@ -38,26 +51,26 @@ from loaders.extraction.translit import to_latin
 
 # places of one level: two of them are two different places for a plant
 PLACE_LEVEL: dict[str | None, int] = {
-    Subtype.CITY: 1,
-    Subtype.DISTRICT: 1,
-    Subtype.OTHER: 0,
-    Subtype.REGION: 2,
-    Subtype.COUNTRY: 3,
+    CITY: 1,
+    DISTRICT: 1,
+    OTHER: 0,
+    REGION: 2,
+    COUNTRY: 3,
 }
 
 
 def resolve(doc: Doc, mentions: list[Mention], lang: str) -> list[Entity]:
     state = _State(doc, mentions, lang)
     for index, mention in enumerate(mentions):
-        if not mention.weak and mention.type != EntityType.PLANT:
+        if not mention.weak and mention.type != PLANT:
             state.add_named(index)
     # a company named again without its cue counts before plants pick their companies
     state.add_name_repeats()
     for index, mention in enumerate(list(mentions)):
-        if mention.weak and mention.type != EntityType.PLANT and mention.entity < 0:
+        if mention.weak and mention.type != PLANT and mention.entity < 0:
             state.add_weak(index)
     for index, mention in enumerate(list(mentions)):
-        if mention.type == EntityType.PLANT:
+        if mention.type == PLANT:
             state.add_plant(index)
     state.add_surname_mentions()
     for entity in state.entities:
@@ -103,7 +116,7 @@ class _State:
             self.by_key[self._key(mention)] = full
             return
         key = mention.key or self._key(mention)
-        if mention.type == EntityType.PERSON:
+        if mention.type == PERSON:
             existing = self._person_match(mention)
             if existing is not None:
                 self.attach(index, existing)
@@ -112,7 +125,7 @@ class _State:
             self.attach(index, self.by_key[key])
         else:
             self.new(index, key)
-        if mention.type == EntityType.PERSON:
+        if mention.type == PERSON:
             surname = fuzzy(surname_stem(self.doc[mention.end - 1].text))
             owners = self.by_surname.setdefault(surname, [])
             if mention.entity not in owners:
@@ -129,16 +142,16 @@ class _State:
 
     def _key(self, mention: Mention) -> str:
         text = self.doc[mention.start : mention.end].text
-        if mention.type == EntityType.PERSON:
+        if mention.type == PERSON:
             return "person:" + fuzzy(surname_stem(text.split()[-1]))
-        if mention.type == EntityType.ORGANIZATION and mention.subtype == Subtype.GOVERNMENT:
+        if mention.type == ORGANIZATION and mention.subtype == GOVERNMENT:
             return f"gov:{mention.role}:{mention.features.body_place}"
-        if mention.type == EntityType.LOCATION and mention.name:
+        if mention.type == LOCATION and mention.name:
             # "в Папском районе", "хокимияту Папского района": one place in two cases
             return f"Location:{mention.subtype}:{normalise(mention.name)}"
         plain = _legal_words(self.lang).sub("", normalise(text)).strip() or normalise(text)
         known = self.known_orgs.get(plain)
-        if mention.type == EntityType.ORGANIZATION and known is not None:
+        if mention.type == ORGANIZATION and known is not None:
             mention.name = known.name
             return known.key
         return f"{mention.type}:{fuzzy(plain)}"
@@ -170,9 +183,9 @@ class _State:
         target = self._referent(index)
         if target is not None:
             self.attach(index, target)
-        elif mention.type == EntityType.ORGANIZATION and mention.role == "administration":
+        elif mention.type == ORGANIZATION and mention.role == "administration":
             self._new_body(index)
-        elif mention.type == EntityType.ORGANIZATION and mention.role in ("government", "cabinet"):
+        elif mention.type == ORGANIZATION and mention.role in ("government", "cabinet"):
             self._national_body(index)
         elif mention.features.described or self._official_of_place(mention):
             # "Хоким Навоийской области провел переговоры": the officer of a place, unnamed
@@ -186,14 +199,10 @@ class _State:
         """An unnamed official with the place of his office right after the title ("Хоким
         Навоийской области", "the governor of Khorezm region"; not "des Präsidenten in
         Deutschland", where the place is where he went)."""
-        if mention.type != EntityType.PERSON or mention.title is None or not mention.seats:
+        if mention.type != PERSON or mention.title is None or not mention.seats:
             return False
         seat = self.mentions[mention.seats[0]]
-        if (
-            mention.role in (None, "plural", "executive")
-            or seat.type != EntityType.LOCATION
-            or seat.weak
-        ):
+        if mention.role in (None, "plural", "executive") or seat.type != LOCATION or seat.weak:
             return False
         between = {t.lower_ for t in self.doc[mention.end : seat.start]}
         fw = self.words
@@ -206,9 +215,7 @@ class _State:
         """ "the regional khokimiyat", "Gebietsverwaltung": the body of the region named
         last before it."""
         mention = self.mentions[index]
-        region = self._nearest(
-            index, lambda e: e.type == EntityType.LOCATION and e.subtype == Subtype.REGION
-        )
+        region = self._nearest(index, lambda e: e.type == LOCATION and e.subtype == REGION)
         place = self.entities[region].key if region is not None else None
         key = f"gov:{mention.role}:{place}"
         if key in self.by_key:
@@ -241,7 +248,7 @@ class _State:
         """The Central Asian country whose places the article names most."""
         counts: dict[str, int] = {}
         for m in self.mentions:
-            if m.type == EntityType.LOCATION and m.entity >= 0:
+            if m.type == LOCATION and m.entity >= 0:
                 country = m.features.country
                 if country in CENTRAL_ASIA:
                     counts[country] = counts.get(country, 0) + 1
@@ -251,39 +258,39 @@ class _State:
 
     def _referent(self, index: int) -> int | None:
         mention = self.mentions[index]
-        if mention.type == EntityType.PERSON:
+        if mention.type == PERSON:
             role = mention.role
             return self._nearest(
                 index,
-                lambda e: e.type == EntityType.PERSON and role in self._roles(e),
+                lambda e: e.type == PERSON and role in self._roles(e),
                 forward=True,
             )
-        if mention.type == EntityType.ORGANIZATION and mention.subtype == Subtype.GOVERNMENT:
+        if mention.type == ORGANIZATION and mention.subtype == GOVERNMENT:
             role = mention.role
             return self._nearest(
                 index,
                 lambda e: e.key is not None and e.key.startswith(f"gov:{role}:"),
                 forward=False,
             )
-        if mention.type == EntityType.ORGANIZATION:
+        if mention.type == ORGANIZATION:
             part = self._part_named_before(mention)
             financial = _financial_words(self._text(mention), self.words)
             return self._nearest(
                 index,
                 lambda e: (
-                    e.type == EntityType.ORGANIZATION
-                    and e.subtype not in (Subtype.MEDIA, Subtype.GOVERNMENT)
+                    e.type == ORGANIZATION
+                    and e.subtype not in (MEDIA, GOVERNMENT)
                     and e is not part
                     # "the company" is no bank told of before ("financed by the Development
                     # Bank of Kazakhstan ... contracts with the company")
                     and (financial or not self._financial(e))
                 ),
             )
-        if mention.type == EntityType.LOCATION:
+        if mention.type == LOCATION:
             subtype = mention.subtype
             return self._nearest(
                 index,
-                lambda e: e.type == EntityType.LOCATION and e.subtype == subtype,
+                lambda e: e.type == LOCATION and e.subtype == subtype,
                 forward=True,
             )
         return None
@@ -310,7 +317,7 @@ class _State:
         parts = [
             m
             for m in self.mentions
-            if m.type == EntityType.ORGANIZATION and m.entity >= 0 and 0 <= owns[0] - m.end <= 3
+            if m.type == ORGANIZATION and m.entity >= 0 and 0 <= owns[0] - m.end <= 3
         ]
         return self.entities[parts[-1].entity] if parts else None
 
@@ -367,7 +374,7 @@ class _State:
                 return
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type != EntityType.PLANT:
+            if entity.type != PLANT:
                 continue
             their_org = entity.features.org
             if mention.weak or self._compatible(mention, entity, soft_org, their_org, places):
@@ -384,7 +391,7 @@ class _State:
     def _latest_planned(self) -> int | None:
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == EntityType.PLANT and entity.properties.get("status") in (
+            if entity.type == PLANT and entity.properties.get("status") in (
                 "planned",
                 "under_construction",
             ):
@@ -398,11 +405,7 @@ class _State:
         if self._companies_by_sentence is None:  # once: plants ask for every sentence
             self._companies_by_sentence = {}
             for m in self.mentions:
-                if (
-                    m.type == EntityType.ORGANIZATION
-                    and m.subtype == Subtype.COMPANY
-                    and m.entity >= 0
-                ):
+                if m.type == ORGANIZATION and m.subtype == COMPANY and m.entity >= 0:
                     if m.weak or m.features.goods:
                         continue  # "assembles Kia cars": a brand, not the plant's company
                     start = sentence_of(self.doc, m.start).start
@@ -467,7 +470,7 @@ class _State:
             return None
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == EntityType.PLANT and said & entity.features.descriptors:
+            if entity.type == PLANT and said & entity.features.descriptors:
                 return entity_index
         return None
 
@@ -476,7 +479,7 @@ class _State:
         for other in self.mentions:
             if (
                 other is not mention
-                and other.type == EntityType.PLANT
+                and other.type == PLANT
                 and other.entity >= 0
                 and sentence.start <= other.start < sentence.end
             ):
@@ -507,7 +510,7 @@ class _State:
         head = _head(self.doc[mention.end - 1].lower_, self.words)
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
-            if entity.type == EntityType.PLANT and any(
+            if entity.type == PLANT and any(
                 _head(self.doc[self.mentions[i].end - 1].lower_, self.words) == head
                 for i in entity.mentions
             ):
@@ -563,7 +566,7 @@ class _State:
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         names: dict[str, tuple[int, int]] = {}
         for entity_index, entity in enumerate(self.entities):
-            if entity.type != EntityType.ORGANIZATION or entity.subtype != Subtype.COMPANY:
+            if entity.type != ORGANIZATION or entity.subtype != COMPANY:
                 continue
             for i in entity.mentions:
                 mention = self.mentions[i]
@@ -577,12 +580,7 @@ class _State:
             return
         lengths = {n for _, n in names.values()}
         texts = token_texts(self.doc)
-        places = {
-            i: m
-            for m in self.mentions
-            if m.type == EntityType.LOCATION
-            for i in range(m.start, m.end)
-        }
+        places = {i: m for m in self.mentions if m.type == LOCATION for i in range(m.start, m.end)}
         for start in range(len(texts)):
             for n in lengths:
                 hit = names.get(_repeat_key(texts[start : start + n]))
@@ -601,8 +599,8 @@ class _State:
                     Mention(
                         start,
                         start + n,
-                        EntityType.ORGANIZATION,
-                        Subtype.COMPANY,
+                        ORGANIZATION,
+                        COMPANY,
                         source=Source.REPEAT,
                     )
                 )
@@ -636,7 +634,7 @@ class _State:
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         surnames: dict[str, int] = {}
         for entity_index, entity in enumerate(self.entities):
-            if entity.type == EntityType.PERSON:
+            if entity.type == PERSON:
                 for i in entity.mentions:
                     tokens = self.doc[self.mentions[i].start : self.mentions[i].end]
                     if len(tokens) > 1 and not is_initial(tokens[-1]):
@@ -646,9 +644,7 @@ class _State:
                 continue
             owner = surnames.get(fuzzy(surname_stem(token.text)))
             if owner is not None:
-                self.mentions.append(
-                    Mention(token.i, token.i + 1, EntityType.PERSON, source=Source.SURNAME)
-                )
+                self.mentions.append(Mention(token.i, token.i + 1, PERSON, source=Source.SURNAME))
                 self.attach(len(self.mentions) - 1, owner)
 
 
@@ -705,7 +701,7 @@ def _finish(entity: Entity, mentions: list[Mention], doc: Doc) -> None:
         return  # named already, or merged into another entity
     named = [mentions[i] for i in entity.mentions if not mentions[i].weak]
     candidates = [doc[m.start : m.end].text for m in named] or texts
-    if entity.type == EntityType.PERSON:
+    if entity.type == PERSON:
         candidates = [c for c in candidates if len(c.split()) > 1] or candidates
         best = max(candidates, key=lambda c: (not is_cyrillic(c), len(c.split()), len(c)))
         said = next((m for m in named if doc[m.start : m.end].text == best), None)

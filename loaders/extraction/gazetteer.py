@@ -23,6 +23,7 @@ from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.datafiles import read_rows, read_words, split_forms
 from loaders.extraction.exonyms import english_name, german_names
 from loaders.extraction.inflect import de_adjective_forms, name_forms, ru_phrase_forms, russian
+from loaders.extraction.kinds import CITY, COUNTRY, LOCATION, ORGANIZATION, PERSON, REGION
 from loaders.extraction.packs import Feature, pack, packs
 from loaders.extraction.translit import has_cyrillic
 
@@ -119,8 +120,8 @@ def _country_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
         name = row.get("name") or getattr(country, "common_name", None) or country.name
         entry = Entry(
             f"iso:{iso}",
-            EntityType.LOCATION,
-            Subtype.COUNTRY,
+            LOCATION,
+            COUNTRY,
             name,
             properties,
             country=iso,
@@ -142,8 +143,8 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
             adjective_forms.update(ru_phrase_forms(adjective))
         entry = Entry(
             f"iso:{row['iso']}",
-            EntityType.LOCATION,
-            Subtype.REGION,
+            LOCATION,
+            REGION,
             row["name"],
             properties,
             country=row["iso"][:2],
@@ -154,8 +155,8 @@ def _region_entries(lang: str) -> Iterator[tuple[Entry, set[str], set[str]]]:
             base = _SUBDIVISION_WORDS.sub("", sub.name).strip()
             entry = Entry(
                 f"iso:{sub.code}",
-                EntityType.LOCATION,
-                Subtype.REGION,
+                LOCATION,
+                REGION,
                 base,
                 {"iso": sub.code},
                 country=code,
@@ -185,8 +186,8 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
             names.discard(city["name"])
         entry = Entry(
             f"geonames:{city['geonameid']}",
-            EntityType.LOCATION,
-            Subtype.CITY,
+            LOCATION,
+            CITY,
             english_name(city),  # Karshi, not GeoNames' Uzbek "Qarshi" (names stays a form)
             {"geonames_id": city["geonameid"]},
             country=city["countrycode"],
@@ -199,23 +200,21 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
 def _macro_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("macro_places.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"place:{slug}", EntityType.LOCATION, Subtype(row["subtype"]), row["name"])
+        entry = Entry(f"place:{slug}", LOCATION, Subtype(row["subtype"]), row["name"])
         yield entry, _inflected(split_forms(row["forms"]), lang)
 
 
 def _organization_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("organizations.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"org:{slug}", EntityType.ORGANIZATION, Subtype(row["subtype"]), row["name"])
+        entry = Entry(f"org:{slug}", ORGANIZATION, Subtype(row["subtype"]), row["name"])
         yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
 
 
 def _person_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("persons.tsv"):
         slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(
-            f"person:{slug}", EntityType.PERSON, None, row["name"], role=row["role"] or None
-        )
+        entry = Entry(f"person:{slug}", PERSON, None, row["name"], role=row["role"] or None)
         yield entry, _inflected([row["name"], *split_forms(row["aliases"])], lang)
 
 
@@ -286,7 +285,7 @@ def gazetteer(lang: str) -> Gazetteer:
     for form in list(places):
         if form in country_adjectives and not has_cyrillic(form):
             # "Kazakh" is an alternate name of a city but first of all an adjective
-            places[form] = [e for e in places[form] if e.subtype == Subtype.COUNTRY]
+            places[form] = [e for e in places[form] if e.subtype == COUNTRY]
             if not places[form]:
                 del places[form]
     return Gazetteer(

@@ -11,9 +11,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType, Subtype
+from graph_schema.vocabulary import Subtype
 from loaders.extraction.candidates import Lexicon, taken
 from loaders.extraction.gazetteer import Entry
+from loaders.extraction.kinds import CITY, COUNTRY, GOVERNMENT, LOCATION, ORGANIZATION, REGION
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import name_run
@@ -22,13 +23,11 @@ from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
-    by_start = {
-        m.start: m for m in chosen if m.type in (EntityType.LOCATION, EntityType.ORGANIZATION)
-    }
+    by_start = {m.start: m for m in chosen if m.type in (LOCATION, ORGANIZATION)}
     used = taken(chosen)
     out = []
     fw = lex.pack.words
-    by_end = {m.end: m for m in chosen if m.type == EntityType.LOCATION and not m.weak}
+    by_end = {m.end: m for m in chosen if m.type == LOCATION and not m.weak}
     gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
     for hit in gov_hits:
         if any(i in used for i in range(hit.start, hit.end)) or any(
@@ -61,7 +60,7 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             place_key, place_name, place_subtype = (
                 place_entry.key,
                 place_entry.name,
-                Subtype.COUNTRY,
+                COUNTRY,
             )
         else:
             place_key = place.key if place else None
@@ -70,8 +69,8 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         mention = Mention(
             start,
             end,
-            EntityType.ORGANIZATION,
-            Subtype.GOVERNMENT,
+            ORGANIZATION,
+            GOVERNMENT,
             source=Source.GOVERNMENT,
             role=body_class,
         )
@@ -99,7 +98,7 @@ def body_name(
     portfolios: list[str] | tuple[str, ...] = (),
 ) -> str | None:
     """The English name of a body, or None where the text's own words are the best name."""
-    country = f" of {place_name}" if place_name and place_subtype == Subtype.COUNTRY else ""
+    country = f" of {place_name}" if place_name and place_subtype == COUNTRY else ""
     if body_class == "ministry" and portfolios:
         return f"Ministry of {_enumerate(portfolios)}{country}"
     if body_class == "agency" and portfolios:
@@ -108,9 +107,9 @@ def body_name(
         return f"Government{country}"
     if body_class == "cabinet" and country:
         return f"Cabinet of Ministers{country}"
-    if body_class == "administration" and place_name and place_subtype != Subtype.COUNTRY:
+    if body_class == "administration" and place_name and place_subtype != COUNTRY:
         base = place_name.removesuffix(" region")
-        kind = "regional" if place_subtype == Subtype.REGION else place_subtype or "regional"
+        kind = "regional" if place_subtype == REGION else place_subtype or "regional"
         return f"{base} {kind} {_administration_word(words, noun)}"
     return None
 
@@ -198,12 +197,12 @@ def _joins_portfolios(lower: str, words: FunctionWords) -> bool:
 
 def _as_region(place: Mention, hits: Hits) -> None:
     """Make a town's name read as the region named after it ("Navoi regional hokimiyat")."""
-    if place.subtype != Subtype.CITY:
+    if place.subtype != CITY:
         return
     hit = hits.covering("PLACE", place.start)
-    region = next((e for e in hit.payload if e.subtype == Subtype.REGION), None) if hit else None
+    region = next((e for e in hit.payload if e.subtype == REGION), None) if hit else None
     if region is not None:
-        place.key, place.name, place.subtype = region.key, region.name, Subtype.REGION
+        place.key, place.name, place.subtype = region.key, region.name, REGION
         place.properties = dict(region.properties)
         place.features = replace(place.features, country=None)  # (as the body's place only)
 
@@ -212,7 +211,7 @@ def _complement_place(doc: Doc, index: int, by_start: dict[int, Mention]) -> Men
     fw = words_of(doc.lang_)
     for j in range(index, min(len(doc), index + 3)):
         mention = by_start.get(j)
-        if mention is not None and mention.type == EntityType.LOCATION:
+        if mention is not None and mention.type == LOCATION:
             return mention
         if doc[j].lower_ not in fw.linking and doc[j].lower_ not in fw.articles:
             return None

@@ -9,7 +9,21 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graph_schema.vocabulary import EntityType, Subtype
+from loaders.extraction.kinds import (
+    CITY,
+    COMPANY,
+    COUNTRY,
+    DISTRICT,
+    EXECUTIVE,
+    GOVERNMENT,
+    LOCATION,
+    MEDIA,
+    ORGANIZATION,
+    OTHER,
+    PERSON,
+    PLANT,
+    REGION,
+)
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention, PlantNoun
 from loaders.extraction.packs import Feature, FunctionWords, pack, words_of
@@ -26,11 +40,11 @@ from loaders.extraction.translit import to_latin
 
 # how large a kind of place is ("Yangiyul district of Tashkent region": the region is larger)
 LEVEL: dict[str | None, int] = {
-    Subtype.OTHER: 0,
-    Subtype.CITY: 1,
-    Subtype.DISTRICT: 1,
-    Subtype.REGION: 2,
-    Subtype.COUNTRY: 3,
+    OTHER: 0,
+    CITY: 1,
+    DISTRICT: 1,
+    REGION: 2,
+    COUNTRY: 3,
 }
 
 
@@ -52,7 +66,7 @@ def link_seats(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         by_end.setdefault(m.end, i)
     for mention in mentions:
-        if mention.type == EntityType.PERSON and mention.title is not None and not mention.seats:
+        if mention.type == PERSON and mention.title is not None and not mention.seats:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
 
 
@@ -65,12 +79,12 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
     previous_plant: Mention | None = None
     words = words_of(doc.lang_)
     for mention in mentions:
-        if mention.type == EntityType.PERSON and mention.title is not None:
+        if mention.type == PERSON and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
             _company_office(mention, mentions)
             if mention.features.described and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
-        elif mention.type == EntityType.PLANT:
+        elif mention.type == PLANT:
             former = any(
                 words.former.matches(t.lower_) for t in doc[mention.start - 2 : mention.end]
             )
@@ -108,16 +122,13 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
     """ "президент Allur", "the president of Hyundai Motor": an office that sits in a company
     is an executive's, not the head of state's (whom "глава государства" refers to)."""
     title = person.title
-    if title is None or title.seat != "any" or title.subtype == Subtype.EXECUTIVE:
+    if title is None or title.seat != "any" or title.subtype == EXECUTIVE:
         return
     if any(
-        mentions[s].type == EntityType.ORGANIZATION and mentions[s].subtype == Subtype.COMPANY
-        for s in person.seats
+        mentions[s].type == ORGANIZATION and mentions[s].subtype == COMPANY for s in person.seats
     ):
-        person.title = replace(
-            title, subtype=Subtype.EXECUTIVE, seat="organization", role="executive"
-        )
-        person.subtype = Subtype.EXECUTIVE
+        person.title = replace(title, subtype=EXECUTIVE, seat="organization", role="executive")
+        person.subtype = EXECUTIVE
         if person.role == title.role:  # an unnamed holder refers to an executive
             person.role = "executive"
 
@@ -143,8 +154,8 @@ def _seats(
         i
         for i in (by_start.get(j) for j in range(title_start, title_end))
         if i is not None
-        and mentions[i].type == EntityType.ORGANIZATION
-        and mentions[i].subtype == Subtype.GOVERNMENT
+        and mentions[i].type == ORGANIZATION
+        and mentions[i].subtype == GOVERNMENT
         and mentions[i].end >= title_end
     ]
     i = title_end
@@ -160,10 +171,10 @@ def _seats(
             break
         index = by_start.get(i)
         if index is not None and mentions[index].type in (
-            EntityType.LOCATION,
-            EntityType.ORGANIZATION,
+            LOCATION,
+            ORGANIZATION,
         ):
-            if mentions[index].subtype != Subtype.MEDIA:
+            if mentions[index].subtype != MEDIA:
                 seats.append(index)
             i = mentions[index].end
             continue
@@ -183,7 +194,7 @@ def _seats(
         before = _delegation_company(doc, mentions, title_start)
     if before is not None and (
         not seats
-        or mentions[before].subtype == Subtype.COUNTRY
+        or mentions[before].subtype == COUNTRY
         or (person.title and person.title.seat == "organization")
     ):
         seats.insert(0, before)
@@ -206,8 +217,8 @@ def _title_span(person: Mention) -> tuple[int, int]:
 def _as_region(place: Mention) -> None:
     """A governor's seat named like a town and a region is the region ("Hokim von Namangan")."""
     region = place.features.region
-    if place.subtype == Subtype.CITY and region is not None:
-        place.key, place.name, place.subtype = region.key, region.name, Subtype.REGION
+    if place.subtype == CITY and region is not None:
+        place.key, place.name, place.subtype = region.key, region.name, REGION
         place.properties = dict(region.properties)
         place.features = replace(place.features, country=region.country)
 
@@ -224,9 +235,7 @@ def _modifier_before_company(
         if found is not None:
             company = mentions[found]
             return (
-                company.type == EntityType.ORGANIZATION
-                and company.subtype == Subtype.COMPANY
-                and not (company.weak)
+                company.type == ORGANIZATION and company.subtype == COMPANY and not (company.weak)
             )
         if not (doc[j].is_lower and doc[j].is_alpha):
             return False
@@ -249,11 +258,9 @@ def _before_title(
     if index is None:
         return None
     mention = mentions[index]
-    if (
-        mention.type == EntityType.LOCATION and mention.subtype == Subtype.COUNTRY
-    ) or mention.type == EntityType.ORGANIZATION:
+    if (mention.type == LOCATION and mention.subtype == COUNTRY) or mention.type == ORGANIZATION:
         return index
-    if mention.type == EntityType.LOCATION and not mention.weak and seat_type == "location":
+    if mention.type == LOCATION and not mention.weak and seat_type == "location":
         return index  # "Navoi region governor", "Samarkand mayor"
     return None
 
@@ -280,9 +287,9 @@ def _possessor(doc: Doc, mentions: list[Mention], title_start: int) -> int | Non
     named = [
         i
         for i, m in enumerate(mentions)
-        if m.type == EntityType.ORGANIZATION
+        if m.type == ORGANIZATION
         and not m.weak
-        and m.subtype == Subtype.COMPANY
+        and m.subtype == COMPANY
         and sentence_start <= m.start
         and m.end < title_start
     ]
@@ -299,8 +306,8 @@ def _delegation_company(doc: Doc, mentions: list[Mention], title_start: int) -> 
     companies = [
         i
         for i, m in enumerate(mentions)
-        if m.type == EntityType.ORGANIZATION
-        and m.subtype == Subtype.COMPANY
+        if m.type == ORGANIZATION
+        and m.subtype == COMPANY
         and not m.weak
         and sentence_start <= m.start
         and m.end <= title_start
@@ -312,13 +319,13 @@ def _seat_types(person: Mention) -> set[str]:
     seat = person.title.seat if person.title else "any"
     if seat == "location":
         return (
-            {EntityType.LOCATION, EntityType.ORGANIZATION}
+            {LOCATION, ORGANIZATION}
             if person.title and person.title.role == "head_of_government"
-            else {EntityType.LOCATION}
+            else {LOCATION}
         )
     if seat == "organization":
-        return {EntityType.ORGANIZATION}
-    return {EntityType.LOCATION, EntityType.ORGANIZATION}
+        return {ORGANIZATION}
+    return {LOCATION, ORGANIZATION}
 
 
 def _plant_org(
@@ -344,9 +351,7 @@ def _plant_org(
         index = by_start.get(i)
         if index is not None:
             mention = mentions[index]
-            if mention.type == EntityType.ORGANIZATION and (
-                not mention.weak or mention.role == "company"
-            ):
+            if mention.type == ORGANIZATION and (not mention.weak or mention.role == "company"):
                 production = plant.features.plant_noun == PlantNoun.PRODUCTION
                 activity = production or words.production.matches(doc[plant.end - 1].lower_)
                 product = activity and doc[i - 1].lower_ in words.goods_of
@@ -442,9 +447,9 @@ def _compound_hyphen(token: Token) -> bool:
 
 
 def _is_operator(mention: Mention) -> bool:
-    return mention.type == EntityType.ORGANIZATION and mention.subtype not in (
-        Subtype.MEDIA,
-        Subtype.GOVERNMENT,
+    return mention.type == ORGANIZATION and mention.subtype not in (
+        MEDIA,
+        GOVERNMENT,
     )
 
 
@@ -465,7 +470,7 @@ def _plant_places(
         token = doc[i]
         if (
             index is not None
-            and mentions[index].type == EntityType.LOCATION
+            and mentions[index].type == LOCATION
             and not (mentions[index].weak and mentions[index].role is None)
             and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
         ):
@@ -490,7 +495,7 @@ def _place_just_before(
             continue
         mention = mentions[index]
         if (
-            mention.type == EntityType.LOCATION
+            mention.type == LOCATION
             and not mention.weak
             and 0 <= plant.start - mention.end <= 2
             and (locative_before(doc, mention.start) or _english_place_modifier(doc, mention))
@@ -505,7 +510,7 @@ def _english_place_modifier(doc: Doc, place: Mention) -> bool:
     plant's modifier, after an article or adjective (not the subject "Navoi plans a plant")."""
     if not pack(doc.lang_).has(Feature.NOUN_ADJUNCTS):
         return False
-    if place.subtype not in (Subtype.CITY, Subtype.REGION, Subtype.DISTRICT) or place.start == 0:
+    if place.subtype not in (CITY, REGION, DISTRICT) or place.start == 0:
         return False
     before = doc[place.start - 1]
     return before.lower_ in words_of(doc.lang_).articles or (before.is_lower and before.is_alpha)
@@ -571,7 +576,7 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
     ):
         narrower = doc[i + 1].lower_ in words.locative and doc[i].text in (",", "—", "–")
         index = by_start.get(i + 2 if narrower else i + 1)
-        if index is None or mentions[index].type != EntityType.LOCATION or mentions[index].weak:
+        if index is None or mentions[index].type != LOCATION or mentions[index].weak:
             break
         level, last = _level(mentions[index]), _level(mentions[chain[-1]])
         if (narrower and level >= last) or (doc[i].text[0].isalpha() and level <= last):
@@ -604,11 +609,7 @@ def mark_goods(doc: Doc, mentions: list[Mention], products: list[int]) -> None:
         return
     product_at = set(products)
     orgs = sorted(
-        (
-            m
-            for m in mentions
-            if m.type == EntityType.ORGANIZATION and m.subtype == Subtype.COMPANY and not m.weak
-        ),
+        (m for m in mentions if m.type == ORGANIZATION and m.subtype == COMPANY and not m.weak),
         key=lambda m: m.start,
     )
     words = words_of(doc.lang_)

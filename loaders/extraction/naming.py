@@ -11,7 +11,8 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import CITY, COUNTRY, DISTRICT, OTHER, PLANT, REGION
 from loaders.extraction.lexicon import plant_kinds, word_classes
 from loaders.extraction.model import Entity, Mention, PlantNoun, Relation
 from loaders.extraction.packs import Feature, pack, words_of
@@ -19,11 +20,11 @@ from loaders.extraction.packs import Feature, pack, words_of
 RUNS = (RelationType.OPERATES, RelationType.PLANS)
 # how specific a place is: a village or town before a district, a region, a country
 SPECIFIC: dict[str | None, int] = {
-    Subtype.OTHER: 0,
-    Subtype.CITY: 1,
-    Subtype.DISTRICT: 2,
-    Subtype.REGION: 3,
-    Subtype.COUNTRY: 4,
+    OTHER: 0,
+    CITY: 1,
+    DISTRICT: 2,
+    REGION: 3,
+    COUNTRY: 4,
 }
 # figures in a plant's phrase ("a $200m plant", "the 4,000-ton plant")
 FIGURE = re.compile(r"^(\d[\d,.]*|\$?\d.*)$")
@@ -45,13 +46,10 @@ def name_plants(
             continue
         if relation.type in RUNS and relation.source not in runners[relation.target]:
             runners[relation.target].append(relation.source)
-        elif (
-            relation.type == RelationType.LOCATED_IN
-            and entities[relation.source].type == EntityType.PLANT
-        ):
+        elif relation.type == RelationType.LOCATED_IN and entities[relation.source].type == PLANT:
             places[relation.source].append(relation.target)
     for index, entity in enumerate(entities):
-        if entity.type != EntityType.PLANT or entity.features.named:
+        if entity.type != PLANT or entity.features.named:
             continue
         kind = plant_kind(doc, mentions, entity)
         companies = [entities[r].name for r in runners[index][:2]]

@@ -3,7 +3,8 @@ investments said with a verb (INVESTS_IN)."""
 
 from __future__ import annotations
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import MEDIA, ORGANIZATION, PERSON, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.packs import Feature
 from loaders.extraction.relation_base import (
@@ -23,7 +24,7 @@ class OrderRules(FinderBase):
         and allocating (land, a site) is an investment only with an amount."""
         inside_plants = {
             t
-            for i in self.typed(s, EntityType.PLANT)
+            for i in self.typed(s, PLANT)
             for t in range(self.mentions[i].start, self.mentions[i].end)
         }
         for trigger in s.triggers.get("invest", []):
@@ -36,11 +37,11 @@ class OrderRules(FinderBase):
                 i
                 for i in s.mentions
                 if self.mentions[i].start < trigger
-                and self.mentions[i].type in (EntityType.ORGANIZATION, EntityType.PERSON)
-                and self.mentions[i].subtype != Subtype.MEDIA
+                and self.mentions[i].type in (ORGANIZATION, PERSON)
+                and self.mentions[i].subtype != MEDIA
                 and not self._is_seat(i, s)
             ]
-            plants = self.typed(s, EntityType.PLANT)
+            plants = self.typed(s, PLANT)
             after = [i for i in plants if self.mentions[i].start > trigger]
             if not sources or not plants:
                 continue
@@ -60,9 +61,7 @@ class OrderRules(FinderBase):
         the official orders the bodies he addresses and the plant to be set up; "He also
         instructed ..." is the official who gave the last order (or acted last)."""
         for trigger in s.triggers.get("order", []):
-            persons = [
-                i for i in self.typed(s, EntityType.PERSON) if self.mentions[i].start <= trigger + 1
-            ]
+            persons = [i for i in self.typed(s, PERSON) if self.mentions[i].start <= trigger + 1]
             if persons:
                 official = self.ent(persons[-1])
             elif (
@@ -81,7 +80,7 @@ class OrderRules(FinderBase):
             )
             plants = [
                 i
-                for i in self.typed(s, EntityType.PLANT)
+                for i in self.typed(s, PLANT)
                 if self._order_object(s, i, trigger, persons[-1] if persons else None)
                 and (not self.mentions[i].weak or setting_up)
             ]
@@ -117,7 +116,7 @@ class OrderRules(FinderBase):
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
-            if mention.type != EntityType.ORGANIZATION or mention.subtype in (Subtype.MEDIA, None):
+            if mention.type != ORGANIZATION or mention.subtype in (MEDIA, None):
                 continue
             if mention.start > trigger:
                 gap = [t for t in self.doc[trigger + 1 : mention.start] if not t.is_punct]
@@ -176,6 +175,6 @@ class OrderRules(FinderBase):
         return {
             t
             for i in s.mentions
-            if self.mentions[i].type == EntityType.ORGANIZATION
+            if self.mentions[i].type == ORGANIZATION
             for t in range(self.mentions[i].start, self.mentions[i].end)
         }

@@ -11,7 +11,6 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import (
     P_ORG,
     P_PERSON,
@@ -23,6 +22,7 @@ from loaders.extraction.candidates import (
     taken,
 )
 from loaders.extraction.datafiles import read_words
+from loaders.extraction.kinds import COMPANY, COUNTRY, MEDIA, ORGANIZATION, PERSON, REGION
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import CUED, NAME_BEFORE_NOUN, QUOTED_NAME, REFERENCE, Mention, Source
@@ -55,9 +55,9 @@ from loaders.extraction.tokens import (
 from loaders.extraction.translit import to_latin
 
 STATISTICAL_TYPES = {
-    "PERSON": EntityType.PERSON,
-    "PER": EntityType.PERSON,
-    "ORG": EntityType.ORGANIZATION,
+    "PERSON": PERSON,
+    "PER": PERSON,
+    "ORG": ORGANIZATION,
 }
 
 
@@ -97,16 +97,12 @@ def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         before = _company_before_office(doc, hits, hit.start) if adjuncts else None
         if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
-            out.append(
-                (P_ORG - 2, Mention(before, hit.start, EntityType.ORGANIZATION, Subtype.COMPANY))
-            )
+            out.append((P_ORG - 2, Mention(before, hit.start, ORGANIZATION, COMPANY)))
         if hit.end + 1 < len(doc) and doc[hit.end].lower_ in language.words.of_preposition:
             end = name_run(doc, hit.end + 1)
             holder = end + 1 < len(doc) and doc[end].text == "," and is_name_token(doc[end + 1])
             if end > hit.end + 1 and holder and _unclaimed(hits, hit.end + 1, end):
-                out.append(
-                    (P_ORG - 2, Mention(hit.end + 1, end, EntityType.ORGANIZATION, Subtype.COMPANY))
-                )
+                out.append((P_ORG - 2, Mention(hit.end + 1, end, ORGANIZATION, COMPANY)))
     return out
 
 
@@ -170,7 +166,7 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
         national = (
             country is not None
             and country.start >= hit.end
-            and any(e.subtype in (Subtype.COUNTRY, Subtype.REGION) for e in country.payload)
+            and any(e.subtype in (COUNTRY, REGION) for e in country.payload)
         )
         bare = (
             # German writes every noun capitalised ("Knauf-Werks")
@@ -183,7 +179,7 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(
                 hit.start,
                 end,
-                EntityType.ORGANIZATION,
+                ORGANIZATION,
                 entry.subtype,
                 source=Source.WIDENED,
                 features=CUED,
@@ -238,9 +234,7 @@ def _owner_after_plant_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if all(hits.covering("PLACE", j) for j in range(start, end)):
             continue  # "the plant of Samarkand" is in Samarkand
-        mention = Mention(
-            start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.OWNER, features=CUED
-        )
+        mention = Mention(start, end, ORGANIZATION, COMPANY, source=Source.OWNER, features=CUED)
         out.append((P_ORG - 1, mention))
     return out
 
@@ -280,8 +274,8 @@ def _latin_in_russian(doc: Doc, hits: Hits) -> list[Candidate]:
                     Mention(
                         i,
                         end,
-                        EntityType.ORGANIZATION,
-                        Subtype.COMPANY,
+                        ORGANIZATION,
+                        COMPANY,
                         source=Source.LATIN,
                         features=CUED,
                     ),
@@ -320,8 +314,8 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
                 Mention(
                     start,
                     end,
-                    EntityType.ORGANIZATION,
-                    Subtype.COMPANY,
+                    ORGANIZATION,
+                    COMPANY,
                     source=Source.PARTNER,
                     features=CUED,
                 ),
@@ -354,8 +348,8 @@ def _german_name_hyphen_noun(doc: Doc, hits: Hits) -> list[Candidate]:
                     Mention(
                         start,
                         end,
-                        EntityType.ORGANIZATION,
-                        Subtype.COMPANY,
+                        ORGANIZATION,
+                        COMPANY,
                         source=Source.NOUN,
                         features=CUED,
                     ),
@@ -389,9 +383,7 @@ def _english_subject_of_company_verb(doc: Doc, hits: Hits) -> list[Candidate]:
         ):
             continue
         if _company_verb_after(doc, end, sentence.end):
-            mention = Mention(
-                start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.SUBJECT
-            )
+            mention = Mention(start, end, ORGANIZATION, COMPANY, source=Source.SUBJECT)
             out.append((P_ORG - 2, mention))
     return out
 
@@ -438,9 +430,7 @@ def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
             return []
         known = hits.starting("ORG", start)
         if known is None:
-            found.append(
-                Mention(start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.LISTED)
-            )
+            found.append(Mention(start, end, ORGANIZATION, COMPANY, source=Source.LISTED))
         index = known.end if known is not None else end
         if closing:
             return [(P_ORG - 2, m) for m in found]
@@ -480,7 +470,7 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
             start = i + 2  # "a subsidiary of Kazakhstan Temir Zholy", not of "Kazakhstan"
         elif words[i] in fw.possessive_clitic and i > 0:
             country = hits.ending("PLACE", i)
-            if country and any(e.subtype == Subtype.COUNTRY for e in country.payload):
+            if country and any(e.subtype == COUNTRY for e in country.payload):
                 start = i + 1
         if start is None or start >= len(doc):
             continue
@@ -501,7 +491,7 @@ def _after_cue_phrase(doc: Doc, hits: Hits) -> list[Candidate]:
         out.append(
             (
                 P_ORG - 2,
-                Mention(start, end, EntityType.ORGANIZATION, Subtype.COMPANY, source=Source.CUE),
+                Mention(start, end, ORGANIZATION, COMPANY, source=Source.CUE),
             )
         )
     return out
@@ -522,7 +512,7 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     used = taken(chosen)
     out = []
     for mention in chosen:
-        if mention.type != EntityType.ORGANIZATION or mention.end + 2 >= len(doc):
+        if mention.type != ORGANIZATION or mention.end + 2 >= len(doc):
             continue
         opening, short, closing = doc[mention.end : mention.end + 3]
         if (
@@ -536,7 +526,7 @@ def acronyms(doc: Doc, chosen: list[Mention]) -> list[Mention]:
             acronym = Mention(
                 short.i,
                 short.i + 1,
-                EntityType.ORGANIZATION,
+                ORGANIZATION,
                 mention.subtype,
                 source=Source.ACRONYM,
                 features=CUED,
@@ -561,14 +551,14 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close)
         )
         if cue or (len(inner) <= 3 and (inner.text.isupper() or latin_in_cyrillic(inner))):
-            subtype = Subtype.MEDIA if _media_cue_before(doc, hits, i) else Subtype.COMPANY
+            subtype = MEDIA if _media_cue_before(doc, hits, i) else COMPANY
             out.append(
                 (
                     P_QUOTED,
                     Mention(
                         i + 1,
                         close,
-                        EntityType.ORGANIZATION,
+                        ORGANIZATION,
                         subtype,
                         source=Source.QUOTED,
                         features=QUOTED_NAME,
@@ -666,7 +656,7 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             doc[hit.start].lower_ in lex.pack.words.of_place_heads
             and place is not None  # (so "of" at `end` exists: a text may end with the name)
             and doc[end].lower_ == "of"
-            and any(e.subtype == Subtype.COUNTRY for e in place.payload)
+            and any(e.subtype == COUNTRY for e in place.payload)
         ):
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
         out.append(
@@ -675,8 +665,8 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
                 Mention(
                     start,
                     end,
-                    EntityType.ORGANIZATION,
-                    Subtype.COMPANY,
+                    ORGANIZATION,
+                    COMPANY,
                     source=Source.SUFFIX,
                     features=CUED,
                 ),
@@ -746,8 +736,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(
                 end,
                 run_end,
-                EntityType.ORGANIZATION,
-                Subtype.COMPANY,
+                ORGANIZATION,
+                COMPANY,
                 source=Source.NOUN,
                 features=CUED,
             )
@@ -764,8 +754,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(
                 start,
                 end,
-                EntityType.ORGANIZATION,
-                Subtype.COMPANY,
+                ORGANIZATION,
+                COMPANY,
                 weak=True,
                 role="company",
                 source=Source.ROLE,
@@ -807,8 +797,8 @@ def _russian_descriptive_name(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
         mention = Mention(
             start,
             hit.end,
-            EntityType.ORGANIZATION,
-            Subtype.COMPANY,
+            ORGANIZATION,
+            COMPANY,
             name=name,
             source=Source.NAMED,
             features=CUED,
@@ -861,8 +851,8 @@ def _english_name_before_noun(doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(
                 start,
                 end,
-                EntityType.ORGANIZATION,
-                Subtype.COMPANY,
+                ORGANIZATION,
+                COMPANY,
                 source=Source.NAME_NOUN,
                 features=NAME_BEFORE_NOUN,
             )
@@ -894,8 +884,8 @@ def _called(doc: Doc) -> list[Candidate]:
                 mention = Mention(
                     i + 1,
                     end,
-                    EntityType.ORGANIZATION,
-                    Subtype.COMPANY,
+                    ORGANIZATION,
+                    COMPANY,
                     source=Source.NAMED,
                     features=CUED,
                 )
@@ -912,7 +902,7 @@ def _web_addresses(doc: Doc) -> list[Candidate]:
             out.append(
                 (
                     P_QUOTED,
-                    Mention(i, i + 1, EntityType.ORGANIZATION, Subtype.MEDIA, source=Source.DOMAIN),
+                    Mention(i, i + 1, ORGANIZATION, MEDIA, source=Source.DOMAIN),
                 )
             )
     return out
@@ -931,9 +921,9 @@ def statistical(doc: Doc) -> list[Candidate]:
         entity_type = STATISTICAL_TYPES.get(ent.label_)
         if entity_type is None or len(ent) > MAX_NAME_TOKENS + 2:
             continue
-        if entity_type == EntityType.PERSON and len([t for t in ent if t.is_alpha]) < 2:
+        if entity_type == PERSON and len([t for t in ent if t.is_alpha]) < 2:
             continue
-        subtype = Subtype.COMPANY if entity_type == EntityType.ORGANIZATION else None
-        priority = (P_PERSON if entity_type == EntityType.PERSON else P_ORG) - 4
+        subtype = COMPANY if entity_type == ORGANIZATION else None
+        priority = (P_PERSON if entity_type == PERSON else P_ORG) - 4
         out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source=Source.NER)))
     return out

@@ -3,7 +3,18 @@ meetings, receptions, trips, openings and the sides of a meeting (VISITED, MET_W
 
 from __future__ import annotations
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import (
+    CITY,
+    COMPANY,
+    DISTRICT,
+    LOCATION,
+    MEDIA,
+    ORGANIZATION,
+    OTHER,
+    PERSON,
+    PLANT,
+)
 from loaders.extraction.model import Mention
 from loaders.extraction.relation_base import (
     DISCOURSE,
@@ -19,7 +30,7 @@ class PeopleRules(FinderBase):
     """HOLDS_POSITION, VISITED and MET_WITH of one sentence (and what carries over)."""
 
     def _holds_position(self, s: Sentence) -> None:
-        for i in self.typed(s, EntityType.PERSON):
+        for i in self.typed(s, PERSON):
             mention = self.mentions[i]
             ministry = self._ministry_of(mention)
             if ministry is not None:  # "Minister of Industry and Construction X"
@@ -56,7 +67,7 @@ class PeopleRules(FinderBase):
         leader of a delegation ("led by", "во главе с") acts for it unless someone before him
         does ("X received a delegation led by Y": Y is the guest)."""
         persons: list[int] = []
-        for i in self.typed(s, EntityType.PERSON):
+        for i in self.typed(s, PERSON):
             if self._is_seat(i, s):
                 continue
             led = self._led(i)
@@ -85,8 +96,8 @@ class PeopleRules(FinderBase):
             return [guest]
         companies = [
             self.ent(i)
-            for i in self.typed(s, EntityType.ORGANIZATION)
-            if self.mentions[i].subtype == Subtype.COMPANY
+            for i in self.typed(s, ORGANIZATION)
+            if self.mentions[i].subtype == COMPANY
             and self.mentions[i].end <= first
             and not self.word_before(
                 i, self.words.genitive_link | self.words.of_preposition | self.words.with_, 1
@@ -101,10 +112,7 @@ class PeopleRules(FinderBase):
 
     def _guest_subject(self, s: Sentence, trigger: int) -> int | None:
         """ "the guests", "die Gäste", "гости" before the verb, and a person met last: him."""
-        if (
-            s.discourse.encounter is None
-            or self.entities[s.discourse.encounter[1]].type != EntityType.PERSON
-        ):
+        if s.discourse.encounter is None or self.entities[s.discourse.encounter[1]].type != PERSON:
             return None
         words = [t.lower_ for t in self.doc[s.span.start : trigger]]
         return s.discourse.encounter[1] if any(self.words.guest.matches(w) for w in words) else None
@@ -112,11 +120,11 @@ class PeopleRules(FinderBase):
     def _delegation_of(self, s: Sentence) -> int | None:
         """The company whose delegation the sentence is about ("a delegation of CNBM", "die
         Delegation des Konzerns", "делегация компании X")."""
-        for i in self.typed(s, EntityType.ORGANIZATION):
+        for i in self.typed(s, ORGANIZATION):
             before = self._words_before(self.mentions[i].start, 3)
             opened = [k for k, w in enumerate(before) if self.words.delegation.matches(w)]
             if (
-                self.mentions[i].subtype == Subtype.COMPANY
+                self.mentions[i].subtype == COMPANY
                 and opened
                 # "the delegation visited the Hyundai plant": Hyundai is what it visited
                 and not any(is_trigger_word(self.lang, w) for w in before[opened[0] + 1 :])
@@ -145,7 +153,7 @@ class PeopleRules(FinderBase):
         actors = self._actors(s)
         if not actors:
             return
-        confidence = SENTENCE if self.typed(s, EntityType.PERSON) else DISCOURSE
+        confidence = SENTENCE if self.typed(s, PERSON) else DISCOURSE
         seats = self._seats_of(s)
         if (
             visits
@@ -164,7 +172,7 @@ class PeopleRules(FinderBase):
             for target in dict.fromkeys(targets):
                 for actor in actors:
                     self.add(RelationType.VISITED, actor, target, s, confidence, **status)
-                if self.entities[target].type in (EntityType.ORGANIZATION, EntityType.PERSON):
+                if self.entities[target].type in (ORGANIZATION, PERSON):
                     s.discourse.encounter = (actors[0], target)
             s.discourse.protagonist = actors[0]
         self._meetings(s, actors, seats, confidence)
@@ -179,10 +187,10 @@ class PeopleRules(FinderBase):
             partners = self._guests(s, actors[0], seats)
         elif meets:
             partners = self._partners(s, meets[0], seats)
-            if self._delegation_acts(s, [i for i in self.typed(s, EntityType.PERSON)]):
+            if self._delegation_acts(s, [i for i in self.typed(s, PERSON)]):
                 partners += [
                     self.ent(i)
-                    for i in self.typed(s, EntityType.PERSON)
+                    for i in self.typed(s, PERSON)
                     if self.mentions[i].start > meets[0] and not self.mentions[i].weak
                 ]
         else:
@@ -211,7 +219,7 @@ class PeopleRules(FinderBase):
         people = [
             self.ent(i)
             for i in after
-            if self.mentions[i].type == EntityType.PERSON
+            if self.mentions[i].type == PERSON
             and not self.mentions[i].weak
             and self.ent(i) not in seats
             and self.ent(i) != host
@@ -221,21 +229,19 @@ class PeopleRules(FinderBase):
         bodies = [
             self.ent(i)
             for i in after
-            if self.mentions[i].type == EntityType.ORGANIZATION
-            and self.mentions[i].subtype != Subtype.MEDIA
+            if self.mentions[i].type == ORGANIZATION
+            and self.mentions[i].subtype != MEDIA
             and self.ent(i) not in seats
             and not self._reporter(self.mentions[i])
         ]
         return bodies[:1]
 
     def _coordinated(self, s: Sentence, host: int) -> list[int]:
-        people = [
-            self.ent(i) for i in self.typed(s, EntityType.PERSON) if not self.mentions[i].weak
-        ]
+        people = [self.ent(i) for i in self.typed(s, PERSON) if not self.mentions[i].weak]
         first_meet = min(s.triggers.get("meet", [s.span.end]))
         joined = [
             self.ent(i)
-            for i in self.typed(s, EntityType.PERSON)
+            for i in self.typed(s, PERSON)
             if self.mentions[i].end <= first_meet and self.word_before(i, self.words.and_, 1)
         ]
         return [p for p in dict.fromkeys(joined) if p != host and p in people]
@@ -248,10 +254,10 @@ class PeopleRules(FinderBase):
             return
         people = [
             self.ent(i)
-            for i in self.typed(s, EntityType.PERSON)
+            for i in self.typed(s, PERSON)
             if not self.mentions[i].weak and not self._is_seat(i, s)
         ]
-        plants = [self.ent(i) for i in self.typed(s, EntityType.PLANT)]
+        plants = [self.ent(i) for i in self.typed(s, PLANT)]
         if not plants and s.discourse.opened is not None and s.index - s.discourse.opened[1] <= 2:
             plants = [s.discourse.opened[0]]
         for person in dict.fromkeys(people):
@@ -264,12 +270,12 @@ class PeopleRules(FinderBase):
         for trigger in s.triggers.get("inaugurate", []):
             people = [
                 i
-                for i in self.typed(s, EntityType.PERSON)
+                for i in self.typed(s, PERSON)
                 if self.mentions[i].end <= trigger
                 and not self._is_seat(i, s)
                 and not self._after_with(i)
             ]
-            plants = [i for i in self.typed(s, EntityType.PLANT) if not self.mentions[i].weak]
+            plants = [i for i in self.typed(s, PLANT) if not self.mentions[i].weak]
             after = [i for i in plants if self.mentions[i].start > trigger]
             target = (after or (plants if self._verb_final(s, trigger) else []))[:1]
             for person in people[-1:]:
@@ -303,7 +309,7 @@ class PeopleRules(FinderBase):
             (t for k in ("meet", "receive", "visit") for t in s.triggers.get(k, [])),
             default=s.span.end,
         )
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             mention = self.mentions[i]
             opening = mention.start - s.span.start <= 4 and mention.end <= first_verb
             if not opening or mention.weak:
@@ -326,7 +332,7 @@ class PeopleRules(FinderBase):
         return any(
             key[0] == RelationType.VISITED
             and key[1] == actor
-            and self.entities[key[2]].type == EntityType.LOCATION
+            and self.entities[key[2]].type == LOCATION
             for key in self.found
         )
 
@@ -335,7 +341,7 @@ class PeopleRules(FinderBase):
         visited = set(targets)
         places = {
             self.ent(p)
-            for i in self.typed(s, EntityType.PLANT)
+            for i in self.typed(s, PLANT)
             if self.mentions[i].entity in visited
             for p in self.mentions[i].places
         }
@@ -349,7 +355,7 @@ class PeopleRules(FinderBase):
         actors: list[int],
         until: int | None = None,
     ) -> list[int]:
-        operators = {self.mentions[i].org for i in self.typed(s, EntityType.PLANT)}
+        operators = {self.mentions[i].org for i in self.typed(s, PLANT)}
         out = []
         for i in s.mentions:
             mention = self.mentions[i]
@@ -359,32 +365,27 @@ class PeopleRules(FinderBase):
                 break
             if any(trigger < t <= mention.start for t in s.triggers.get("order", [])):
                 break  # what follows "angeboten", "instructed" is ordered, not visited
-            if (mention.type == EntityType.PERSON and not mention.weak) or self._clause_break(
+            if (mention.type == PERSON and not mention.weak) or self._clause_break(
                 trigger, mention.start
             ):
                 break
-            if mention.type not in (EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PLANT):
+            if mention.type not in (LOCATION, ORGANIZATION, PLANT):
                 continue
-            if (
-                mention.weak
-                and mention.type == EntityType.LOCATION
-                and mention.key
-                and mention.role is None
-            ):
+            if mention.weak and mention.type == LOCATION and mention.key and mention.role is None:
                 continue  # an adjective ("Uzbek") is no destination
-            if mention.type == EntityType.LOCATION and self._inside_body(mention, s):
+            if mention.type == LOCATION and self._inside_body(mention, s):
                 continue  # "the Navoi regional hokimiyat" is visited, not Navoi
             if (
-                mention.subtype == Subtype.MEDIA
+                mention.subtype == MEDIA
                 or i in operators
                 or self.word_before(i, self.words.from_, 2)
             ):
                 continue
             if mention.end in s.triggers.get("product", []):
                 continue  # "where Chevrolet cars are assembled": a brand
-            if mention.type == EntityType.LOCATION and self._destination(s, i):
+            if mention.type == LOCATION and self._destination(s, i):
                 continue  # "a factory that makes yarn for the CIS market": not visited
-            if mention.type == EntityType.ORGANIZATION and self.introduced_by(i, self.words.with_):
+            if mention.type == ORGANIZATION and self.introduced_by(i, self.words.with_):
                 continue  # "в ходе визита провел переговоры с представителями компании X"
             if mention.entity in seats or self._reporter(mention):
                 continue
@@ -393,7 +394,7 @@ class PeopleRules(FinderBase):
 
     def _inside_body(self, place: Mention, s: Sentence) -> bool:
         return any(
-            self.mentions[i].type == EntityType.ORGANIZATION
+            self.mentions[i].type == ORGANIZATION
             and self.mentions[i].start <= place.start
             and place.end <= self.mentions[i].end
             for i in s.mentions
@@ -401,12 +402,12 @@ class PeopleRules(FinderBase):
 
     def _visited_plant_places(self, s: Sentence, targets: list[int]) -> None:
         """ "During a visit to Khiva, ... toured the carpet factory": the factory is in Khiva."""
-        plants = [t for t in targets if self.entities[t].type == EntityType.PLANT]
+        plants = [t for t in targets if self.entities[t].type == PLANT]
         towns = [
             t
             for t in targets
-            if self.entities[t].type == EntityType.LOCATION
-            and self.entities[t].subtype in (Subtype.CITY, Subtype.DISTRICT, Subtype.OTHER)
+            if self.entities[t].type == LOCATION
+            and self.entities[t].subtype in (CITY, DISTRICT, OTHER)
         ]
         if len(towns) == 1:
             for plant in plants:
@@ -417,25 +418,22 @@ class PeopleRules(FinderBase):
         object_taken = False
         for i in s.mentions:
             mention = self.mentions[i]
-            if (
-                mention.type not in (EntityType.PERSON, EntityType.ORGANIZATION)
-                or mention.subtype == Subtype.MEDIA
-            ):
+            if mention.type not in (PERSON, ORGANIZATION) or mention.subtype == MEDIA:
                 continue
             if mention.start < trigger or mention.entity in seats or mention.weak:
                 continue
             start = self._argument_start(i)
             before = self._words_before(start, 6)
-            direct = mention.type == EntityType.PERSON and (
+            direct = mention.type == PERSON and (
                 0 < start - trigger <= 2 or (not object_taken and self._object_of(trigger, start))
             )
-            object_taken = object_taken or mention.type == EntityType.PERSON
+            object_taken = object_taken or mention.type == PERSON
             if any(w in self.words.with_ or w in self.words.and_ for w in before) or direct:
                 out.append(mention.entity)
         if not out:  # verb-final: "... mit Bundeskanzler Olaf Scholz besprochen"
             out = [
                 self.ent(i)
-                for i in self.typed(s, EntityType.PERSON)
+                for i in self.typed(s, PERSON)
                 if self.mentions[i].start < trigger
                 and self._after_with(i)
                 and not self.word_before(i, self.words.together, 3)
@@ -445,8 +443,8 @@ class PeopleRules(FinderBase):
             # with no one named, is no meeting with the company of the sentence
             companies = {
                 self.ent(i)
-                for i in self.typed(s, EntityType.ORGANIZATION)
-                if self.mentions[i].subtype == Subtype.COMPANY and self.ent(i) not in seats
+                for i in self.typed(s, ORGANIZATION)
+                if self.mentions[i].subtype == COMPANY and self.ent(i) not in seats
             }
             if len(companies) == 1:
                 out = list(companies)
@@ -475,7 +473,7 @@ class PeopleRules(FinderBase):
             _, a, b = key
             sentence = self.found[key].sentence
             for actor, body in ((a, b), (b, a)):
-                if self.entities[body].type != EntityType.ORGANIZATION:
+                if self.entities[body].type != ORGANIZATION:
                     continue
                 same = any(
                     (actor, p) in met

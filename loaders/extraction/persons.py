@@ -10,9 +10,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import P_PERSON, Candidate, Lexicon
 from loaders.extraction.gazetteer import CENTRAL_ASIA
+from loaders.extraction.kinds import COUNTRY, ORGANIZATION, PERSON
 from loaders.extraction.lexicon import Title
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import REFERENCE, Mention, Source
@@ -43,9 +43,9 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     blocked = {
         i
         for m in chosen
-        if m.type != EntityType.ORGANIZATION or not m.features.known
+        if m.type != ORGANIZATION or not m.features.known
         for i in range(m.start, m.end)
-        if m.type != EntityType.PERSON
+        if m.type != PERSON
     }
     for label in ("PLACE_DESIGNATOR", "ORG_NOUN", "GOV_NOUN", "TITLE", "PLANT_WORD"):
         blocked.update(i for h in hits.get(label) for i in range(h.start, h.end))
@@ -63,7 +63,7 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     for start, end in name_runs(doc, blocked | used):
         start = from_first_name(doc, start, end)
         if _is_person_run(doc, start, end):
-            out.append((P_PERSON, Mention(start, end, EntityType.PERSON, None, source=Source.NAME)))
+            out.append((P_PERSON, Mention(start, end, PERSON, None, source=Source.NAME)))
     return out
 
 
@@ -165,7 +165,7 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
     fw = words_of(doc.lang_)
     if i > 0 and doc[i - 1].lower_ in fw.genitive_link | fw.of_preposition:
         return False  # "Ambassador of Japan Hatori Takashi": the office's country
-    if any(entry.subtype == Subtype.COUNTRY for entry in place.payload):
+    if any(entry.subtype == COUNTRY for entry in place.payload):
         return False  # "посла Японии Хатори Такаси": a country starts no one's name
     far = all(e.country not in CENTRAL_ASIA for e in place.payload)
     following = doc[i + 1]
@@ -180,7 +180,7 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
 
 
 def _person(doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:
-    mention = Mention(start, end, EntityType.PERSON, title.subtype, source=Source.TITLE)
+    mention = Mention(start, end, PERSON, title.subtype, source=Source.TITLE)
     mention.title, mention.title_text = title, doc[hit.start : hit.end].text
     mention.features = replace(mention.features, title_span=(hit.start, hit.end))
     return mention
@@ -193,14 +193,14 @@ def _unnamed_officer(lex: Lexicon, doc: Doc, hit: Hit, title: Title) -> Mention:
     before = doc[max(sentence.start, hit.start - 5) : hit.start].text.lower()
     if lex.pack.has(Feature.PLURAL_S) and _plural(doc[hit.start : hit.end].text, lex.pack.words):
         mention = Mention(
-            hit.start, hit.end, EntityType.PERSON, title.subtype, weak=True, source=Source.PLURAL
+            hit.start, hit.end, PERSON, title.subtype, weak=True, source=Source.PLURAL
         )
         mention.role = "plural"
         return mention
     mention = Mention(
         hit.start,
         hit.end,
-        EntityType.PERSON,
+        PERSON,
         title.subtype,
         weak=True,
         role=title.role,
@@ -231,7 +231,7 @@ def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:
     """A titled name that is a known public figure keeps the gazetteer's span, key and name."""
     for known in chosen:
         if (
-            known.type == EntityType.PERSON
+            known.type == PERSON
             and known.key
             and known.start < mention.end
             and mention.start < known.end

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import itertools
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import COMPANY, COUNTRY, GOVERNMENT, LOCATION, ORGANIZATION, REGION
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention
 from loaders.extraction.packs import Feature
@@ -25,7 +26,7 @@ class PlaceRules(FinderBase):
     def _places(self, s: Sentence) -> None:
         """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
         Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
-        places = self.typed(s, EntityType.LOCATION)
+        places = self.typed(s, LOCATION)
         for i in places:  # "Hauptstadt Deutschlands"
             country = self.mentions[i].features.capital_of
             target = next((k for k, e in enumerate(self.entities) if e.key == country), None)
@@ -41,7 +42,7 @@ class PlaceRules(FinderBase):
             genitive = between.lower() in self.words.genitive_link or (
                 between == "" and self.has(Feature.CASE_MORPHOLOGY) and not ma.weak and not mb.weak
             )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
-            if genitive and lb > la and lb >= LEVEL[Subtype.REGION]:
+            if genitive and lb > la and lb >= LEVEL[REGION]:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
             elif between in (",", "(") and lb > la and a not in parents:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
@@ -72,10 +73,10 @@ class PlaceRules(FinderBase):
     def _based_in(self, s: Sentence) -> None:
         orgs = [
             i
-            for i in self.typed(s, EntityType.ORGANIZATION)
+            for i in self.typed(s, ORGANIZATION)
             if not self.mentions[i].weak or self.mentions[i].role == "company"
         ]
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             mention = self.mentions[i]
             if (
                 not (mention.weak and mention.key)
@@ -85,25 +86,25 @@ class PlaceRules(FinderBase):
             org = self._org_after_adjective(mention, orgs)
             if org is not None:
                 self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             country = self.mentions[i]
             end = country.end
-            if country.subtype != Subtype.COUNTRY or country.weak or end + 1 >= s.span.end:
+            if country.subtype != COUNTRY or country.weak or end + 1 >= s.span.end:
                 continue
             if self.doc[end].lower_ in self.words.possessive_clitic:
                 owned = next((j for j in orgs if self.mentions[j].start == end + 1), None)
-                if owned is not None and self.mentions[owned].subtype == Subtype.COMPANY:
+                if owned is not None and self.mentions[owned].subtype == COMPANY:
                     self.add(RelationType.BASED_IN, self.ent(owned), country.entity, s, STRUCTURAL)
         for i in orgs:
             body = self.mentions[i]
             place = body.features.body_place
             span = body.features.body_place_span
-            if body.subtype == Subtype.GOVERNMENT and (place or span) and body.role != "embassy":
+            if body.subtype == GOVERNMENT and (place or span) and body.role != "embassy":
                 target = next(
                     (
                         self.ent(j)
                         for j in s.mentions
-                        if self.mentions[j].type == EntityType.LOCATION
+                        if self.mentions[j].type == LOCATION
                         and self._is_place_of(self.mentions[j], span, place)
                     ),
                     None,
@@ -155,7 +156,7 @@ class PlaceRules(FinderBase):
             lower = token.lower_
             if lower in words.org_nouns or any(len(n) > 3 and n in lower for n in nouns):
                 return True
-            if any(m.start == token.i and m.type == EntityType.ORGANIZATION for m in self.mentions):
+            if any(m.start == token.i and m.type == ORGANIZATION for m in self.mentions):
                 return True
         return False
 
@@ -166,7 +167,7 @@ class PlaceRules(FinderBase):
         company = self.mentions[org]
         homes = [
             i
-            for i in self.typed(s, EntityType.LOCATION)
+            for i in self.typed(s, LOCATION)
             if self.word_before(i, self.words.locative | {","}, 1) and not self.mentions[i].weak
         ]
         if found is None:
@@ -203,7 +204,7 @@ class PlaceRules(FinderBase):
         """A company noun right after "subsidiary of" that refers to another company."""
         return [
             i
-            for i in self.typed(s, EntityType.ORGANIZATION)
+            for i in self.typed(s, ORGANIZATION)
             if self.mentions[i].role == "company"
             and 0 < self.mentions[i].start - own <= 2
             and self.ent(i) != part
@@ -215,7 +216,7 @@ class PlaceRules(FinderBase):
         end = self.mentions[org].end
         if end >= s.span.end - 1 or self.doc[end].lower_ not in self.words.from_:
             return
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             mention = self.mentions[i]
             if mention.start == end + 1 and not mention.weak:
                 self.add(RelationType.BASED_IN, self.ent(org), mention.entity, s, SENTENCE)
@@ -223,7 +224,7 @@ class PlaceRules(FinderBase):
     def _based_compound(self, s: Sentence, orgs: list[int]) -> None:
         """ "the Warsaw-based chemicals group Ciech": the place before "-based" is the home of
         the company named within a few words after it."""
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             place = self.mentions[i]
             if place.end >= s.span.end:
                 continue  # a headline may end with the place
@@ -243,8 +244,8 @@ class PlaceRules(FinderBase):
         text = s.span.text.lower()
         companies = [
             i
-            for i in self.typed(s, EntityType.ORGANIZATION)
-            if self.mentions[i].subtype == Subtype.COMPANY and not self.mentions[i].weak
+            for i in self.typed(s, ORGANIZATION)
+            if self.mentions[i].subtype == COMPANY and not self.mentions[i].weak
         ]
         for own in s.triggers.get("own", []):
             before = [i for i in companies if self.mentions[i].end <= own]

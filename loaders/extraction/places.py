@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from graph_schema.vocabulary import EntityType, Subtype
 from loaders.extraction.candidates import P_PLACE, Candidate, Lexicon, entry_mention, taken
 from loaders.extraction.gazetteer import Entry
+from loaders.extraction.kinds import CITY, COUNTRY, DISTRICT, LOCATION, OTHER, REGION
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import REFERENCE, Mention, Source
 from loaders.extraction.packs import Feature, pack, words_of
@@ -37,15 +37,13 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         end = hit.end
         while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
             end += 1
-        if end > hit.end and subtype in (Subtype.OTHER, Subtype.DISTRICT):
-            mention = Mention(
-                hit.start, end, EntityType.LOCATION, subtype, source=Source.DESIGNATED
-            )
+        if end > hit.end and subtype in (OTHER, DISTRICT):
+            mention = Mention(hit.start, end, LOCATION, subtype, source=Source.DESIGNATED)
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
     for hit in hits.get("PLACE_DESIGNATOR"):
         subtype, position = hit.payload
-        if subtype != Subtype.DISTRICT or position not in ("after", "both") or hit.start == 0:
+        if subtype != DISTRICT or position not in ("after", "both") or hit.start == 0:
             continue
         name = doc[hit.start - 1]
         if (
@@ -53,14 +51,12 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not hits.covering("PLACE", name.i)
             and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
         ):
-            mention = Mention(
-                name.i, hit.end, EntityType.LOCATION, Subtype.DISTRICT, source=Source.DESIGNATED
-            )
+            mention = Mention(name.i, hit.end, LOCATION, DISTRICT, source=Source.DESIGNATED)
             mention.name = f"{_district_base(lex, name.text)} district"
             out.append((P_PLACE - 1, mention))  # "the Karmana district", "Китабском районе"
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
-        if after and after.payload[0] == Subtype.REGION:
+        if after and after.payload[0] == REGION:
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, Source.REGION_ADJ)))
     return out
@@ -73,7 +69,7 @@ def _noun_with_article(doc: Doc, hit: Hit) -> bool:
         pack(doc.lang_).has(Feature.CAPITALISED_NOUNS)
         and hit.start > 0
         and doc[hit.start - 1].lower_ in words_of(doc.lang_).articles
-        and all(entry.subtype == Subtype.CITY for entry in hit.payload)
+        and all(entry.subtype == CITY for entry in hit.payload)
     )
 
 
@@ -116,7 +112,7 @@ def _capitals(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             elif named is not None and before < hit.start:
                 start, country = named.start, named.payload[0]
         capital = lex.gaz.capitals.get(country.key) if country is not None else None
-        if capital is not None and country is not None and country.subtype == Subtype.COUNTRY:
+        if capital is not None and country is not None and country.subtype == COUNTRY:
             mention = entry_mention(capital, start, end, Source.CAPITAL)
             # the country may be named too: "Kazakh" in "the Kazakh capital"
             country_span = (start, hit.start) if start < hit.start else None
@@ -150,9 +146,7 @@ def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
     locative = words_of(doc.lang_).locative
     for hit in hits.get("PLACE"):
         entries = hit.payload
-        if hit.start < 3 or not any(
-            e.subtype in (Subtype.REGION, Subtype.COUNTRY) for e in entries
-        ):
+        if hit.start < 3 or not any(e.subtype in (REGION, COUNTRY) for e in entries):
             continue
         if doc[hit.start - 1].text != "," or not is_name_token(doc[hit.start - 2]):
             continue
@@ -163,9 +157,7 @@ def _towns_before_regions(doc: Doc, hits: Hits) -> list[Candidate]:
             out.append(
                 (
                     P_PLACE - 1,
-                    Mention(
-                        town, town + 1, EntityType.LOCATION, Subtype.OTHER, source=Source.APPOSED
-                    ),
+                    Mention(town, town + 1, LOCATION, OTHER, source=Source.APPOSED),
                 )
             )
     return out
@@ -183,13 +175,13 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
     mention = entry_mention(entry, start, end, Source.GAZETTEER)
-    region = next((e for e in entries if e.subtype == Subtype.REGION), None)
-    if designated is None and entry.subtype == Subtype.CITY and region is not None:
+    region = next((e for e in entries if e.subtype == REGION), None)
+    if designated is None and entry.subtype == CITY and region is not None:
         # "Hokim von Namangan": the region, by the office
         mention.features = replace(mention.features, region=region)
-    if designated and designated != entry.subtype and entry.subtype != Subtype.COUNTRY:
+    if designated and designated != entry.subtype and entry.subtype != COUNTRY:
         # "Region Asaka": a district named after its town
-        mention.subtype = Subtype.DISTRICT if entry.subtype == Subtype.CITY else designated
+        mention.subtype = DISTRICT if entry.subtype == CITY else designated
     return mention
 
 
@@ -212,12 +204,12 @@ def _designator_after(hits: Hits, start: int) -> Hit | None:
 
 
 def _choose_place(entries: tuple[Entry, ...], designated: str | None) -> Entry:
-    if designated in (Subtype.REGION, Subtype.CITY):
+    if designated in (REGION, CITY):
         same_kind = [entry for entry in entries if entry.subtype == designated]
         same_country = [entry for entry in same_kind if entry.country == entries[0].country]
         if same_country:
             return same_country[0]
-        if designated == Subtype.REGION and same_kind:
+        if designated == REGION and same_kind:
             return same_kind[0]  # "Talas region" is Kyrgyz, though Taraz was once called Talas
     return entries[0]
 
@@ -230,19 +222,16 @@ def place_roles(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> li
         if any(i in used for i in range(hit.start, hit.end)):
             continue
         subtype = hit.payload[0]
-        if (
-            subtype not in (Subtype.REGION, Subtype.CITY)
-            or doc[hit.start].lower_ in lex.pack.words.capital
-        ):
+        if subtype not in (REGION, CITY) or doc[hit.start].lower_ in lex.pack.words.capital:
             continue  # "the capital" may be money ("registered capital")
         plural = lex.pack.has(Feature.PLURAL_S) and doc[hit.start].text.lower().endswith("s")
-        if plural and subtype == Subtype.REGION:
+        if plural and subtype == REGION:
             continue  # "regions": plural, no single referent
         out.append(
             Mention(
                 hit.start,
                 hit.end,
-                EntityType.LOCATION,
+                LOCATION,
                 subtype,
                 weak=True,
                 role=subtype,

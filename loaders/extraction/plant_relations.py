@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import itertools
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import (
+    COMPANY,
+    COUNTRY,
+    EXECUTIVE,
+    LOCATION,
+    ORGANIZATION,
+    PERSON,
+    PLANT,
+)
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import chain, fronted_agent_participle, locative_before
 from loaders.extraction.model import Mention, PlantNoun
@@ -29,13 +38,13 @@ class PlantRules(FinderBase):
         """ "The agreement on the project was signed by the khokim, the president of Hyundai
         Motor and the vice-president of Posco Daewoo": the companies whose officers sign an
         agreement on a plant plan it."""
-        plants = self.typed(s, EntityType.PLANT)
+        plants = self.typed(s, PLANT)
         if not s.triggers.get("sign") or not plants:
             return
-        for i in self.typed(s, EntityType.PERSON):
+        for i in self.typed(s, PERSON):
             for seat in self.mentions[i].seats:
                 company = self.mentions[seat]
-                if company.type == EntityType.ORGANIZATION and company.subtype == Subtype.COMPANY:
+                if company.type == ORGANIZATION and company.subtype == COMPANY:
                     for plant in plants[:1]:
                         self.add(RelationType.PLANS, self.ent(seat), self.ent(plant), s, SENTENCE)
         for org in self._signing_companies(s, plants[0]):
@@ -44,7 +53,7 @@ class PlantRules(FinderBase):
             # "стороны подписали соглашение о строительстве фабрики": the company met
             for side in s.discourse.encounter:
                 entity = self.entities[side]
-                if entity.type == EntityType.ORGANIZATION and entity.subtype == Subtype.COMPANY:
+                if entity.type == ORGANIZATION and entity.subtype == COMPANY:
                     self.add(RelationType.PLANS, side, self.ent(plants[0]), s, DISCOURSE)
 
     def _signing_companies(self, s: Sentence, plant: int) -> list[int]:
@@ -59,8 +68,8 @@ class PlantRules(FinderBase):
         seats = self._seats_of(s)
         return [
             self.ent(i)
-            for i in self.typed(s, EntityType.ORGANIZATION)
-            if self.mentions[i].subtype == Subtype.COMPANY
+            for i in self.typed(s, ORGANIZATION)
+            if self.mentions[i].subtype == COMPANY
             and not self.mentions[i].weak
             and self.ent(i) not in seats
             and self.mentions[i].end <= sign
@@ -69,7 +78,7 @@ class PlantRules(FinderBase):
 
     def _plants(self, s: Sentence) -> None:
         self._signatories(s)
-        for i in self.typed(s, EntityType.PLANT):
+        for i in self.typed(s, PLANT):
             plant = self.mentions[i]
             if s.triggers.get("open"):
                 s.discourse.opened = (plant.entity, s.index)
@@ -104,8 +113,8 @@ class PlantRules(FinderBase):
             places = [self.ent(p) for p in plant.places]
             if not places and by_noun:
                 places = self._locatives(s)
-                if any(self.entities[p].subtype != Subtype.COUNTRY for p in places):
-                    places = [p for p in places if self.entities[p].subtype != Subtype.COUNTRY]
+                if any(self.entities[p].subtype != COUNTRY for p in places):
+                    places = [p for p in places if self.entities[p].subtype != COUNTRY]
             for place in places:
                 self.add(
                     RelationType.LOCATED_IN,
@@ -134,7 +143,7 @@ class PlantRules(FinderBase):
     def _adjective_place(self, index: int) -> bool:
         """A country adjective ("Uzbek") at this token."""
         return any(
-            m.start <= index < m.end and m.type == EntityType.LOCATION and m.weak and m.key
+            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
             for m in self.mentions
         )
 
@@ -167,8 +176,8 @@ class PlantRules(FinderBase):
     def _builder_named(self, s: Sentence) -> bool:
         """A company introduced as the agent of building: "built by X", "von X errichtet"."""
         return any(
-            self.mentions[i].subtype == Subtype.COMPANY and self.introduced_by(i, self.words.by)
-            for i in self.typed(s, EntityType.ORGANIZATION)
+            self.mentions[i].subtype == COMPANY and self.introduced_by(i, self.words.by)
+            for i in self.typed(s, ORGANIZATION)
         )
 
     def _subject_before(self, s: Sentence, entity: int, plant: Mention) -> bool:
@@ -208,7 +217,7 @@ class PlantRules(FinderBase):
         status = self.entities[plant.entity].properties.get("status")
         others = {
             self.mentions[i].org
-            for i in self.typed(s, EntityType.PLANT)
+            for i in self.typed(s, PLANT)
             if self.mentions[i].entity != plant.entity
             and self.mentions[i].org is not None
             and self.entities[self.mentions[i].entity].properties.get("status") == "operating"
@@ -216,8 +225,8 @@ class PlantRules(FinderBase):
         }
         mentioned = [
             i
-            for i in self.typed(s, EntityType.ORGANIZATION)
-            if self.mentions[i].subtype == Subtype.COMPANY
+            for i in self.typed(s, ORGANIZATION)
+            if self.mentions[i].subtype == COMPANY
             and i not in others
             and self.ent(i) not in seats
             and not self._brand(i)
@@ -248,18 +257,12 @@ class PlantRules(FinderBase):
         sentence speaks for his company (not one met "with", nor one a plan is told to)."""
         plans = s.triggers.get("plan", []) + s.triggers.get("construct", [])
         first = min(plans, default=s.span.end)
-        for i in self.typed(s, EntityType.PERSON):
+        for i in self.typed(s, PERSON):
             person = self.mentions[i]
-            if person.start >= first or person.subtype != Subtype.EXECUTIVE or self._after_with(i):
+            if person.start >= first or person.subtype != EXECUTIVE or self._after_with(i):
                 continue
-            seats = [
-                self.ent(j) for j in person.seats if self.mentions[j].subtype == Subtype.COMPANY
-            ]
-            others = [
-                j
-                for j in self.typed(s, EntityType.PERSON)
-                if j != i and self.mentions[j].start < first
-            ]
+            seats = [self.ent(j) for j in person.seats if self.mentions[j].subtype == COMPANY]
+            others = [j for j in self.typed(s, PERSON) if j != i and self.mentions[j].start < first]
             if len(seats) == 1 and not others:
                 return seats
         return []
@@ -310,9 +313,9 @@ class PlantRules(FinderBase):
     def _agent(self, s: Sentence, plant: Mention) -> int | None:
         """The company after "operated by", "owned by", "betrieben von", "принадлежащий" that
         follows the plant in its sentence."""
-        for i in self.typed(s, EntityType.ORGANIZATION):
+        for i in self.typed(s, ORGANIZATION):
             mention = self.mentions[i]
-            if mention.start <= plant.end or mention.subtype != Subtype.COMPANY:
+            if mention.start <= plant.end or mention.subtype != COMPANY:
                 continue
             before = " ".join(self._words_before(mention.start, 6))
             if self.words.agent_phrases.inside(before):
@@ -339,7 +342,7 @@ class PlantRules(FinderBase):
     def _locative_mentions(self, s: Sentence) -> list[int]:
         seats = self._seats_of(s)
         out = []
-        for i in self.typed(s, EntityType.LOCATION):
+        for i in self.typed(s, LOCATION):
             mention = self.mentions[i]
             if mention.weak and mention.role is None:
                 continue
@@ -372,8 +375,8 @@ class PlantRules(FinderBase):
         seats = self._seats_of(s)
         companies = [
             i
-            for i in self.typed(s, EntityType.ORGANIZATION)
-            if self.mentions[i].subtype == Subtype.COMPANY
+            for i in self.typed(s, ORGANIZATION)
+            if self.mentions[i].subtype == COMPANY
             and not self.mentions[i].weak
             and self.ent(i) not in seats
         ]
@@ -384,9 +387,7 @@ class PlantRules(FinderBase):
             return
         named = [self.ent(i) for i in companies if self.mentions[i].end <= start]
         venture = named[-1] if named and named[-1] not in owners else None
-        plants = [
-            self.ent(i) for i in self.typed(s, EntityType.PLANT) if self.mentions[i].start < start
-        ]
+        plants = [self.ent(i) for i in self.typed(s, PLANT) if self.mentions[i].start < start]
         if not plants and venture is None and self._subject_refers_back(s, start):
             recent = s.discourse.last_plant  # "Предприятие является совместным предприятием A и B"
             plants = [recent[0]] if recent and s.index - recent[1] <= 2 else []
@@ -404,8 +405,7 @@ class PlantRules(FinderBase):
         """The sentence opens with a company or plant noun that names nothing itself ("The
         enterprise is a joint venture of ...")."""
         return any(
-            self.mentions[i].weak
-            and self.mentions[i].type in (EntityType.ORGANIZATION, EntityType.PLANT)
+            self.mentions[i].weak and self.mentions[i].type in (ORGANIZATION, PLANT)
             for i in s.mentions
             if self.mentions[i].start < before
         )

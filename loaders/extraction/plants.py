@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graph_schema.vocabulary import EntityType
+from loaders.extraction.kinds import PLANT
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import REFERENCE, Mention, MentionFeatures, PlantNoun, Source
@@ -76,7 +76,7 @@ class PlantFinder:
             return Mention(
                 start,
                 end,
-                EntityType.PLANT,
+                PLANT,
                 None,
                 weak=True,
                 role="plant",
@@ -100,7 +100,7 @@ class PlantFinder:
             cues = {k for k in cues if _within(triggers.get(k, []), sentence.start, until)}
             if not cues & {"plan", "construct"}:
                 cues = {"open"}
-        mention = Mention(begin, end, EntityType.PLANT, None, source=Source(strength))
+        mention = Mention(begin, end, PLANT, None, source=Source(strength))
         if (
             is_capitalised(doc[start])
             and self.pack.has(Feature.TITLE_CASE_NAMES)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from graph_schema.vocabulary import EntityType, RelationType, Subtype, signature_allows
+from graph_schema.vocabulary import RelationType, signature_allows
+from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
@@ -91,8 +92,8 @@ class FinderBase:
         companies = [
             i
             for i in s.mentions
-            if self.mentions[i].type == EntityType.ORGANIZATION
-            and self.mentions[i].subtype == Subtype.COMPANY
+            if self.mentions[i].type == ORGANIZATION
+            and self.mentions[i].subtype == COMPANY
             and not self.mentions[i].weak
         ]
         words = [t.lower_ for t in s.span]
@@ -162,8 +163,7 @@ class FinderBase:
         if not before or self._clause_break(before[-1], mention.start):
             return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
         return not any(
-            self.mentions[i].type == EntityType.PLANT
-            and before[-1] < self.mentions[i].start < mention.start
+            self.mentions[i].type == PLANT and before[-1] < self.mentions[i].start < mention.start
             for i in s.mentions
         )
 
