@@ -6,7 +6,16 @@ from __future__ import annotations
 import itertools
 
 from graph_schema.vocabulary import RelationType
-from loaders.extraction.kinds import COMPANY, COUNTRY, GOVERNMENT, LOCATION, ORGANIZATION, REGION
+from loaders.extraction.kinds import (
+    CITY,
+    COMPANY,
+    COUNTRY,
+    DISTRICT,
+    GOVERNMENT,
+    LOCATION,
+    ORGANIZATION,
+    REGION,
+)
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention
 from loaders.extraction.packs import Feature
@@ -42,7 +51,8 @@ class PlaceRules(FinderBase):
             genitive = between.lower() in self.words.genitive_link or (
                 between == "" and self.has(Feature.CASE_MORPHOLOGY) and not ma.weak and not mb.weak
             )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
-            if genitive and lb > la and lb >= LEVEL[REGION]:
+            district_of_city = ma.subtype == DISTRICT and mb.subtype == CITY
+            if genitive and ((lb > la and lb >= LEVEL[REGION]) or district_of_city):
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)
             elif between in (",", "(") and lb > la and a not in parents:
                 self.add(RelationType.LOCATED_IN, ma.entity, mb.entity, s, STRUCTURAL)

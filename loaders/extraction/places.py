@@ -41,25 +41,56 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             mention = Mention(hit.start, end, LOCATION, subtype, source=Source.DESIGNATED)
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
-    for hit in hits.get("PLACE_DESIGNATOR"):
-        subtype, position = hit.payload
-        if subtype != DISTRICT or position not in ("after", "both") or hit.start == 0:
-            continue
-        name = doc[hit.start - 1]
-        if (
-            is_name_token(name)
-            and not hits.covering("PLACE", name.i)
-            and not (hits.covering("ORG", name.i) or sentence_of(doc, name.i).start == name.i)
-        ):
-            mention = Mention(name.i, hit.end, LOCATION, DISTRICT, source=Source.DESIGNATED)
-            mention.name = f"{_district_base(lex, name.text)} district"
-            out.append((P_PLACE - 1, mention))  # "the Karmana district", "Китабском районе"
+    out.extend(_names_before_place_words(lex, doc, hits))
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
         if after and after.payload[0] == REGION:
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, Source.REGION_ADJ)))
     return out
+
+
+# the place words after an unknown name that make it a place of their kind ("the Ismoili
+# Somoni district", "Akhal region", "Чарджевском этрапе", "TURAN special economic zone")
+_NAMED_BEFORE = (DISTRICT, REGION, OTHER)
+_ENGLISH_KIND = {DISTRICT: "district", REGION: "region"}  # the canonical name's last word
+_MAX_NAME_WORDS = 3
+
+
+def _names_before_place_words(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
+    out = []
+    for hit in hits.get("PLACE_DESIGNATOR"):
+        subtype, position = hit.payload
+        if subtype not in _NAMED_BEFORE or position not in ("after", "both") or hit.start == 0:
+            continue
+        if doc[hit.start].lower_ in lex.pack.words.capital:
+            continue
+        start = _unknown_name_before(doc, hits, hit.start)
+        if start is None:
+            continue
+        words = [t.text for t in doc[start : hit.start]]
+        words[-1] = _district_base(lex, words[-1])
+        mention = Mention(start, hit.end, LOCATION, subtype, source=Source.DESIGNATED)
+        designator = _ENGLISH_KIND.get(subtype, place_word_text(doc, hit))
+        mention.name = " ".join([*words, designator])
+        out.append((P_PLACE - 1, mention))
+    return out
+
+
+def _unknown_name_before(doc: Doc, hits: Hits, end: int) -> int | None:
+    """Where the run of up to three name words before `end` starts, when no known place,
+    organisation or sentence start is among them."""
+    start = end
+    sentence_start = sentence_of(doc, end - 1).start
+    while (
+        start > sentence_start + 1
+        and end - start < _MAX_NAME_WORDS
+        and is_name_token(doc[start - 1])
+        and not hits.covering("PLACE", start - 1)
+        and not hits.covering("ORG", start - 1)
+    ):
+        start -= 1
+    return start if start < end else None
 
 
 def _noun_with_article(doc: Doc, hit: Hit) -> bool:
@@ -167,11 +198,18 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
     entries: tuple[Entry, ...] = hit.payload
     start, end, designated = hit.start, hit.end, None
     before = hits.ending("PLACE_DESIGNATOR", start)
-    if before and before.payload[1] in ("before", "both") and not _names_place_before(hits, before):
+    if (
+        before
+        and before.payload[1] in ("before", "both")
+        and not _names_place_before(doc, hits, before)
+    ):
         start, designated = before.start, before.payload[0]
     after_start = end + 1 if end < len(doc) and doc[end].text == "-" else end
     after = _designator_after(hits, after_start)
     if after and after.payload[1] in ("after", "both") and not designated:
+        if after.payload[0] == OTHER:
+            # "Kashagan field", "Navoi free economic zone": a site named after the place
+            return _site_named_after(doc, hit.start, after)
         end, designated = after.end, after.payload[0]
     entry = _choose_place(entries, designated)
     mention = entry_mention(entry, start, end, Source.GAZETTEER)
@@ -185,10 +223,22 @@ def _place(doc: Doc, hits: Hits, hit: Hit) -> Mention:
     return mention
 
 
-def _names_place_before(hits: Hits, designator: Hit) -> bool:
-    """ "the Yangiyul district of Tashkent region": "district" is Yangiyul's, not "district of
-    Tashkent"."""
-    return hits.ending("PLACE", designator.start) is not None
+def _site_named_after(doc: Doc, start: int, place_word: Hit) -> Mention:
+    mention = Mention(start, place_word.end, LOCATION, OTHER, source=Source.DESIGNATED)
+    mention.name = f"{doc[start : place_word.start].text} {place_word_text(doc, place_word)}"
+    return mention
+
+
+def place_word_text(doc: Doc, place_word: Hit) -> str:
+    return doc[place_word.start : place_word.end].text.lower()
+
+
+def _names_place_before(doc: Doc, hits: Hits, designator: Hit) -> bool:
+    """ "the Yangiyul district of Tashkent region", "the Devashtich district of Tajikistan's
+    Sughd region": "district" is the name's before it, not "district of Tashkent"."""
+    if hits.ending("PLACE", designator.start) is not None:
+        return True
+    return _unknown_name_before(doc, hits, designator.start) is not None
 
 
 def _designator_after(hits: Hits, start: int) -> Hit | None:

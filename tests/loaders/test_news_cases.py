@@ -1,0 +1,112 @@
+"""Case tables of the linguistic classes that real news showed missing (docs/EXTRACTION.md,
+"Real news"). Each row is a sentence in the manner of published articles, with the facts it
+must give and the facts it must not; each class has rows from more than one article and
+language. One parametrised test runs every table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from loaders.extraction import extract
+from loaders.models import DocumentMeta, ExtractedDocument
+
+Fact = tuple[str, str, str]  # (relation type, a form of the source, a form of the target)
+Ent = tuple[str, str]  # (type/subtype, canonical name)
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    lang: str
+    facts: tuple[Fact, ...] = ()
+    entities: tuple[Ent, ...] = ()
+    forbidden: tuple[Fact, ...] = ()
+
+
+def holds(doc: ExtractedDocument, fact: Fact) -> bool:
+    rtype, source, target = fact
+    names = {e.id: {e.name, *e.aliases} for e in doc.entities}
+    return any(
+        r.type == rtype and source in names[r.source] and target in names[r.target]
+        for r in doc.relations
+    )
+
+
+# An unknown name before a place word is a place of that kind ("the Ismoili Somoni district",
+# "Akhal region", "Чарджевском этрапе", "TURAN special economic zone"), also when the place
+# word is followed by "of" and a larger place.
+NAMED_BY_PLACE_WORD = [
+    Case(
+        "The new factory is located in the Ismoili Somoni district of Dushanbe city.",
+        "en",
+        facts=(("LOCATED_IN", "Ismoili Somoni district", "Dushanbe city"),),
+        entities=(("Location/district", "Ismoili Somoni district"),),
+    ),
+    Case(
+        "In the Devashtich district of Tajikistan's Sughd region, a new sewing workshop opened.",
+        "en",
+        entities=(("Location/district", "Devashtich district"),),
+        forbidden=(("LOCATED_IN", "district of Tajikistan", "Tajikistan"),),
+    ),
+    Case(
+        "The head of state inspected the gas chemical plant under construction in the Akhal "
+        "region.",
+        "en",
+        facts=(("LOCATED_IN", "gas chemical plant", "Akhal region"),),
+        entities=(("Location/region", "Akhal region"),),
+    ),
+    Case(
+        "Сегодня в Чарджевском этрапе Лебапского велаята открыли новую электростанцию.",
+        "ru",
+        facts=(("LOCATED_IN", "Чарджевском этрапе", "Лебапского велаята"),),
+    ),
+    Case(
+        "Das Werk soll in der Wirtschaftszone Bejserke bei Almaty errichtet werden.",
+        "de",
+        entities=(("Location/other", "Bejserke"),),
+    ),
+    Case(
+        "The company plans to build a pharmaceutical plant in the TURAN special economic zone.",
+        "en",
+        entities=(("Location/other", "TURAN special economic zone"),),
+    ),
+]
+
+# Power plants and wind farms are plants ("Windpark", "wind farm", "ветропарк").
+ENERGY_PLANTS = [
+    Case(
+        "Masdar opened the 500 MW wind farm in the Navoi region.",
+        "en",
+        facts=(("LOCATED_IN", "wind farm", "Navoi region"),),
+    ),
+    Case(
+        "Masdar hat den Windpark im Gebiet Navoi eröffnet.",
+        "de",
+        facts=(("LOCATED_IN", "Windpark", "Gebiet Navoi"),),
+    ),
+    Case(
+        "Компания построит ветропарк в Навоийской области.",
+        "ru",
+        facts=(("LOCATED_IN", "ветропарк", "Навоийской области"),),
+    ),
+]
+
+TABLES = {
+    "named by place word": NAMED_BY_PLACE_WORD,
+    "energy plants": ENERGY_PLANTS,
+}
+CASES = [(name, i, case) for name, cases in TABLES.items() for i, case in enumerate(cases)]
+
+
+@pytest.mark.parametrize("table, row, case", CASES, ids=[f"{name}-{i}" for name, i, _ in CASES])
+def test_news_case(table: str, row: int, case: Case) -> None:
+    doc = extract(case.text, case.lang, DocumentMeta(lang=case.lang))
+    found = {(f"{e.type}/{e.subtype}", e.name) for e in doc.entities}
+    for entity in case.entities:
+        assert entity in found, (entity, found)
+    for fact in case.facts:
+        assert holds(doc, fact), (fact, doc.relations, found)
+    for fact in case.forbidden:
+        assert not holds(doc, fact), fact
