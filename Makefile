@@ -47,9 +47,15 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy loaders
 
-## Extraction quality on the shared dev corpus (score.py tables per language and overall)
+## Extraction quality: the shared dev corpus (tuned on), then the project's real-news corpus
+## (95 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md)
 eval: install
+	@echo "== dev corpus (../shared/corpus/dev) =="
 	$(BIN)/kg eval ../shared/corpus/dev --scorer ../shared/eval/score.py
+	@echo "== real-news corpus (corpus/news, all batches, current code) =="
+	$(BIN)/kg eval corpus/news --scorer ../shared/eval/score.py
+	@echo "== first scores per batch (blind, before any rule used the batch) =="
+	@cat corpus/news/FIRST_SCORES.md
 
 bench: install
 	$(BIN)/python bench/bench_extraction.py
