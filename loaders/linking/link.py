@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from graph_schema.keys import relation_id
 from graph_schema.vocabulary import EntityType, RelationType
@@ -248,16 +248,16 @@ def rename(doc: GraphDocument, mapping: dict[str, str]) -> GraphDocument:
                 existing.confidences.append(confidence)
                 existing.statuses.append(status)
     rows = list(entities.values())
-    document = replace(
-        doc.document, entity_count=len(rows), relation_count=len(relations), **entity_facts(rows)
-    )
+    facts: dict[str, Any] = entity_facts(rows)
+    document = replace(doc.document, entity_count=len(rows), relation_count=len(relations), **facts)
     return replace(doc, document=document, entities=rows, relations=list(relations.values()))
 
 
 def _distinct_pairs(pairs: list[CandidatePair]) -> list[CandidatePair]:
     best: dict[tuple[str, str], CandidatePair] = {}
     for pair in pairs:
-        key = tuple(sorted((pair.a, pair.b)))
-        if key not in best or best[key].score < pair.score:  # type: ignore[index]
-            best[key] = pair  # type: ignore[index]
+        first, second = sorted((pair.a, pair.b))
+        key = (first, second)
+        if key not in best or best[key].score < pair.score:
+            best[key] = pair
     return list(best.values())
