@@ -51,6 +51,22 @@ class Backend:
     env: dict[str, str]
 
 
+def own_arcadedb(data_dir: Path) -> tuple[EmbeddedServer, Backend]:
+    """A started embedded server of a test's own (one the test may stop or starve) and how the
+    service reaches it."""
+    config = EmbeddedConfig(
+        data_dir=data_dir, bolt_port=free_port(), http_port=free_port(), heap="512m"
+    )
+    server = EmbeddedServer(config)
+    server.start()
+    env = {
+        "KG_DATA_DIR": str(config.data_dir),
+        "KG_BOLT_PORT": str(config.bolt_port),
+        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
+    }
+    return server, Backend("arcadedb", server.graph_config(), env)
+
+
 def _arcadedb(tmp: Path) -> Iterator[Backend]:
     data_dir = tmp / "arcadedb-data"
     embedded = EmbeddedConfig(

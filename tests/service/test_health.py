@@ -7,8 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from tests.conftest import Backend, free_port, start_service, stop_service
+from tests.conftest import own_arcadedb, start_service, stop_service
 
 
 def wait_for(url: str, status: int, seconds: float = 60) -> httpx.Response:
@@ -21,17 +20,7 @@ def wait_for(url: str, status: int, seconds: float = 60) -> httpx.Response:
 
 
 def test_health_follows_the_graph_server(tmp_path: Path) -> None:
-    config = EmbeddedConfig(
-        data_dir=tmp_path / "data", bolt_port=free_port(), http_port=free_port(), heap="512m"
-    )
-    server = EmbeddedServer(config)
-    server.start()
-    env = {
-        "KG_DATA_DIR": str(config.data_dir),
-        "KG_BOLT_PORT": str(config.bolt_port),
-        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
-    }
-    backend = Backend("arcadedb", server.graph_config(), env)
+    server, backend = own_arcadedb(tmp_path / "data")
     service = start_service(backend, tmp_path)
     try:
         ok = httpx.get(f"{service.url}/health").json()

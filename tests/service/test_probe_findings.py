@@ -18,10 +18,9 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
 from graph_schema.graph import Graph
 from service.settings import Settings
-from tests.conftest import Backend, Service, free_port, start_service, stop_service
+from tests.conftest import Service, own_arcadedb, start_service, stop_service
 from tests.service.test_health import wait_for
 from tests.service.world import AZIZ, error, load_world, ok, visit_and_plan
 
@@ -102,17 +101,8 @@ def fill(disk: Path, leave_bytes: int) -> Path:
 
 
 def test_a_full_disk_answers_503_storage_full_and_health_says_so(small_disk: Path) -> None:
-    config = EmbeddedConfig(
-        data_dir=small_disk / "data", bolt_port=free_port(), http_port=free_port(), heap="512m"
-    )
-    server = EmbeddedServer(config)
-    server.start()
-    env = {
-        "KG_DATA_DIR": str(config.data_dir),
-        "KG_BOLT_PORT": str(config.bolt_port),
-        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
-    }
-    service = start_service(Backend("arcadedb", server.graph_config(), env), small_disk.parent)
+    server, backend = own_arcadedb(small_disk / "data")
+    service = start_service(backend, small_disk.parent)
     try:
         with service.client() as client:
             assert client.post("/documents/extracted", json=visit_and_plan()).status_code == 201
@@ -142,17 +132,8 @@ def test_a_full_disk_answers_503_storage_full_and_health_says_so(small_disk: Pat
 
 
 def test_with_the_graph_down_reads_and_writes_fail_as_fast_as_health(tmp_path: Path) -> None:
-    config = EmbeddedConfig(
-        data_dir=tmp_path / "data", bolt_port=free_port(), http_port=free_port(), heap="512m"
-    )
-    server = EmbeddedServer(config)
-    server.start()
-    env = {
-        "KG_DATA_DIR": str(config.data_dir),
-        "KG_BOLT_PORT": str(config.bolt_port),
-        "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
-    }
-    service = start_service(Backend("arcadedb", server.graph_config(), env), tmp_path)
+    server, backend = own_arcadedb(tmp_path / "data")
+    service = start_service(backend, tmp_path)
     try:
         with service.client() as client:
             assert client.get("/entities", params={"q": "x"}).status_code == 200
