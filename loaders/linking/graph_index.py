@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_schema.graph import Graph
 from graph_schema.statements import linking as st
 from graph_schema.vocabulary import EntityType
 from loaders.linking.profiles import Profile, with_keys
 
-# How many entities one lookup may bring back: a key shared by many (a place holding dozens of
-# plants) costs a bounded read, and the scores decide among what comes.
+# How many entities one lookup may bring back per entity asking: a key shared by many (a place
+# holding dozens of plants) costs a bounded read, and the scores decide among what comes.
 PROFILE_CAP = 200
 
 
@@ -25,11 +25,12 @@ class GraphIndex:
             return set()
         return {r["id"] for r in self.graph.read(st.LINK_EXISTING, {"ids": wanted})}
 
-    def by_keys(self, keys: Iterable[str]) -> list[Profile]:
+    def by_keys(self, keys: Iterable[str], askers: int = 1) -> list[Profile]:
         wanted = sorted(set(keys))
         if not wanted:
             return []
-        rows = self.graph.read(st.LINK_PROFILES_BY_KEYS, {"keys": wanted, "cap": PROFILE_CAP})
+        cap = PROFILE_CAP * max(1, askers)
+        rows = self.graph.read(st.LINK_PROFILES_BY_KEYS, {"keys": wanted, "cap": cap})
         return [_profile(r) for r in rows]
 
     def redirects(self, ids: Iterable[str]) -> dict[str, str]:
@@ -65,4 +66,8 @@ def _profile(row: dict[str, object]) -> Profile:
         geonames_id=int(row["geonames_id"]) if row.get("geonames_id") else None,  # type: ignore[call-overload]
         iso=str(row["iso"]) if row.get("iso") else None,
     )
-    return with_keys(profile)
+    # the keys it is filed under as well as those its profile gives now: the read matched the
+    # former, and the caller sorts what came back by them
+    stored = frozenset(str(k) for k in (row.get("keys") or []))  # type: ignore[attr-defined]
+    keyed = with_keys(profile)
+    return replace(keyed, keys=keyed.keys | stored)

@@ -44,8 +44,9 @@ class EntityIndex(Protocol):
         """The ids the graph already holds."""
         ...
 
-    def by_keys(self, keys: Iterable[str]) -> list[Profile]:
-        """Profiles of the entities filed under any of the blocking keys."""
+    def by_keys(self, keys: Iterable[str], askers: int = 1) -> list[Profile]:
+        """Profiles of the entities filed under any of the blocking keys, for `askers`
+        entities at once (each entitled to the same bounded share)."""
         ...
 
     def redirects(self, ids: Iterable[str]) -> dict[str, str]:
@@ -70,9 +71,9 @@ class BatchIndex:
         wanted = set(ids)
         return (wanted & set(self.profiles)) | self.graph.existing(wanted - set(self.profiles))
 
-    def by_keys(self, keys: Iterable[str]) -> list[Profile]:
+    def by_keys(self, keys: Iterable[str], askers: int = 1) -> list[Profile]:
         keys = list(keys)
-        found = {p.id: p for p in self.graph.by_keys(keys)}
+        found = {p.id: p for p in self.graph.by_keys(keys, askers)}
         for key in keys:
             for entity_id in self.keyed.get(key, ()):
                 found[entity_id] = _combined(found.get(entity_id), self.profiles[entity_id])
@@ -131,10 +132,13 @@ def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
         profiles = profiles_of(doc)
         taken = {r.id for r in doc.entities if r.id in present}
         renames: dict[str, str] = {}
-        for row in [r for r in doc.entities if r.type == kind.value]:
-            if row.id in present:
-                continue  # the same key: the same node, nothing to decide
-            found = _best(profiles[row.id], index, taken, doc, kind)
+        # the same key is the same node, nothing to decide; the rest ask the index once
+        new_rows = [r for r in doc.entities if r.type == kind.value and r.id not in present]
+        pool = _known_for(index, [profiles[r.id] for r in new_rows])
+        for row in new_rows:
+            incoming = profiles[row.id]
+            known = [p for p in pool if p.keys & incoming.keys]
+            found = _best(incoming, known, taken, doc, kind)
             candidates += found.candidates
             if found.link is not None:
                 renames[row.id] = found.link.target
@@ -156,13 +160,23 @@ class _Found:
     candidates: list[CandidatePair]
 
 
+def _known_for(index: EntityIndex, incoming: list[Profile]) -> list[Profile]:
+    """The index's entities under any incoming entity's keys: one read for all of them."""
+    keys = set().union(*(p.keys for p in incoming)) if incoming else set()
+    return index.by_keys(keys, len(incoming)) if keys else []
+
+
 def _best(
-    incoming: Profile, index: EntityIndex, taken: set[str], doc: GraphDocument, kind: EntityType
+    incoming: Profile,
+    candidates: list[Profile],
+    taken: set[str],
+    doc: GraphDocument,
+    kind: EntityType,
 ) -> _Found:
     own = {r.id for r in doc.entities}
-    owners_alike = _OwnerFamily(index, doc) if kind is EntityType.PLANT else None
+    owners_alike = _OwnerFamily(doc) if kind is EntityType.PLANT else None
     scored: list[tuple[Match, Profile]] = []
-    for known in index.by_keys(incoming.keys):
+    for known in candidates:
         if known.id in own:
             continue
         match = score(incoming, known, owners_alike)
@@ -185,7 +199,6 @@ class _OwnerFamily:
     """Plant owners: the same company, or companies of one family (one's name starts with the
     other's: "BYD" and "BYD Uzbekistan"; or one is part of the other in the document)."""
 
-    index: EntityIndex
     doc: GraphDocument
 
     def __call__(self, a: frozenset[str], b: frozenset[str]) -> str | None:
