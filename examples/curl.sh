@@ -32,6 +32,14 @@ PERSON=$(first_id Mirziyoyev Person)
 COMPANY=$(first_id Chery Organization)
 echo "ids: city=$CITY region=$REGION person=$PERSON company=$COMPANY"; echo
 
+# Names do wherever ids are taken; `resolved` says which entity each one named.
+show GET "/facts/visits?visitor=Azimov"
+show GET "/facts/plants?place=Karshi"
+show GET "/paths?source=Azimov&target=Karshi"
+show GET "/entities/Chery/timeline?limit=2"
+show GET "/facts/visits?host=plant"                     # 409: several plants are called so
+show GET "/facts/visits?visitor=Nobody"                  # 404 naming GET /entities?q=
+
 show GET "/entities/$COMPANY?limit=5"                   # profile + documents (paged)
 show GET "/entities/$COMPANY/neighbors?depth=2&limit=50"
 show GET "/entities/$COMPANY/neighbors?depth=2&rel_types=PLANS,LOCATED_IN&format=cytoscape"

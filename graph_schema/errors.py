@@ -45,3 +45,11 @@ class ConflictError(NewsgraphError):
 
 class StorageFullError(GraphUnavailableError):
     """The graph server cannot write: its disk is full."""
+
+
+class AmbiguousError(NewsgraphError):
+    """A name that fits several things equally well; `candidates` lists them for the user."""
+
+    def __init__(self, message: str, candidates: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.candidates = candidates

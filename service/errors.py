@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_schema.errors import (
+    AmbiguousError,
     ConflictError,
     ExtractionError,
     ForbiddenQueryError,
@@ -77,6 +78,7 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
     (InvalidHostError, 400, "invalid_host"),
     (ConflictError, 409, "conflict"),
     (NotFoundError, 404, "not_found"),
+    (AmbiguousError, 409, "ambiguous_entity"),
     (ExtractionError, 422, "unprocessable_text"),
     (InvalidInputError, 400, "invalid_input"),
     (ForbiddenQueryError, 403, "forbidden_query"),
@@ -156,7 +158,9 @@ def install(app: FastAPI) -> None:
             log.info("%s %s: %s", request.method, request.url.path, exc)
         elif status >= 500 and not isinstance(exc, BusyError):
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return error_response(status, code, str(exc), headers=getattr(exc, "headers", None))
+        details = exc.candidates if isinstance(exc, AmbiguousError) else None
+        headers = getattr(exc, "headers", None)
+        return error_response(status, code, str(exc), details, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 class ErrorDetail(BaseModel):
     code: str = Field(examples=["not_found"])
-    message: str = Field(examples=["no entity with id 'per:nobody'"])
+    message: str = Field(examples=["no document with id '4f1c0c2e'"])
     details: list[dict[str, Any]] | None = None
 
 
@@ -33,6 +33,38 @@ class Page(BaseModel, Generic[T]):
 
     items: list[T]
     next_cursor: str | None = Field(None, description="null on the last page")
+
+
+class ResolvedEntity(BaseModel):
+    """The entity a parameter named: given by its id, or a name or alias looked up the way
+    GET /entities?q= looks it up."""
+
+    query: str = Field(description="what the parameter said", examples=["Azimov"])
+    id: str = Field(examples=["per:murotjon-azimov"])
+    name: str = Field(examples=["Murotjon Azimov"])
+    type: str = Field(examples=["Person"])
+    matched: Literal["id", "exact", "prefix", "substring", "fuzzy"] = Field(
+        description="id: the entity's id; exact: a name or alias (any case, accent or script); "
+        "prefix: a word of a name starts so; substring, fuzzy: the only best match",
+        examples=["exact"],
+    )
+
+
+class EntityCandidate(BaseModel):
+    """One of the entities an ambiguous name fits (the `details` of a 409)."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int
+
+
+class ResolvedPage(Page[T], Generic[T]):
+    """A page of a list filtered by entities, and which entity each filter resolved to."""
+
+    resolved: dict[str, ResolvedEntity] = Field(
+        default_factory=dict, description="per entity parameter given, the entity it named"
+    )
 
 
 class Node(BaseModel):
@@ -93,6 +125,9 @@ class Subgraph(BaseModel):
     nodes: list[Node]
     edges: list[Edge]
     truncated: bool = Field(False, description="true when the node cap cut the answer short")
+    resolved: dict[str, ResolvedEntity] = Field(
+        default_factory=dict, description="the entity the path's `entity_id` named"
+    )
 
 
 class GraphPath(BaseModel):
@@ -104,6 +139,9 @@ class GraphPath(BaseModel):
 
 class Paths(BaseModel):
     paths: list[GraphPath]
+    resolved: dict[str, ResolvedEntity] = Field(
+        default_factory=dict, description="the entities `source` and `target` named"
+    )
 
 
 class EntityDocument(BaseModel):

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.schemas import Edge, Evidence, Node, RelationItem
+from service.schemas import Edge, Evidence, Node, RelationItem, ResolvedEntity
 
 
 class CytoscapeElement(BaseModel):
@@ -27,6 +27,9 @@ class CytoscapeGraph(BaseModel):
 
     elements: CytoscapeElements
     truncated: bool = Field(False, description="true when the node cap cut the answer short")
+    resolved: dict[str, ResolvedEntity] = Field(
+        default_factory=dict, description="the entity the request named"
+    )
 
 
 class TimelineEvent(BaseModel):

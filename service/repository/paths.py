@@ -6,7 +6,6 @@ from graph_schema.errors import InvalidInputError
 from graph_schema.graph import Graph
 from graph_schema.statements.paths import PathKind, shortest_paths
 from graph_schema.vocabulary import RelationType
-from service.repository.entities import require_entity
 from service.repository.evidence import with_evidence
 from service.schemas import GraphPath, Paths
 
@@ -21,8 +20,7 @@ def find_paths(
     rel_types: list[RelationType] | None,
     limit: int,
 ) -> Paths:
-    require_entity(graph, source)
-    require_entity(graph, target)
+    """Between two entities the graph holds (service.repository.resolve found them)."""
     if source == target:
         raise InvalidInputError("source and target are the same entity")
     statement = shortest_paths(kind, max_hops, frozenset(rel_types) if rel_types else None)

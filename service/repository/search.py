@@ -8,6 +8,7 @@ Names and queries are compared folded (graph_schema.keys.fold): case, accents an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -51,10 +52,21 @@ def _similarity(query: str, key: str) -> float:
     return max(whole, _WORD_DISCOUNT * words)
 
 
-def search_entities(
-    graph: Graph, q: str, entity_type: str | None, subtype: str | None, limit: int, offset: int = 0
-) -> list[Node]:
-    """Ranked matches from `offset` on; limit + 1 are returned so the caller can page."""
+@dataclass(frozen=True)
+class Match:
+    """One candidate as the search ranks it: tier 0 exact, 1 a word starts with the query,
+    2 a substring, 3 fuzzy (`score` its similarity)."""
+
+    tier: int
+    score: float
+    mentions: int
+    node: Node
+
+
+def rank_entities(
+    graph: Graph, q: str, entity_type: str | None = None, subtype: str | None = None
+) -> list[Match]:
+    """Every candidate that matches `q`, best first (the order GET /entities?q= answers in)."""
     query = fold(q)
     tokens = query.split()
     if not tokens:
@@ -74,15 +86,15 @@ def search_entities(
     for row in rows:
         tier = _tier(query, row["keys"] or [])
         if tier is not None:
-            ranked.append(
-                (
-                    tier[0],
-                    -tier[1],
-                    -(row["mentions"] or 0),
-                    row["entity"]["name"],
-                    row["entity"]["id"],
-                    row["entity"],
-                )
-            )
-    ranked.sort(key=lambda r: r[:5])
-    return [Node(**r[5]) for r in ranked[offset : offset + limit + 1]]
+            node = Node(**row["entity"])
+            ranked.append(Match(tier[0], tier[1], row["mentions"] or 0, node))
+    ranked.sort(key=lambda m: (m.tier, -m.score, -m.mentions, m.node.name, m.node.id))
+    return ranked
+
+
+def search_entities(
+    graph: Graph, q: str, entity_type: str | None, subtype: str | None, limit: int, offset: int = 0
+) -> list[Node]:
+    """Ranked matches from `offset` on; limit + 1 are returned so the caller can page."""
+    ranked = rank_entities(graph, q, entity_type, subtype)
+    return [m.node for m in ranked[offset : offset + limit + 1]]

@@ -1,4 +1,6 @@
-"""Pieces every router uses: the error responses documented in OpenAPI."""
+"""Pieces every router uses: the error responses documented in OpenAPI, each code with its
+own example (one shared model would show every code as the same `not_found`). A status that
+answers with several codes (409, 503) shows one named example per code."""
 
 from __future__ import annotations
 
@@ -6,19 +8,117 @@ from typing import Any
 
 from service.schemas import ErrorBody
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "invalid input"},
-    403: {"model": ErrorBody, "description": "the statement would write to the graph"},
-    404: {"model": ErrorBody, "description": "unknown id"},
-    409: {"model": ErrorBody, "description": "the name is taken"},
-    422: {"model": ErrorBody, "description": "invalid parameters"},
-    503: {
+
+def example(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    """One documented answer of `code`, named by it in an OpenAPI `examples` map."""
+    return {
+        code: {"summary": code, "value": {"error": {"code": code, "message": message, **extra}}}
+    }
+
+
+def _error(description: str, *examples: dict[str, Any]) -> dict[str, Any]:
+    named = {name: shown for one in examples for name, shown in one.items()}
+    return {
         "model": ErrorBody,
-        "description": "the graph does not answer, its disk is full, or the service is busy",
+        "description": description,
+        "content": {"application/json": {"examples": named}},
+    }
+
+
+def add_example(answer: dict[str, Any], description: str, *examples: dict[str, Any]) -> None:
+    """Add codes to a documented status (service.access adds 401, 403, 429 and busy this way)."""
+    content = answer.setdefault("content", {}).setdefault("application/json", {})
+    content.setdefault("schema", {"$ref": "#/components/schemas/ErrorBody"})
+    named = content.setdefault("examples", {})
+    for one in examples:
+        named.update(one)
+    if "description" not in answer:
+        answer["description"] = description
+    elif description not in answer["description"]:
+        answer["description"] += f"; or {description}"
+
+
+_CANDIDATES = [
+    {
+        "id": "plant:chery@karshi",
+        "name": "Chery assembly plant in Karshi",
+        "type": "Plant",
+        "mentions": 8,
     },
-    504: {"model": ErrorBody, "description": "the query ran past its time budget"},
+    {
+        "id": "plant:jizzakh-auto-invest@jizzakh",
+        "name": "Jizzakh Auto Invest and Yutong electric bus plant in Jizzakh",
+        "type": "Plant",
+        "mentions": 5,
+    },
+]
+
+_GRAPH_DOWN = example(
+    "graph_unavailable", "the graph at bolt://127.0.0.1:7687 does not answer: connection refused"
+)
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("invalid input", example("invalid_input", "source and target are the same entity")),
+    403: _error(
+        "the statement would write to the graph",
+        example("forbidden_query", "CREATE is not allowed: this endpoint only reads the graph"),
+    ),
+    404: _error(
+        "unknown id, or a name that no entity has",
+        example(
+            "not_found",
+            "visitor: no entity has the id, name or alias 'Azimovv'; "
+            "look it up with GET /entities?q=Azimovv",
+        ),
+    ),
+    409: _error(
+        "a name that fits several entities equally well; `details` lists them",
+        example(
+            "ambiguous_entity",
+            "host: 'plant' fits 9 entities equally well; pass the id of the one you mean "
+            "(candidates in details)",
+            details=_CANDIDATES,
+        ),
+    ),
+    422: _error(
+        "invalid parameters",
+        example(
+            "invalid_parameters",
+            "limit: Input should be less than or equal to 200",
+            details=[
+                {"loc": ["query", "limit"], "msg": "Input should be less than or equal to 200"}
+            ],
+        ),
+    ),
+    503: _error("the graph does not answer", _GRAPH_DOWN),
+    504: _error(
+        "the query ran past its time budget",
+        example("query_timeout", "the query ran past its time budget of 15 s and was stopped"),
+    ),
 }
 
+# The statuses a write adds: a key name taken (409 conflict), a full disk (503 storage_full).
+NAME_TAKEN = _error(
+    "the name is taken",
+    example("conflict", "a key named 'ci' exists; revoke it or choose another name"),
+)
+STORAGE_FULL = example(
+    "storage_full",
+    "the graph cannot write: its disk is full; free space on the graph server's disk "
+    "(reads still work)",
+)
 
-def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    return {code: ERRORS[code] for code in codes}
+
+def errors(
+    *codes: int, not_found: str | None = None, writes: bool = False
+) -> dict[int | str, dict[str, Any]]:
+    """The documented errors of a route; `not_found` gives its own 404 message (a document's
+    or a relation's id rather than an entity's); `writes` adds the full disk to 503."""
+    chosen = {code: ERRORS[code] for code in codes}
+    if not_found is not None and 404 in chosen:
+        chosen[404] = _error("unknown id", example("not_found", not_found))
+    if writes and 503 in chosen:
+        chosen[503] = _error(
+            "the graph does not answer, or its disk is full", _GRAPH_DOWN, STORAGE_FULL
+        )
+    return chosen

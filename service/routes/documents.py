@@ -22,6 +22,7 @@ from service.schemas import (
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
+_NO_DOCUMENT = "no document with id '4f1c0c2e'"
 DocId = Path(description="sha256 of the document's normalised text", min_length=1)
 
 
@@ -104,7 +105,7 @@ def list_documents(
     "/{doc_id}",
     response_model=DocumentDetail,
     summary="A document with the entities and relations extracted from it",
-    responses=errors(404, 503, 504),
+    responses=errors(404, 503, 504, not_found=_NO_DOCUMENT),
 )
 def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     return repo.read_document(graph, doc_id)
@@ -115,7 +116,7 @@ def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     response_model=DocumentDeleted,
     summary="Delete a document and the provenance it contributed",
     description="Relations and entities that no other document supports go too.",
-    responses=errors(404, 503),
+    responses=errors(404, 503, not_found=_NO_DOCUMENT),
 )
 def delete_document(graph: GraphDep, audit: AuditDep, doc_id: str = DocId) -> DocumentDeleted:
     audit.start(Action.DOCUMENT_DELETE, [doc_id])

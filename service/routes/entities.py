@@ -11,15 +11,29 @@ from service.exporters import to_cytoscape
 from service.paging import decode_cursor, next_cursor
 from service.repository import entities as repo
 from service.repository.filters import TraversalFilter
+from service.repository.resolve import resolve_entity
 from service.repository.search import search_entities
 from service.routes.common import errors
-from service.routes.params import Cursor, DateRangeDep, FilterDep, Limit, RelTypesDep
-from service.schemas import EntityProfile, Node, Page, Subgraph
+from service.routes.params import (
+    ENTITY_REF,
+    Cursor,
+    DateRangeDep,
+    FilterDep,
+    Limit,
+    RelTypesDep,
+    examples,
+)
+from service.schemas import EntityProfile, Node, Page, ResolvedPage, Subgraph
 from service.schemas_queries import CytoscapeGraph, TimelineEvent
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
-EntityId = Path(description="the entity's canonical key", examples=["loc:gn-1216311"])
+EntityId = Path(
+    description=ENTITY_REF,
+    openapi_examples=examples(
+        name=("by name: Karshi", "Karshi"), id=("by id: loc:gn-1216311", "loc:gn-1216311")
+    ),
+)
 
 
 @router.get(
@@ -32,7 +46,16 @@ EntityId = Path(description="the entity's canonical key", examples=["loc:gn-1216
 )
 def list_entities(
     graph: GraphDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, examples=["Karshi"])],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            openapi_examples=examples(
+                latin=("Karshi", "Karshi"), cyrillic=("Карши (Cyrillic)", "Карши")
+            ),
+        ),
+    ],
     type: Annotated[EntityType | None, Query(description="Person, Organization, ...")] = None,
     subtype: Annotated[Subtype | None, Query(description="official, company, city, ...")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -50,7 +73,7 @@ def list_entities(
     response_model=EntityProfile,
     summary="An entity's profile and the documents that mention it",
     description="`limit` and `cursor` page the `documents` list.",
-    responses=errors(400, 404, 422, 503, 504),
+    responses=errors(400, 404, 409, 422, 503, 504),
 )
 def read_entity(
     graph: GraphDep,
@@ -58,7 +81,8 @@ def read_entity(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Cursor = None,
 ) -> EntityProfile:
-    return repo.read_entity(graph, entity_id, limit, decode_cursor(cursor))
+    entity = resolve_entity(graph, entity_id, param="entity_id")
+    return repo.read_entity(graph, entity.id, limit, decode_cursor(cursor))
 
 
 @router.get(
@@ -69,7 +93,7 @@ def read_entity(
     "nodes besides the start, `truncated` says when more exist. Filters "
     "apply inside the traversal. `format=cytoscape` answers Cytoscape.js "
     "elements.",
-    responses=errors(404, 422, 503, 504),
+    responses=errors(404, 409, 422, 503, 504),
 )
 def read_neighbors(
     graph: GraphDep,
@@ -79,24 +103,27 @@ def read_neighbors(
     limit: Annotated[int, Query(ge=1, le=500, description="node cap")] = 100,
     format: Annotated[Literal["default", "cytoscape"], Query()] = "default",
 ) -> Subgraph | CytoscapeGraph:
-    sub = repo.read_neighbors(graph, entity_id, depth, limit, flt)
+    entity = resolve_entity(graph, entity_id, param="entity_id")
+    sub = repo.read_neighbors(graph, entity.id, depth, limit, flt)
+    resolved = {"entity_id": entity}
     if format == "cytoscape":
         return CytoscapeGraph(
             **to_cytoscape(
                 [n.model_dump() for n in sub.nodes],
                 [e.model_dump() for e in sub.edges],
                 sub.truncated,
-            )
+            ),
+            resolved=resolved,
         )
-    return sub
+    return sub.model_copy(update={"resolved": resolved})
 
 
 @router.get(
     "/{entity_id}/timeline",
-    response_model=Page[TimelineEvent],
+    response_model=ResolvedPage[TimelineEvent],
     summary="The entity's relations ordered by the date of their documents",
     description="One event per supporting sentence, oldest first.",
-    responses=errors(400, 404, 422, 503, 504),
+    responses=errors(400, 404, 409, 422, 503, 504),
 )
 def read_timeline(
     graph: GraphDep,
@@ -105,12 +132,17 @@ def read_timeline(
     entity_id: str = EntityId,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[TimelineEvent]:
+) -> ResolvedPage[TimelineEvent]:
     offset = decode_cursor(cursor)
+    entity = resolve_entity(graph, entity_id, param="entity_id")
     flt = TraversalFilter(
         rel_types=[t.value for t in types] if types else None,
         date_from=dates.start,
         date_to=dates.end,
     )
-    events = repo.read_timeline(graph, entity_id, flt, limit, offset)
-    return Page(items=events[:limit], next_cursor=next_cursor(offset, limit, len(events)))
+    events = repo.read_timeline(graph, entity.id, flt, limit, offset)
+    return ResolvedPage(
+        items=events[:limit],
+        next_cursor=next_cursor(offset, limit, len(events)),
+        resolved={"entity_id": entity},
+    )

@@ -27,6 +27,28 @@ def invalid(name: str, message: str) -> RequestValidationError:
     return RequestValidationError([{"loc": ("query", name), "msg": message, "type": "value_error"}])
 
 
+ENTITY_REF = (
+    "an entity id, or a name or alias as GET /entities?q= finds it (any case, accent or "
+    "script); a unique best match is used and `resolved` in the answer says which entity it "
+    "is, several equally good ones answer 409 with the candidates"
+)
+
+
+def examples(**values: tuple[str, Any]) -> dict[str, dict[str, Any]]:
+    """openapi_examples (which Swagger UI's "Try it out" fills in, unlike a schema's examples)
+    from name=(summary, value); the first is the one filled in."""
+    return {name: {"summary": summary, "value": value} for name, (summary, value) in values.items()}
+
+
+def entity_query(what: str, name: str, entity_id: str | None = None, **kwargs: Any) -> Any:
+    """A query parameter naming an entity, with a name (and an id) that answer on the demo
+    graph of `make run` as examples."""
+    shown = {"name": (f"by name: {name}", name)}
+    if entity_id is not None:
+        shown["id"] = (f"by id: {entity_id}", entity_id)
+    return Query(description=f"{what}: {ENTITY_REF}", openapi_examples=examples(**shown), **kwargs)
+
+
 def split_list(values: list[str] | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
     if not values:
         return None
@@ -50,14 +72,16 @@ RelTypesQuery = Annotated[
     list[_one_of(REL_TYPES)] | None,  # type: ignore[misc]
     Query(
         description="relation types, comma separated or repeated: " + ", ".join(REL_TYPES),
-        examples=["VISITED,PLANS"],
+        openapi_examples=examples(
+            chain=("visits, plans and where plants are", ["VISITED,PLANS,LOCATED_IN"])
+        ),
     ),
 ]
 NodeTypesQuery = Annotated[
     list[_one_of(NODE_TYPES)] | None,  # type: ignore[misc]
     Query(
         description="node labels, comma separated or repeated: " + ", ".join(NODE_TYPES),
-        examples=["Organization,Plant"],
+        openapi_examples=examples(companies=("companies and plants", ["Organization,Plant"])),
     ),
 ]
 
@@ -84,11 +108,19 @@ class DateRange:
         self,
         date_from: Annotated[
             IsoDate | None,
-            Query(alias="from", description="ISO date, inclusive", examples=["2024-01-01"]),
+            Query(
+                alias="from",
+                description="ISO date, inclusive",
+                openapi_examples=examples(year=("from the start of 2024", "2024-01-01")),
+            ),
         ] = None,
         date_to: Annotated[
             IsoDate | None,
-            Query(alias="to", description="ISO date, inclusive", examples=["2024-12-31"]),
+            Query(
+                alias="to",
+                description="ISO date, inclusive",
+                openapi_examples=examples(year=("to the end of 2024", "2024-12-31")),
+            ),
         ] = None,
     ) -> None:
         if date_from and date_to and date_from > date_to:

@@ -7,8 +7,9 @@ from fastapi import APIRouter, Query
 from graph_schema.statements.paths import MAX_HOPS, PathKind
 from service.deps import GraphDep
 from service.repository.paths import find_paths
+from service.repository.resolve import resolve_refs
 from service.routes.common import errors
-from service.routes.params import RelTypesDep
+from service.routes.params import RelTypesDep, entity_query
 from service.schemas import Paths
 
 router = APIRouter(tags=["paths"])
@@ -21,21 +22,29 @@ router = APIRouter(tags=["paths"])
     description="`kind=shortest` gives one shortest path, `all_shortest` every path of "
     "that length (at most `limit`). Relations are followed in either "
     "direction.",
-    responses=errors(400, 404, 422, 503, 504),
+    responses=errors(400, 404, 409, 422, 503, 504),
 )
 def read_paths(
     graph: GraphDep,
     types: RelTypesDep,
     source: Annotated[
-        str, Query(min_length=1, description="entity id", examples=["per:murotjon-azimov"])
+        str, entity_query("where paths start", "Azimov", "per:murotjon-azimov", min_length=1)
     ],
     target: Annotated[
-        str, Query(min_length=1, description="entity id", examples=["loc:gn-1216311"])
+        str, entity_query("where paths end", "Karshi", "loc:gn-1216311", min_length=1)
     ],
     kind: Annotated[PathKind, Query()] = PathKind.ALL_SHORTEST,
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Paths:
-    return find_paths(
-        graph, source, target, kind=kind, max_hops=max_hops, rel_types=types, limit=limit
+    refs = resolve_refs(graph, {"source": source, "target": target})
+    found = find_paths(
+        graph,
+        refs.entities["source"].id,
+        refs.entities["target"].id,
+        kind=kind,
+        max_hops=max_hops,
+        rel_types=types,
+        limit=limit,
     )
+    return found.model_copy(update={"resolved": refs.entities})

@@ -8,31 +8,43 @@ from graph_schema.vocabulary import RelationType
 from service.deps import GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository.relations import list_relations, read_relation
+from service.repository.resolve import resolve_refs
 from service.routes.common import errors
-from service.routes.params import Cursor, Limit
-from service.schemas import Page, RelationItem
+from service.routes.params import Cursor, Limit, entity_query
+from service.schemas import RelationItem, ResolvedPage
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 
 
 @router.get(
     "",
-    response_model=Page[RelationItem],
+    response_model=ResolvedPage[RelationItem],
     summary="Relations with their evidence",
-    description="An unknown `source` or `target` entity id is a 404.",
-    responses=errors(400, 404, 422, 503, 504),
+    description="An unknown `source` or `target` is a 404, an ambiguous name a 409.",
+    responses=errors(400, 404, 409, 422, 503, 504),
 )
 def read_relations(
     graph: GraphDep,
     type: Annotated[RelationType | None, Query()] = None,
-    source: Annotated[str | None, Query(description="source entity id")] = None,
-    target: Annotated[str | None, Query(description="target entity id")] = None,
+    source: Annotated[
+        str | None, entity_query("the relations' source", "Azimov", "per:murotjon-azimov")
+    ] = None,
+    target: Annotated[
+        str | None, entity_query("the relations' target", "Chery", "org:chery")
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[RelationItem]:
+) -> ResolvedPage[RelationItem]:
     offset = decode_cursor(cursor)
-    rows = list_relations(graph, type.value if type else None, source, target, limit, offset)
-    return Page(items=rows[:limit], next_cursor=next_cursor(offset, limit, len(rows)))
+    refs = resolve_refs(graph, {"source": source, "target": target})
+    rows = list_relations(
+        graph, type.value if type else None, refs.id("source"), refs.id("target"), limit, offset
+    )
+    return ResolvedPage(
+        items=rows[:limit],
+        next_cursor=next_cursor(offset, limit, len(rows)),
+        resolved=refs.entities,
+    )
 
 
 @router.get(
@@ -41,7 +53,7 @@ def read_relations(
     summary="One relation and every document that supports it",
     description="Each evidence item has the sentence, the document's id, title, url "
     "and date; `properties.doc_count` counts the documents.",
-    responses=errors(404, 503, 504),
+    responses=errors(404, 503, 504, not_found="no relation with id 'rel-0000'"),
 )
 def read_one_relation(
     graph: GraphDep,

@@ -478,7 +478,7 @@ def test_a_shared_link_opens_the_same_view_and_api_errors_are_shown(
     assert tab.inner_text("#panel-title") == "Lena Sturm"
     # The unknown entity: the API's own sentence is on the page, and the view still works.
     error = tab.locator(".message.error")
-    assert "no entity with id 'per:nobody'" in error.inner_text()
+    assert "no entity has the id, name or alias 'per:nobody'" in error.inner_text()
     assert "x=per%3Anobody" not in tab.evaluate("() => window.explorer.hash()")
     # The only console error is the browser's note about that 404.
     assert all("404" in line for line in watch.console_errors), watch.console_errors
