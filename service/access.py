@@ -22,6 +22,7 @@ from graph_schema.errors import GraphUnavailableError
 from service.auth import Caller, KeyCache, Role, hash_key, presented_key
 from service.errors import ForbiddenError, UnauthorizedError
 from service.limits import ConcurrencyCap, RateLimiter
+from service.routes.common import add_example, example
 from service.settings import Settings
 
 OPEN_PATHS = ("/health",)
@@ -160,10 +161,6 @@ async def enforce_access(request: Request) -> AsyncIterator[None]:
 # -- OpenAPI --------------------------------------------------------------------------------
 
 
-def _error_ref() -> dict[str, Any]:
-    return {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
-
-
 def _retry_after() -> dict[str, Any]:
     return {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}}
 
@@ -195,18 +192,46 @@ def _document_operation(
     operation["security"] = schemes if required else [{}, *schemes]
     operation["x-required-role"] = role.value
     answers = operation.setdefault("responses", {})
-    answers.setdefault("401", {"description": "no key, or an unknown one", **_error_ref()})
-    if required:
-        answers.setdefault("403", {"description": "the key's role may not do this", **_error_ref()})
-    if rate_kind(method, path, role) is not None:
-        answers["429"] = {
-            "description": "over the key's rate limit",
-            "headers": _retry_after(),
-            **_error_ref(),
-        }
-    if path in ("/paths", "/export") or path.endswith("/neighbors"):
-        busy = answers.setdefault(
-            "503", {"description": "the graph does not answer", **_error_ref()}
+    # Each code with an example of its own, worded as the policy words it.
+    unauthorized = (
+        f"{method} {path} needs a {role.value} key: send 'Authorization: Bearer KEY' or "
+        "'X-API-Key: KEY' (kg keys create)"
+        if required
+        else "the API key is not known (revoked, or mistyped)"
+    )
+    add_example(
+        answers.setdefault("401", {}),
+        "no key, or an unknown one",
+        example("unauthorized", unauthorized),
+    )
+    weaker = {Role.WRITER: Role.READER, Role.ADMIN: Role.WRITER}.get(role)
+    if required and weaker is not None:  # every key may read: a reader route forbids none
+        add_example(
+            answers.setdefault("403", {}),
+            "the key's role may not do this",
+            example(
+                "forbidden",
+                f"the key 'analyst-1' is a {weaker.value} key; {method} {path} needs a "
+                f"{role.value} key",
+            ),
         )
-        busy["description"] += "; or every slot for expensive reads is taken (Retry-After)"
+    if (kind := rate_kind(method, path, role)) is not None:
+        limited = answers.setdefault("429", {})
+        add_example(
+            limited,
+            "over the key's rate limit",
+            example("rate_limited", f"more than 60 {kind} a minute from key 'ci'; retry in 2 s"),
+        )
+        limited["headers"] = _retry_after()
+    if path in ("/paths", "/export") or path.endswith("/neighbors"):
+        busy = answers.setdefault("503", {})
+        add_example(
+            busy,
+            "every slot for expensive reads is taken (Retry-After)",
+            example(
+                "busy",
+                "2 expensive reads are running, the most this service runs at once; "
+                "retry in a few seconds",
+            ),
+        )
         busy["headers"] = _retry_after()

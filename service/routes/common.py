@@ -29,9 +29,10 @@ def add_example(answer: dict[str, Any], description: str, *examples: dict[str, A
     """Add codes to a documented status (service.access adds 401, 403, 429 and busy this way)."""
     content = answer.setdefault("content", {}).setdefault("application/json", {})
     content.setdefault("schema", {"$ref": "#/components/schemas/ErrorBody"})
-    named = content.setdefault("examples", {})
+    # A new map: FastAPI's OpenAPI may share one route's example map with another's.
+    content["examples"] = {**content.get("examples", {})}
     for one in examples:
-        named.update(one)
+        content["examples"].update(one)
     if "description" not in answer:
         answer["description"] = description
     elif description not in answer["description"]:

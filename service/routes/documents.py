@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Body, Path, Query, Response, status
 
 from loaders.models import DocumentLanguage, DocumentMeta, ExtractedDocument
 from service.audit import Action, AuditDep, Outcome
@@ -10,7 +10,7 @@ from service.deps import ExtractorDep, GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository import documents as repo
 from service.routes.common import errors
-from service.routes.params import Cursor, DateRangeDep, Limit
+from service.routes.params import Cursor, DateRangeDep, Limit, examples
 from service.schemas import (
     DocumentCreated,
     DocumentDeleted,
@@ -23,7 +23,56 @@ from service.schemas import (
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 _NO_DOCUMENT = "no document with id '4f1c0c2e'"
-DocId = Path(description="sha256 of the document's normalised text", min_length=1)
+_ID = "sha256 of the document's normalised text"
+# examples/articles/05-chery-karshi-construction.md as `make run` loads it (its text's sha256).
+DEMO_DOCUMENT = "1936f2a57e35d83c35e58e03f2a2a07ce507d12aeb1fc41b542fec30a001c0f7"
+DocId = Path(
+    description=_ID,
+    min_length=1,
+    openapi_examples=examples(demo=("a demo article: Chery's Karshi plant", DEMO_DOCUMENT)),
+)
+# No example to delete: "Try it out" would remove a demo article at one click.
+DeletedDocId = Path(description=_ID, min_length=1)
+
+_ARTICLE_EXAMPLES = examples(
+    german=(
+        "a German article (lang given)",
+        {
+            "text": "Gouverneur Murotjon Azimov besuchte am Montag das Chery-Werk in Karshi.",
+            "lang": "de",
+            "title": "Azimov besucht Chery",
+            "published": "2024-05-02",
+        },
+    ),
+    english=(
+        "an English article (lang detected)",
+        {"text": "President Shavkat Mirziyoyev visited the SamAuto plant in Samarkand."},
+    ),
+)
+
+_EXTRACTED_EXAMPLES = examples(
+    visit=(
+        "a visit extracted elsewhere (FORMAT.md, see GET /schema/document.json)",
+        {
+            "lang": "en",
+            "title": "Governor visits Chery",
+            "published": "2024-05-03",
+            "text": "Governor Murotjon Azimov visited Chery.",
+            "entities": [
+                {"id": "e1", "type": "Person", "subtype": "official", "name": "Murotjon Azimov"},
+                {"id": "e2", "type": "Organization", "subtype": "company", "name": "Chery"},
+            ],
+            "relations": [
+                {
+                    "type": "VISITED",
+                    "source": "e1",
+                    "target": "e2",
+                    "evidence": "Governor Murotjon Azimov visited Chery.",
+                }
+            ],
+        },
+    )
+)
 
 
 def _answer(created: DocumentCreated, response: Response, audit: AuditDep) -> DocumentCreated:
@@ -44,11 +93,11 @@ def _answer(created: DocumentCreated, response: Response, audit: AuditDep) -> Do
     summary="Extract an article and load it into the graph",
     responses={
         200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
-        **errors(400, 422, 503),
+        **errors(400, 422, 503, writes=True),
     },
 )
 def create_document(
-    body: DocumentIn,
+    body: Annotated[DocumentIn, Body(openapi_examples=_ARTICLE_EXAMPLES)],
     graph: GraphDep,
     extractor: ExtractorDep,
     response: Response,
@@ -66,11 +115,14 @@ def create_document(
     summary="Load a document already extracted elsewhere (FORMAT.md shape)",
     responses={
         200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
-        **errors(400, 422, 503),
+        **errors(400, 422, 503, writes=True),
     },
 )
 def create_extracted_document(
-    body: ExtractedDocument, graph: GraphDep, response: Response, audit: AuditDep
+    body: Annotated[ExtractedDocument, Body(openapi_examples=_EXTRACTED_EXAMPLES)],
+    graph: GraphDep,
+    response: Response,
+    audit: AuditDep,
 ) -> DocumentCreated:
     audit.start(Action.DOCUMENT_CREATE_EXTRACTED)
     return _answer(repo.create_extracted_document(graph, body), response, audit)
@@ -88,7 +140,14 @@ def create_extracted_document(
 def list_documents(
     graph: GraphDep,
     dates: DateRangeDep,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["Karshi"])] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            openapi_examples=examples(karshi=("texts that say Karshi", "Karshi")),
+        ),
+    ] = None,
     lang: Annotated[
         DocumentLanguage | None,
         Query(description="any language a document may be in (FORMAT.md), Uzbek too"),
@@ -105,7 +164,7 @@ def list_documents(
     "/{doc_id}",
     response_model=DocumentDetail,
     summary="A document with the entities and relations extracted from it",
-    responses=errors(404, 503, 504, not_found=_NO_DOCUMENT),
+    responses=errors(404, 422, 503, 504, not_found=_NO_DOCUMENT),
 )
 def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     return repo.read_document(graph, doc_id)
@@ -116,9 +175,11 @@ def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     response_model=DocumentDeleted,
     summary="Delete a document and the provenance it contributed",
     description="Relations and entities that no other document supports go too.",
-    responses=errors(404, 503, not_found=_NO_DOCUMENT),
+    responses=errors(404, 422, 503, not_found=_NO_DOCUMENT, writes=True),
 )
-def delete_document(graph: GraphDep, audit: AuditDep, doc_id: str = DocId) -> DocumentDeleted:
+def delete_document(
+    graph: GraphDep, audit: AuditDep, doc_id: str = DeletedDocId
+) -> DocumentDeleted:
     audit.start(Action.DOCUMENT_DELETE, [doc_id])
     deleted = repo.remove_document(graph, doc_id)
     audit.message = (

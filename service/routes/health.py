@@ -23,7 +23,22 @@ def _unavailable(message: str, backend: str | None = None) -> JSONResponse:
     "/health",
     response_model=Health,
     summary="Is the graph answering, and can it write?",
-    responses={503: {"model": Health, "description": "the graph does not answer, or cannot write"}},
+    responses={
+        503: {
+            "model": Health,
+            "description": "the graph does not answer, or cannot write",
+            "content": {
+                "application/json": {
+                    "example": {
+                        "status": "unavailable",
+                        "backend": "arcadedb",
+                        "database": None,
+                        "message": "the graph at bolt://127.0.0.1:7687 does not answer",
+                    }
+                }
+            },
+        }
+    },
 )
 async def read_health(request: Request) -> Health | JSONResponse:
     """200 only when a statement round-trips to the graph and its disk has room; 503 otherwise."""

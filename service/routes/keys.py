@@ -44,7 +44,7 @@ def list_keys(graph: GraphDep) -> Page[ApiKeyInfo]:
     response_model=ApiKeyInfo,
     summary="Revoke an API key",
     description="Other service processes stop accepting it within KG_KEY_CACHE_S seconds.",
-    responses=errors(404, 503),
+    responses=errors(404, 422, 503, not_found="no key named 'ci'", writes=True),
 )
 def revoke_key(
     request: Request, graph: GraphDep, audit: AuditDep, name: str = Path(min_length=1)

@@ -4,16 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from graph_schema import keys
 from graph_schema.vocabulary import RelationType
 from service.deps import GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository.relations import list_relations, read_relation
 from service.repository.resolve import resolve_refs
 from service.routes.common import errors
-from service.routes.params import Cursor, Limit, entity_query
+from service.routes.params import Cursor, Limit, entity_query, examples
 from service.schemas import RelationItem, ResolvedPage
 
 router = APIRouter(prefix="/relations", tags=["relations"])
+
+# Relation ids are derived from their ends, so this one exists on the `make run` demo graph.
+DEMO_RELATION = keys.relation_id("per:murotjon-azimov", RelationType.VISITED, "org:chery")
 
 
 @router.get(
@@ -53,10 +57,12 @@ def read_relations(
     summary="One relation and every document that supports it",
     description="Each evidence item has the sentence, the document's id, title, url "
     "and date; `properties.doc_count` counts the documents.",
-    responses=errors(404, 503, 504, not_found="no relation with id 'rel-0000'"),
+    responses=errors(404, 422, 503, 504, not_found="no relation with id 'rel-0000'"),
 )
 def read_one_relation(
     graph: GraphDep,
-    relation_id: Annotated[str, Path(examples=["rel-3f2a9c0d1e4b5a6f7081"])],
+    relation_id: Annotated[
+        str, Path(openapi_examples=examples(demo=("Azimov visited Chery", DEMO_RELATION)))
+    ],
 ) -> RelationItem:
     return read_relation(graph, relation_id)

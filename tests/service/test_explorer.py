@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,17 +20,8 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
-from tests.conftest import (
-    OUTPUT,
-    ROOT,
-    Backend,
-    Service,
-    free_port,
-    make_key,
-    start_service,
-    stop_service,
-)
+from tests.conftest import OUTPUT, ROOT, Backend, Service, make_key, start_service, stop_service
+from tests.service.browser import Watch, launch, needs_chromium, own_backend
 from tests.service.explorer_world import (
     BUILD_TITLE,
     GERMANY,
@@ -51,21 +39,6 @@ from tests.service.explorer_world import (
 )
 
 STATIC = ROOT / "service" / "explorer" / "static"
-CHROMIUM = shutil.which("chromium") or next(
-    (p for p in ("/usr/bin/chromium",) if Path(p).exists()), None
-)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"
-)
 
 # Playwright evaluates these as functions, which the page's CSP allows (strings need eval).
 IDLE = "() => window.explorer && window.explorer.isIdle()"
@@ -74,30 +47,6 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 # -- the module's own graph and service ---------------------------------------------------------
-
-
-@contextmanager
-def own_backend(tmp: Path) -> Iterator[Backend]:
-    embedded = EmbeddedConfig(
-        data_dir=tmp / "arcadedb-data",
-        bolt_port=free_port(),
-        http_port=free_port(),
-        heap="512m",
-        command_timeout_ms=30_000,
-    )
-    server = EmbeddedServer(embedded)
-    server.start()
-    try:
-        env = {
-            "KG_DATA_DIR": str(embedded.data_dir),
-            "KG_BOLT_PORT": str(embedded.bolt_port),
-            "KG_ARCADEDB_HTTP_PORT": str(embedded.http_port),
-            "KG_WRITE_TIMEOUT_S": "30",
-        }
-        config = server.graph_config()
-        yield Backend("arcadedb", config, env)
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -146,36 +95,10 @@ def http(explorer_service: Service) -> Iterator[httpx.Client]:
 # -- the browser --------------------------------------------------------------------------------
 
 
-@dataclass
-class Watch:
-    """What a page said and asked for besides what the test looks at."""
-
-    origin: str
-    console_errors: list[str] = field(default_factory=list)
-    foreign_requests: list[str] = field(default_factory=list)
-
-    def attach(self, page: Any) -> None:
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
-        page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
-        page.on(
-            "request",
-            lambda r: (
-                r.url.startswith((self.origin, "data:", "blob:"))
-                or self.foreign_requests.append(r.url)
-            ),
-        )
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launch() as chromium:
+        yield chromium
 
 
 @pytest.fixture
