@@ -12,6 +12,7 @@ Layout of the data directory (KG_DATA_DIR):
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 import secrets
@@ -29,6 +30,19 @@ from graph_schema.graph import GraphConfig
 log = logging.getLogger(__name__)
 
 _LAUNCHER_MODULE = "graph_schema._launcher"
+# The embedded server is an optional extra: an image that runs against Neo4j leaves it out.
+EMBEDDED_PACKAGE = "arcadedb_embedded"
+NOT_INSTALLED = (
+    "the embedded graph server is not installed: install it with "
+    "pip install 'newsgraph[embedded]' (make install does), or set KG_NEO4J_URI to use a "
+    "Neo4j server"
+)
+
+
+def require_embedded_package() -> None:
+    """GraphUnavailableError with a sentence saying what to do when arcadedb-embedded is absent."""
+    if importlib.util.find_spec(EMBEDDED_PACKAGE) is None:
+        raise GraphUnavailableError(NOT_INSTALLED)
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,7 @@ class EmbeddedServer:
             # A launcher is alive but not ready: still starting (another `kg` call) — wait for it.
             self._wait_ready(current.pid)
             return self.status()
+        require_embedded_package()
         self._clear_stale_files()
         password = self.password()
         self.query_password()

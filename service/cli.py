@@ -19,6 +19,7 @@ import typer
 from neo4j.exceptions import DriverError
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from graph_schema.errors import NewsgraphError
@@ -45,7 +46,8 @@ Lang = Annotated[str | None, typer.Option("--lang", help="de, en or ru; detected
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    # escape: a message's own brackets ('newsgraph[embedded]') are text, not rich markup.
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
