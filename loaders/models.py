@@ -1,7 +1,8 @@
-"""The extraction contract: one document's entities and relations in ../shared/eval/FORMAT.md shape.
+"""The extraction contract: one document's entities and relations (docs/FORMAT.md).
 
 `kg extract` prints exactly this shape; `kg ingest` and `POST /documents/extracted` accept it,
-so other extractors can feed the graph.
+so other extractors can feed the graph. `document_json_schema()` is its JSON Schema, generated
+from these models (served at /schema/document.json, kept in docs/document.schema.json).
 """
 
 from __future__ import annotations
@@ -78,24 +79,42 @@ class DocumentMeta(BaseModel):
 
 
 class ExtractedEntity(BaseModel):
+    """An entity of one document (other keys, such as a gold file's `ref`, are ignored)."""
+
     model_config = ConfigDict(extra="ignore")
 
-    id: str = Field(min_length=1)
+    id: str = Field(min_length=1, description="unique within the document; relations use it")
     type: EntityType
-    subtype: str | None = None
-    name: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    properties: dict[str, Any] = Field(default_factory=dict)
+    subtype: str | None = Field(
+        None,
+        description="Person: official, executive, other; Organization: company, government, "
+        "media, other; Location: country, region, city, district, other; Plant: none",
+    )
+    name: str = Field(min_length=1, description="the canonical name, in Latin script")
+    aliases: list[str] = Field(
+        default_factory=list, description="the forms the text used (any script, any case)"
+    )
+    properties: dict[str, Any] = Field(
+        default_factory=dict,
+        description="e.g. title for people; status (planned, under_construction, operating), "
+        "product, capacity, investment for plants; geonames_id, iso for places",
+    )
 
 
 class ExtractedRelation(BaseModel):
+    """A relation between two entities of the same document."""
+
     model_config = ConfigDict(extra="ignore")
 
     type: RelationType
-    source: str
-    target: str
-    properties: dict[str, Any] = Field(default_factory=dict)
-    evidence: str | None = None
+    source: str = Field(description="an entity id of this document")
+    target: str = Field(description="an entity id of this document")
+    properties: dict[str, Any] = Field(
+        default_factory=dict,
+        description="e.g. status (planned or done) for visits, title for HOLDS_POSITION, "
+        "amount for INVESTS_IN, confidence (0..1)",
+    )
+    evidence: str | None = Field(None, description="the sentence that states it")
 
 
 class ExtractedDocument(BaseModel):
@@ -103,14 +122,16 @@ class ExtractedDocument(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    id: str | None = None
+    id: str | None = Field(None, description="any stable string; the graph keys documents on text")
     lang: DocumentLanguage | None = Field(
-        None, description=f"ISO 639-1, one of {', '.join(DOCUMENT_LANGUAGES)} (FORMAT.md)"
+        None, description=f"ISO 639-1, one of {', '.join(DOCUMENT_LANGUAGES)}"
     )
     url: str | None = None
     title: str | None = None
-    published: str | None = None
-    text: str = Field(min_length=1)
+    published: str | None = Field(
+        None, description="ISO date (2024-06-28); a date-time is cut to its date"
+    )
+    text: str = Field(min_length=1, description="the article's whole text")
     entities: list[ExtractedEntity] = Field(default_factory=list)
     relations: list[ExtractedRelation] = Field(default_factory=list)
 
@@ -143,3 +164,19 @@ class ExtractedDocument(BaseModel):
     def to_format_json(self) -> dict[str, Any]:
         """The FORMAT.md dict, with keys in the documented order."""
         return self.model_dump(mode="json")
+
+
+SCHEMA_PATH = "/schema/document.json"
+
+
+def document_json_schema() -> dict[str, Any]:
+    """The document format as JSON Schema (2020-12), generated from ExtractedDocument."""
+    schema = ExtractedDocument.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "newsgraph document",
+        "description": "One article and the entities and relations extracted from it, as "
+        "kg extract prints it and kg ingest and POST /documents/extracted load it "
+        "(docs/FORMAT.md).",
+    }

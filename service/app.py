@@ -35,6 +35,7 @@ from service.routes import (
     paths,
     query,
     relations,
+    schema,
     stats,
 )
 from service.runtime import configure_extraction, open_graph
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (
         health.router,
         documents.router,
+        schema.router,
         entities.router,
         relations.router,
         paths.router,

@@ -290,6 +290,16 @@ def extract(
     sys.stdout.write("\n")
 
 
+@app.command("schema")
+@friendly
+def schema() -> None:
+    """Print the document format (docs/FORMAT.md) as JSON Schema, as GET /schema/document.json."""
+    from loaders.models import document_json_schema
+
+    json.dump(document_json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 @app.command("eval")
 @friendly
 def evaluate(

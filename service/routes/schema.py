@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from loaders.models import SCHEMA_PATH, document_json_schema
+
+router = APIRouter(tags=["documents"])
+
+
+@router.get(
+    SCHEMA_PATH,
+    summary="The document format (docs/FORMAT.md) as JSON Schema",
+    description="What `kg extract` prints and `POST /documents/extracted` and `kg ingest` "
+    "load, generated from the models that validate it.",
+    response_class=JSONResponse,
+    responses={200: {"content": {"application/schema+json": {}}}},
+)
+def read_document_schema() -> JSONResponse:
+    return JSONResponse(document_json_schema(), media_type="application/schema+json")
