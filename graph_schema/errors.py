@@ -53,3 +53,12 @@ class AmbiguousError(NewsgraphError):
     def __init__(self, message: str, candidates: list[dict[str, object]]) -> None:
         super().__init__(message)
         self.candidates = candidates
+
+
+class SourceError(InvalidInputError):
+    """A web page or feed that cannot be used as given: not http(s), refused by the server (4xx),
+    not HTML or a feed, too large, no article text, an address the service may not fetch."""
+
+
+class SourceUnavailableError(NewsgraphError):
+    """A web source that did not answer in time, or failed on its side (5xx): try again later."""

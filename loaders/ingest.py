@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -22,6 +23,9 @@ from loaders.linking.link import link_document
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.resolve import resolve
 from loaders.write import LoadReport, write_document
+
+if TYPE_CHECKING:
+    from loaders.sources.syndication import CopyReport, StoryIndex
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +54,20 @@ class Failure:
 class IngestSummary:
     documents: int = 0
     skipped: int = 0
+    copies: int = 0  # syndicated copies, recorded on the story's first document
     failed: int = 0
     entities: int = 0
     relations: int = 0
     failures: list[Failure] = field(default_factory=list)
+    # Where each document came from: its id -> the files, lines or URLs that gave it.
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, report: LoadReport) -> None:
+    def add(self, report: LoadReport | CopyReport, source: str | None = None) -> None:
+        if source is not None:
+            self.sources.setdefault(report.document_id, []).append(source)
+        if not isinstance(report, LoadReport):  # a CopyReport
+            self.copies += 1
+            return
         if report.status == "skipped":
             self.skipped += 1
             return
@@ -210,8 +222,27 @@ def describe(exc: BaseException) -> str:
 # -- loading -----------------------------------------------------------------------------------
 
 
-def load_article(graph: Graph, article: Article) -> LoadReport:
-    """Extract (unless already extracted), resolve and write one article."""
+def load_article(
+    graph: Graph, article: Article, stories: StoryIndex | None = None
+) -> LoadReport | CopyReport:
+    """Extract (unless already extracted), resolve and write one article. With `stories`, a
+    near copy of a document already loaded is recorded as its copy instead (nothing else is
+    written), and a document loaded keeps its fingerprint."""
+    if stories is None:
+        return _load(graph, article)
+    extracted = article.extracted
+    text = (extracted.text if extracted else article.text) or ""
+    with stories.exclusive():
+        copy = stories.record_copy(text, extracted.meta if extracted else article.meta)
+        if copy is not None:
+            return copy
+        report = _load(graph, article)
+        if report.status == "loaded":
+            stories.remember(report.document_id, text)
+        return report
+
+
+def _load(graph: Graph, article: Article) -> LoadReport:
     doc = article.extracted
     if doc is None:
         from loaders.extraction import extract  # spaCy loads only when text must be extracted
@@ -231,16 +262,28 @@ def ingest(
     paths: Iterable[Path],
     *,
     lang: str | None = None,
-    on_item: Callable[[str, LoadReport | Failure], None] | None = None,
+    on_item: Callable[[str, LoadReport | CopyReport | Failure], None] | None = None,
+    stories: StoryIndex | None = None,
 ) -> IngestSummary:
+    return ingest_items(graph, read_articles(paths, lang), on_item=on_item, stories=stories)
+
+
+def ingest_items(
+    graph: Graph,
+    items: Iterable[Article | Failure],
+    *,
+    on_item: Callable[[str, LoadReport | CopyReport | Failure], None] | None = None,
+    stories: StoryIndex | None = None,
+) -> IngestSummary:
+    """Load articles from any source (files, pages, feeds), each in its own transaction."""
     summary = IngestSummary()
-    for item in read_articles(paths, lang):
-        result: LoadReport | Failure
+    for item in items:
+        result: LoadReport | CopyReport | Failure
         if isinstance(item, Failure):
             result = item
         else:
             try:
-                result = load_article(graph, item)
+                result = load_article(graph, item, stories)
             except GraphUnavailableError:
                 raise  # every later article would fail the same way
             except (NewsgraphError, ValidationError) as exc:
@@ -256,7 +299,7 @@ def ingest(
             summary.fail(result)
             log.warning("%s: %s", result.source, result.message)
         else:
-            summary.add(result)
+            summary.add(result, item.source)
         if on_item is not None:
             on_item(item.source, result)
     return summary
