@@ -9,10 +9,11 @@ import itertools
 import json
 import logging
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import click
 import typer
@@ -26,6 +27,9 @@ from graph_schema.errors import NewsgraphError
 from loaders.models import LANGUAGES
 from service.runtime import configure_extraction, embedded_server, open_graph
 from service.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # the loaders load when a command needs them
+    from loaders.ingest import IngestSummary
 
 app = typer.Typer(
     help="newsgraph: news articles into a knowledge graph.",
@@ -192,66 +196,214 @@ def _audit_ingest(graph: Any, loaded: list[str], summary: Any, exc: BaseExceptio
     else:
         failed = summary.failed
         outcome = Outcome.FAILED if failed else (Outcome.OK if loaded else Outcome.UNCHANGED)
-        message = f"documents {summary.documents}, skipped {summary.skipped}, failed {failed}{more}"
+        message = (
+            f"documents {summary.documents}, skipped {summary.skipped}, copies "
+            f"{summary.copies}, failed {failed}{more}"
+        )
     _audit_cli(graph, Action.INGEST, kept, outcome, message)
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+class _Reporter:
+    """Says, per item, which file, line or URL it came from and what became of it (the
+    document it is, or why it failed); a progress bar on stderr while it runs."""
+
+    def __init__(self, progress: Progress, on_done: Callable[[str, object], None] | None = None):
+        self.progress = progress
+        self.task = progress.add_task("ingesting", total=None)
+        self.on_done = on_done
+        self.loaded: list[str] = []  # the documents the graph gained, for the audit
+
+    def __call__(self, source: str, result: object) -> None:
+        from loaders.ingest import Failure
+        from loaders.sources.syndication import CopyReport
+        from loaders.write import LoadReport
+
+        name = source if _is_url(source) else Path(source).name
+        self.progress.update(self.task, advance=1, description=f"ingesting {name}")
+        if isinstance(result, Failure):
+            err.print(f"[yellow]failed:[/yellow] {escape(source)}: {escape(result.message)}")
+        elif isinstance(result, CopyReport):
+            out.print(
+                f"copy: {source} is document {result.document_id[:12]}'s story "
+                f"(similarity {result.similarity:.2f}); recorded as its source",
+                markup=False,
+                highlight=False,
+            )
+        elif isinstance(result, LoadReport):
+            if result.status == "loaded":
+                self.loaded.append(result.document_id)
+            said = (
+                f"{result.entities} entities, {result.relations} relations"
+                if result.status == "loaded"
+                else "already loaded"
+            )
+            out.print(
+                f"{result.status}: {source}: document {result.document_id[:12]}, {said}",
+                markup=False,
+                highlight=False,
+            )
+        if self.on_done is not None:
+            self.on_done(source, result)
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    out.print(
+        f"documents {summary.documents}, entities {summary.entities}, relations "
+        f"{summary.relations}, skipped {summary.skipped} (already loaded), copies "
+        f"{summary.copies} (of a story already loaded), failed {summary.failed}",
+        highlight=False,
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 @app.command()
 @friendly
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help=".txt/.md/.json/.jsonl files or folders")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=".txt/.md/.json/.jsonl files or folders, or http(s) URLs of news pages",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="an RSS or Atom feed whose new entries to load (repeatable)"),
+    ] = None,
     lang: Lang = None,
 ) -> None:
-    """Extract articles and load them into the graph; a summary at the end."""
-    from loaders.ingest import Failure
-    from loaders.ingest import ingest as run_ingest
-    from loaders.write import LoadReport
+    """Extract articles and load them into the graph: files, web pages, feeds' new entries.
+
+    Each item says where it came from and which document it became; a summary at the end.
+    A near copy of a story already loaded is recorded as a source of that story."""
+    from loaders.ingest import ingest_items, read_articles
+    from loaders.sources.feeds import FeedRound, FeedStore
+    from loaders.sources.syndication import StoryIndex
 
     _check_lang(lang)
+    given = list(sources or [])
+    feeds = list(feed or [])
+    if not given and not feeds:
+        _fail("name files, folders or URLs to ingest, or a feed with --feed URL", 2)
     settings = _settings()
     configure_extraction(settings)
+    paths = [Path(s) for s in given if not _is_url(s)]
+    urls = [s for s in given if _is_url(s)]
+    round_ = FeedRound(FeedStore(settings.data_dir / "feeds.json"), settings.fetch_policy(), lang)
     runtime = open_graph(settings)
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=err,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=None)
-            loaded: list[str] = []
-
-            def on_item(source: str, result: object) -> None:
-                progress.update(task, advance=1, description=f"ingesting {Path(source).name}")
-                if isinstance(result, LoadReport) and result.status == "loaded":
-                    loaded.append(result.document_id)
-                if isinstance(result, Failure):
-                    err.print(
-                        f"[yellow]failed:[/yellow] {result.source}: {result.message}",
-                        highlight=False,
-                    )
-
+        items = itertools.chain(
+            read_articles(paths, lang),
+            _pages(urls, settings, lang),
+            round_.items(feeds),
+        )
+        with _progress() as progress:
+            reporter = _Reporter(progress, round_.done)
             try:
-                summary = run_ingest(runtime.graph, paths, lang=lang, on_item=on_item)
+                summary = ingest_items(
+                    runtime.graph, items, on_item=reporter, stories=StoryIndex(runtime.graph)
+                )
             except BaseException as exc:
-                _audit_ingest(runtime.graph, loaded, None, exc)
+                _audit_ingest(runtime.graph, reporter.loaded, None, exc)
                 raise
-        _audit_ingest(runtime.graph, loaded, summary, None)
+        _audit_ingest(runtime.graph, reporter.loaded, summary, None)
+        if feeds:
+            round_.finish()
     finally:
         runtime.close(stop_embedded=False)
-    if summary.documents + summary.skipped + summary.failed == 0:
+    if summary.documents + summary.skipped + summary.copies + summary.failed == 0:
+        if feeds and not paths and not urls:
+            out.print("nothing new in the feeds", highlight=False)
+            return
         _fail(
-            f"no articles found under {', '.join(str(p) for p in paths)} "
+            f"no articles found under {', '.join(given)} "
             "(looked for .txt, .md, .json and .jsonl files)"
         )
-    out.print(
-        f"documents {summary.documents}, entities {summary.entities}, relations "
-        f"{summary.relations}, skipped {summary.skipped} (already loaded), "
-        f"failed {summary.failed}"
-    )
+    _print_summary(summary)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _pages(urls: list[str], settings: Settings, lang: str | None) -> Iterator[object]:
+    """Each URL's article, or a failure saying why there is none."""
+    from graph_schema.errors import NewsgraphError
+    from loaders.ingest import Failure
+    from loaders.sources.page import read_page
+
+    for url in urls:
+        try:
+            yield read_page(url, settings.fetch_policy(), lang)
+        except NewsgraphError as exc:
+            yield Failure(url, str(exc))
+
+
+@app.command()
+@friendly
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feeds to follow")],
+    every: Annotated[str, typer.Option(help="time between readings: 30s, 15m, 2h, 1d")] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option(min=1, help="stop after this many readings (default: never)")
+    ] = None,
+    lang: Lang = None,
+) -> None:
+    """Read feeds every so often and load their new entries; Ctrl-C stops.
+
+    What each feed gave (its ETag and Last-Modified, the entries loaded) is kept in
+    KG_DATA_DIR/feeds.json, so a restart loads only what is new."""
+    from loaders.ingest import ingest_items
+    from loaders.sources.feeds import FeedRound, FeedStore, parse_every, sleep_until_next
+    from loaders.sources.syndication import StoryIndex
+
+    _check_lang(lang)
+    try:
+        interval = parse_every(every)
+    except ValueError as exc:
+        _fail(f"--every: {exc}", 2)
+    settings = _settings()
+    configure_extraction(settings)
+    store = FeedStore(settings.data_dir / "feeds.json")
+    runtime = open_graph(settings)
+    try:
+        stories = StoryIndex(runtime.graph)
+        for number in itertools.count(1):
+            started = time.monotonic()
+            round_ = FeedRound(store, settings.fetch_policy(), lang)
+            try:
+                with _progress() as progress:
+                    reporter = _Reporter(progress, round_.done)
+                    try:
+                        summary = ingest_items(
+                            runtime.graph, round_.items(feeds), on_item=reporter, stories=stories
+                        )
+                    except BaseException as exc:
+                        _audit_ingest(runtime.graph, reporter.loaded, None, exc)
+                        raise
+                _audit_ingest(runtime.graph, reporter.loaded, summary, None)
+            finally:
+                round_.finish()  # what was loaded before a Ctrl-C is not fetched again
+            out.print(f"round {number}: ", end="", highlight=False)
+            _print_summary(summary)
+            if rounds is not None and number >= rounds:
+                break
+            sleep_until_next(started, interval)
+    except KeyboardInterrupt:
+        out.print("stopped", highlight=False)
+    finally:
+        runtime.close(stop_embedded=False)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from graph_schema.errors import GraphUnavailableError
 from graph_schema.graph import Graph
+from loaders.sources.syndication import StoryIndex
 from service.extraction_pool import ExtractionPool
 from service.settings import Settings
 
@@ -26,6 +27,13 @@ def get_extractor(request: Request) -> ExtractionPool:
     return pool
 
 
+def get_stories(request: Request) -> StoryIndex:
+    runtime = getattr(request.app.state, "runtime", None)
+    if runtime is None:
+        raise GraphUnavailableError("the service is not connected to a graph")
+    return runtime.stories
+
+
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -33,3 +41,4 @@ def get_settings(request: Request) -> Settings:
 GraphDep = Annotated[Graph, Depends(get_graph)]
 ExtractorDep = Annotated[ExtractionPool, Depends(get_extractor)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoriesDep = Annotated[StoryIndex, Depends(get_stories)]

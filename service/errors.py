@@ -26,6 +26,8 @@ from graph_schema.errors import (
     QueryCancelledError,
     QueryTimeoutError,
     SchemaError,
+    SourceError,
+    SourceUnavailableError,
     StorageFullError,
 )
 
@@ -80,6 +82,8 @@ STATUS_OF: list[tuple[type[NewsgraphError], int, str]] = [
     (NotFoundError, 404, "not_found"),
     (AmbiguousError, 409, "ambiguous_entity"),
     (ExtractionError, 422, "unprocessable_text"),
+    (SourceError, 422, "unusable_source"),
+    (SourceUnavailableError, 502, "source_unavailable"),
     (InvalidInputError, 400, "invalid_input"),
     (ForbiddenQueryError, 403, "forbidden_query"),
     (QueryTimeoutError, 504, "query_timeout"),

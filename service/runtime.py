@@ -4,12 +4,16 @@ ArcadeDB server (started when it does not run yet)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph_schema.embedded import EmbeddedServer
 from graph_schema.graph import Graph
 from graph_schema.schema import SchemaReport, apply_schema
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from loaders.sources.syndication import StoryIndex
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +24,16 @@ class GraphRuntime:
     schema: SchemaReport
     embedded: EmbeddedServer | None
     started_embedded: bool
+    _stories: StoryIndex | None = field(default=None, repr=False)
+
+    @property
+    def stories(self) -> StoryIndex:
+        """The process's index of documents for finding syndicated copies (built on first use)."""
+        if self._stories is None:
+            from loaders.sources.syndication import StoryIndex
+
+            self._stories = StoryIndex(self.graph)
+        return self._stories
 
     def close(self, *, stop_embedded: bool | None = None) -> None:
         """Close the driver; stop the embedded server if this runtime started it."""

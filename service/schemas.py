@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from loaders.models import LANGUAGES, Language, parse_published
@@ -14,6 +15,7 @@ from loaders.resolve import MAX_TEXT_CHARS
 # thousand characters; 200,000 (some fifty pages) took about 2 s of extraction in a test, while
 # a 330 KB text once held a worker for 22 s. Longer texts go through `kg ingest` (MAX_TEXT_CHARS).
 MAX_SYNC_TEXT_CHARS = 200_000
+_ONLY_A_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 T = TypeVar("T")
 
@@ -174,40 +176,39 @@ class EntityProfile(Node):
 
 
 class DocumentIn(BaseModel):
-    """An article to extract and load."""
+    """An article to extract and load: its text, or only the `url` of a news page, which the
+    service fetches (its main text, title, date and language taken from the page)."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "Gouverneur Max Beispiel besuchte das Werk von Nordwerk Motors.",
-                    "lang": "de",
-                    "title": "Beispiel",
-                    "published": "2024-05-02",
-                }
-            ]
-        },
-    )
+    model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
+    text: str | None = Field(
+        None,
         min_length=1,
         json_schema_extra={"maxLength": MAX_SYNC_TEXT_CHARS},
         description=f"at most {MAX_SYNC_TEXT_CHARS:,} characters; load longer "
-        "articles with `kg ingest`",
+        "articles with `kg ingest`. Without it, `url` is fetched",
     )
     lang: Language | None = Field(
         None, description=f"one of {', '.join(LANGUAGES)}; detected when absent"
     )
-    url: str | None = None
+    url: str | None = Field(
+        None,
+        description="where the article was published; alone (no `text`), the page to fetch "
+        "(http or https, public addresses, HTML only)",
+    )
     title: str | None = None
     published: str | None = Field(None, description="ISO date, e.g. 2024-06-28")
 
     @field_validator("text")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         if not value.strip():
             raise ValueError("text must not be blank")
+        if _ONLY_A_URL.fullmatch(value.strip()):
+            # An address is no article: extracting it would store an empty document.
+            raise ValueError('text is only a URL; send it as "url" to fetch the page')
         if len(value) > MAX_SYNC_TEXT_CHARS:
             raise PydanticCustomError(  # its own type: no "Value error, " before the sentence
                 "text_too_long",
@@ -222,15 +223,37 @@ class DocumentIn(BaseModel):
     def _published(cls, value: Any) -> str | None:
         return parse_published(value)
 
+    @model_validator(mode="after")
+    def _text_or_url(self) -> DocumentIn:
+        if self.text is None and not self.url:
+            raise ValueError('give the article\'s "text", or the "url" of a page to fetch')
+        return self
+
 
 class DocumentCreated(BaseModel):
-    id: str
-    status: Literal["loaded", "skipped"] = Field(
-        description="skipped: the graph already holds this document; nothing changed"
+    id: str = Field(description="the document's id; for a copy, the id of the story's first")
+    status: Literal["loaded", "skipped", "copy"] = Field(
+        description="loaded: new in the graph; skipped: the graph already holds this document, "
+        "nothing changed; copy: a near copy of a document already loaded (a syndicated story), "
+        "recorded as one of its sources and not loaded again"
     )
     entities: int
     relations: int
     dropped: dict[str, int] = Field(default_factory=dict, description="items not loaded, by reason")
+    url: str | None = Field(None, description="the page the article came from")
+    copy_id: str | None = Field(None, description="for a copy: the copy's own id")
+    similarity: float | None = Field(
+        None, description="for a copy: how alike the two texts are (estimated Jaccard, 0..1)"
+    )
+
+
+class DocumentCopy(BaseModel):
+    """A syndicated copy of the document: the same story, published elsewhere."""
+
+    id: str = Field(description="the copy's own id (the sha256 of its text)")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
 
 
 class DocumentSummary(BaseModel):
@@ -262,6 +285,9 @@ class DocumentDetail(DocumentSummary):
     text: str
     entities: list[DocumentEntity]
     relations: list[RelationItem]
+    copies: list[DocumentCopy] = Field(
+        default_factory=list, description="syndicated copies recorded as sources of this story"
+    )
 
 
 class Health(BaseModel):

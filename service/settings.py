@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
 from graph_schema.graph import GraphConfig
+from loaders.sources.fetch import FetchPolicy
 
 # The schemes of the neo4j driver's Bolt protocol, which newsgraph speaks. The driver also takes
 # http(s) URIs, for its HTTP query API; newsgraph does not use that (it needs aiohttp, which is
@@ -68,6 +69,14 @@ class Settings(BaseSettings):
     # Under this much free space on the embedded server's disk, writes answer 503
     # storage_full and /health says the disk is full.
     min_free_disk_mb: int = Field(64, ge=0)
+
+    # Fetching pages and feeds (kg ingest URL, --feed, kg watch, POST /documents {"url"}).
+    fetch_timeout_s: float = Field(10.0, gt=0)
+    fetch_max_bytes: int = Field(5_000_000, gt=0)
+    fetch_max_redirects: int = Field(5, ge=0, le=20)
+    # POST /documents {"url"} fetches what a client names: only public addresses unless this
+    # is set (the command line, run by the machine's own user, fetches any address).
+    fetch_allow_private: bool = False
 
     # Statistical spaCy pipelines (package name or path; "none" to disable) used as an extra
     # extraction signal. Unset: an installed de_core_news_*/en_core_web_*/ru_core_news_* is used.
@@ -140,6 +149,14 @@ class Settings(BaseSettings):
             read_timeout_s=self.read_timeout_s,
             write_timeout_s=self.write_timeout_s,
             min_free_mb=self.min_free_disk_mb,
+        )
+
+    def fetch_policy(self, *, for_service: bool = False) -> FetchPolicy:
+        return FetchPolicy(
+            timeout_s=self.fetch_timeout_s,
+            max_bytes=self.fetch_max_bytes,
+            max_redirects=self.fetch_max_redirects,
+            allow_private=self.fetch_allow_private or not for_service,
         )
 
     def spacy_models(self) -> dict[str, str | None]:

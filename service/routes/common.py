@@ -91,6 +91,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
             ],
         ),
     ),
+    502: _error(
+        "the page or feed to fetch did not answer in time, or failed on its side",
+        example(
+            "source_unavailable",
+            "https://example.org/news/chery-karshi-plant did not answer within 10 s",
+        ),
+    ),
     503: _error("the graph does not answer", _GRAPH_DOWN),
     504: _error(
         "the query ran past its time budget",
@@ -98,28 +105,50 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     ),
 }
 
-# The statuses a write adds: a key name taken (409 conflict), a full disk (503 storage_full).
+# Codes some routes add to a status: (status, when, example).
+Extra = tuple[int, str, dict[str, Any]]
+STORAGE_FULL: Extra = (
+    503,
+    "its disk is full",
+    example(
+        "storage_full",
+        "the graph cannot write: its disk is full; free space on the graph server's disk "
+        "(reads still work)",
+    ),
+)
+UNPROCESSABLE_TEXT: Extra = (
+    422,
+    "a text the extractor cannot read",
+    example(
+        "unprocessable_text",
+        "cannot extract from this text: its language is french, supported are de, en, ru",
+    ),
+)
+UNUSABLE_SOURCE: Extra = (
+    422,
+    "a page that cannot be used",
+    example(
+        "unusable_source",
+        "https://example.org/news/chery-karshi-plant answered 404 Not Found",
+    ),
+)
 NAME_TAKEN = _error(
     "the name is taken",
     example("conflict", "a key named 'ci' exists; revoke it or choose another name"),
 )
-STORAGE_FULL = example(
-    "storage_full",
-    "the graph cannot write: its disk is full; free space on the graph server's disk "
-    "(reads still work)",
-)
 
 
 def errors(
-    *codes: int, not_found: str | None = None, writes: bool = False
+    *codes: int, not_found: str | None = None, also: tuple[Extra, ...] = ()
 ) -> dict[int | str, dict[str, Any]]:
     """The documented errors of a route; `not_found` gives its own 404 message (a document's
-    or a relation's id rather than an entity's); `writes` adds the full disk to 503."""
+    or a relation's id rather than an entity's), `also` adds codes to a status (a write's full
+    disk, an article's unreadable text)."""
     chosen = {code: ERRORS[code] for code in codes}
     if not_found is not None and 404 in chosen:
         chosen[404] = _error("unknown id", example("not_found", not_found))
-    if writes and 503 in chosen:
-        chosen[503] = _error(
-            "the graph does not answer, or its disk is full", _GRAPH_DOWN, STORAGE_FULL
-        )
+    for status, when, shown in also:
+        base = chosen[status]
+        examples = base["content"]["application/json"]["examples"]
+        chosen[status] = _error(f"{base['description']}; or {when}", examples, shown)
     return chosen

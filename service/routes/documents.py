@@ -6,10 +6,15 @@ from fastapi import APIRouter, Body, Path, Query, Response, status
 
 from loaders.models import DocumentLanguage, DocumentMeta, ExtractedDocument
 from service.audit import Action, AuditDep, Outcome
-from service.deps import ExtractorDep, GraphDep
+from service.deps import ExtractorDep, GraphDep, SettingsDep, StoriesDep
 from service.paging import decode_cursor, next_cursor
 from service.repository import documents as repo
-from service.routes.common import errors
+from service.routes.common import (
+    STORAGE_FULL,
+    UNPROCESSABLE_TEXT,
+    UNUSABLE_SOURCE,
+    errors,
+)
 from service.routes.params import Cursor, DateRangeDep, Limit, examples
 from service.schemas import (
     DocumentCreated,
@@ -34,6 +39,8 @@ DocId = Path(
 # No example to delete: "Try it out" would remove a demo article at one click.
 DeletedDocId = Path(description=_ID, min_length=1)
 
+# No page to fetch among them: none answers offline, and trying one would leave the machine
+# (the description shows the {"url": …} form).
 _ARTICLE_EXAMPLES = examples(
     german=(
         "a German article (lang given)",
@@ -76,13 +83,18 @@ _EXTRACTED_EXAMPLES = examples(
 
 
 def _answer(created: DocumentCreated, response: Response, audit: AuditDep) -> DocumentCreated:
-    # 201 when the graph gained the document, 200 when it already held it (nothing changed).
+    # 201 when the graph gained the document; 200 when it already held it or the text is a
+    # copy of a story it holds (nothing but the copy's source was recorded).
     loaded = created.status == "loaded"
     response.status_code = status.HTTP_201_CREATED if loaded else status.HTTP_200_OK
-    audit.targets = [created.id]
-    audit.outcome = Outcome.OK if loaded else Outcome.UNCHANGED
+    audit.targets = [created.id, *audit.targets]
+    audit.outcome = Outcome.UNCHANGED if created.status == "skipped" else Outcome.OK
     audit.status = response.status_code
-    audit.message = f"{created.entities} entities, {created.relations} relations"
+    audit.message = (
+        f"a copy of {created.id}'s story (similarity {created.similarity:.2f})"
+        if created.status == "copy" and created.similarity is not None
+        else f"{created.entities} entities, {created.relations} relations"
+    )
     return created
 
 
@@ -90,22 +102,40 @@ def _answer(created: DocumentCreated, response: Response, audit: AuditDep) -> Do
     "",
     response_model=DocumentCreated,
     status_code=status.HTTP_201_CREATED,
-    summary="Extract an article and load it into the graph",
+    summary="Extract an article, or a news page fetched from its URL, and load it",
+    description="With `text`, that text is extracted (`url` is kept as where it was published). "
+    "With only `url`, the page is fetched (http(s), public addresses, HTML, at most "
+    "`KG_FETCH_MAX_BYTES`) and its main text, title, date and language are taken from it; "
+    '`title`, `published` and `lang` given beside it win (`{"url": "https://…"}`). A near '
+    "copy of a story the graph holds (a syndicated text) is not loaded again: it is recorded "
+    "as a source of that story "
+    "(`status: copy`, 200), so `doc_count` keeps counting independent sources.",
     responses={
-        200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
-        **errors(400, 422, 503, writes=True),
+        200: {
+            "model": DocumentCreated,
+            "description": "already loaded, or a copy of a story already loaded",
+        },
+        **errors(400, 422, 502, 503, also=(UNPROCESSABLE_TEXT, UNUSABLE_SOURCE, STORAGE_FULL)),
     },
 )
 def create_document(
     body: Annotated[DocumentIn, Body(openapi_examples=_ARTICLE_EXAMPLES)],
     graph: GraphDep,
     extractor: ExtractorDep,
+    stories: StoriesDep,
+    settings: SettingsDep,
     response: Response,
     audit: AuditDep,
 ) -> DocumentCreated:
     audit.start(Action.DOCUMENT_CREATE)
     meta = DocumentMeta(url=body.url, title=body.title, published=body.published, lang=body.lang)
-    return _answer(repo.create_document(graph, extractor, body.text, meta), response, audit)
+    if body.text is None and body.url:
+        audit.targets = [body.url]
+        policy = settings.fetch_policy(for_service=True)
+        created = repo.create_document_from_url(graph, extractor, stories, policy, body.url, meta)
+    else:
+        created = repo.create_document(graph, extractor, stories, body.text or "", meta)
+    return _answer(created, response, audit)
 
 
 @router.post(
@@ -115,17 +145,18 @@ def create_document(
     summary="Load a document already extracted elsewhere (FORMAT.md shape)",
     responses={
         200: {"model": DocumentCreated, "description": "already loaded; nothing changed"},
-        **errors(400, 422, 503, writes=True),
+        **errors(400, 422, 503, also=(STORAGE_FULL,)),
     },
 )
 def create_extracted_document(
     body: Annotated[ExtractedDocument, Body(openapi_examples=_EXTRACTED_EXAMPLES)],
     graph: GraphDep,
+    stories: StoriesDep,
     response: Response,
     audit: AuditDep,
 ) -> DocumentCreated:
     audit.start(Action.DOCUMENT_CREATE_EXTRACTED)
-    return _answer(repo.create_extracted_document(graph, body), response, audit)
+    return _answer(repo.create_extracted_document(graph, stories, body), response, audit)
 
 
 @router.get(
@@ -175,7 +206,7 @@ def read_document(graph: GraphDep, doc_id: str = DocId) -> DocumentDetail:
     response_model=DocumentDeleted,
     summary="Delete a document and the provenance it contributed",
     description="Relations and entities that no other document supports go too.",
-    responses=errors(404, 422, 503, not_found=_NO_DOCUMENT, writes=True),
+    responses=errors(404, 422, 503, not_found=_NO_DOCUMENT, also=(STORAGE_FULL,)),
 )
 def delete_document(
     graph: GraphDep, audit: AuditDep, doc_id: str = DeletedDocId

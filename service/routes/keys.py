@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Request, status
 from service.audit import Action, AuditDep
 from service.deps import GraphDep
 from service.repository import access as repo
-from service.routes.common import NAME_TAKEN, errors
+from service.routes.common import NAME_TAKEN, STORAGE_FULL, errors
 from service.schemas import Page
 from service.schemas_access import ApiKeyIn, ApiKeyInfo, NewApiKey
 
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/keys", tags=["keys"])
     response_model=NewApiKey,
     status_code=status.HTTP_201_CREATED,
     summary="Create an API key; the answer is the only time the key is shown",
-    responses={**errors(400, 422, 503, writes=True), 409: NAME_TAKEN},
+    responses={**errors(400, 422, 503, also=(STORAGE_FULL,)), 409: NAME_TAKEN},
 )
 def create_key(body: ApiKeyIn, graph: GraphDep, audit: AuditDep) -> NewApiKey:
     audit.start(Action.KEY_CREATE, [body.name] if body.name else [])
@@ -44,7 +44,7 @@ def list_keys(graph: GraphDep) -> Page[ApiKeyInfo]:
     response_model=ApiKeyInfo,
     summary="Revoke an API key",
     description="Other service processes stop accepting it within KG_KEY_CACHE_S seconds.",
-    responses=errors(404, 422, 503, not_found="no key named 'ci'", writes=True),
+    responses=errors(404, 422, 503, not_found="no key named 'ci'", also=(STORAGE_FULL,)),
 )
 def revoke_key(
     request: Request, graph: GraphDep, audit: AuditDep, name: str = Path(min_length=1)

@@ -171,8 +171,9 @@ def test_each_error_code_has_its_own_example(spec: dict[str, Any]) -> None:
         "403": {"forbidden_query", "forbidden"},
         "404": {"not_found"},
         "409": {"ambiguous_entity", "conflict"},
-        "422": {"invalid_parameters"},
+        "422": {"invalid_parameters", "unprocessable_text", "unusable_source"},
         "429": {"rate_limited"},
+        "502": {"source_unavailable"},
         "503": {"graph_unavailable", "storage_full", "busy"},
         "504": {"query_timeout"},
     }

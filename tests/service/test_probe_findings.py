@@ -261,8 +261,14 @@ def children(pid: int) -> set[int]:
 def test_extraction_runs_in_a_worker_process_and_health_answers_meanwhile(
     service: Service,
 ) -> None:
-    sentence = "Gouverneur Max Beispiel besuchte das Werk von Nordwerk Motors in Taschkent. "
-    texts = [f"{i} " + sentence * 700 for i in range(3)]  # ~55,000 characters each
+    # Three different articles (~55,000 characters each): texts alike but for a number would be
+    # one syndicated story, loaded once and recorded twice as its copies.
+    sentences = [
+        "Gouverneur Max Beispiel besuchte das Werk von Nordwerk Motors in Taschkent. ",
+        "Ministerin Erika Muster eröffnete die Spinnerei der Südwerk Textil in Samarkand. ",
+        "Bürgermeister Karl Probe plant mit Ostwerk Energie ein Kraftwerk bei Buchara. ",
+    ]
+    texts = [sentence * 700 for sentence in sentences]
     with (
         service.client() as client,
         concurrent.futures.ThreadPoolExecutor(3) as pool,
