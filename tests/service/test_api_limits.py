@@ -17,6 +17,7 @@ from loaders.models import DOCUMENT_LANGUAGES, LANGUAGES
 from service.middleware import loggable
 from service.schemas import MAX_SYNC_TEXT_CHARS
 from tests.conftest import Backend, Service, start_service, stop_service
+from tests.loaders.test_language import UZBEK_LATIN
 from tests.service.world import error
 
 SMALL_CAP = 10_000
@@ -128,6 +129,11 @@ def test_one_language_rule_for_documents(client: httpx.Client, empty_graph: Grap
             "invalid_parameters",
         )
         assert message == "lang: Input should be 'de', 'en' or 'ru'"
+    # Uzbek text without a lang is named as Uzbek (lingua alone called it Turkish).
+    message = error(
+        client.post("/documents", json={"text": UZBEK_LATIN}), 422, "unprocessable_text"
+    )
+    assert "its language is uzbek" in message
     # A document extracted elsewhere: any language of FORMAT.md, Uzbek too, nothing else.
     message = error(
         client.post("/documents/extracted", json={"text": "Texte.", "lang": "fr"}),
