@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,9 +114,19 @@ def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
             for entry in lines[1:end]:
                 key, sep, value = entry.partition(":")
                 if sep and key.strip() in _FRONT_MATTER_KEYS and value.strip():
-                    meta[key.strip()] = value.strip()
+                    meta[key.strip()] = _unquoted(value.strip())
             return meta, "\n".join(lines[end + 1 :])
     return {}, raw
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value as YAML reads a quoted scalar: title: "Chery in Karshi" is the
+    title without its quotes ('' inside single quotes, \\" and \\\\ inside double ones)."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r'\\(["\\])', r"\1", value[1:-1])
+    return value
 
 
 def _markdown_title(text: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from spacy.tokens import Doc
@@ -71,12 +72,22 @@ def _entity(entity_id: str, entity: Entity, mentions: list[Mention]) -> Extracte
     )
 
 
+# A Markdown article's headline ("# Chery baut in Karshi") is a sentence to the extractor; the
+# text keeps its marker (the document's id is the text's hash), the evidence shown does not.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+
+
+def evidence_sentence(sentence: str) -> str:
+    """The sentence as evidence: trimmed, without a Markdown heading marker."""
+    return _MARKDOWN_HEADING.sub("", sentence.strip())
+
+
 def _relation(
     relation: Relation, ids: dict[int, str], entities: list[Entity], sentences: list
 ) -> ExtractedRelation:
     properties: dict[str, Any] = dict(relation.properties)
     properties["confidence"] = relation.confidence
-    evidence = sentences[relation.sentence].text.strip()
+    evidence = evidence_sentence(sentences[relation.sentence].text)
     return ExtractedRelation(
         type=relation.type,
         source=ids[relation.source],

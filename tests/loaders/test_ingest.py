@@ -183,3 +183,31 @@ def test_a_document_in_a_language_of_no_format_fails(
     assert "fr.json: lang: Input should be 'de', 'en', 'ru' or 'uz'" in result.stderr
     assert "uz-text.json: lang: Input should be 'de', 'en' or 'ru'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_quoted_front_matter_title_loses_its_quotes(tmp_path: Path) -> None:
+    meta, _ = parse_front_matter(
+        '---\ntitle: "Chery: ein \\"Werk\\" in Karshi"\nurl: \'https://x.example/a\'\n'
+        "published: 2024-01-02\n---\nText."
+    )
+    assert meta["title"] == 'Chery: ein "Werk" in Karshi'
+    assert meta["url"] == "https://x.example/a"
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 'Azimov''s visit'\n---\n# Other\n\nText.", encoding="utf-8"
+    )
+    [article] = list(read_articles([tmp_path / "a.md"]))
+    assert not isinstance(article, Failure) and article.meta is not None
+    assert article.meta.title == "Azimov's visit"
+
+
+def test_a_markdown_headline_as_evidence_has_no_heading_marker(tmp_path: Path) -> None:
+    from loaders.extraction import extract
+
+    text = (
+        "# Gouverneur Anvar Beispielov besucht Nordwind Motors\n\n"
+        "Gouverneur Anvar Beispielov besuchte am Montag den Autobauer Nordwind Motors."
+    )
+    doc = extract(text, "de")
+    evidence = [r.evidence for r in doc.relations]
+    assert evidence and all(e and not e.startswith("#") for e in evidence)
+    assert all(e in text for e in evidence if e)
