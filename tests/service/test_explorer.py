@@ -382,6 +382,56 @@ def test_explore_search_expand_evidence_paths_share(
     assert watch.foreign_requests == []
 
 
+def outside_the_canvas(page: Any, margin: float = 16) -> list[str]:
+    """The visible nodes whose shape or label comes closer than `margin` pixels to the canvas's
+    edge (or beyond it)."""
+    stage = page.evaluate("() => window.explorer.stageRect()")
+    return [
+        f"{box['id']} {[round(box[k]) for k in ('left', 'top', 'right', 'bottom')]}"
+        for box in page.evaluate("() => window.explorer.nodeBoxes()")
+        if box["left"] < stage["left"] + margin
+        or box["top"] < stage["top"] + margin
+        or box["right"] > stage["right"] - margin
+        or box["bottom"] > stage["bottom"] - margin
+    ]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_view_fits_labels_after_several_entities_and_paths_are_in_sight(
+    browser: Any, explorer_service: Service, http: httpx.Client
+) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{explorer_service.url}/explore")
+        settle(tab)
+        # The Paths box, from its title to its buttons, without scrolling the sidebar.
+        paths = tab.locator("#paths").bounding_box()
+        assert paths is not None and paths["y"] + paths["height"] <= 900, paths
+        assert tab.locator("#btn-path").is_visible()
+
+        # Several entities opened, one after the other, each selected as the search opens it:
+        # the demo graph's hubs and our chain.
+        for query in ("Chery", "Karshi", "Uzbekistan", "Mirziyoyev", "Azimov"):
+            found = http.get("/entities", params={"q": query}).json()["items"][0]
+            pick(tab, "search", query, found["id"])
+            settle(tab)
+            assert outside_the_canvas(tab) == [], query
+        pick(tab, "search", "Muster", MUSTEROV)
+        settle(tab)
+        click_node(tab, STEPPENWIND, double=True)
+        assert outside_the_canvas(tab) == [], "Steppenwind opened"
+        assert len(drawn(tab)[0]) >= 20
+        click_node(tab, PLANT)  # selected: its label is drawn bold
+        tab.click("#btn-fit")
+        settle(tab)
+        assert outside_the_canvas(tab) == []
+        save_screenshot(tab, "explorer-fit.png")
+    finally:
+        context.close()
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_a_shared_link_opens_the_same_view_and_api_errors_are_shown(

@@ -3,6 +3,11 @@
 
 import { NETWORK_OPTIONS, categoryOf, visEdge, visNode } from "./styles.js";
 
+// Room kept around the drawing when the view is fitted (the status line sits bottom left), and
+// the closest a fit zooms in on a small graph.
+const FIT_MARGIN_PX = 28;
+const FIT_MAX_ZOOM = 1.4;
+
 export class GraphView {
   /**
    * @param {HTMLElement} container
@@ -176,6 +181,27 @@ export class GraphView {
     };
   }
 
+  /** Each visible node's drawn box (its shape and label), in page (CSS pixel) coordinates. */
+  pageBoxes() {
+    const rect = this.network.body.container.getBoundingClientRect();
+    return this.#shownNodeIds().map((id) => {
+      const box = this.network.getBoundingBox(id);
+      const a = this.network.canvasToDOM({ x: box.left, y: box.top });
+      const b = this.network.canvasToDOM({ x: box.right, y: box.bottom });
+      return { id, left: rect.left + a.x, top: rect.top + a.y, right: rect.left + b.x, bottom: rect.top + b.y };
+    });
+  }
+
+  /** The canvas's place on the page. */
+  stageRect() {
+    const { left, top, right, bottom } = this.network.body.container.getBoundingClientRect();
+    return { left, top, right, bottom };
+  }
+
+  #shownNodeIds() {
+    return this.data.nodes.getIds().filter((id) => this.isShown(id));
+  }
+
   /** Where a node is drawn, in page (CSS pixel) coordinates. */
   pagePosition(id) {
     const rect = this.network.body.container.getBoundingClientRect();
@@ -215,9 +241,31 @@ export class GraphView {
     if (this.data.nodes.get(id)) this.network.focus(id, { scale: Math.max(this.network.getScale(), 0.9), animation: { duration: 400 } });
   }
 
+  /**
+   * Show every visible node, shape and label, inside the canvas with a margin. vis-network's own
+   * fit() sizes the view on the boxes of the last drawing, with no margin: a label at an edge,
+   * and most the selected node's (drawn bold, wider), came out cut off.
+   */
   fit(animate = true) {
-    this.network.fit({ animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
-                       maxZoomLevel: 1.4 });
+    const ids = this.#shownNodeIds();
+    if (!ids.length) return;
+    this.network.redraw(); // measure the labels as drawn now (selection, new nodes)
+    const boxes = ids.map((id) => this.network.getBoundingBox(id)).filter(Boolean);
+    const left = Math.min(...boxes.map((b) => b.left));
+    const right = Math.max(...boxes.map((b) => b.right));
+    const top = Math.min(...boxes.map((b) => b.top));
+    const bottom = Math.max(...boxes.map((b) => b.bottom));
+    const { width, height } = this.network.body.container.getBoundingClientRect();
+    const scale = Math.min(
+      FIT_MAX_ZOOM,
+      (width - 2 * FIT_MARGIN_PX) / Math.max(right - left, 1),
+      (height - 2 * FIT_MARGIN_PX) / Math.max(bottom - top, 1),
+    );
+    this.network.moveTo({
+      position: { x: (left + right) / 2, y: (top + bottom) / 2 },
+      scale: Math.max(scale, 0.05),
+      animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
+    });
   }
 
   zoom(factor) {

@@ -150,6 +150,8 @@ function exposeHook(explorer) {
     nodePosition: (id) => explorer.view.pagePosition(id),
     canvasPosition: (id) => explorer.view.positionOf(id),
     edgePosition: (id) => explorer.view.edgePagePosition(id),
+    nodeBoxes: () => explorer.view.pageBoxes(),
+    stageRect: () => explorer.view.stageRect(),
     hash: () => explorer.state.toHash(),
   });
 }
