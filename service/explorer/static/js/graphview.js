@@ -23,6 +23,7 @@ export class GraphView {
     this.edgeTags = new Map();
     this.decor = { pinned: new Map(), pathNodes: new Set(), pathEdges: new Set(), anchors: new Set() };
     this.moving = false;
+    this.animating = false; // a fit, zoom or focus moving the camera
     this.data = { nodes: new window.vis.DataSet(), edges: new window.vis.DataSet() };
     this.network = new window.vis.Network(container, this.data, NETWORK_OPTIONS);
     this.#listen();
@@ -42,8 +43,17 @@ export class GraphView {
       if (e.nodes.length) this.handlers.onDragEnd(e.nodes, net.getPositions(e.nodes));
     });
     net.on("startStabilizing", () => this.#setMoving(true));
+    // Only "stabilized" ends the motion. "stabilizationIterationsDone" comes after the first 300
+    // steps even when the layout is not stable yet, and the simulation goes on without a new
+    // "startStabilizing": taken for the end, it fitted the view while nodes still moved, and
+    // they drifted to the edges (labels cut) after the fit.
     net.on("stabilized", () => this.#setMoving(false));
-    net.on("stabilizationIterationsDone", () => this.#setMoving(false));
+    // vis-network steps an animation per frame, not per millisecond: on a busy machine a
+    // 400 ms fit takes seconds, and the view is not settled until it ends.
+    net.on("animationFinished", () => {
+      this.animating = false;
+      this.handlers.onSettled?.(!this.moving);
+    });
   }
 
   #setMoving(moving) {
@@ -238,7 +248,9 @@ export class GraphView {
   }
 
   focus(id) {
-    if (this.data.nodes.get(id)) this.network.focus(id, { scale: Math.max(this.network.getScale(), 0.9), animation: { duration: 400 } });
+    if (!this.data.nodes.get(id)) return;
+    this.network.focus(id, { scale: Math.max(this.network.getScale(), 0.9), animation: { duration: 400 } });
+    this.animating = true; // after the call: vis ends a running animation inside it
   }
 
   /**
@@ -266,10 +278,12 @@ export class GraphView {
       scale: Math.max(scale, 0.05),
       animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
     });
+    this.animating = animate; // after the call: vis ends a running animation inside it
   }
 
   zoom(factor) {
     this.network.moveTo({ scale: this.network.getScale() * factor, animation: { duration: 200 } });
+    this.animating = true;
   }
 
   /** The canvas element (for the PNG export). */

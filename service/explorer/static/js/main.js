@@ -144,7 +144,8 @@ function wirePaths(explorer) {
 function exposeHook(explorer) {
   window.explorer = Object.freeze({
     isIdle: () => document.body.dataset.ready === "true" && activity.pending === 0
-      && !explorer.view.moving && performance.now() - explorer.lastChange > QUIET_MS,
+      && !explorer.view.moving && !explorer.view.animating
+      && performance.now() - explorer.lastChange > QUIET_MS,
     visible: () => explorer.view.visibleGraph(),
     pathHighlight: () => ({ nodes: [...explorer.view.decor.pathNodes], edges: [...explorer.view.decor.pathEdges] }),
     nodePosition: (id) => explorer.view.pagePosition(id),
