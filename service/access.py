@@ -140,13 +140,13 @@ async def enforce_access(request: Request) -> AsyncIterator[None]:
         assert role is not None
         if caller is None:
             raise UnauthorizedError(
-                f"{request.method} {path} needs a {role.value} key: send "
+                f"{request.method} {path} needs {article(role)} {role.value} key: send "
                 "'Authorization: Bearer KEY' or 'X-API-Key: KEY' (kg keys create)"
             )
         if not caller.role.includes(role):
             raise ForbiddenError(
-                f"the key {caller.name!r} is a {caller.role.value} key; "
-                f"{request.method} {path} needs a {role.value} key"
+                f"the key {caller.name!r} is {article(caller.role)} {caller.role.value} key; "
+                f"{request.method} {path} needs {article(role)} {role.value} key"
             )
     limiter = control.rate_limiter(request.method, path, role)
     if limiter is not None:
@@ -156,6 +156,11 @@ async def enforce_access(request: Request) -> AsyncIterator[None]:
             yield
     else:
         yield
+
+
+def article(role: Role) -> str:
+    """'a' or 'an' before a role's name, so messages read "an admin key"."""
+    return "an" if role.value[:1] in "aeiou" else "a"
 
 
 # -- OpenAPI --------------------------------------------------------------------------------
@@ -194,8 +199,8 @@ def _document_operation(
     answers = operation.setdefault("responses", {})
     # Each code with an example of its own, worded as the policy words it.
     unauthorized = (
-        f"{method} {path} needs a {role.value} key: send 'Authorization: Bearer KEY' or "
-        "'X-API-Key: KEY' (kg keys create)"
+        f"{method} {path} needs {article(role)} {role.value} key: send "
+        "'Authorization: Bearer KEY' or 'X-API-Key: KEY' (kg keys create)"
         if required
         else "the API key is not known (revoked, or mistyped)"
     )
@@ -211,8 +216,8 @@ def _document_operation(
             "the key's role may not do this",
             example(
                 "forbidden",
-                f"the key 'analyst-1' is a {weaker.value} key; {method} {path} needs a "
-                f"{role.value} key",
+                f"the key 'analyst-1' is {article(weaker)} {weaker.value} key; "
+                f"{method} {path} needs {article(role)} {role.value} key",
             ),
         )
     if (kind := rate_kind(method, path, role)) is not None:

@@ -59,7 +59,7 @@ class PlantFact(BaseModel):
                 {
                     "company": {"id": "org:chery", "name": "Chery", "type": "Organization"},
                     "plant": {
-                        "id": "plant:chery@gn-1216311",
+                        "id": "plant:chery@karshi",
                         "name": "Chery car plant in Karshi",
                         "type": "Plant",
                     },
@@ -70,7 +70,7 @@ class PlantFact(BaseModel):
                         "id": "rel-…",
                         "type": "PLANS",
                         "source": "org:chery",
-                        "target": "plant:chery@gn-1216311",
+                        "target": "plant:chery@karshi",
                     },
                 }
             ]

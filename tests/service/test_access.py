@@ -78,7 +78,8 @@ def test_each_role_does_what_it_may(service: Service, keys: dict[str, str]) -> N
         created = writer.post("/documents/extracted", json=doc)
         assert created.status_code in (200, 201), created.text
         doc_id = created.json()["id"]
-        error(writer.get("/audit"), 403, "forbidden")
+        refused = error(writer.get("/audit"), 403, "forbidden")
+        assert "is a writer key; GET /audit needs an admin key" in refused
     with service.client(key=keys["reader"]) as reader:
         assert ok(reader.get(f"/documents/{doc_id}"))["id"] == doc_id
         assert ok(reader.post("/query", json={"cypher": "RETURN 1 AS one"}))["rows"] == [[1]]
