@@ -128,6 +128,8 @@ class FunctionWords:
     with_: WordSet  # "with" and "between": who someone meets or works with
     between: WordSet  # "between": the parties of something follow
     together: WordSet  # "together", "jointly": a partner follows with WITH
+    parties: WordSet  # stems that make the companies listed with them a project's parties
+    list_joiners: WordSet  # words that continue a list besides "and" ("as well as", "а также")
     from_: WordSet  # "from": where someone comes from
     by: WordSet  # the agent's preposition of a passive ("by", "durch")
     locative: WordSet  # where something is ("in", "near", "в")

@@ -140,13 +140,6 @@ class PlantRules(FinderBase):
             for key, relation in self.found.items()
         )
 
-    def _adjective_place(self, index: int) -> bool:
-        """A country adjective ("Uzbek") at this token."""
-        return any(
-            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
-            for m in self.mentions
-        )
-
     def _builder_relation(self, plant: int, builder: int, status: str) -> RelationType:
         """Who builds a plant plans it while it is being built; once it stands, the builder
         runs it, unless another company is said to (then the builder was its contractor)."""

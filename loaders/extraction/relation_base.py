@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType, signature_allows
-from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
+from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
 from loaders.extraction.model import Entity, Mention, Relation
@@ -143,6 +143,13 @@ class FinderBase:
             out.append(i)
             position = self.mentions[i].end
         return out
+
+    def _adjective_place(self, index: int) -> bool:
+        """A country adjective ("Uzbek", "Japanese") at this token."""
+        return any(
+            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
+            for m in self.mentions
+        )
 
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from loaders.extraction.model import Entity, Mention, Relation
 from loaders.extraction.order_relations import OrderRules
+from loaders.extraction.party_relations import PartyRules
 from loaders.extraction.people_relations import PeopleRules
 from loaders.extraction.place_relations import PlaceRules
 from loaders.extraction.plant_relations import PlantRules
@@ -22,7 +23,7 @@ from loaders.extraction.relation_base import Discourse, Sentence
 from loaders.extraction.tokens import sentences
 
 
-class RelationFinder(PeopleRules, PlantRules, PlaceRules, OrderRules):
+class RelationFinder(PeopleRules, PlantRules, PlaceRules, OrderRules, PartyRules):
     """All relation rules of one document."""
 
     def run(self) -> list[Relation]:
@@ -49,6 +50,7 @@ class RelationFinder(PeopleRules, PlantRules, PlaceRules, OrderRules):
             self._based_in(s)
             self._part_of(s)
             self._joint_ventures(s)
+            self._project_parties(s)
             self._invests(s)
             self._ordered(s)
         self._meetings_with_leaders()

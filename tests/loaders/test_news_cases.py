@@ -93,9 +93,80 @@ ENERGY_PLANTS = [
     ),
 ]
 
+# The parties of a project: companies listed with a word that makes them parties ("together
+# with partners", "signed between", "participants", "beteiligt", "между", "участники") each
+# plan the plant the sentence (or, for "the project", "the agreement", the one before) is about.
+PROJECT_PARTIES = [
+    Case(
+        "A new gas turbine power plant was put into operation in Lebap province. The project "
+        "was implemented by the State Corporation Turkmenenergo together with foreign partners "
+        "- Japanese companies Sumitomo Corporation and Mitsubishi Power, as well as Turkish "
+        "Ronesans Holding.",
+        "en",
+        facts=(
+            ("PLANS", "Turkmenenergo", "project"),
+            ("PLANS", "Sumitomo Corporation", "project"),
+            ("PLANS", "Mitsubishi Power", "project"),
+        ),
+    ),
+    Case(
+        "KazMunayGas is building a polyethylene plant in Atyrau region. The structure of the "
+        "project participants is as follows: KazMunayGas – 40%, Sinopec Group – 30% and Sibur "
+        "Holding – 30%.",
+        "en",
+        facts=(
+            ("PLANS", "Sinopec Group", "polyethylene plant"),
+            ("PLANS", "Sibur Holding", "polyethylene plant"),
+        ),
+    ),
+    Case(
+        "The copper smelter will be built near Aktogai. The trilateral agreement was signed "
+        "between KAZ Minerals Smelting LLP and NFC Kazakhstan LLP.",
+        "en",
+        facts=(
+            ("PLANS", "KAZ Minerals Smelting LLP", "copper smelter"),
+            ("PLANS", "NFC Kazakhstan LLP", "copper smelter"),
+        ),
+    ),
+    Case(
+        "In der Region Karakalpakstan wird ein Zementwerk gebaut. An dem Projekt sind die "
+        "chinesischen Firmen Shangfeng Cement, Tunli Group und Beijing Triumph Group beteiligt.",
+        "de",
+        facts=(
+            ("PLANS", "Shangfeng Cement", "Zementwerk"),
+            ("PLANS", "Beijing Triumph Group", "Zementwerk"),
+        ),
+    ),
+    Case(
+        "Die Kupferhütte soll bei Aktogai entstehen. Die Vereinbarung wurde zwischen KAZ "
+        "Minerals Smelting LLP und NFC Kazakhstan LLP unterzeichnet.",
+        "de",
+        facts=(("PLANS", "NFC Kazakhstan LLP", "Kupferhütte"),),
+    ),
+    Case(
+        "В Атырауской области строится завод полиэтилена. Участниками проекта являются АО "
+        "«КазМунайГаз» (40%), ПАО «СИБУР Холдинг» (30%) и ООО «Синопек» (30%).",
+        "ru",
+        facts=(("PLANS", "СИБУР Холдинг", "завод"), ("PLANS", "Синопек", "завод")),
+    ),
+    Case(
+        "В Лебапском велаяте строится электростанция. Соглашение подписано между ТОО «KAZ "
+        "Minerals Smelting» и компанией NFC Kazakhstan LLP.",
+        "ru",
+        facts=(("PLANS", "NFC Kazakhstan LLP", "электростанция"),),
+    ),
+    Case(  # an activity the partners agree on is no plant of theirs
+        "In 2023, ADM Jizzakh and GWM signed a partnership agreement enabling the assembly of "
+        "HAVAL vehicles in Uzbekistan.",
+        "en",
+        forbidden=(("PLANS", "ADM Jizzakh", "assembly"),),
+    ),
+]
+
 TABLES = {
     "named by place word": NAMED_BY_PLACE_WORD,
     "energy plants": ENERGY_PLANTS,
+    "project parties": PROJECT_PARTIES,
 }
 CASES = [(name, i, case) for name, cases in TABLES.items() for i, case in enumerate(cases)]
 
