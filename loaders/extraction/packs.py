@@ -130,6 +130,7 @@ class FunctionWords:
     together: WordSet  # "together", "jointly": a partner follows with WITH
     parties: WordSet  # stems that make the companies listed with them a project's parties
     list_joiners: WordSet  # words that continue a list besides "and" ("as well as", "а также")
+    ceremony: WordSet  # stems of a plant's opening ceremony: who attends it is at the plant
     from_: WordSet  # "from": where someone comes from
     by: WordSet  # the agent's preposition of a passive ("by", "durch")
     locative: WordSet  # where something is ("in", "near", "в")

@@ -250,16 +250,20 @@ class PeopleRules(FinderBase):
         """ "An der Zeremonie nahmen X und Y teil", "X took part in the opening of the
         factory": those present at a plant's opening visit the plant (the plant of this
         sentence, or the one just opened)."""
-        if not self._attends(s):
-            return
         people = [
             self.ent(i)
-            for i in self.typed(s, PERSON)
+            for i in (self.typed(s, PERSON) if self._attends(s) else self._opening_agents(s))
             if not self.mentions[i].weak and not self._is_seat(i, s)
         ]
+        if not people:
+            return
         plants = [self.ent(i) for i in self.typed(s, PLANT)]
         if not plants and s.discourse.opened is not None and s.index - s.discourse.opened[1] <= 2:
             plants = [s.discourse.opened[0]]
+        if not plants and any(self.words.ceremony.matches(t.lower_) for t in s.span):
+            # "The opening ceremony was attended by ...": the ceremony of the plant told of
+            recent = s.discourse.opened or s.discourse.last_plant
+            plants = [recent[0]] if recent is not None else []
         for person in dict.fromkeys(people):
             for plant in plants[:1]:
                 self.add(RelationType.VISITED, person, plant, s, SENTENCE)
@@ -281,6 +285,22 @@ class PeopleRules(FinderBase):
             for person in people[-1:]:
                 for plant in target:
                     self.add(RelationType.VISITED, self.ent(person), self.ent(plant), s, SENTENCE)
+
+    def _opening_agents(self, s: Sentence) -> list[int]:
+        """ "opened by President X", "die Eröffnung des Windparks durch Präsident X": the
+        people after "by" that follow an opening word are at the opening."""
+        opens = s.triggers.get("inaugurate", []) + [
+            t.i for t in s.span if self.words.ceremony.matches(t.lower_)
+        ]
+        if not opens:
+            return []
+        first = min(opens)
+        return [
+            i
+            for i in self.typed(s, PERSON)
+            if self.mentions[i].start > first
+            and any(w in self.words.by for w in self._words_before(self._argument_start(i), 2))
+        ]
 
     def _attends(self, s: Sentence) -> bool:
         return bool(s.triggers.get("attend"))

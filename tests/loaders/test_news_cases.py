@@ -163,10 +163,70 @@ PROJECT_PARTIES = [
     ),
 ]
 
+# Presence at a plant's opening is a visit: "the opening ceremony was attended by", "An der
+# Zeremonie nahmen ... teil", "В церемонии открытия приняли участие" (the plant told of before),
+# "with the participation of the Head of State", "bei der Eröffnung", "at the opening
+# ceremony", "die Eröffnung ... durch Präsident X".
+PRESENT_AT_OPENING = [
+    Case(
+        "Kia has opened its car plant in Kostanay. The plant will produce 70,000 cars a year. "
+        "Its robots weld the bodies. The opening ceremony was attended by First Deputy Prime "
+        "Minister Roman Sklyar and Kia president Ho Sung Song.",
+        "en",
+        facts=(
+            ("VISITED", "Roman Sklyar", "car plant"),
+            ("VISITED", "Ho Sung Song", "car plant"),
+        ),
+    ),
+    Case(
+        "Kia hat sein Werk in Kostanai eröffnet. Das Werk soll 70.000 Autos im Jahr bauen. "
+        "Roboter schweißen die Karosserien. An der Zeremonie nahmen der Erste stellvertretende "
+        "Ministerpräsident Roman Sklyar und Kia-Präsident Ho Sung Song teil.",
+        "de",
+        facts=(("VISITED", "Roman Sklyar", "Werk"), ("VISITED", "Ho Sung Song", "Werk")),
+    ),
+    Case(
+        "В Чарджевском этрапе открыта новая электростанция. Её мощность 432 мегаватта. В "
+        "церемонии открытия объекта приняли участие вице-премьер Чарымырат Пурчеков и посол "
+        "Японии Киёси Эдзима.",
+        "ru",
+        facts=(("VISITED", "Чарымырат Пурчеков", "новая электростанция"),),
+    ),
+    Case(
+        "10 people were employed at the dairy factory of Zarkoron LLC, which was put into use "
+        "with the participation of the Head of State Emomali Rahmon.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "dairy factory"),),
+    ),
+    Case(
+        "President Gurbanguly Berdimuhamedov said at the opening ceremony of the Garabogaz "
+        "carbamide plant that the country exports chemicals.",
+        "en",
+        facts=(("VISITED", "Gurbanguly Berdimuhamedov", "carbamide plant"),),
+    ),
+    Case(
+        "Unser Land hält mit, sagte Präsident Gurbanguli Berdimuchamedow bei der Eröffnung "
+        "der Gaschemieanlage.",
+        "de",
+        facts=(("VISITED", "Gurbanguli Berdimuchamedow", "Gaschemieanlage"),),
+    ),
+    Case(
+        "Masdar feierte die Eröffnung des Windparks Zarafshan durch Präsident Shavkat Mirziyoyev.",
+        "de",
+        facts=(("VISITED", "Shavkat Mirziyoyev", "Windparks"),),
+    ),
+    Case(  # a ceremony with no plant told of is no visit of one
+        "President Sadyr Japarov took part in the opening ceremony of the investment forum.",
+        "en",
+        forbidden=(("VISITED", "Sadyr Japarov", "forum"),),
+    ),
+]
+
 TABLES = {
     "named by place word": NAMED_BY_PLACE_WORD,
     "energy plants": ENERGY_PLANTS,
     "project parties": PROJECT_PARTIES,
+    "present at opening": PRESENT_AT_OPENING,
 }
 CASES = [(name, i, case) for name, cases in TABLES.items() for i, case in enumerate(cases)]
 
