@@ -25,7 +25,7 @@ from graph_schema.vocabulary import (
     signature_allows,
 )
 from loaders.linking.gazetteer_ids import fitting_geonames_id, place_ids
-from loaders.linking.names import identifying
+from loaders.linking.names import identifying, plant_residue
 from loaders.models import ExtractedDocument, ExtractedEntity, ExtractedRelation, document_id
 
 _ENTITY_TEXT_PROPS = ("status", "product", "capacity", "investment")
@@ -322,13 +322,18 @@ def _unnamed_plant_key(
     key_of: dict[str, str],
     rows: dict[str, EntityRow],
 ) -> str | None:
-    """`plant:<company>@<place>` for a plant whose name the extractor composed.
+    """`plant:<company>@<place>` for a plant whose name the extractor composed or that names no
+    plant in particular; None to keep the key of its name.
 
     Articles describe one project in different words ("car assembly plant", "Montagewerk"), so
     a composed name would split it into several nodes across documents; its company and place
-    do not change. A name that stands in the text is the plant's own and stays its key.
+    do not change. A name that stands in the text and says more than a kind of plant ("Rogun
+    hydropower plant") is the plant's own and stays its key. A bare kind ("plant", "complex in
+    Kyrgyzstan") with no company or place to key it on is this document's own: keyed on its
+    name, every article's "plant" would be one node, and linking decides instead.
     """
-    if plant.name.casefold() in doc.text.casefold():
+    generic = not plant_residue(plant.name)
+    if plant.name.casefold() in doc.text.casefold() and not generic:
         return None
     owners = sorted(
         key_of[r.source]
@@ -344,6 +349,8 @@ def _unnamed_plant_key(
         and rows[key_of[r.target]].type == EntityType.LOCATION
     ]
     if not owners or not places:
+        if generic:
+            return f"plant:{slug(plant.name) or 'plant'}@doc-{document_id(doc.text)[:8]}"
         return None
     place = min(places, key=lambda k: (_PLACE_RANK.get(rows[k].subtype or "", 5), k))
     # the place's name, not its key: a key may be a GeoNames id, and the id should read

@@ -5,6 +5,8 @@ district does not take the id of Asaka the city."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from loaders.linking.places import is_city
 
 
@@ -52,3 +54,16 @@ def fitting_geonames_id(geonames_id: int | None, subtype: str | None) -> int | N
     ):
         return None
     return geonames_id
+
+
+@cache
+def is_place_name(word: str) -> bool:
+    """Whether a folded word is the name of a place the gazetteer knows, in any language."""
+    from loaders.extraction.gazetteer import gazetteer
+    from loaders.extraction.language import supported_languages
+
+    return any(
+        entry.type == "Location"
+        for language in supported_languages()
+        for entry in gazetteer(language).places.get(word, ())
+    )

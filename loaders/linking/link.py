@@ -18,7 +18,8 @@ from typing import Any, Protocol
 
 from graph_schema.keys import relation_id
 from graph_schema.vocabulary import EntityType, RelationType
-from loaders.linking.names import core
+from loaders.linking.gazetteer_ids import is_place_name
+from loaders.linking.names import core, is_generic
 from loaders.linking.profiles import Profile, profiles_of, with_keys
 from loaders.linking.score import CANDIDATE_AT, MERGE_AT, Match, score
 from loaders.resolve import (
@@ -211,9 +212,15 @@ class _OwnerFamily:
                 if (x, y) in parts or (y, x) in parts:
                     return "companies of one family"
                 cx, cy = core(names.get(x, _name_of(x))), core(names.get(y, _name_of(y)))
-                if cx and cy and (cx.split()[0] == cy.split()[0]):
+                if cx and cy and cx.split()[0] == cy.split()[0] and _brand(cx.split()[0]):
                     return "companies of one family"
         return None
+
+
+def _brand(word: str) -> bool:
+    """Whether a first word can name a family of companies: "BYD", "Mitsubishi"; not a kind
+    ("Government", "National") nor a place ("China Nonferrous", "China National")."""
+    return len(word) >= 2 and not is_generic(word) and not is_place_name(word)
 
 
 def _name_of(entity_id: str) -> str:

@@ -37,6 +37,9 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("ii", "i"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+# A soft c is an s in the Cyrillic spelling: "Mercedes" and "Мерседес" (mersedes), "Tojikcement"
+# and "Тоджикцемент" (todzhiktsement -> tojikcement -> tojiksement).
+_SOFT_C = re.compile(r"c(?=[ei])")
 
 
 def skeleton(word: str) -> str:
@@ -44,7 +47,13 @@ def skeleton(word: str) -> str:
     text = fold(word).replace(" ", "")
     for old, new in _SKELETON_RULES:
         text = text.replace(old, new)
-    return _DOUBLE.sub(r"\1", text)
+    return _DOUBLE.sub(r"\1", _SOFT_C.sub("s", text))
+
+
+def name_skeleton(name: str) -> str:
+    """The skeleton of every word of a name: "Todzhiktsement" and "Tojikcement", "Qazinform"
+    and "Kazinform" meet."""
+    return " ".join(skeleton(w) for w in name.split())
 
 
 def _data_lines(name: str) -> list[str]:
@@ -62,9 +71,33 @@ def generic_words() -> frozenset[str]:
     return frozenset(fold(line) for line in _data_lines("generic_words.txt"))
 
 
+@cache
+def web_domains() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("web_domains.txt"))
+
+
+@cache
+def family_designators() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("family_designators.txt"))
+
+
+@cache
+def location_prepositions() -> frozenset[str]:
+    return frozenset(fold(line) for line in _data_lines("location_prepositions.txt"))
+
+
+def _without_domain(name: str) -> str:
+    """ "turkmenportal.com" and "Orda.kz" are the media Turkmenportal and Orda."""
+    head, dot, tail = name.strip().rpartition(".")
+    if dot and head and " " not in name.strip() and fold(tail) in web_domains():
+        return head
+    return name
+
+
 def core(name: str) -> str:
-    """A name folded, without legal forms and company nouns: the part that identifies."""
-    words = fold(name).split()
+    """A name folded, without legal forms, company nouns and a web domain: the part that
+    identifies."""
+    words = fold(_without_domain(name)).split()
     drop = designators()
     phrases = sorted((d.split() for d in drop if " " in d), key=len, reverse=True)
     kept: list[str] = []
@@ -80,11 +113,46 @@ def core(name: str) -> str:
     return " ".join(kept)
 
 
+def designator_kinds(name: str) -> frozenset[str]:
+    """'family' when the name says it is a group of companies ("Mitsubishi Group", "Çalık
+    Holding"), 'entity' when it names one legal entity ("Mitsubishi Corporation", "JSC Sibur"),
+    both or neither."""
+    words = set(fold(name).split())
+    kinds = set()
+    if words & family_designators():
+        kinds.add("family")
+    if (words & designators()) - family_designators() - {"the"}:
+        kinds.add("entity")
+    return frozenset(kinds)
+
+
+def plant_residue(name: str) -> str:
+    """What a plant's name says beyond its kind, its product and where it is: "Rogun
+    hydropower plant" -> "rogun", "Talas gold mining combine at Jerooy" -> "talas mining",
+    "cement plant in Jizzakh" and "plant in Kazakhstan" -> "" (they name no plant in
+    particular). The place phrase is cut at its preposition; kind and product words dropped."""
+    from loaders.linking.products import product_kinds
+
+    kept: list[str] = []
+    for word in fold(name).split():
+        if word in location_prepositions():
+            break
+        if word.isdigit() or is_generic(word) or product_kinds(word):
+            continue
+        kept.append(word)
+    return " ".join(kept)
+
+
 def is_generic(form: str) -> bool:
     """True when every word of the form only names a kind of thing or role."""
     words = fold(form).split()
-    generic = generic_words() | designators()
+    generic = _generic_or_designator()
     return all(w in generic or w.isdigit() for w in words)
+
+
+@cache
+def _generic_or_designator() -> frozenset[str]:
+    return generic_words() | designators()
 
 
 def identifying(forms: Iterable[str]) -> list[str]:

@@ -110,3 +110,56 @@ def is_country(place_id: str) -> bool:
 
 def is_city(geonames_id: int) -> bool:
     return geonames_id in _cities()
+
+
+def is_placed(place_id: str) -> bool:
+    """Whether the gazetteer knows where the place lies (a country, a region by ISO code, a
+    city GeoNames knows, a group of countries); a district or a zone keyed on its name is not."""
+    if place_id.startswith("loc:iso-") or place_id in _MACRO_MEMBERS:
+        return True
+    if place_id.startswith("loc:gn-"):
+        number = int(place_id.removeprefix("loc:gn-"))
+        return number in _countries() or number in _cities()
+    return False
+
+
+def narrowest(places: frozenset[str]) -> frozenset[str]:
+    """The places of a set that contain none of the others: a plant "in Jizzakh, Jizzakh region,
+    Uzbekistan" is in Jizzakh. A place the gazetteer cannot place (a district, a zone, a
+    deposit keyed on its name) is taken to lie inside the ones it can: a plant "in Turkmenbashi
+    district, Turkmenistan" is in Turkmenbashi district, not anywhere in Turkmenistan."""
+    unplaced = frozenset(p for p in places if not is_placed(p))
+    if unplaced:
+        return unplaced
+    return frozenset(p for p in places if not any(q != p and p in enclosing(q) for q in places))
+
+
+def places_relation(a: frozenset[str], b: frozenset[str]) -> str | None:
+    """How the places of two plants fit: 'same', 'inside' (one narrowest place lies in the
+    other), 'unknown' (one side names none, or names a place the gazetteer cannot place and
+    nothing it can place contradicts), None (apart: Fergana and Bukhara)."""
+    if not a or not b:
+        return "unknown"
+    narrow_a, narrow_b = narrowest(a), narrowest(b)
+    found = {same_or_nested(x, y) for x in narrow_a for y in narrow_b}
+    if "same" in found:
+        return "same"
+    if "inside" in found:
+        return "inside"
+    if all(is_placed(p) for p in narrow_a | narrow_b):
+        return None
+    # some narrowest place is one the gazetteer cannot place: only what it can place may
+    # contradict (Lebap region against a district of Lebap it does not know is no contradiction)
+    placed_a = narrowest(frozenset(p for p in a if is_placed(p)))
+    placed_b = narrowest(frozenset(p for p in b if is_placed(p)))
+    if placed_a and placed_b and not any(same_or_nested(x, y) for x in placed_a for y in placed_b):
+        return None
+    # "Gokdepe district, Akhal region" against "Akhal region": the one side's place lies in
+    # the other's, as the document says; against "Garabogaz" (a city of the country the
+    # district is said to lie in) nothing is known
+    for whole, context in ((narrow_a, placed_b), (narrow_b, placed_a)):
+        if all(is_placed(p) for p in whole) and any(
+            same_or_nested(y, x) == "same" or y in enclosing(x) for y in whole for x in context
+        ):
+            return "inside"
+    return "unknown"

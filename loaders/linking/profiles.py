@@ -14,6 +14,8 @@ from loaders.linking.names import (
     identifying,
     is_generic,
     looks_like_acronym,
+    name_skeleton,
+    plant_residue,
     skeleton,
 )
 from loaders.linking.places import is_country
@@ -57,6 +59,7 @@ def blocking_keys(p: Profile) -> frozenset[str]:
         for form in p.forms:
             if core(form):
                 keys.add(f"o:{core(form)}")
+                keys.add(f"o:s:{name_skeleton(core(form))}")
             if looks_like_acronym(form):
                 keys.add(f"o:a:{fold(form)}")
         short = acronym(p.name)
@@ -65,12 +68,23 @@ def blocking_keys(p: Profile) -> frozenset[str]:
     elif p.type is EntityType.LOCATION:
         if p.geonames_id is None and not p.iso:
             keys |= {f"l:{p.subtype or ''}:{place_core(f)}" for f in p.forms if place_core(f)}
+            keys |= {f"l:s:{name_skeleton(place_core(f))}" for f in p.forms if place_core(f)}
     elif p.type is EntityType.PLANT:
         keys |= {f"pl:o:{owner}" for owner in p.owners}
         keys |= {f"pl:p:{place}" for place in p.places if not is_country(place)}
-        if p.named and core(p.name):
+        if plant_residue(p.name):  # a name, not only a kind of plant ("plant in Kazakhstan")
             keys.add(f"pl:n:{core(p.name)}")
+        if own_words(p):
+            keys.add(f"pl:r:{own_words(p)}")
     return frozenset(keys)
+
+
+def own_words(p: Profile) -> str:
+    """A plant's name without its kind, product, place phrase and its companies' names: what
+    two articles naming it alike have in common beyond what the rest of the profile says
+    ("Garabogaz fertilizer plant", "Garabogaz carbamide complex" -> "garabogaz")."""
+    owner_words = {w for owner in p.owners for w in owner.split(":", 1)[-1].split("-")}
+    return " ".join(w for w in plant_residue(p.name).split() if w not in owner_words)
 
 
 def place_core(form: str) -> str:
@@ -93,16 +107,34 @@ def profiles_of(doc: GraphDocument) -> dict[str, Profile]:
             places.setdefault(rel.source, set()).add(rel.target)
         elif rel.type is RelationType.PART_OF:
             parents.setdefault(rel.source, set()).add(rel.target)
+    types = {row.id: row.type for row in doc.entities}
     out = {}
     for row in doc.entities:
+        own_places = places.get(row.id, set())
+        if row.type == EntityType.PLANT.value:
+            own_places = _with_enclosing(own_places, places, types)
         profile = profile_of_row(
             row,
             seats=seats.get(row.id, set()),
             owners=owners.get(row.id, set()),
-            places=places.get(row.id, set()),
+            places=own_places,
             parents=parents.get(row.id, set()),
         )
         out[row.id] = profile
+    return out
+
+
+def _with_enclosing(
+    start: set[str], located: dict[str, set[str]], types: dict[str, str]
+) -> set[str]:
+    """A plant's places and the places the document says they lie in (a district it names
+    "in Lebap region"), so that its place meets one the gazetteer cannot place."""
+    out, todo = set(start), list(start)
+    while todo:
+        for parent in located.get(todo.pop(), ()):
+            if parent not in out and types.get(parent) == EntityType.LOCATION.value:
+                out.add(parent)
+                todo.append(parent)
     return out
 
 

@@ -3,24 +3,30 @@ reason, per entity type. Pure functions of two profiles.
 
 The evidence adds up from what identifies each kind of thing: for a person the name words
 (spellings folded to one skeleton, initials against first names) and the offices held; for an
-organisation the name without legal forms, its known aliases and acronyms; for a plant its
-companies, its place (a city counts inside its region and country) and its product. A hard
-contradiction — another first name, a subtype that cannot be the same thing, two places apart,
-two different products — rules the pair out whatever else agrees."""
+organisation the name without legal forms, its known aliases and acronyms, in either script; for
+a plant its companies, its place (a city counts inside its region and country), its product and
+a name that names it in particular. A hard contradiction — another first name, a subtype that
+cannot be the same thing, two places the gazetteer knows apart, two different products — rules
+the pair out whatever else agrees."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from graph_schema.keys import fold
 from graph_schema.vocabulary import EntityType
-from loaders.linking.names import core, similarity, skeleton
-from loaders.linking.places import same_or_nested
-from loaders.linking.profiles import Profile, person_tokens, place_core
+from loaders.linking.names import (
+    core,
+    designator_kinds,
+    name_skeleton,
+    plant_residue,
+    similarity,
+    skeleton,
+)
+from loaders.linking.places import places_relation
+from loaders.linking.products import products_fit
+from loaders.linking.profiles import Profile, own_words, person_tokens, place_core
 
 MERGE_AT = 0.75  # at or above: the incoming entity becomes the graph's
 CANDIDATE_AT = 0.45  # between the two: a candidate pair for an analyst to decide
@@ -105,16 +111,41 @@ def _organization(incoming: Profile, known: Profile) -> Match | None:
         return None
     cores_in = {core(f) for f in incoming.forms} - {""}
     cores_known = {core(f) for f in known.forms} - {""}
-    if core(incoming.name) and core(incoming.name) == core(known.name):
+    name_in, name_known = core(incoming.name), core(known.name)
+    if name_in and name_in == name_known:
+        if _group_and_member(incoming.name, known.name):
+            return Match(0.6, "same name, but a group and one of its companies")
         return Match(0.9, "same name without legal form")
-    if cores_in & cores_known:
+    shared = cores_in & cores_known
+    if shared:
+        if all(_short_form(c, name_in, name_known) for c in shared):
+            return Match(0.6, "a short form of a longer name")
         return Match(0.85, "a known alias")
+    if {name_skeleton(c) for c in cores_in} & {name_skeleton(c) for c in cores_known}:
+        return Match(0.85, "same name in another script or spelling")
     acronyms = {fold(f) for f in incoming.forms | known.forms if f.isupper()}
     if any(_initials(c) in acronyms for c in cores_in | cores_known if len(c.split()) >= 2):
         if incoming.places & known.places:
             return Match(0.8, "acronym of the name, same home")
         return Match(0.6, "acronym of the name")
     return None
+
+
+def _group_and_member(a: str, b: str) -> bool:
+    """ "Mitsubishi Group" and "Mitsubishi Corporation": one name says a group of companies,
+    the other one company of it (a name saying neither fits both)."""
+    kinds_a, kinds_b = designator_kinds(a), designator_kinds(b)
+    return len(kinds_a) == len(kinds_b) == 1 and kinds_a != kinds_b
+
+
+def _short_form(shared: str, name_a: str, name_b: str) -> bool:
+    """The form both share is one side's whole name and the first words of the other's longer
+    name: "Samsung" said for "Samsung Engineering" is the short form an article uses, not a
+    sign that Samsung Engineering is Samsung."""
+    return any(
+        shared == short and long.startswith(f"{short} ")
+        for short, long in ((name_a, name_b), (name_b, name_a))
+    )
 
 
 def _initials(name: str) -> str:
@@ -133,8 +164,12 @@ def _location(incoming: Profile, known: Profile) -> Match | None:
         return None  # Asaka the city and Asaka the district are two places
     if known.geonames_id is not None or known.iso:
         return None  # the gazetteer knows that one; an unknown place is not it
-    if {place_core(f) for f in incoming.forms} & {place_core(f) for f in known.forms} - {""}:
+    cores_in = {place_core(f) for f in incoming.forms} - {""}
+    cores_known = {place_core(f) for f in known.forms} - {""}
+    if cores_in & cores_known:
         return Match(0.9, "same place name and kind")
+    if {name_skeleton(c) for c in cores_in} & {name_skeleton(c) for c in cores_known}:
+        return Match(0.85, "same place name in another script or spelling")
     return None
 
 
@@ -145,78 +180,55 @@ def _same_owner(a: frozenset[str], b: frozenset[str]) -> str | None:
     return "same company" if a & b else None
 
 
+_PLACE_WEIGHT = {"same": 0.3, "inside": 0.2, "unknown": 0.05}
+_PLACE_REASON = {"same": "same place", "inside": "one place inside the other"}
+
+
 def _plant(incoming: Profile, known: Profile, owners_alike: OwnerTest) -> Match | None:
     total, reasons = 0.0, []
     owner = owners_alike(incoming.owners, known.owners)
+    owners_clash = bool(not owner and incoming.owners and known.owners)
     if owner == "same company":
         total += 0.5
     elif owner:
         total += 0.4  # "companies of one family": BYD and BYD Uzbekistan
-    elif incoming.owners and known.owners:
-        pass  # two companies: one plant renamed, or two plants; place and product decide
-    else:
+    elif not owners_clash:
         total += 0.1  # one side names no company
+    # two companies: one plant told of by its builder and by its owner, or two plants;
+    # place, product and name decide
     if owner:
         reasons.append(owner)
-    place = _places_fit(incoming.places, known.places)
+    place = places_relation(incoming.places, known.places)
     if place is None:
         return None
-    total += {"same": 0.3, "inside": 0.2, "unknown": 0.05}[place]
-    if place != "unknown":
-        reasons.append("same place" if place == "same" else "one place inside the other")
-    product = _products_fit(incoming.product, known.product)
+    total += _PLACE_WEIGHT[place]
+    if place in _PLACE_REASON:
+        reasons.append(_PLACE_REASON[place])
+    product = products_fit(incoming.product, known.product)
     if product is None:
         return None
     if product:
         total += 0.15
         reasons.append("same product")
-    if incoming.named and known.named and core(incoming.name) == core(known.name) != "":
-        total += 0.3
-        reasons.append("same name")
+    name = _plant_names(incoming, known, owners_clash)
+    if name is not None:
+        total += name[0]
+        reasons.append(name[1])
     return Match(round(max(0.0, min(1.0, total)), 3), ", ".join(reasons) or "little in common")
 
 
-def _places_fit(a: frozenset[str], b: frozenset[str]) -> str | None:
-    if not a or not b:
-        return "unknown"
-    found = {same_or_nested(x, y) for x in a for y in b}
-    if "same" in found:
-        return "same"
-    if "inside" in found:
-        return "inside"
+def _plant_names(incoming: Profile, known: Profile, owners_clash: bool) -> tuple[float, str] | None:
+    """What the two names say: one name that names a plant in particular ("Rogun hydropower
+    plant", "Talas gold mining combine at Jerooy") is strong evidence whoever the articles say
+    builds it; one description ("glass workshop in Gokdepe district") counts unless the
+    companies differ; the same words beyond kind, product, place and companies ("Garabogaz
+    fertilizer plant", "Garabogaz carbamide complex") count a little."""
+    same_name = core(incoming.name) == core(known.name) != ""
+    if same_name and plant_residue(incoming.name):
+        return 0.6, "same name"
+    if same_name and not owners_clash:
+        return 0.3, "same description"
+    words_in, words_known = own_words(incoming), own_words(known)
+    if words_in and words_in == words_known:
+        return 0.2, "same name words"
     return None
-
-
-def _products_fit(a: str | None, b: str | None) -> bool | None:
-    """True one kind of product, False one side says nothing known, None two different kinds."""
-    kinds_a, kinds_b = product_kinds(a or ""), product_kinds(b or "")
-    if not kinds_a or not kinds_b:
-        return False
-    return True if kinds_a & kinds_b else None
-
-
-def product_kinds(text: str) -> frozenset[str]:
-    words = fold(text).split()
-    joined = " ".join(words)
-    found = set()
-    for kind, stems in _product_stems().items():
-        for stem in stems:
-            if " " in stem:
-                hit = stem in joined
-            elif len(stem) >= 4:
-                hit = any(w.startswith(stem) for w in words)
-            else:  # short stems are whole words, English plurals included ("cars", "EVs")
-                hit = stem in words or f"{stem}s" in words
-            if hit:
-                found.add(kind)
-                break
-    return frozenset(found)
-
-
-@cache
-def _product_stems() -> dict[str, tuple[str, ...]]:
-    text = resources.files("loaders.linking").joinpath("data", "products.tsv").read_text("utf-8")
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
-    return {
-        row["kind"]: tuple(row["stems"].split("|")) for row in csv.DictReader(lines, delimiter="\t")
-    }

@@ -10,10 +10,13 @@ from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from graph_schema.vocabulary import EntityType
 from loaders.ingest import Article, load_article
-from loaders.linking.names import core, is_generic, similarity, skeleton
+from loaders.linking.names import core, is_generic, plant_residue, similarity, skeleton
+from loaders.linking.places import places_relation
+from loaders.linking.products import products_fit
 from loaders.linking.profiles import Profile, with_keys
 from loaders.linking.score import CANDIDATE_AT, MERGE_AT, SPELLED_ALIKE, score
 from loaders.models import DocumentMeta, ExtractedDocument
+from loaders.resolve import resolve
 
 P, ORG, L, T = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PLANT
 
@@ -65,6 +68,14 @@ def test_other_names_keep_other_skeletons(a: str, b: str) -> None:
         ("Zhongwang Group", "zhongwang"),
         ("Qizilqum Cement", "qizilqum cement"),
         ("ООО «Artel Electronics»", "artel electronics"),
+        # a web domain, the kind of media outlet, Turkish legal forms and trade words
+        ("turkmenportal.com", "turkmenportal"),
+        ("Orda.kz", "orda"),
+        ("Kazinform News Agency", "kazinform"),
+        ("МИА «Казинформ»", "kazinform"),
+        ("Nachrichtenportal Orda", "orda"),
+        ("Çalık Enerji Sanayi ve Ticaret A.Ş.", "calik enerji"),
+        ("GAP Insaat Yatirim", "gap insaat"),
     ],
 )
 def test_organisation_names_compare_without_legal_forms(name: str, expected: str) -> None:
@@ -80,6 +91,12 @@ def test_organisation_names_compare_without_legal_forms(name: str, expected: str
         ("новый завод", True),
         ("Region", True),
         ("компании", True),
+        # role nouns articles use for a company or a joint venture, never its aliases
+        ("Gemeinschaftsunternehmen", True),
+        ("Anlagenbauer", True),
+        ("автопроизводителя", True),
+        ("агентство", True),
+        ("Cabinet of Ministers", True),
         ("Automobilwerk der Marke Exeed", False),
         ("car plant", False),
         ("Karshi", False),
@@ -122,6 +139,31 @@ SCORE_CASES = [
         MERGE,
     ),
     (profile(ORG, "org:a", "BYD"), profile(ORG, "org:b", "BYD Uzbekistan"), APART),
+    # organisations across scripts: a Russian article's name transliterated back
+    (profile(ORG, "org:a", "Todzhiktsement"), profile(ORG, "org:b", "Tojikcement"), MERGE),
+    (profile(ORG, "org:a", "Mersedes Benz"), profile(ORG, "org:b", "Mercedes-Benz"), MERGE),
+    (profile(ORG, "org:a", "Qazinform"), profile(ORG, "org:b", "Kazinform"), MERGE),
+    (profile(ORG, "org:a", "turkmenportal.com"), profile(ORG, "org:b", "Turkmenportal"), MERGE),
+    # a group and one of its companies; two names of one group
+    (
+        profile(ORG, "org:a", "Mitsubishi Group"),
+        profile(ORG, "org:b", "Mitsubishi Corporation"),
+        CANDIDATE,
+    ),
+    (profile(ORG, "org:a", "Çalık Group"), profile(ORG, "org:b", "Çalık Holding"), MERGE),
+    # the short form an article uses for a longer name is no sign they are one
+    (
+        profile(ORG, "org:a", "Samsung Engineering", aliases=["Samsung"]),
+        profile(ORG, "org:b", "Samsung"),
+        CANDIDATE,
+    ),
+    (
+        profile(ORG, "org:a", "Cabinet of Ministers of Turkmenistan"),
+        profile(ORG, "org:b", "Cabinet of Ministers of Kyrgyzstan"),
+        APART,
+    ),
+    # places without a gazetteer id, in two scripts
+    (profile(L, "loc:a", "Jerui deposit"), profile(L, "loc:b", "Джеруй"), MERGE),
     (
         profile(ORG, "org:a", "ADM", places={"loc:iso-uz"}),
         profile(ORG, "org:b", "Asia Development Motors", places={"loc:iso-uz"}),
@@ -207,6 +249,142 @@ SCORE_CASES = [
         ),
         CANDIDATE,
     ),
+    # a wind farm and a solar park of one company in one country are two plants
+    (
+        profile(
+            T,
+            "plant:a",
+            "Zarafshan wind farm",
+            owners={"org:masdar"},
+            places={"loc:iso-uz"},
+            product="electricity (wind)",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Masdar solar park",
+            owners={"org:masdar"},
+            places={"loc:iso-uz-qa"},
+            product="Solarstrom",
+        ),
+        APART,
+    ),
+    # one name that names a plant in particular, whoever the articles say builds it
+    (
+        profile(
+            T,
+            "plant:a",
+            "Talas gold mining combine at Jerooy",
+            owners={"org:alliance-group"},
+            places={"loc:jerooy-deposit"},
+            product="gold",
+            named=False,
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Talas gold mining combine at Jerooy",
+            owners={"org:government-of-the-soviet-union"},
+            places={"loc:jerooy-deposit"},
+            product="золото",
+            named=False,
+        ),
+        MERGE,
+    ),
+    (
+        profile(T, "plant:a", "Rogun hydropower plant", product="electricity (hydropower)"),
+        profile(
+            T,
+            "plant:b",
+            "Rogun hydropower plant",
+            owners={"org:salini-impregilo"},
+            places={"loc:vakhsh-river"},
+            product="Wasserkraft",
+        ),
+        MERGE,
+    ),
+    # one description, two companies: two cement plants of one district
+    (
+        profile(
+            T,
+            "plant:a",
+            "cement plant in Kemin district",
+            owners={"org:a"},
+            places={"loc:kemin-district"},
+            product="cement",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "cement plant in Kemin district",
+            owners={"org:b"},
+            places={"loc:kemin-district"},
+            product="cement",
+        ),
+        CANDIDATE,
+    ),
+    # a district the gazetteer does not know, against the region the document puts it in
+    (
+        profile(
+            T,
+            "plant:a",
+            "432 MW gas turbine power plant in Charjew district",
+            owners={"org:mitsubishi-power"},
+            places={"loc:charjew-district"},
+            product="electricity",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "432 MW gas turbine power plant at the Lebap State Power Plant",
+            owners={"org:mitsubishi-power"},
+            places={"loc:iso-tm-l"},
+            product="electricity",
+        ),
+        MERGE,
+    ),
+    # an unknown district of a country against a city of it: nothing known, no merge
+    (
+        profile(
+            T,
+            "plant:a",
+            "Turkmenhimiya urea complex in Turkmenbashi district",
+            owners={"org:gap-insaat", "org:turkmenhimiya"},
+            places={"loc:turkmenbashi-district", "loc:gn-1218197"},
+            product="urea",
+            named=False,
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Garabogaz fertilizer plant",
+            owners={"org:gap-insaat"},
+            places={"loc:gn-601758"},
+            product="ammonia and urea",
+            named=False,
+        ),
+        CANDIDATE,
+    ),
+    # two cities apart, each plant said to be in the country as well
+    (
+        profile(
+            T,
+            "plant:a",
+            "Knauf plant in Fergana",
+            owners={"org:knauf"},
+            places={"loc:gn-1514019", "loc:iso-uz"},
+            product="gypsum board",
+        ),
+        profile(
+            T,
+            "plant:b",
+            "Knauf plant in Bukhara",
+            owners={"org:knauf"},
+            places={"loc:gn-1217662", "loc:iso-uz"},
+            product="gypsum",
+        ),
+        APART,
+    ),
 ]
 
 
@@ -234,6 +412,76 @@ def test_blocking_keys_bring_namesakes_together() -> None:
     x = profile(ORG, "org:x", "Uzavtosanoat JSC")
     y = profile(ORG, "org:y", "АО «Узавтосаноат»")
     assert x.keys & y.keys
+
+
+@pytest.mark.parametrize(
+    "name, residue",
+    [
+        ("Rogun hydropower plant", "rogun"),
+        ("Talas gold mining combine at Jerooy", "talas mining"),
+        ("Garabogaz fertilizer plant", "garabogaz"),
+        ("Garabogaz carbamide complex", "garabogaz"),
+        ("Khan Tengri Biopharma pharmaceutical plant in the Alatau SEZ", "khan tengri biopharma"),
+        # a kind of plant, its product and where it is name no plant in particular
+        ("plant", ""),
+        ("complex in Kyrgyzstan", ""),
+        ("largest gold plant in Central Asia", ""),
+        ("Glass production workshop in Gokdepe district", ""),
+        ("завод в Джизаке", ""),
+    ],
+)
+def test_what_a_plant_name_says_beyond_kind_product_and_place(name: str, residue: str) -> None:
+    assert plant_residue(name) == residue
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ({"loc:gn-1513886"}, {"loc:iso-uz-ji"}, "inside"),  # Jizzakh in Jizzakh region
+        ({"loc:gn-1514019", "loc:iso-uz"}, {"loc:gn-1514019"}, "same"),
+        ({"loc:gn-1514019", "loc:iso-uz"}, {"loc:gn-1217662", "loc:iso-uz"}, None),
+        # a district the gazetteer cannot place, and the region the document puts it in
+        ({"loc:gokdepe-district", "loc:iso-tm-a"}, {"loc:iso-tm-a"}, "inside"),
+        ({"loc:charjew-district"}, {"loc:iso-tm-l"}, "unknown"),
+        ({"loc:turkmenbashi-district", "loc:gn-1218197"}, {"loc:gn-601758"}, "unknown"),
+        # ... but what the gazetteer can place still contradicts: Balkan region against Jizzakh
+        ({"loc:x-district", "loc:iso-tm-b"}, {"loc:y-district", "loc:iso-uz-ji"}, None),
+        (set(), {"loc:iso-uz"}, "unknown"),
+    ],
+)
+def test_where_two_plants_are(a: set[str], b: set[str], expected: str | None) -> None:
+    assert places_relation(frozenset(a), frozenset(b)) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("electricity (wind)", "Windstrom", True),
+        ("electricity (wind)", "solar power", None),  # two narrower kinds of one broader
+        ("electricity", "wind", True),  # the broader kind fits each narrower one
+        ("Wasserkraft", "гидроэлектроэнергия", True),
+        ("cement", "flat glass", None),
+        ("cement", None, False),
+    ],
+)
+def test_kinds_of_product(a: str, b: str | None, expected: bool | None) -> None:
+    assert products_fit(a, b) is expected
+
+
+def test_a_plant_named_by_its_kind_alone_is_its_document_s_own() -> None:
+    """Two articles' "plant" (no company or place said) are not one node by key; linking
+    decides, and there is nothing to link them on."""
+    ids = []
+    for text in ("The plant will open in May.", "Officials say the plant is ready."):
+        doc = ExtractedDocument(
+            text=text,
+            lang="en",
+            entities=[{"id": "e1", "type": "Plant", "name": "plant", "aliases": ["plant"]}],
+            relations=[],
+        )
+        ids.append(resolve(doc).entities[0].id)
+    assert ids[0] != ids[1]
+    assert all(i.startswith("plant:plant@doc-") for i in ids)
 
 
 # -- the whole step on the real graph ------------------------------------------------------------
