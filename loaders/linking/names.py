@@ -73,7 +73,11 @@ def generic_words() -> frozenset[str]:
 
 @cache
 def web_domains() -> frozenset[str]:
-    return frozenset(fold(line) for line in _data_lines("web_domains.txt"))
+    # One list with extraction, which reads the same words as marking a media outlet; imported
+    # here, as gazetteer_ids does, so that linking alone does not load spaCy.
+    from loaders.extraction.datafiles import read_words
+
+    return frozenset(fold(word) for word in read_words("web_domains.txt"))
 
 
 @cache
