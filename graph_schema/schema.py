@@ -19,6 +19,7 @@ from graph_schema.vocabulary import (
     API_KEY_LABEL,
     AUDIT_EVENT_LABEL,
     CANDIDATE_LABEL,
+    CURATION_CHANGE_LABEL,
     DOCUMENT_LABEL,
     ENTITY_LABEL,
     LINK_KEY_LABEL,
@@ -138,6 +139,14 @@ SCHEMA: tuple[SchemaItem, ...] = (
         "index",
         f"CREATE INDEX split_rule_doc IF NOT EXISTS FOR (s:{SPLIT_RULE_LABEL}) ON (s.doc_id)",
         label=SPLIT_RULE_LABEL,
+    ),
+    # Curation (graph_schema.statements.curation): added while empty, like the above.
+    SchemaItem(
+        "curation_change_id",
+        "constraint",
+        f"CREATE CONSTRAINT curation_change_id IF NOT EXISTS "
+        f"FOR (c:{CURATION_CHANGE_LABEL}) REQUIRE c.id IS UNIQUE",
+        label=CURATION_CHANGE_LABEL,
     ),
     # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
     # through Cypher (a TEXT index is silently created as a RANGE index); its search variant

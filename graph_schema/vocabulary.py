@@ -70,6 +70,8 @@ KEYS = "KEYS"
 CANDIDATE_LABEL = "MergeCandidate"  # two entities that may be one thing
 REDIRECT_LABEL = "Redirect"  # an id merged away -> the id it lives on as
 SPLIT_RULE_LABEL = "SplitRule"  # a document's mentions of an entity moved to another
+# One analyst's change (merge, split, rename) with the state before it, for its undo.
+CURATION_CHANGE_LABEL = "CurationChange"
 
 SUBTYPES: dict[EntityType, tuple[Subtype, ...]] = {
     EntityType.PERSON: (Subtype.OFFICIAL, Subtype.EXECUTIVE, Subtype.OTHER),

@@ -26,6 +26,7 @@ from service.middleware import (
 from service.routes import (
     apidocs,
     audit,
+    curation,
     documents,
     entities,
     export,
@@ -53,6 +54,10 @@ TAGS = [
     {"name": "export", "description": "The graph as GraphML, Cytoscape.js elements or CSV."},
     {"name": "query", "description": "Read-only Cypher for power users."},
     {"name": "stats", "description": "What the graph holds, counted."},
+    {
+        "name": "curation",
+        "description": "Duplicate candidates; merge, split, rename, each with audit and undo.",
+    },
     {"name": "keys", "description": "API keys and their roles (admin)."},
     {"name": "audit", "description": "Who changed what, when (admin)."},
 ]
@@ -105,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         documents.router,
         schema.router,
         entities.router,
+        curation.router,
         relations.router,
         paths.router,
         facts.router,

@@ -173,6 +173,11 @@ class EntityProfile(Node):
         default_factory=lambda: Page[EntityDocument](items=[]),
         description="documents that mention the entity, newest first; paged by limit/cursor",
     )
+    redirected_from: str | None = Field(
+        None,
+        description="the id asked for, when it was merged into this entity (curation)",
+        examples=["org:byd-uzbekistan-factory"],
+    )
 
 
 class DocumentIn(BaseModel):

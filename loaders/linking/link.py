@@ -123,10 +123,14 @@ def link_batch(docs: list[GraphDocument], index: EntityIndex) -> list[GraphDocum
 def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
     """The document with its entities renamed to the graph's where they are the same thing,
     each entity's blocking keys filled in, and the candidate pairs found on the way."""
-    mapping = dict(index.split_rules(doc.document.id))
+    rules = index.split_rules(doc.document.id)
+    mapping = dict(rules)
     mapping.update({k: v for k, v in index.redirects(r.id for r in doc.entities).items()})
     doc = rename(doc, mapping) if mapping else doc
     links: list[EntityLink] = [EntityLink(a, b, 1.0, "curated") for a, b in mapping.items()]
+    # where an analyst sent an entity it stays, even when that entity is not (or no longer) in
+    # the graph: scoring it against the one it was split from would undo the split
+    curated = set(mapping.values())
     candidates: list[CandidatePair] = []
     present = index.existing(r.id for r in doc.entities)
     for kind in _ORDER:
@@ -134,7 +138,11 @@ def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
         taken = {r.id for r in doc.entities if r.id in present}
         renames: dict[str, str] = {}
         # the same key is the same node, nothing to decide; the rest ask the index once
-        new_rows = [r for r in doc.entities if r.type == kind.value and r.id not in present]
+        new_rows = [
+            r
+            for r in doc.entities
+            if r.type == kind.value and r.id not in present and r.id not in curated
+        ]
         pool = _known_for(index, [profiles[r.id] for r in new_rows])
         for row in new_rows:
             incoming = profiles[row.id]
@@ -147,6 +155,12 @@ def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
                 links.append(found.link)
         if renames:
             doc = rename(doc, renames)
+    # a split rule names the entity the document was linked to when the analyst split it; an
+    # entity of it that scoring linked there now goes where the analyst sent it
+    late = {a: b for a, b in rules.items() if a in {r.id for r in doc.entities}}
+    if late:
+        doc = rename(doc, late)
+        links += [EntityLink(a, b, 1.0, "curated") for a, b in late.items()]
     profiles = profiles_of(doc)
     for row in doc.entities:
         row.link_keys = sorted(profiles[row.id].keys)

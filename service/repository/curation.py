@@ -1,0 +1,56 @@
+"""Curation: the operations of loaders.curation, answered as the API's models."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from graph_schema.graph import Graph
+from loaders.curation import candidates, changes
+from loaders.curation.changes import Actor, Change
+from service.auth import Caller
+from service.schemas_curation import CandidateOut, ChangeOut, MergeIn, RenameIn, SplitIn
+
+
+def actor_of(caller: Caller | None) -> Actor:
+    if caller is None:
+        return Actor("anonymous")
+    return Actor(caller.name, caller.role.value)
+
+
+def _out(change: Change) -> ChangeOut:
+    return ChangeOut(**{**asdict(change), "kind": change.kind.value})
+
+
+def merge(graph: Graph, entity_id: str, body: MergeIn, caller: Caller | None) -> ChangeOut:
+    return _out(changes.merge_entities(graph, entity_id, body.into, body.reason, actor_of(caller)))
+
+
+def split(graph: Graph, entity_id: str, body: SplitIn, caller: Caller | None) -> ChangeOut:
+    return _out(
+        changes.split_entity(
+            graph, entity_id, body.documents, body.name, body.reason, actor_of(caller)
+        )
+    )
+
+
+def rename(graph: Graph, entity_id: str, body: RenameIn, caller: Caller | None) -> ChangeOut:
+    return _out(changes.rename_entity(graph, entity_id, body.name, body.reason, actor_of(caller)))
+
+
+def undo(graph: Graph, change_id: str, caller: Caller | None) -> ChangeOut:
+    return _out(changes.undo_change(graph, change_id, actor_of(caller)))
+
+
+def read_change(graph: Graph, change_id: str) -> ChangeOut:
+    return _out(changes.get_change(graph, change_id))
+
+
+def list_changes(graph: Graph, limit: int, offset: int) -> list[ChangeOut]:
+    return [_out(c) for c in changes.list_changes(graph, limit, offset)]
+
+
+def list_candidates(
+    graph: Graph, limit: int, offset: int, entity: str | None
+) -> list[CandidateOut]:
+    found = candidates.list_candidates(graph, limit, offset, entity)
+    return [CandidateOut(**asdict(c)) for c in found]
