@@ -19,10 +19,24 @@ async function get(path, params = {}, { signal } = {}) {
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
+  return call(url, { signal, headers: { Accept: "application/json", ...keyHeaders() } });
+}
+
+/** POST `body` as JSON to `path` → parsed JSON (a change: it needs a writer key). */
+async function post(path, body) {
+  const url = new URL(path, window.location.origin);
+  return call(url, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { Accept: "application/json", "Content-Type": "application/json", ...keyHeaders() },
+  });
+}
+
+async function call(url, init) {
   return activity.track(async () => {
     let response;
     try {
-      response = await fetch(url, { signal, headers: { Accept: "application/json", ...keyHeaders() } });
+      response = await fetch(url, init);
     } catch (err) {
       if (err.name === "AbortError") throw err;
       throw new ApiError(0, "unreachable", `the service did not answer (${err.message})`);
@@ -71,4 +85,14 @@ export function getRelation(id) {
 /** GET /paths: every shortest path (relations followed in either direction), with evidence. */
 export function getPaths(source, target, { maxHops = 4 } = {}) {
   return get("/paths", { source, target, max_hops: maxHops, kind: "all_shortest" });
+}
+
+/** GET /curation/candidates?entity=: the entity's possible duplicates, best score first. */
+export function getDuplicates(id, { limit = 10 } = {}) {
+  return get("/curation/candidates", { entity: id, limit }).then((page) => page.items ?? []);
+}
+
+/** POST /entities/{id}/merge: fold `id` into `into`; answers the change (its id undoes it). */
+export function mergeEntity(id, into, reason) {
+  return post(`${entityPath(id)}/merge`, { into, reason });
 }

@@ -43,6 +43,12 @@ function markButton() {
   if (has) delete button.dataset.needed;
 }
 
+/** Open the key dialog (a change was refused for want of a writer key). */
+export function askForKey() {
+  keyNeeded();
+  byId("btn-key").click();
+}
+
 /** Wire the Key button and its dialog; `onChange` runs after a key is saved or forgotten. */
 export function wireKeyDialog(onChange) {
   const dialog = byId("key-dialog");

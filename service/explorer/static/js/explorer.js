@@ -56,7 +56,9 @@ export class Explorer {
       setPathEnd: (which, node) => this.setPathEnd(which, node),
       highlightPath: (index) => this.highlightPath(index),
       moreDocuments: async (id, cursor) => (await getEntity(id, { cursor })).documents,
+      merged: (gone, survivor, change) => this.merged(gone, survivor, change),
       showError,
+      showNote,
     };
   }
 
@@ -121,6 +123,15 @@ export class Explorer {
       if (err.status === 404) this.state.expanded = this.state.expanded.filter((x) => x !== id);
       return false;
     }
+  }
+
+  /** After a merge: the merged node leaves the view, the survivor's neighbours (which now
+   *  include the merged one's) are drawn again and its profile shown. */
+  async merged(gone, survivor, change) {
+    if (this.view.nodes.has(gone.id)) this.remove(gone.id);
+    this.state.expanded = this.state.expanded.filter((x) => x !== gone.id);
+    showNote(`Merged ${gone.name} into ${survivor.name} (change ${change.id}).`);
+    if (!(await this.expand(survivor.id, { select: true }))) await this.openNode(survivor.id);
   }
 
   remove(id) {

@@ -2,6 +2,7 @@
 // built from API answers; `ctx` is how the panel asks the page to act (expand, pin, select...).
 
 import { byId, fill, formatDate, h } from "./dom.js";
+import { duplicatesSection } from "./duplicates.js";
 import { categoryIcon, categoryOf, relationColor, relationIcon, typeLine } from "./styles.js";
 
 let generation = 0;
@@ -66,6 +67,7 @@ export function showProfile(profile, ctx, current) {
       h("div", { class: "chips" }, degree.map(([type, count]) =>
         h("span", { class: "chip" }, relationIcon(type, 18), ` ${type} `, h("b", {}, count))))] : null,
     connections(profile.id, ctx),
+    duplicatesSection(profile, ctx, current),
     h("h3", {}, "Documents"),
     docList);
   appendDocuments(docList, profile.id, profile.documents ?? { items: [] }, ctx, current);
