@@ -48,7 +48,8 @@ lint: install
 	$(BIN)/mypy loaders
 
 ## Extraction quality: the shared dev corpus (tuned on), then the project's real-news corpus
-## (95 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md)
+## (95 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md); then
+## resolution across documents, each corpus loaded into a fresh graph (bench/eval_resolution.py)
 eval: install
 	@echo "== dev corpus (../shared/corpus/dev) =="
 	$(BIN)/kg eval ../shared/corpus/dev --scorer ../shared/eval/score.py
@@ -56,6 +57,8 @@ eval: install
 	$(BIN)/kg eval corpus/news --scorer ../shared/eval/score.py
 	@echo "== first scores per batch (blind, before any rule used the batch) =="
 	@cat corpus/news/FIRST_SCORES.md
+	@echo "== cross-document resolution (score_graph.py): each corpus into a fresh graph, extracted and from gold =="
+	$(BIN)/python bench/eval_resolution.py
 
 bench: install
 	$(BIN)/python bench/bench_extraction.py
