@@ -73,5 +73,15 @@ show GET "/entities/per:nobody"                          # 404 in the one error 
 show DELETE "/documents/per:nobody"                      # no key: 401 unauthorized
 show DELETE "/documents/nothing-here" -H "Authorization: Bearer $KEY"  # writer key: 404
 
+# Curation: the pairs linking left for an analyst, the change log; a merge needs a writer key
+show GET "/curation/candidates?limit=3"
+show GET "/curation/changes?limit=3"
+show POST "/entities/per:nobody/merge" -H "Authorization: Bearer $KEY" \
+  -H 'content-type: application/json' -d "{\"into\": \"$PERSON\", \"reason\": \"a try\"}"  # 404
+# A merge and its undo (commented out: they change the graph):
+# CHANGE=$(curl -sS -X POST -H "Authorization: Bearer $KEY" -H 'content-type: application/json' \
+#   -d '{"into": "ID", "reason": "same man"}' "$BASE/entities/OTHER_ID/merge" | json_field 'd["id"]')
+# curl -sS -X POST -H "Authorization: Bearer $KEY" "$BASE/curation/$CHANGE/undo"
+
 # Deleting a document takes its provenance with it (commented out: it changes the graph).
 # curl -sS -X DELETE -H "Authorization: Bearer $KEY" "$BASE/documents/$DOC"

@@ -21,6 +21,7 @@ from tests.service.test_explorer import (
     needs_chromium,
     own_backend,
     pick,
+    save_screenshot,
     settle,
 )
 
@@ -70,6 +71,7 @@ def test_explorer_lists_duplicates_and_merges_one_with_a_writer_key(
             assert "score" in duplicate.inner_text() and "Musterov" in duplicate.inner_text()
             assert "Qyzyl Metall" in duplicate.inner_text()  # the sentence it was named in
             assert MUSTEROV not in drawn(tab)[0]
+            save_screenshot(tab, "explorer-duplicates.png")
 
             # without a key the page asks for one with its key dialog
             duplicate.locator(".merge-open").click()
