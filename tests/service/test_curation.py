@@ -262,6 +262,28 @@ def test_split_survives_document_deletion_and_reingest(
     assert profile(client, ARAL)["doc_count"] == 1
 
 
+def test_a_split_document_that_linking_scored_in_goes_to_the_split_off_entity_again(
+    client: httpx.Client, world: dict[str, str]
+) -> None:
+    # "Aral Steel JSC" has its own key; linking merged it into Aral Steel by its score, so the
+    # split rule (which names Aral Steel) applies after scoring when it is loaded again
+    jsc = doc_c()
+    jsc["text"] = HIRES_C.replace("Aral Steel", "Aral Steel JSC")
+    jsc["entities"][0] = entity("o", "Organization", "Aral Steel JSC", "company")
+    jsc["relations"][0]["evidence"] = jsc["text"]
+    jsc["url"] = "https://example.org/curation/c-jsc"
+    answer = client.post("/documents/extracted", json=jsc)
+    assert answer.status_code == 201, answer.text
+    loaded = answer.json()["id"]
+    assert profile(client, ARAL)["doc_count"] == 3
+    body = {"documents": [loaded], "name": "Aral Steel Nukus Office", "reason": "its office"}
+    ok(client.post(f"/entities/{ARAL}/split", json=body))
+    ok(client.delete(f"/documents/{loaded}"))
+    assert client.post("/documents/extracted", json=jsc).status_code == 201
+    assert profile(client, ARAL_OFFICE)["doc_count"] == 1
+    assert profile(client, ARAL)["doc_count"] == 2
+
+
 def test_undo_of_a_split_restores_exactly_the_state_before(
     client: httpx.Client, graph: Graph, world: dict[str, str]
 ) -> None:
