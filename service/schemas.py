@@ -45,8 +45,9 @@ class ResolvedEntity(BaseModel):
     id: str = Field(examples=["per:murotjon-azimov"])
     name: str = Field(examples=["Murotjon Azimov"])
     type: str = Field(examples=["Person"])
-    matched: Literal["id", "exact", "prefix", "substring", "fuzzy"] = Field(
-        description="id: the entity's id; exact: a name or alias (any case, accent or script); "
+    matched: Literal["id", "redirect", "exact", "prefix", "substring", "fuzzy"] = Field(
+        description="id: the entity's id; redirect: the id of an entity merged into this one "
+        "(curation); exact: a name or alias (any case, accent or script); "
         "prefix: a word of a name starts so; substring, fuzzy: the only best match",
         examples=["exact"],
     )

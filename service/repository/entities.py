@@ -6,7 +6,6 @@ from typing import Any
 
 from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph
-from graph_schema.statements import curation
 from graph_schema.statements import entities as st
 from service.paging import next_cursor
 from service.repository.evidence import document_refs, to_evidence
@@ -58,19 +57,14 @@ def _profile(
     )
 
 
-def read_entity(graph: Graph, entity_id: str, limit: int, offset: int) -> EntityProfile:
-    """The profile; its `documents` page holds `limit` documents from `offset` on. An id an
-    analyst merged away answers with its survivor's profile, `redirected_from` saying so."""
-    asked, redirected_from = entity_id, None
+def read_entity(
+    graph: Graph, entity_id: str, limit: int, offset: int, redirected_from: str | None = None
+) -> EntityProfile:
+    """The profile; its `documents` page holds `limit` documents from `offset` on.
+    `redirected_from`: the id asked for, merged into this entity by an analyst."""
     rows = graph.read(st.GET_ENTITY, {"id": entity_id})
     if not rows:
-        # one hop: a merge points the redirects to the merged entity at its survivor
-        survivor = graph.read(curation.REDIRECT_OF, {"id": entity_id})
-        if survivor:
-            entity_id, redirected_from = survivor[0]["target"], asked
-            rows = graph.read(st.GET_ENTITY, {"id": entity_id})
-    if not rows:
-        raise NotFoundError(f"no entity with id {asked!r}")
+        raise NotFoundError(f"no entity with id {entity_id!r}")
     docs = graph.read(st.ENTITY_DOCUMENTS, {"id": entity_id, "skip": offset, "limit": limit + 1})
     page = Page[EntityDocument](
         items=[

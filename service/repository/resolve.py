@@ -1,7 +1,8 @@
 """Which entity a parameter names: an id, or a name or alias looked up as GET /entities?q= does.
 
 One resolver for every route that takes an entity (facts, paths, neighbours, timeline, export,
-relations, profiles). The id wins when the graph holds one; otherwise the search's ranking
+relations, profiles). The id wins when the graph holds one, then an id merged away (its
+survivor); otherwise the search's ranking
 (exact name or alias, then a word starting so, then a substring, then fuzzy) decides, and only
 a unique best match is used: several equally good ones are a 409 listing them, none a 404
 pointing at the search.
@@ -15,6 +16,7 @@ from urllib.parse import quote
 
 from graph_schema.errors import AmbiguousError, NotFoundError
 from graph_schema.graph import Graph
+from graph_schema.statements.curation import REDIRECT_OF
 from graph_schema.statements.entities import GET_START_NODE
 from graph_schema.vocabulary import EntityType
 from service.repository.search import Match, rank_entities
@@ -51,6 +53,14 @@ def resolve_entity(
         node = rows[0]["node"]
         return ResolvedEntity(
             query=ref, id=node["id"], name=node["name"], type=node["type"], matched="id"
+        )
+    # an id an analyst merged away keeps answering as its survivor
+    survivor = graph.read(REDIRECT_OF, {"id": ref})
+    rows = graph.read(GET_START_NODE, {"id": survivor[0]["target"]}) if survivor else []
+    if rows:
+        node = rows[0]["node"]
+        return ResolvedEntity(
+            query=ref, id=node["id"], name=node["name"], type=node["type"], matched="redirect"
         )
     matches = rank_entities(graph, ref)
     if prefer is not None:

@@ -152,3 +152,13 @@ def errors(
         examples = base["content"]["application/json"]["examples"]
         chosen[status] = _error(f"{base['description']}; or {when}", examples, shown)
     return chosen
+
+
+CURATION_CONFLICT = _error(
+    "a change that cannot be made as asked: an id merged away, a change undone already, or "
+    "entities changed since the change to undo",
+    example(
+        "conflict",
+        "change 'chg-20241203T091500-3f2a9c0d' was undone at 2024-12-03T09:20:00.000Z by analyst-1",
+    ),
+)

@@ -13,7 +13,7 @@ from service.audit import Action, AuditDep
 from service.deps import GraphDep
 from service.paging import decode_cursor, next_cursor
 from service.repository import curation as repo
-from service.routes.common import errors
+from service.routes.common import CURATION_CONFLICT, STORAGE_FULL, errors
 from service.routes.params import Cursor, Limit
 from service.schemas import Page
 from service.schemas_curation import CandidateOut, ChangeOut, MergeIn, RenameIn, SplitIn
@@ -22,7 +22,7 @@ router = APIRouter(tags=["curation"])
 
 EntityId = Path(description="the entity's canonical key", examples=["org:byd-uzbekistan"])
 ChangeId = Path(description="a change's id, as merge, split or rename answered it")
-CHANGE_ERRORS = errors(400, 404, 409, 422, 503)
+CHANGE_ERRORS = {**errors(400, 404, 422, 503, also=(STORAGE_FULL,)), 409: CURATION_CONFLICT}
 
 
 def _audited(audit: AuditDep, change: ChangeOut) -> ChangeOut:
@@ -102,7 +102,7 @@ def rename_entity(
     summary="Put the entities back exactly as they were before a change",
     description="409 when the change was undone already, or when its entities changed since "
     "(undo the later change first).",
-    responses=errors(404, 409, 503),
+    responses={**errors(404, 503, also=(STORAGE_FULL,)), 409: CURATION_CONFLICT},
 )
 def undo_change(graph: GraphDep, audit: AuditDep, change_id: str = ChangeId) -> ChangeOut:
     audit.start(Action.ENTITY_UNDO, [change_id])

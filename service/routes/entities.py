@@ -82,7 +82,8 @@ def read_entity(
     cursor: Cursor = None,
 ) -> EntityProfile:
     entity = resolve_entity(graph, entity_id, param="entity_id")
-    return repo.read_entity(graph, entity.id, limit, decode_cursor(cursor))
+    merged_away = entity.query if entity.matched == "redirect" else None
+    return repo.read_entity(graph, entity.id, limit, decode_cursor(cursor), merged_away)
 
 
 @router.get(

@@ -153,6 +153,10 @@ def test_merge_moves_mentions_relations_aliases_and_redirects(
     assert survivor["redirected_from"] is None
     old = profile(client, MUSTEROV)
     assert old["id"] == TIMUR and old["redirected_from"] == MUSTEROV
+    # every route that takes an entity follows the redirect
+    around = ok(client.get(f"/entities/{MUSTEROV}/neighbors"))
+    assert QYZYL in {n["id"] for n in around["nodes"]}
+    assert ok(client.get("/facts/visits", params={"visitor": MUSTEROV}))["items"]
     visits = ok(client.get("/relations", params={"source": TIMUR, "type": "VISITED"}))["items"]
     assert {v["target"] for v in visits} == {ARAL, QYZYL}
     moved = next(v for v in visits if v["target"] == QYZYL)
