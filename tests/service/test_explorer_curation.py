@@ -12,18 +12,9 @@ import httpx
 import pytest
 
 from tests.conftest import Backend, Service, make_key, start_service, stop_service
+from tests.service.browser import Watch, launch, needs_chromium, own_backend
 from tests.service.test_curation import MUSTEROV, QYZYL, TIMUR, doc_a, doc_b
-from tests.service.test_explorer import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    Watch,
-    drawn,
-    needs_chromium,
-    own_backend,
-    pick,
-    save_screenshot,
-    settle,
-)
+from tests.service.test_explorer import drawn, pick, save_screenshot, settle
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +43,11 @@ def curation_service(
 def test_explorer_lists_duplicates_and_merges_one_with_a_writer_key(
     curation_service: Service, curation_backend: Backend
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     writer = make_key(curation_backend.config, "writer", "explorer-curator")
-    with sync_playwright() as playwright, httpx.Client(base_url=curation_service.url) as http:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch() as browser, httpx.Client(base_url=curation_service.url) as http:
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
         try:
-            tab: Any = browser.new_page(viewport={"width": 1440, "height": 900})
+            tab: Any = context.new_page()
             watch = Watch(curation_service.url)
             watch.attach(tab)
             tab.goto(f"{curation_service.url}/explore")
@@ -101,4 +90,4 @@ def test_explorer_lists_duplicates_and_merges_one_with_a_writer_key(
 
             assert watch.console_errors == [] and watch.foreign_requests == []
         finally:
-            browser.close()
+            context.close()
