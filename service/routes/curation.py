@@ -102,7 +102,7 @@ def rename_entity(
     summary="Put the entities back exactly as they were before a change",
     description="409 when the change was undone already, or when its entities changed since "
     "(undo the later change first).",
-    responses={**errors(404, 503, also=(STORAGE_FULL,)), 409: CURATION_CONFLICT},
+    responses={**errors(404, 422, 503, also=(STORAGE_FULL,)), 409: CURATION_CONFLICT},
 )
 def undo_change(graph: GraphDep, audit: AuditDep, change_id: str = ChangeId) -> ChangeOut:
     audit.start(Action.ENTITY_UNDO, [change_id])
@@ -128,7 +128,7 @@ def list_changes(graph: GraphDep, limit: Limit = 50, cursor: Cursor = None) -> P
     "/curation/changes/{change_id}",
     response_model=ChangeOut,
     summary="One curation change",
-    responses=errors(404, 503, 504),
+    responses=errors(404, 422, 503, 504),
 )
 def read_change(graph: GraphDep, change_id: str = ChangeId) -> ChangeOut:
     return repo.read_change(graph, change_id)

@@ -123,7 +123,9 @@ def read_operations(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [
         (path, operations["get"])
         for path, operations in spec["paths"].items()
-        if "get" in operations and not path.startswith("/explore")
+        # the curation log and linking's doubtful pairs are empty until an analyst works and
+        # articles disagree: tests/service/test_curation.py tries them on a graph that has them
+        if "get" in operations and not path.startswith(("/explore", "/curation"))
     ]
 
 
