@@ -123,10 +123,14 @@ def read_operations(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [
         (path, operations["get"])
         for path, operations in spec["paths"].items()
-        # the curation log and linking's doubtful pairs are empty until an analyst works and
-        # articles disagree: tests/service/test_curation.py tries them on a graph that has them
-        if "get" in operations and not path.startswith(("/explore", "/curation"))
+        if "get" in operations and not path.startswith("/explore")
     ]
+
+
+def may_be_empty(path: str) -> bool:
+    # the curation log and linking's doubtful pairs are empty on the demo graph until an analyst
+    # works and articles disagree; tests/service/test_curation.py fills them
+    return path.startswith("/curation")
 
 
 def test_every_read_endpoint_is_tried_with_examples_that_answer(
@@ -134,12 +138,15 @@ def test_every_read_endpoint_is_tried_with_examples_that_answer(
 ) -> None:
     tried = []
     for path, operation in read_operations(spec):
+        if may_be_empty(path) and "{" in path:
+            continue  # no change exists on the demo graph to name; test_curation reads one
         path_values, query = filled_in(operation)
         url = path.format(**path_values)
         caller = admin_http if operation.get("x-required-role") == "admin" else http
         answer = caller.get(url, params=query)
         assert answer.status_code == 200, f"{url} {query}: {answer.text[:300]}"
-        assert holds_something(answer), f"{url} {query} answers nothing: {answer.text[:300]}"
+        if not may_be_empty(path):
+            assert holds_something(answer), f"{url} {query} answers nothing: {answer.text[:300]}"
         tried.append(path)
     assert {"/facts/visits", "/facts/plants", "/paths", "/entities/{entity_id}/timeline"} <= set(
         tried
