@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -22,7 +24,22 @@ from service.errors import BusyError
 log = logging.getLogger(__name__)
 
 
+PARENT_CHECK_S = 1.0
+
+
+def _exit_with(parent: int) -> None:
+    # A service killed outright (SIGKILL, the OOM killer, a supervisor's timeout) never shuts
+    # its pool down, and a spawned worker would live on holding its models (~600 MB): the worker
+    # watches for being handed to another parent and leaves then.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
 def _start_worker(models: dict[str, str | None]) -> None:
+    threading.Thread(
+        target=_exit_with, args=(os.getppid(),), name="exit-with-service", daemon=True
+    ).start()
     from loaders.extraction import ExtractionConfig, configure
 
     configure(ExtractionConfig(models=models))

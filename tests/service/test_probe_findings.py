@@ -8,6 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -20,7 +21,7 @@ import pytest
 
 from graph_schema.graph import Graph
 from service.settings import Settings
-from tests.conftest import Service, own_arcadedb, start_service, stop_service
+from tests.conftest import Backend, Service, own_arcadedb, start_service, stop_service
 from tests.service.test_health import wait_for
 from tests.service.world import AZIZ, error, load_world, ok, visit_and_plan
 
@@ -286,3 +287,30 @@ def test_extraction_runs_in_a_worker_process_and_health_answers_meanwhile(
     # the extraction worker is a process of its own: the service keeps its GIL for requests
     commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children(service.process.pid)]
     assert any(b"spawn_main" in command for command in commands), commands
+
+
+def test_extraction_workers_leave_with_a_killed_service(backend: Backend, tmp_path: Path) -> None:
+    running = start_service(backend, tmp_path)
+    try:
+        with running.client() as client:
+            posted = client.post(
+                "/documents", json={"text": "Nordwerk baut ein Werk.", "lang": "de"}
+            )
+        assert posted.status_code == 201, posted.text
+        workers = children(running.process.pid)
+        assert workers, "the post ran in no worker process"
+    finally:
+        running.process.send_signal(signal.SIGKILL)
+        running.process.wait()
+    deadline = time.monotonic() + 60
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not any(alive(pid) for pid in workers), f"workers {workers} outlived the service"
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited, unreaped
