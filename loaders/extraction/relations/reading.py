@@ -1,22 +1,51 @@
-"""What every relation rule shares: the sentence being read (with the Discourse carried from
-sentence to sentence: the protagonist, the delegation's leader, the last order, the last
-plant), the document's mentions and entities, the relations found so far, and the helpers
-that read arguments (who comes after "with", who leads, where offices sit)."""
+"""What every relation strategy reads: the sentence (with the Discourse carried from sentence
+to sentence), the document's mentions and entities, the relations found so far (read only:
+the engine adds what the strategies propose), and the helpers that read arguments (who comes
+after "with", who leads, where offices sit)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from graph_schema.vocabulary import RelationType, signature_allows
-from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import LEVEL  # noqa: F401 (re-exported)
-from loaders.extraction.model import Entity, Mention, Relation
+from loaders.extraction.model import Entity, EntityType, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
+from loaders.extraction.trigger_kinds import TriggerKind
 
-STRUCTURAL, SENTENCE, DISCOURSE = 0.85, 0.65, 0.5
+
+class Evidence(StrEnum):
+    """How directly the text says a relation; a spec gives each level its confidence."""
+
+    STRUCTURAL = "structural"  # inside one noun phrase ("Minister of Industry X")
+    SENTENCE = "sentence"  # read off the words of one sentence
+    DISCOURSE = "discourse"  # needs what earlier sentences told (the sides, the delegation)
+
+
+STRUCTURAL, SENTENCE, DISCOURSE = Evidence.STRUCTURAL, Evidence.SENTENCE, Evidence.DISCOURSE
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A relation a strategy reads off the text, before the engine checks and keeps it."""
+
+    type: RelationType
+    source: int  # entity indices
+    target: int
+    evidence: Evidence
+    properties: tuple[tuple[str, Any], ...] = ()
+
+
+def propose(
+    rtype: RelationType, source: int, target: int, evidence: Evidence, **properties: str
+) -> Proposal:
+    return Proposal(rtype, source, target, evidence, tuple(sorted(properties.items())))
 
 
 @dataclass
@@ -35,8 +64,9 @@ class Discourse:
 
 @dataclass
 class Sentence:
-    """One sentence as the rules read it: its span, mentions (indices) and trigger words, and
-    the document's discourse so far."""
+    """One sentence as the strategies read it: its span, mentions (indices) and trigger
+    words, the document's discourse so far, and what is derived from them once (the seats
+    of its offices, who acts in it) for every strategy that asks."""
 
     span: Span
     index: int
@@ -44,16 +74,23 @@ class Sentence:
     triggers: dict[str, list[int]]
     discourse: Discourse
     seats: set[int] | None = None  # computed on first use
+    actors: list[int] | None = None  # computed on first use (people.actors)
+    visited: list[int] | None = None  # computed on first use (people.visited)
+
+    def has(self, kind: TriggerKind) -> bool:
+        return bool(self.triggers.get(kind))
 
 
 @dataclass
-class FinderBase:
+class Reading:
+    """One document as the relation strategies read it."""
+
     doc: Doc
     mentions: list[Mention]
     entities: list[Entity]
     triggers: dict[str, list[int]]
     lang: str
-    found: dict[tuple[RelationType, int, int], Relation] = field(default_factory=dict)
+    found: Mapping[tuple[RelationType, int, int], Relation] = field(default_factory=dict)
     pack: LanguagePack = field(init=False)
     words: FunctionWords = field(init=False)
 
@@ -63,27 +100,6 @@ class FinderBase:
 
     def has(self, feature: Feature) -> bool:
         return self.pack.has(feature)
-
-    def add(
-        self,
-        rtype: RelationType,
-        source: int,
-        target: int,
-        s: Sentence,
-        confidence: float,
-        **properties: str,
-    ) -> None:
-        if source == target or source < 0 or target < 0:
-            return
-        a, b = self.entities[source], self.entities[target]
-        if not signature_allows(rtype, a.type, b.type):
-            return
-        key = (rtype, source, target)
-        if key in self.found and self.found[key].confidence >= confidence:
-            return
-        self.found[key] = Relation(
-            rtype, source, target, s.index, confidence, tuple(sorted(properties.items()))
-        )
 
     def named_venture(self, s: Sentence) -> tuple[int, list[int]] | None:
         """A joint venture named with its owners and no copula: "UzKorea Auto, a joint venture
@@ -144,20 +160,13 @@ class FinderBase:
             position = self.mentions[i].end
         return out
 
-    def _adjective_place(self, index: int) -> bool:
-        """A country adjective ("Uzbek", "Japanese") at this token."""
-        return any(
-            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
-            for m in self.mentions
-        )
-
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity
 
-    def typed(self, s: Sentence, *types: str) -> list[int]:
+    def typed(self, s: Sentence, *types: EntityType) -> list[int]:
         return [i for i in s.mentions if self.mentions[i].type in types]
 
-    def _destination(self, s: Sentence, mention_index: int) -> bool:
+    def destination(self, s: Sentence, mention_index: int) -> bool:
         """ "exported to Russia", "поставляет в Россию", "sold in Kazakhstan", "for the CIS
         market": a place the goods go to (after an export word in the same clause, unless a
         plant is named in between: "supplies X to Y from its plant in Z"), no place of a
@@ -167,7 +176,7 @@ class FinderBase:
         if any(mention.end <= t <= mention.end + 2 for t in exports):
             return True  # "the CIS market", "GUS-Markt"
         before = [t for t in exports if t < mention.start]
-        if not before or self._clause_break(before[-1], mention.start):
+        if not before or self.clause_break(before[-1], mention.start):
             return False  # "... в Казахстан и производит кирпич в Ташкенте": a new verb
         return not any(
             self.mentions[i].type == PLANT and before[-1] < self.mentions[i].start < mention.start
@@ -199,7 +208,7 @@ class FinderBase:
             j -= 1
         return False
 
-    def _guest_word(self, lower: str) -> bool:
+    def guest_word(self, lower: str) -> bool:
         """A guest or delegation noun: the guests of a reception are the subject."""
         return self.words.guest.matches(lower) or self.words.delegation.matches(lower)
 
@@ -207,33 +216,33 @@ class FinderBase:
         start = self.mentions[mention_index].start
         return any(t.lower_ in words for t in self.doc[max(0, start - reach) : start])
 
-    def _argument_start(self, mention_index: int) -> int:
+    def argument_start(self, mention_index: int) -> int:
         """Where a person's phrase starts: at the title before the name ("with the chairman of
         Ozdilek Group, Hakan Ozdilek" starts at "chairman")."""
         mention = self.mentions[mention_index]
         span = mention.features.title_span
         return span[0] if span and span[0] < mention.start else mention.start
 
-    def _words_before(self, index: int, reach: int) -> list[str]:
+    def words_before(self, index: int, reach: int) -> list[str]:
         return [t.lower_ for t in self.doc[max(0, index - reach) : index]]
 
-    def _after_with(self, mention_index: int, reach: int = 3) -> bool:
-        words = self._words_before(self._argument_start(mention_index), reach)
+    def after_with(self, mention_index: int, reach: int = 3) -> bool:
+        words = self.words_before(self.argument_start(mention_index), reach)
         return any(w in self.words.with_ for w in words)
 
-    def _led(self, mention_index: int) -> bool:
-        before = " ".join(self._words_before(self._argument_start(mention_index), 5))
+    def led(self, mention_index: int) -> bool:
+        before = " ".join(self.words_before(self.argument_start(mention_index), 5))
         return self.words.leader_phrases.inside(before)
 
-    def _is_subject(self, mention: Mention) -> bool:
+    def is_subject(self, mention: Mention) -> bool:
         return any(
             t.dep_.startswith(("nsubj", "sb")) for t in self.doc[mention.start : mention.end]
         )
 
-    def _is_seat(self, mention_index: int, s: Sentence) -> bool:
+    def is_seat(self, mention_index: int, s: Sentence) -> bool:
         return any(mention_index in self.mentions[i].seats for i in s.mentions)
 
-    def _seats_of(self, s: Sentence) -> set[int]:
+    def seats_of(self, s: Sentence) -> set[int]:
         """Where the offices of the sentence sit, also those of unnamed holders ("Claas-Chef")."""
         if s.seats is None:
             s.seats = {
@@ -244,13 +253,13 @@ class FinderBase:
             }
         return s.seats
 
-    def _reporter(self, mention: Mention) -> bool:
+    def reporter(self, mention: Mention) -> bool:
         """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
         reports = self.triggers.get("report", [])
         # "сообщила пресс-служба кабмина", "the press service of the khokimiyat said"
         return mention.end in reports or any(mention.start - k in reports for k in (1, 2, 3))
 
-    def _clause_break(self, start: int, end: int) -> bool:
+    def clause_break(self, start: int, end: int) -> bool:
         """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",
         ", wo ...", ", где ...": a relative clause."""
         for token in self.doc[start:end]:
@@ -270,6 +279,6 @@ class FinderBase:
                     return True
         return False
 
-    def _verb_final(self, s: Sentence, trigger: int) -> bool:
+    def verb_final(self, s: Sentence, trigger: int) -> bool:
         following = self.doc[trigger + 1] if trigger + 1 < s.span.end else None
         return following is None or following.is_punct

@@ -1,0 +1,307 @@
+"""Relations of places and organizations: places inside places (LOCATED_IN), where an
+organization is from (BASED_IN), what it is part of (PART_OF)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Generator, Iterator
+
+from graph_schema.vocabulary import RelationType
+from loaders.extraction.kinds import (
+    CITY,
+    COMPANY,
+    COUNTRY,
+    DISTRICT,
+    GOVERNMENT,
+    LOCATION,
+    ORGANIZATION,
+    REGION,
+)
+from loaders.extraction.lexicon import word_classes
+from loaders.extraction.linking import LEVEL
+from loaders.extraction.model import Mention
+from loaders.extraction.packs import Feature
+from loaders.extraction.relations.reading import (
+    SENTENCE,
+    STRUCTURAL,
+    Proposal,
+    Reading,
+    Sentence,
+    propose,
+)
+from loaders.extraction.relations.registry import strategy
+from loaders.extraction.tokens import is_trigger_word
+
+
+@strategy("places_in_places")
+def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Asaka, Andijan province", "Асаке (Андижанская область)", "В Узбекистане в
+    Наманганской области", "usbekischen Dorf Shursuv": a place inside a larger one."""
+    places = r.typed(s, LOCATION)
+    for i in places:  # "Hauptstadt Deutschlands"
+        country = r.mentions[i].features.capital_of
+        target = next((k for k, e in enumerate(r.entities) if e.key == country), None)
+        if country and target is not None:
+            yield propose(RelationType.LOCATED_IN, r.ent(i), target, STRUCTURAL)
+    parents: set[int] = set()  # "Shursuv, Bezirk Ferghana, Region Usbekistan": all Shursuv's
+    for a, b in itertools.pairwise(places):
+        ma, mb = r.mentions[a], r.mentions[b]
+        between = r.doc[ma.end : mb.start].text.strip()
+        la, lb = LEVEL.get(ma.subtype or "", 0), LEVEL.get(mb.subtype or "", 0)
+        if (mb.weak and mb.role is None) or (ma.weak and ma.key and between):
+            continue
+        genitive = between.lower() in r.words.genitive_link or (
+            between == "" and r.has(Feature.CASE_MORPHOLOGY) and not ma.weak and not mb.weak
+        )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
+        district_of_city = ma.subtype == DISTRICT and mb.subtype == CITY
+        if genitive and ((lb > la and lb >= LEVEL[REGION]) or district_of_city):
+            yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
+        elif between in (",", "(") and lb > la and a not in parents:
+            yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
+            parents.update((yield from _chain_up(r, places, a, b, s)))
+        elif between == "" and ma.weak and ma.key and lb < la:
+            yield propose(RelationType.LOCATED_IN, mb.entity, ma.entity, STRUCTURAL)
+        elif between.lower() in r.words.in_ and la > lb and r.word_before(a, r.words.locative, 1):
+            yield propose(RelationType.LOCATED_IN, mb.entity, ma.entity, SENTENCE)
+
+
+def _chain_up(
+    r: Reading, places: list[int], a: int, b: int, s: Sentence
+) -> Generator[Proposal, None, set[int]]:
+    """Link `a` to every larger place apposed after `b`; returns the apposed places."""
+    index = places.index(b)
+    last, apposed = b, {b}
+    for c in places[index + 1 :]:
+        mc, ml = r.mentions[c], r.mentions[last]
+        if r.doc[ml.end : mc.start].text.strip() not in (",", ")", "),", "("):
+            break
+        if LEVEL.get(mc.subtype or "", 0) > LEVEL.get(r.mentions[a].subtype or "", 0):
+            yield propose(RelationType.LOCATED_IN, r.mentions[a].entity, mc.entity, SENTENCE)
+        last = c
+        apposed.add(c)
+    return apposed
+
+
+@strategy("homes")
+def homes(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """Where organizations are based: "the Chinese company X", "Germany's X", "the Navoi
+    regional hokimiyat", "X, headquartered in Y", "X aus Y", "the Warsaw-based X"."""
+    orgs = [
+        i
+        for i in r.typed(s, ORGANIZATION)
+        if not r.mentions[i].weak or r.mentions[i].role == "company"
+    ]
+    for i in r.typed(s, LOCATION):
+        mention = r.mentions[i]
+        if not (mention.weak and mention.key) or "-" in r.doc[mention.end : mention.end + 1].text:
+            continue
+        org = _org_after_adjective(r, mention, orgs)
+        if org is not None:
+            yield propose(RelationType.BASED_IN, r.ent(org), mention.entity, SENTENCE)
+    for i in r.typed(s, LOCATION):
+        country = r.mentions[i]
+        end = country.end
+        if country.subtype != COUNTRY or country.weak or end + 1 >= s.span.end:
+            continue
+        if r.doc[end].lower_ in r.words.possessive_clitic:
+            owned = next((j for j in orgs if r.mentions[j].start == end + 1), None)
+            if owned is not None and r.mentions[owned].subtype == COMPANY:
+                yield propose(RelationType.BASED_IN, r.ent(owned), country.entity, STRUCTURAL)
+    for i in orgs:
+        body = r.mentions[i]
+        place = body.features.body_place
+        span = body.features.body_place_span
+        if body.subtype == GOVERNMENT and (place or span) and body.role != "embassy":
+            target = next(
+                (
+                    r.ent(j)
+                    for j in s.mentions
+                    if r.mentions[j].type == LOCATION and _is_place_of(r.mentions[j], span, place)
+                ),
+                None,
+            )
+            if target is None and place is not None:
+                # "Navoi regional hokimiyat": the region named elsewhere in the article
+                target = next((k for k, e in enumerate(r.entities) if e.key == place), None)
+            if target is not None:
+                yield propose(RelationType.BASED_IN, body.entity, target, STRUCTURAL)
+        if body.role == "embassy":
+            yield from _based_after(r, s, i, None)
+        elif s.triggers.get("found"):
+            yield from _based_after(r, s, i, s.triggers["found"])
+        yield from _based_from(r, s, i)
+    yield from _based_compound(r, s, orgs)
+
+
+def _is_place_of(mention: Mention, span: tuple[int, int] | None, key: str | None) -> bool:
+    return mention.span == span or (key is not None and mention.key == key)
+
+
+def _org_after_adjective(r: Reading, adjective: Mention, orgs: list[int]) -> int | None:
+    if not _company_word_after(r, adjective):
+        return None
+    after = [i for i in orgs if 0 <= r.mentions[i].start - adjective.end <= 3]
+    named_after = [i for i in after if not r.mentions[i].weak]
+    if after:  # "таджикской компании «Гаюр»": the name, not the noun's referent
+        return (named_after or after)[0]
+    following = [i for i in orgs if 0 <= r.mentions[i].start - adjective.end <= 12]
+    preceding = [i for i in orgs if r.mentions[i].end <= adjective.start]
+    if _plural_noun_after(r, adjective):
+        preceding = []  # "to Tajik construction companies": not the company named before
+    candidates = following or preceding[-1:]
+    named = [i for i in candidates if not r.mentions[i].weak]
+    return named[0] if named else None
+
+
+def _plural_noun_after(r: Reading, adjective: Mention) -> bool:
+    """ "Tajik construction companies": English company nouns in the plural close by."""
+    nouns = word_classes(r.lang).org_nouns
+    return r.has(Feature.PLURAL_S) and any(
+        t.lower_ in nouns and t.lower_.endswith("s") and not t.lower_.endswith("ss")
+        for t in r.doc[adjective.end : adjective.end + 3]
+    )
+
+
+def _company_word_after(r: Reading, adjective: Mention) -> bool:
+    """ "deutschen Firma", "Chinese carmaker", "китайская компания", "Agrarunternehmen"."""
+    words = word_classes(r.lang)
+    nouns = (*words.org_noun_suffixes, *words.org_nouns)
+    for token in r.doc[adjective.end : adjective.end + 2]:
+        lower = token.lower_
+        if lower in words.org_nouns or any(len(n) > 3 and n in lower for n in nouns):
+            return True
+        if any(m.start == token.i and m.type == ORGANIZATION for m in r.mentions):
+            return True
+    return False
+
+
+def _based_after(r: Reading, s: Sentence, org: int, found: list[int] | None) -> Iterator[Proposal]:
+    """ "X, headquartered in Y", "Mahle mit Sitz in Stuttgart", "X wurde in Y gegründet",
+    "die in München ansässige Firma X": the place next to the founding word (any place
+    after an embassy)."""
+    company = r.mentions[org]
+    homes = [
+        i
+        for i in r.typed(s, LOCATION)
+        if r.word_before(i, r.words.locative | {","}, 1) and not r.mentions[i].weak
+    ]
+    if found is None:
+        homes = [i for i in homes if 0 <= r.mentions[i].start - company.end < 12]
+    else:  # "X has its seat in Y and a plant in Z": Z is no home
+        homes = [i for i in homes if _next_to_found(r, r.mentions[i], company, found)]
+        homes = homes[:1]
+    for i in homes:
+        yield propose(RelationType.BASED_IN, r.ent(org), r.ent(i), SENTENCE)
+
+
+def _next_to_found(r: Reading, place: Mention, company: Mention, found: list[int]) -> bool:
+    """The place follows the founding word after the company ("founded in 1984 in
+    Baoding", "mit Sitz in Stuttgart", "со штаб-квартирой в Штутгарте") or ends just
+    before it ("in Stuttgart gegründet", "die in München ansässige Firma X")."""
+    for t in found:
+        before = 0 <= t - place.end <= 2
+        if company.end <= t:
+            after = 0 < place.start - t <= 5 and _plain_between(r, t + 1, place.start)
+            if after or (before and place.start >= company.end):
+                return True
+        elif 0 < company.start - t <= 3 and before:
+            return True
+    return False
+
+
+def _plain_between(r: Reading, start: int, end: int) -> bool:
+    """No other name and no verb between a founding word and its place ("mit Hauptsitz
+    in Iphofen betreibt in Buchara": Buchara is not the home)."""
+    return not any(
+        (t.is_title and not t.is_sent_start) or is_trigger_word(r.lang, t.lower_)
+        for t in r.doc[start:end]
+    )
+
+
+def _whole_referred_to(r: Reading, s: Sentence, own: int, part: int) -> list[int]:
+    """A company noun right after "subsidiary of" that refers to another company."""
+    return [
+        i
+        for i in r.typed(s, ORGANIZATION)
+        if r.mentions[i].role == "company"
+        and 0 < r.mentions[i].start - own <= 2
+        and r.ent(i) != part
+    ]
+
+
+def _based_from(r: Reading, s: Sentence, org: int) -> Iterator[Proposal]:
+    """ "Sanko Tekstil из Газиантепа", "GEA Group aus Düsseldorf", "Ciech from Warsaw": a
+    place right after the company and "from" is its home."""
+    end = r.mentions[org].end
+    if end >= s.span.end - 1 or r.doc[end].lower_ not in r.words.from_:
+        return
+    for i in r.typed(s, LOCATION):
+        mention = r.mentions[i]
+        if mention.start == end + 1 and not mention.weak:
+            yield propose(RelationType.BASED_IN, r.ent(org), mention.entity, SENTENCE)
+
+
+def _based_compound(r: Reading, s: Sentence, orgs: list[int]) -> Iterator[Proposal]:
+    """ "the Warsaw-based chemicals group Ciech": the place before "-based" is the home of
+    the company named within a few words after it."""
+    for i in r.typed(s, LOCATION):
+        place = r.mentions[i]
+        if place.end >= s.span.end:
+            continue  # a headline may end with the place
+        word = place.end + (1 if r.doc[place.end].text == "-" else 0)
+        if place.weak or word >= s.span.end or r.doc[word].lower_ not in r.words.based:
+            continue
+        org = next((j for j in orgs if 0 < r.mentions[j].start - word <= 4), None)
+        if org is not None:
+            yield propose(RelationType.BASED_IN, r.ent(org), place.entity, STRUCTURAL)
+
+
+@strategy("named_venture_owners")
+def named_venture_owners(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "UzKorea Auto, a joint venture of A and B": the venture is part of each owner."""
+    named = r.named_venture(s)
+    if named is not None:  # "UzKorea Auto, a joint venture of A and B"
+        venture, owners = named
+        for owner in owners:
+            yield propose(RelationType.PART_OF, venture, owner, SENTENCE)
+
+
+def _companies(r: Reading, s: Sentence) -> list[int]:
+    return [
+        i
+        for i in r.typed(s, ORGANIZATION)
+        if r.mentions[i].subtype == COMPANY and not r.mentions[i].weak
+    ]
+
+
+@strategy("subsidiaries")
+def subsidiaries(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "X, a subsidiary of Y", "X, einer Tochter des Konzerns Y", "X, дочерняя компания Y"."""
+    companies = _companies(r, s)
+    for own in s.triggers.get("own", []):
+        before = [i for i in companies if r.mentions[i].end <= own]
+        after = [i for i in companies if r.mentions[i].start > own]
+        if before and not after:  # "X, einer Tochter des Konzerns": the group told of
+            after = _whole_referred_to(r, s, own, r.ent(before[-1]))
+        if after and r.mentions[after[0]].features.goods:
+            continue  # "montiert Mähdrescher der Marke Claas": the goods' brand
+        if before and after:
+            yield propose(RelationType.PART_OF, r.ent(before[-1]), r.ent(after[0]), SENTENCE)
+
+
+@strategy("joint_venture_words")
+def joint_venture_words(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """A sentence that speaks of a joint venture: the venture it names (quoted, or after a
+    naming word) is part of the other companies of the sentence."""
+    text = s.span.text.lower()
+    if any(f" {w} " in f" {text} " for w in r.words.joint_venture.forms):
+        companies = _companies(r, s)
+        ventures = [
+            i
+            for i in companies
+            if r.word_before(i, r.words.naming, 1) or r.mentions[i].features.quoted
+        ]
+        for venture in ventures:
+            for owner in companies:
+                if owner != venture:
+                    yield propose(RelationType.PART_OF, r.ent(venture), r.ent(owner), SENTENCE)
