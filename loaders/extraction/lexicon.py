@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph_schema.vocabulary import Subtype
-from loaders.extraction.datafiles import read_rows, read_words, split_forms
+from loaders.extraction.datafiles import read_rows, read_table, read_words, split_forms
 from loaders.extraction.inflect import inflect_head
 from loaders.extraction.packs import Feature, pack
 
@@ -132,7 +132,7 @@ def _plants(lang: str) -> tuple[dict[str, str], tuple, tuple]:
 
 def _triggers(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in _lang_rows("triggers.tsv", lang):
+    for row in read_table(pack(lang).file("triggers.tsv")):
         out[row["kind"]].extend((row["match"], form) for form in split_forms(row["forms"]))
     return {kind: tuple(forms) for kind, forms in out.items()}
 

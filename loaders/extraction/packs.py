@@ -3,9 +3,10 @@
 A pack is a directory with a manifest (manifest.toml: spaCy base, lingua name, statistical
 pipeline prefix, how names inflect, declared features), its function-word classes
 (words.toml: one named class each), its regular expressions (patterns.toml: money,
-capacities, joint ventures) and, where names inflect, its inflection tables
-(inflection.json). The languages the extractor supports are the packs present; rule code
-never tests a language code, it asks the pack for a feature or a class.
+capacities, joint ventures), its trigger words of relations (triggers.tsv: words per
+trigger kind) and, where names inflect, its inflection tables (inflection.json). The
+languages the extractor supports are the packs present; rule code never tests a language
+code, it asks the pack for a feature or a class.
 """
 
 from __future__ import annotations

@@ -195,7 +195,7 @@ def trigger_index(lang: str) -> TriggerIndex:
     patterns = {}
     separable: dict[str, dict[str, frozenset[str]]] = {}
     for kind, forms in kinds.items():
-        TriggerKind(kind)  # a kind triggers.tsv misspells fails here, when the index is built
+        TriggerKind(kind)  # a kind a pack's triggers.tsv misspells fails here, at build
         joined = tuple((match, form) for match, form in forms if match != "separable")
         if joined:
             patterns[kind] = _kind_pattern(joined)

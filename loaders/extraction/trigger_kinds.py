@@ -1,4 +1,4 @@
-"""The kinds of trigger words (data/triggers.tsv lists each language's words for each kind)."""
+"""The kinds of trigger words (each pack's triggers.tsv lists its words for each kind)."""
 
 from __future__ import annotations
 
