@@ -1,0 +1,186 @@
+"""Offices, visits and meetings: HOLDS_POSITION, VISITED, MET_WITH."""
+
+from __future__ import annotations
+
+from tests.loaders.cases import Case
+
+# A title with its complement or a country or company before it is an office.
+HOLDS_POSITION = [
+    Case(
+        "The khokim of Bukhara region Botir Zaripov visited Germany last week.",
+        "en",
+        facts=(("HOLDS_POSITION", "Botir Zaripov", "Bukhara region"),),
+        entities=(("Person/official", "Botir Zaripov"),),
+    ),
+    Case(
+        "Хоким Ферганской области Бахтиёр Рахимов посетил завод в Коканде.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Бахтиёр Рахимов", "Fergana region"),),
+    ),
+    Case(
+        "Kazakh President Kassym-Jomart Tokayev arrived in Tashkent. "
+        "Tokayev toured a textile factory. The head of state praised the workers.",
+        "en",
+        facts=(("HOLDS_POSITION", "Kassym-Jomart Tokayev", "Kazakhstan"),),
+        named=(("Tokayev", "Kassym-Jomart Tokayev"),),
+    ),
+    Case(  # the office is no part of the name
+        "Kasachstans Vizepremier Serik Schumangarin besichtigte Kostanai.",
+        "de",
+        facts=(("HOLDS_POSITION", "Serik Schumangarin", "*"),),
+        entities=(("Person", "Serik Schumangarin"),),
+        counts=(("Person", 1),),
+    ),
+    Case(
+        "Хоким Навоийской области провел переговоры с руководством компании Linde.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Khokim of Navoi region", "Navoi region"),),
+        entities=(("Person", "Khokim of Navoi region"),),  # unnamed: named by the office
+    ),
+]
+
+# Visits: the actors visit what follows the verb; a trip's town is visited; who opens a
+# plant is there.
+VISITED = [
+    Case(
+        "The khokim of Bukhara region Botir Zaripov visited Germany last week.",
+        "en",
+        facts=(("VISITED", "Botir Zaripov", "Germany"),),
+    ),
+    Case(
+        "Shavkat Mirziyoyev sprach über die Industrie. Im Mai, während seines Besuchs in der "
+        "Region Navoi, Shavkat MirziyoyevvorgeschlagenBau eines neuen Zementwerks in der Region.",
+        "de",
+        facts=(("VISITED", "Shavkat Mirziyoyev", "Navoi region"),),
+        counts=(("Person", 1),),  # the glued words are split before names are read
+    ),
+    Case(
+        "Hyundai executives will visit Namangan next month.",
+        "en",
+        facts=(("VISITED", "*", "Namangan"),),
+    ),
+    Case(
+        "A delegation led by the khokim of Andijan region Shukhratbek Abdurakhmonov visited "
+        "Japan. In Osaka, the delegation held talks with the management of Daikin.",
+        "en",
+        facts=(("VISITED", "Shukhratbek Abdurakhmonov", "Osaka"),),
+    ),
+    Case(
+        "During his working trip to Tursunzoda, President Emomali Rahmon opened a new "
+        "workshop of the Tajik Aluminium Company.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"),),
+    ),
+    Case(
+        "В ходе рабочей поездки в город Турсунзаде Президент Эмомали Рахмон открыл новый цех "
+        "Таджикской алюминиевой компании.",
+        "ru",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"),),
+    ),
+    Case(
+        "Während seiner Arbeitsreise nach Tursunsoda eröffnete Präsident Emomali Rahmon eine "
+        "neue Werkshalle der Tajik Aluminium Company.",
+        "de",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"),),
+    ),
+]
+
+# Meetings: receptions meet the guest after the host; talks "with" a company's management
+# meet the company.
+MET_WITH = [
+    Case(
+        "Der Ministerpräsident Usbekistans, Abdulla Aripow, hat am Montag den "
+        "Vorstandsvorsitzenden von Bosch, Stefan Hartung, empfangen.",
+        "de",
+        facts=(
+            ("MET_WITH", "Abdulla Aripov", "Stefan Hartung"),
+            ("HOLDS_POSITION", "Stefan Hartung", "Bosch"),
+        ),
+    ),
+    Case(  # the Latin company name is split from the Cyrillic name of the guest
+        "Премьер-министр Узбекистана Абдулла Арипов принял главу компании Artel Мирзиёда Рахимова.",
+        "ru",
+        facts=(
+            ("MET_WITH", "Абдулла Арипов", "Мирзиёда Рахимова"),
+            ("HOLDS_POSITION", "Мирзиёда Рахимова", "Artel"),
+        ),
+        named=(("Мирзиёда Рахимова", "Mirziyod Rakhimov"),),
+    ),
+    Case(
+        "Хоким Навоийской области провел переговоры с руководством компании Linde.",
+        "ru",
+        facts=(("MET_WITH", "Khokim of Navoi region", "Linde"),),
+    ),
+    Case(
+        "A delegation led by the khokim of Andijan region Shukhratbek Abdurakhmonov visited "
+        "Japan. In Osaka, the delegation held talks with the management of Daikin.",
+        "en",
+        facts=(("MET_WITH", "Shukhratbek Abdurakhmonov", "Daikin"),),
+    ),
+]
+
+# Presence at a plant's opening is a visit: "the opening ceremony was attended by", "An der
+# Zeremonie nahmen ... teil", "В церемонии открытия приняли участие" (the plant told of before),
+# "with the participation of the Head of State", "bei der Eröffnung", "at the opening
+# ceremony", "die Eröffnung ... durch Präsident X".
+PRESENT_AT_OPENING = [
+    Case(
+        "Kia has opened its car plant in Kostanay. The plant will produce 70,000 cars a year. "
+        "Its robots weld the bodies. The opening ceremony was attended by First Deputy Prime "
+        "Minister Roman Sklyar and Kia president Ho Sung Song.",
+        "en",
+        facts=(
+            ("VISITED", "Roman Sklyar", "car plant"),
+            ("VISITED", "Ho Sung Song", "car plant"),
+        ),
+    ),
+    Case(
+        "Kia hat sein Werk in Kostanai eröffnet. Das Werk soll 70.000 Autos im Jahr bauen. "
+        "Roboter schweißen die Karosserien. An der Zeremonie nahmen der Erste stellvertretende "
+        "Ministerpräsident Roman Sklyar und Kia-Präsident Ho Sung Song teil.",
+        "de",
+        facts=(("VISITED", "Roman Sklyar", "Werk"), ("VISITED", "Ho Sung Song", "Werk")),
+    ),
+    Case(
+        "В Чарджевском этрапе открыта новая электростанция. Её мощность 432 мегаватта. В "
+        "церемонии открытия объекта приняли участие вице-премьер Чарымырат Пурчеков и посол "
+        "Японии Киёси Эдзима.",
+        "ru",
+        facts=(("VISITED", "Чарымырат Пурчеков", "новая электростанция"),),
+    ),
+    Case(
+        "10 people were employed at the dairy factory of Zarkoron LLC, which was put into use "
+        "with the participation of the Head of State Emomali Rahmon.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "dairy factory"),),
+    ),
+    Case(
+        "President Gurbanguly Berdimuhamedov said at the opening ceremony of the Garabogaz "
+        "carbamide plant that the country exports chemicals.",
+        "en",
+        facts=(("VISITED", "Gurbanguly Berdimuhamedov", "carbamide plant"),),
+    ),
+    Case(
+        "Unser Land hält mit, sagte Präsident Gurbanguli Berdimuchamedow bei der Eröffnung "
+        "der Gaschemieanlage.",
+        "de",
+        facts=(("VISITED", "Gurbanguli Berdimuchamedow", "Gaschemieanlage"),),
+    ),
+    Case(
+        "Masdar feierte die Eröffnung des Windparks Zarafshan durch Präsident Shavkat Mirziyoyev.",
+        "de",
+        facts=(("VISITED", "Shavkat Mirziyoyev", "Windparks"),),
+    ),
+    Case(  # a ceremony with no plant told of is no visit of one
+        "President Sadyr Japarov took part in the opening ceremony of the investment forum.",
+        "en",
+        forbidden=(("VISITED", "Sadyr Japarov", "forum"),),
+    ),
+]
+
+TABLES = {
+    "HOLDS_POSITION": HOLDS_POSITION,
+    "VISITED": VISITED,
+    "MET_WITH": MET_WITH,
+    "present at opening": PRESENT_AT_OPENING,
+}
