@@ -29,7 +29,8 @@ class Case:
     named: tuple[Named, ...] = ()
     counts: tuple[Count, ...] = ()
     properties: tuple[Prop, ...] = ()
-    absent: tuple[Ent, ...] = ()  # entities the text must not give
+    forms: tuple[Ent, ...] = ()  # entities the text must give (by name or alias)
+    absent: tuple[Ent, ...] = ()  # entities the text must not give (by name or alias)
 
 
 def fits(entity: ExtractedEntity, end: str) -> bool:
@@ -49,10 +50,13 @@ def holds(doc: ExtractedDocument, fact: Fact) -> bool:
     )
 
 
-def has_entity(doc: ExtractedDocument, expected: Ent) -> bool:
+def has_entity(doc: ExtractedDocument, expected: Ent, aliases: bool = False) -> bool:
+    """An entity of the kind with this canonical name (or, with aliases, any form of it)."""
     kind, name = expected
     return any(
-        (kind == f"{e.type}/{e.subtype}" or kind == e.type) and e.name == name for e in doc.entities
+        (kind == f"{e.type}/{e.subtype}" or kind == e.type)
+        and (e.name == name or (aliases and name in e.aliases))
+        for e in doc.entities
     )
 
 
@@ -60,7 +64,8 @@ def problems(doc: ExtractedDocument, case: Case) -> list[str]:
     """What the document gives against what the case expects: empty when it passes."""
     found = [(e.type, e.subtype, e.name, e.aliases) for e in doc.entities]
     out = [f"no entity {e} in {found}" for e in case.entities if not has_entity(doc, e)]
-    out += [f"entity {e} given" for e in case.absent if has_entity(doc, e)]
+    out += [f"no {e} in {found}" for e in case.forms if not has_entity(doc, e, aliases=True)]
+    out += [f"entity {e} given" for e in case.absent if has_entity(doc, e, aliases=True)]
     out += [f"no {f} in {doc.relations}" for f in case.facts if not holds(doc, f)]
     out += [f"{f} found" for f in case.forbidden if holds(doc, f)]
     for form, name in case.named:

@@ -31,3 +31,81 @@ NAMES = [
 ]
 
 TABLES = {"names": NAMES}
+
+# Which words name a company: a group noun before a name describes it; goods made in a place
+# name none; a name opening an English sentence and doing what companies do is one; people,
+# places and lower-case subjects are none; names listed after a company are companies.
+COMPANY_NAMES = [
+    *(
+        Case(
+            f"Im Mittelpunkt stand das geplante Werk des {what}-Konzerns Nordchem in Pawlodar.",
+            "de",
+            facts=(("PLANS", "Nordchem", "*"),),
+            forbidden=(("PART_OF", "*", "*"),),
+            entities=(("Organization", "Nordchem"),),
+            counts=(("Organization", 1),),
+        )
+        for what in ["Spezialchemie", "Chemie", "Stahl"]
+    ),
+    Case(
+        "Der Akim besuchte das Werk der Allur-Gruppe in Kostanai.",
+        "de",
+        entities=(("Organization", "Allur"),),
+    ),
+    *(
+        Case(
+            f"Er besichtigte das Werk der ERG-Gruppe, das seit 2007 in Pawlodar {goods} herstellt.",
+            "de",
+            facts=(("LOCATED_IN", "*", "Pavlodar"), ("OPERATES", "ERG", "*")),
+            entities=(("Organization", "ERG"),),
+            counts=(("Organization", 1),),
+        )
+        for goods in ["Aluminium", "Gold"]
+    ),
+    *(
+        Case(text, "en", entities=(("Organization", company),))
+        for text, company in [
+            ("Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy.", "Qazaq Vagon"),
+            (
+                "Qazaq Vagon, which launched production at its plant in Ekibastuz in 2021, will "
+                "double the plant's output.",
+                "Qazaq Vagon",
+            ),
+            (
+                "Sany Heavy Industry will build an excavator plant in Khujand.",
+                "Sany Heavy Industry",
+            ),
+        ]
+    ),
+    *(
+        Case(text, "en", counts=(("Organization", 0),))
+        for text in [
+            "Prime Minister Abdulla Aripov will build a plant.",
+            "Zhang Wei plans a trip to Navoi.",
+            "Navoi Region plans a new plant.",
+            "Central Asian countries plan to build roads.",
+        ]
+    ),
+    Case(
+        "Qazaq Vagon is a subsidiary of Kazakhstan Temir Zholy.",
+        "en",
+        facts=(("PART_OF", "Qazaq Vagon", "Kazakhstan Temir Zholy"),),
+        counts=(("Location", 0),),  # the parent is a company, not its country
+    ),
+    *(
+        Case(text, lang, entities=tuple(("Organization", n) for n in ("Sany", "Zoomlion", "XCMG")))
+        for text, lang in [
+            ("Делегация посетила предприятия компаний Sany, Zoomlion и XCMG.", "ru"),
+            ("The delegation visited the plants of the companies Sany, Zoomlion and XCMG.", "en"),
+        ]
+    ),
+    *(
+        Case(text, "en", counts=(("Organization", 1),))  # no list without its "and", nor of places
+        for text in [
+            "Artel, Mirziyoyev said, will build a plant.",
+            "The delegation visited Hyundai, Tashkent and Samarkand.",
+        ]
+    ),
+]
+
+TABLES |= {"company names": COMPANY_NAMES}

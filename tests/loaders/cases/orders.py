@@ -46,3 +46,68 @@ INVESTS_IN = [
 ]
 
 TABLES = {"ORDERED": ORDERED, "INVESTS_IN": INVESTS_IN}
+
+ORDERED_IN_OTHER_WORDS = [
+    Case(
+        "Der usbekische Präsident Shavkat Mirziyoyev hat den Bau einer Kupferhütte in Almalyk "
+        "angeordnet.",
+        "de",
+        facts=(("ORDERED", "Shavkat Mirziyoyev", "<Plant>"),),
+    ),
+    Case(
+        "President Shavkat Mirziyoyev gave instructions to the Ministry of Energy to complete "
+        "the power plant in Syrdarya region.",
+        "en",
+        facts=(("ORDERED", "Shavkat Mirziyoyev", "Ministry of Energy"),),
+    ),
+]
+
+# A brand of the goods is part of no one; a group named with its noun is the whole of a
+# subsidiary.
+PART_OF = [
+    Case(
+        "Das Werk der Firma Agromash montiert Mähdrescher der Marke Claas.",
+        "de",
+        forbidden=(("PART_OF", "*", "*"),),
+    ),
+    Case(
+        "Die Kia Kazakhstan, eine Tochtergesellschaft der Allur-Gruppe, montiert Autos.",
+        "de",
+        facts=(("PART_OF", "Kia Kazakhstan", "Allur"),),
+    ),
+    Case(
+        "Компания Kia Kazakhstan, дочерняя компания группы Allur, собирает автомобили.",
+        "ru",
+        facts=(("PART_OF", "Kia Kazakhstan", "Allur"),),
+    ),
+]
+
+TABLES |= {"ORDERED in other words": ORDERED_IN_OTHER_WORDS, "PART_OF": PART_OF}
+
+# A passive Russian order ("Министерству X поручено") addresses the body before it, and
+# needs an official.
+PASSIVE_ORDERS = [
+    Case(
+        "Согласно постановлению, подписанному Президентом Туркменистана Сердаром "
+        "Бердымухамедовым, Министерству промышленности и строительного производства поручено "
+        "построить в Ахалском велаяте завод по производству листового стекла.",
+        "ru",
+        facts=(
+            (
+                "ORDERED",
+                "Сердаром Бердымухамедовым",
+                "Министерству промышленности и строительного производства",
+            ),
+            ("ORDERED", "Сердаром Бердымухамедовым", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "Ahal region"),
+        ),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Министерству энергетики поручено построить завод в Навои.",
+        "ru",
+        forbidden=(("ORDERED", "*", "*"),),
+    ),
+]
+
+TABLES |= {"passive orders": PASSIVE_ORDERS}

@@ -184,3 +184,155 @@ TABLES = {
     "MET_WITH": MET_WITH,
     "present at opening": PRESENT_AT_OPENING,
 }
+
+# Offices, openings and meetings in other words.
+IN_OTHER_WORDS = [
+    Case(
+        "Zhongda chairman Li Wei visited Tashkent on Monday.",
+        "en",
+        facts=(("HOLDS_POSITION", "Li Wei", "Zhongda"),),
+    ),
+    Case(
+        "Prime Minister Olzhas Bektenov held a meeting with the head of Sinotruk, Ma Chunji.",
+        "en",
+        facts=(
+            ("HOLDS_POSITION", "Ma Chunji", "Sinotruk"),
+            ("MET_WITH", "Olzhas Bektenov", "Ma Chunji"),
+        ),
+    ),
+    Case(
+        "Former chairman Li Wei visited Tashkent.",
+        "en",
+        counts=(("Organization", 0),),  # no company "Former"
+    ),
+    Case(
+        "Prime Minister Abdulla Aripov cut the ribbon at a new glass factory of Asia Glass "
+        "in Navoi.",
+        "en",
+        facts=(("VISITED", "Abdulla Aripov", "<Plant>"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "The akim of Almaty region Marat Sultangaziyev sat down with executives of the "
+        "Turkish company Arcelik.",
+        "en",
+        facts=(("MET_WITH", "Marat Sultangaziyev", "Arcelik"),),
+    ),
+    Case(
+        "Der Akim des Gebiets Almaty kam mit Vertretern des türkischen Konzerns Arcelik zusammen.",
+        "de",
+        facts=(("MET_WITH", "*", "Arcelik"),),
+    ),
+    Case(
+        "Präsident Tokajew gab in Aktobe den Startschuss für ein neues Ferrolegierungswerk "
+        "der Firma ERG.",
+        "de",
+        facts=(("VISITED", "Tokajew", "<Plant>"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "The hokim Khayrullo Bozorov received the Ambassador of Japan Hatori Takashi.",
+        "en",
+        facts=(("HOLDS_POSITION", "Hatori Takashi", "Japan"), ("MET_WITH", "*", "Hatori Takashi")),
+    ),
+    Case(
+        "Хоким Хайрулло Бозоров принял посла Японии Хатори Такаси.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Хатори Такаси", "Японии"), ("MET_WITH", "*", "Хатори Такаси")),
+    ),
+    Case(
+        "Der Energieminister Usbekistans, Jurabek Mirzamahmudov, verhandelte mit dem Chef von "
+        "ACWA Power, Marco Arcelli.",
+        "de",
+        facts=(
+            ("HOLDS_POSITION", "Marco Arcelli", "ACWA Power"),
+            ("MET_WITH", "Jurabek Mirzamahmudov", "Marco Arcelli"),
+        ),
+    ),
+    Case(
+        "Министр энергетики Журабек Мирзамахмудов провел переговоры с главой ACWA Power Марко "
+        "Арчелли.",
+        "ru",
+        facts=(("MET_WITH", "Журабек Мирзамахмудов", "ACWA Power"),),
+    ),
+    *(
+        Case(
+            f"Minister Ali Karimov besuchte den {what}-Hersteller Nordstern Trucks.",
+            "de",
+            facts=(("VISITED", "Ali Karimov", "Nordstern Trucks"),),
+            entities=(("Organization", "Nordstern Trucks"),),
+            counts=(("Organization", 1),),  # a company noun joined to its goods names none
+        )
+        for what in ["Lkw", "Auto", "Textil"]
+    ),
+]
+
+# Discussing a subject is no meeting with the company of the sentence.
+NO_MEETING = [
+    Case(
+        "Хоким посетил завод компании Hyundai Transys в Ульсане и обсудил организацию "
+        "производства сидений в Джизаке.",
+        "ru",
+        forbidden=(("MET_WITH", "*", "*"),),
+    ),
+    Case(
+        "Der Bürgermeister besichtigte das Werk der Firma Doosan in Changwon und besprach "
+        "den Bau eines Motorenwerks in Andischan.",
+        "de",
+        forbidden=(("MET_WITH", "*", "*"),),
+    ),
+]
+
+TABLES |= {"in other words": IN_OTHER_WORDS, "no meeting": NO_MEETING}
+
+# Meetings and visits read off the words around the verb: the first person a few words
+# after a meeting verb; the guests just received visit; a delegation's company leads it, a
+# company it visits does not; power station abbreviations are plants visited.
+AROUND_THE_VERB = [
+    *(
+        Case(text, lang, facts=(("MET_WITH", "Kassym-Jomart Tokayev", "Peter Weber"),))
+        for text, lang in [
+            ("Präsident Tokajew traf am Freitag den Konzernchef Peter Weber.", "de"),
+            ("President Tokayev met on Friday the chief executive Peter Weber.", "en"),
+        ]
+    ),
+    Case(
+        "Uzbek Energy Minister Jurabek Mirzamahmudov met with Masdar executives.",
+        "en",
+        facts=(("HOLDS_POSITION", "Jurabek Mirzamahmudov", "Uzbekistan"),),
+    ),
+    Case(
+        "Tajikistan's Minister of Industry and New Technologies Sherali Kabir visited Changsha.",
+        "en",
+        facts=(("HOLDS_POSITION", "Sherali Kabir", "Tajikistan"),),
+        counts=(("Organization", 0),),  # a portfolio ending in a company word names none
+    ),
+    Case(
+        "Министр энергетики Журабек Мирзамахмудов посетил Навоийскую ТЭС.",
+        "ru",
+        facts=(("VISITED", "Журабек Мирзамахмудов", "<Plant>"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Хоким Наманганской области Шавкат Абдураззаков принял посла КНР Юй Цзюня. Затем "
+        "гости посетили швейную фабрику компании «Чуст Текстиль» в Чусте.",
+        "ru",
+        facts=(("VISITED", "Юй Цзюня", "<Plant>"),),
+        forbidden=(("VISITED", "Шавкат Абдураззаков", "<Plant>"),),
+        counts=(("Plant", 1),),
+    ),
+    *(
+        Case(text, lang, forbidden=(("VISITED", "*", "*"),))
+        for text, lang in [
+            ("The delegation visited the Hyundai plant in Ulsan.", "en"),
+            ("Делегация посетила заводы Hyundai, Zoomlion и XCMG в Сеуле.", "ru"),
+        ]
+    ),
+    Case(
+        "A delegation of Hyundai visited Tashkent.",
+        "en",
+        facts=(("VISITED", "Hyundai", "Tashkent"),),
+    ),
+]
+
+TABLES |= {"around the verb": AROUND_THE_VERB}

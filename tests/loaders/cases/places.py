@@ -175,3 +175,172 @@ TABLES = {
     "export destinations": EXPORT_DESTINATIONS,
     "BASED_IN": BASED_IN,
 }
+
+# A company's home is the place of its founding words ("-based", "mit Sitz in", "со
+# штаб-квартирой в", "headquartered in") or after "from", not where its plant is.
+HOMES = [
+    Case(
+        "The Munich-based company Siemens opened a plant in Almaty. The Warsaw-based chemicals "
+        "group Ciech plans a soda ash plant near Temirtau.",
+        "en",
+        facts=(("BASED_IN", "Siemens", "Munich"), ("BASED_IN", "Ciech", "Warsaw")),
+        forbidden=(("BASED_IN", "Siemens", "Almaty"),),  # "based" says nothing of the plant
+        absent=(("Organization", "Munich"), ("Organization", "Warsaw")),
+    ),
+    Case(
+        "Der Automobilzulieferer Mahle mit Sitz in Stuttgart hat im Gebiet Navoi ein Werk in "
+        "Betrieb genommen. Die Technik lieferte der Anlagenbauer GEA Group aus Düsseldorf.",
+        "de",
+        facts=(("BASED_IN", "Mahle", "Stuttgart"), ("BASED_IN", "GEA Group", "Düsseldorf")),
+        forbidden=(("BASED_IN", "Mahle", "Navoi region"),),
+    ),
+    Case(
+        "Хоким встретился с делегацией компании Sanko Tekstil из Газиантепа.",
+        "ru",
+        facts=(("BASED_IN", "Sanko Tekstil", "Газиантепа"),),
+    ),
+    *(
+        Case(
+            text,
+            lang,
+            facts=(("BASED_IN", company, home),),
+            forbidden=(("BASED_IN", company, not_home),),
+        )
+        for text, lang, company, home, not_home in [
+            (
+                "Die in München ansässige Firma Knorr-Bremse will in Samarkand ein Werk errichten.",
+                "de",
+                "Knorr-Bremse",
+                "München",
+                "Samarkand",
+            ),
+            (
+                "Компания Bosch со штаб-квартирой в Штутгарте откроет завод в Ташкенте.",
+                "ru",
+                "Bosch",
+                "Штутгарте",
+                "Ташкенте",
+            ),
+            (
+                "Turkish textile maker Sanko, headquartered in Gaziantep, launched a yarn "
+                "factory in Bukhara.",
+                "en",
+                "Sanko",
+                "Gaziantep",
+                "Bukhara",
+            ),
+        ]
+    ),
+    Case(  # a seat word, then another name and a verb: no home of the later place
+        "Das Unternehmen Knauf mit Hauptsitz in Iphofen betreibt in Buchara ein Werk.",
+        "de",
+        forbidden=(("BASED_IN", "Knauf", "Buchara"),),
+    ),
+    Case(
+        "The Turkish company Hes Kablo will build a cable plant in Navoi.",
+        "en",
+        facts=(("BASED_IN", "Hes Kablo", "Turkey"), ("PLANS", "Hes Kablo", "*")),
+    ),
+]
+
+# Where a plant is: every place of an apposed chain; not the region a trip goes to ("in das
+# Gebiet", accusative); a hyphenated town.
+PLANT_PLACES = [
+    *(
+        Case(
+            text,
+            lang,
+            facts=tuple(("LOCATED_IN", "<Plant>", place) for place in places),
+            counts=(("Plant", 1),),
+        )
+        for text, lang, places in [
+            (
+                "The plant, located in the Yangiyul district of Tashkent region, is run by "
+                "Coca-Cola Icecek.",
+                "en",
+                ["Yangiyul", "Tashkent region"],
+            ),
+            (
+                "Knauf opened its second plant in Kazakhstan, in the city of Shymkent.",
+                "en",
+                ["Kazakhstan", "Shymkent"],
+            ),
+            (
+                "Компания Knauf открыла второй завод в Казахстане — в городе Шымкенте.",
+                "ru",
+                ["Kazakhstan", "Shymkent"],
+            ),
+        ]
+    ),
+    Case(
+        "Präsident Sadyr Japarow hat während seiner Arbeitsreise in das Gebiet Tschüi eine neue "
+        "Produktionshalle der Firma Kyrgyz Glass in Tokmok eröffnet.",
+        "de",
+        facts=(
+            ("LOCATED_IN", "<Plant>", "Tokmok"),
+            ("VISITED", "Sadyr Japarow", "Gebiet Tschüi"),
+        ),
+        forbidden=(("LOCATED_IN", "<Plant>", "Gebiet Tschüi"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Die Firma Xinyi Glass will ein zweites Werk in Kara-Balta bauen. Die Halle soll "
+        "Flachglas herstellen.",
+        "de",
+        facts=(("LOCATED_IN", "*", "Kara-Balta"),),
+        absent=(("Location", "Halle"),),  # a noun with its article
+    ),
+    Case(
+        "Der usbekische Präsident Shavkat Mirziyoyev hat den Bau einer Kupferhütte in Almalyk "
+        "angeordnet.",
+        "de",
+        facts=(("LOCATED_IN", "<Plant>", "Almalyk"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(  # a place word picks the region of that name in another country (not Taraz)
+        "Japarov ordered a sugar refinery to be built in the Talas region.",
+        "en",
+        entities=(("Location/region", "Talas region"),),
+        named=(("Talas region", "Talas region"),),
+    ),
+]
+
+TABLES |= {"homes": HOMES, "plant places": PLANT_PLACES}
+
+# Where talks are held is not where the plant is; a place inside the project talked of is
+# the plant's; a Turkmen velayat is a region; one unknown place in two cases is one place.
+TALKS_AND_REGIONS = [
+    *(
+        Case(
+            text,
+            lang,
+            forbidden=(("LOCATED_IN", "*", "*"),),
+            forms=(("Plant", "завода" if lang == "ru" else "glass plant"),),
+        )
+        for text, lang in [
+            ("Посол Китая обсудил в Намангане строительство завода", "ru"),
+            ("The sides discussed in Tashkent the construction of a glass plant.", "en"),
+        ]
+    ),
+    Case(
+        "Стороны обсудили строительство в Папском районе завода.",
+        "ru",
+        facts=(("LOCATED_IN", "*", "Pap district"),),
+    ),
+    *(
+        Case(text, lang, facts=(("LOCATED_IN", "*", "Ahal region"),))
+        for text, lang in [
+            ("Президент посетил цементный завод в Ахалском велаяте.", "ru"),
+            ("President Serdar Berdimuhamedov visited a cement plant in Ahal velayat.", "en"),
+        ]
+    ),
+    Case(
+        "Стороны обсудили строительство в Папском районе завода. Хоким поручил хокимияту "
+        "Папского района подготовить площадку.",
+        "ru",
+        entities=(("Location", "Pap district"),),
+        counts=(("Location", 1),),
+    ),
+]
+
+TABLES |= {"talks and regions": TALKS_AND_REGIONS}

@@ -350,3 +350,240 @@ TABLES = {
     "products": PRODUCTS,
     "project parties": PROJECT_PARTIES,
 }
+
+# Several plants and companies of one story: each plant keeps its own company; a company
+# said to make goods in a plant, a supplier or a partner expanding it does not run it.
+ONE_STORY = [
+    Case(
+        "Isuzu Motors and the Uzbek company Jizzakh Avto Invest will jointly set up an "
+        "assembly plant in Jizzakh.",
+        "en",
+        facts=(("PLANS", "Isuzu Motors", "<Plant>"), ("PLANS", "Jizzakh Avto Invest", "<Plant>")),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Рахмон открыл новый цех в Вахдате\n\n"
+        "Президент Эмомали Рахмон открыл новый цех Таджикской цементной компании по выпуску "
+        "сухих строительных смесей.\n"
+        "Затем глава государства заложил первый камень завода по производству электрокабеля, "
+        "который китайская компания TBEA построит совместно с местной компанией «Вахдат Инвест».",
+        "ru",
+        facts=(
+            ("OPERATES", "Таджикской цементной компании", "новый цех"),
+            ("LOCATED_IN", "новый цех", "Вахдате"),
+            ("PLANS", "TBEA", "<Plant>"),
+            ("PLANS", "Вахдат Инвест", "<Plant>"),
+            ("VISITED", "Эмомали Рахмон", "<Plant>"),  # laid its foundation stone
+        ),
+        forbidden=(("PLANS", "TBEA", "новый цех"), ("VISITED", "Эмомали Рахмон", "Вахдате")),
+        counts=(("Plant", 2),),
+        properties=(("новый цех", "status", "operating"),),  # "строительных" builds nothing
+    ),
+    Case(
+        "Хоким Навоийской области посетил автомобильный завод NavoiAvto в Навои.\n"
+        "На заводе выпускают автобусы и грузовики марки Hino. В ходе визита хоким провел "
+        "переговоры с представителями японской компании Hino Motors.\n"
+        "Компания Hino Motors планирует увеличить мощность завода до 5 тысяч машин в год.",
+        "ru",
+        facts=(("OPERATES", "NavoiAvto", "<Plant>"), ("MET_WITH", "*", "Hino Motors")),
+        forbidden=(
+            ("OPERATES", "Hino Motors", "*"),
+            ("PLANS", "Hino Motors", "*"),
+            ("VISITED", "*", "Hino Motors"),  # talks with it during the visit
+        ),
+        counts=(("Plant", 1),),
+        properties=(("<Plant>", "status", "operating"),),
+    ),
+    Case(
+        "Der Landwirtschaftsminister Kasachstans, Aidarbek Saparow, hat in Schymkent die neue "
+        "Molkerei der Firma Ak Sut eingeweiht. Der Automobilzulieferer Mahle hat in Taschkent "
+        "eine Spinnerei gekauft.",
+        "de",
+        facts=(
+            ("OPERATES", "Ak Sut", "neue Molkerei"),
+            ("VISITED", "Aidarbek Saparow", "neue Molkerei"),  # who inaugurates it
+        ),
+        entities=(("Organization", "Mahle"),),
+        forms=(("Plant", "Spinnerei"),),
+    ),
+    Case(
+        "Узбекская компания «Узкимёсаноат» и турецкая Ak Kimya объявили о создании совместного "
+        "предприятия по выпуску перекиси водорода в Навоийской области.\n"
+        "Новый завод будет производить 30 тысяч тонн продукции в год.\n"
+        "Соглашение подписали председатель правления «Узкимёсаноат» Шерзод Хидоятов и "
+        "генеральный директор Ak Kimya Мехмет Озтюрк.",
+        "ru",
+        facts=(
+            ("PLANS", "Узкимёсаноат", "<Plant>"),
+            ("PLANS", "Ak Kimya", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "Навоийской области"),
+            ("HOLDS_POSITION", "Шерзод Хидоятов", "Узкимёсаноат"),  # a quoted seat
+        ),
+        counts=(("Plant", 1),),
+        properties=(
+            ("<Plant>", "status", "planned"),  # "будет производить" is no running
+            ("<Plant>", "product", "перекиси водорода"),  # not "продукции"
+        ),
+        absent=(("Organization", "совместного предприятия"),),
+    ),
+    Case(
+        "В Хорезме построят прядильную фабрику\n\n"
+        "В Ургенче состоялась встреча хокима Хорезмской области Фаррух Эрманова с делегацией "
+        "компании Sanko Tekstil из Газиантепа.\n"
+        "По итогам переговоров стороны подписали соглашение о строительстве в Хазараспском "
+        "районе прядильной фабрики мощностью 20 тысяч тонн пряжи в год.",
+        "ru",
+        facts=(
+            ("PLANS", "Sanko Tekstil", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "Хазараспском районе"),
+            ("MET_WITH", "*", "Sanko Tekstil"),
+        ),
+        forbidden=(
+            ("LOCATED_IN", "<Plant>", "Ургенче"),  # the headline ends its line
+            ("VISITED", "*", "Ургенче"),  # the guests came, the host is home
+        ),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Der Automobilzulieferer Mahle hat im Gebiet Navoi ein Werk für Kolben in Betrieb "
+        "genommen.\n"
+        "Betrieben wird das Werk von Mahle Uzbekistan, einer Tochter des Konzerns.\n"
+        "Zur Eröffnung war auch der Hokim des Gebiets Navoi, Normurod Turgunov, angereist.",
+        "de",
+        facts=(
+            ("OPERATES", "Mahle", "<Plant>"),
+            ("OPERATES", "Mahle Uzbekistan", "<Plant>"),
+            ("PART_OF", "Mahle Uzbekistan", "Mahle"),  # "des Konzerns" is Mahle
+            ("VISITED", "Normurod Turgunov", "<Plant>"),  # came to its opening
+        ),
+        counts=(("Plant", 1),),  # "das Werk von X" after "Betrieben wird" is the plant told of
+    ),
+    Case(
+        "Der Minister hat in Schymkent die neue Molkerei der Firma Ak Sut eingeweiht.\n"
+        "Die Technik für die Molkerei lieferte der Anlagenbauer GEA Group aus Düsseldorf.",
+        "de",
+        facts=(("OPERATES", "Ak Sut", "<Plant>"),),
+        forbidden=(("OPERATES", "GEA Group", "*"), ("PLANS", "GEA Group", "*")),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "The akim welcomed a delegation of the chemicals group Ciech.\n"
+        "Ciech vice president Dawid Jakubowicz presented plans for a soda ash plant near "
+        "Temirtau.\n"
+        "Akim Yermaganbet Bulekpayev tasked the regional department of entrepreneurship with "
+        "finding a site for the project.",
+        "en",
+        facts=(
+            ("PLANS", "Ciech", "<Plant>"),  # an executive opening the sentence speaks for it
+            ("ORDERED", "Yermaganbet Bulekpayev", "regional department of entrepreneurship"),
+        ),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "The akim met with Ciech vice president Dawid Jakubowicz to discuss a plant.",
+        "en",
+        forbidden=(("PLANS", "Ciech", "*"),),  # a partner met speaks for no plan
+    ),
+]
+
+# Companies signing for a plant plan it, unless it runs already or is an activity.
+SIGNATORIES = [
+    Case(
+        "Казахстанская компания Allur и китайская JAC подписали соглашение о строительстве "
+        "автозавода в Костанае.",
+        "ru",
+        facts=(("PLANS", "Allur", "<Plant>"), ("PLANS", "JAC", "<Plant>")),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "In 2023, ADM Jizzakh and GWM signed a partnership agreement enabling the assembly of "
+        "HAVAL vehicles in Uzbekistan.",
+        "en",
+        forbidden=(("PLANS", "*", "*"),),  # an activity agreed on, no plant
+    ),
+]
+
+# Plants launched, owned, ordered, named by their town, run "by" a company, told of as a
+# joint venture with its owners.
+RUN_OR_OWNED = [
+    Case(
+        "Китайская компания Haier запустила в Ташкентской области завод по выпуску стиральных "
+        "машин. Предприятие принадлежит компании Uzbekneftegaz и производит полиэтилен.",
+        "ru",
+        facts=(
+            ("OPERATES", "Haier", "завод"),  # "запустила": it runs now
+            ("OPERATES", "Uzbekneftegaz", "*"),  # "Предприятие ... производит"
+        ),
+    ),
+    Case(
+        "Uzbekneftegaz operates the Bukhara refinery, which processes oil.",
+        "en",
+        facts=(("LOCATED_IN", "<Plant>", "Bukhara"), ("OPERATES", "Uzbekneftegaz", "<Plant>")),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "The factory was built by the Turkish contractor Calik Enerji and is run by Navoiyazot.",
+        "en",
+        facts=(
+            ("OPERATES", "Navoiyazot", "<Plant>"),
+            ("BASED_IN", "Calik Enerji", "Turkish"),  # a contractor is a company
+        ),
+        counts=(("Plant", 1),),
+    ),
+    *(
+        Case(
+            text,
+            lang,
+            facts=(
+                ("PLANS", "UzKorea Auto", "<Plant>"),
+                *(("PART_OF", "UzKorea Auto", owner) for owner in owners),
+            ),
+            forbidden=tuple(("PLANS", owner, "<Plant>") for owner in owners),  # the venture does
+            counts=(("Plant", 1),),
+        )
+        for text, lang, owners in [
+            (
+                "UzKorea Auto, a joint venture of UzAuto Motors and Hyundai Mobis, will build a "
+                "components plant in Andijan.",
+                "en",
+                ["UzAuto Motors", "Hyundai Mobis"],
+            ),
+            (
+                "Das Joint Venture UzKorea Auto von UzAuto Motors und Hyundai Mobis will in "
+                "Andijan ein Komponentenwerk bauen.",
+                "de",
+                ["UzAuto Motors", "Hyundai"],
+            ),
+            (
+                "Совместное предприятие UzKorea Auto, созданное UzAuto Motors и Hyundai Mobis, "
+                "построит в Андижане завод комплектующих.",
+                "ru",
+                ["UzAuto Motors", "Hyundai Mobis"],
+            ),
+        ]
+    ),
+]
+
+# Unnamed plants are named in English by their company, kind and town; the unit of a figure
+# is no modifier.
+PLANT_NAMES = [
+    Case(
+        "Die Firma Ak Sut hat in Schymkent eine neue Molkerei eröffnet.",
+        "de",
+        entities=(("Plant", "Ak Sut dairy in Shymkent"),),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Turkish firm Kolin to construct $200m cement plant in Surkhandarya",
+        "en",
+        entities=(("Plant", "Kolin cement plant in Surkhandarya region"),),
+        counts=(("Plant", 1),),
+    ),
+]
+
+TABLES |= {
+    "one story": ONE_STORY,
+    "signatories": SIGNATORIES,
+    "run or owned": RUN_OR_OWNED,
+    "plant names": PLANT_NAMES,
+}
