@@ -3,11 +3,15 @@ candidates, and choosing the best candidates that do not overlap."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from loaders.extraction.gazetteer import Entry, Gazetteer, gazetteer
 from loaders.extraction.kinds import LOCATION, ORGANIZATION, PERSON
 from loaders.extraction.lexicon import WordClasses, word_classes
+from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention, MentionFeatures, Source
 from loaders.extraction.packs import LanguagePack, pack
 
@@ -15,6 +19,8 @@ from loaders.extraction.packs import LanguagePack, pack
 P_PERSON, P_QUOTED, P_ORG, P_PLACE, P_WEAK = 50, 40, 30, 20, 5
 
 Candidate = tuple[int, Mention]
+# where the pack's mention patterns (patterns.toml, [[mention]]) write what they match
+MENTION_SPANS = "kg_candidates"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,22 @@ class Lexicon:
     @classmethod
     def of(cls, lang: str) -> Lexicon:
         return cls(lang, pack(lang), word_classes(lang), gazetteer(lang))
+
+
+# a mention rule no pattern expresses: reads the Doc and the gazetteer hits, proposes candidates
+CandidateRule = Callable[["Lexicon", Doc, Hits], list[Candidate]]
+
+
+def pattern_candidates(lex: Lexicon, doc: Doc) -> list[Candidate]:
+    """The matches of the pack's mention patterns (doc.spans, by the kg_mention_patterns
+    SpanRuler), as candidates of the pattern's type, subtype, priority and source."""
+    rules = {rule.id: rule for rule in lex.pack.patterns.mentions}
+    out = []
+    for span in doc.spans.get(MENTION_SPANS, ()):
+        rule = rules[span.id_]
+        mention = Mention(span.start, span.end, rule.type, rule.subtype, source=Source(rule.source))
+        out.append((rule.priority, mention))
+    return out
 
 
 def entry_mention(entry: Entry, start: int, end: int, source: Source) -> Mention:

@@ -17,7 +17,7 @@ from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.kinds import ORGANIZATION
 from loaders.extraction.linking import link, link_seats, mark_goods
 from loaders.extraction.matching import GazetteerMatcher, Hits
-from loaders.extraction.mentions import MentionFinder
+from loaders.extraction.mentions import DEFAULT_CANDIDATE_RULES, MentionFinder
 from loaders.extraction.model import Mention, PlantNoun, Source
 from loaders.extraction.naming import name_plants
 from loaders.extraction.plants import PlantFinder
@@ -126,22 +126,22 @@ class Sentences:
 
 @Language.factory(
     "kg_mentions",
-    default_config={},
+    default_config={"candidate_rules": list(DEFAULT_CANDIDATE_RULES)},
     assigns=["doc._.kg_mentions", "doc._.kg_triggers"],
-    requires=["token.is_sent_start"],
+    requires=["token.is_sent_start", "doc.spans"],
 )
-def make_mentions(nlp: Language, name: str) -> Mentions:
-    return Mentions(nlp)
+def make_mentions(nlp: Language, name: str, candidate_rules: list[str]) -> Mentions:
+    return Mentions(nlp, tuple(candidate_rules))
 
 
 class Mentions:
     """Gazetteer matches and name rules -> doc._.kg_mentions (places, people, organizations,
     plants), with titles and plants linked to their seats, organizations and places."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, candidate_rules: tuple[str, ...]) -> None:
         self.lang = _code(nlp)
         self.matcher = GazetteerMatcher(nlp, self.lang)
-        self.finder = MentionFinder(self.lang)
+        self.finder = MentionFinder(self.lang, candidate_rules)
         self.plants = PlantFinder(self.lang)
         self.triggers = trigger_index(nlp.lang)
 

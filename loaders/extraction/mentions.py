@@ -2,19 +2,22 @@
 
 Rules encode how the three languages write names, not single sentences; each family of rules
 lives in its own module (places, organizations, persons, government) and proposes candidates
-with a priority; the best non-overlapping ones win (candidates.select).
+with a priority; the best non-overlapping ones win (candidates.select). Where a token pattern
+says it, a rule is a mention pattern of the pack (patterns.toml, run by the SpanRuler
+kg_mention_patterns into doc.spans); the candidate rules are registered by name and the
+pipeline config lists the ones that run.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from loaders.extraction.candidates import Lexicon, priority, select
+from loaders.extraction.candidates import CandidateRule, Lexicon, priority, select
 from loaders.extraction.government import government_bodies
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.names import has_letters, trim
-from loaders.extraction.organizations import acronyms, organization_candidates
+from loaders.extraction.organizations import ORGANIZATION_RULES, acronyms
 from loaders.extraction.persons import person_candidates
 from loaders.extraction.places import (
     capital_countries,
@@ -23,16 +26,25 @@ from loaders.extraction.places import (
     place_roles,
 )
 
+# the rules that propose candidates, by name: the pipeline config (kg_mentions'
+# candidate_rules) lists the ones to run, in order (an equal candidate of an earlier rule wins)
+CANDIDATE_RULES: dict[str, CandidateRule] = {"places": place_candidates, **ORGANIZATION_RULES}
+DEFAULT_CANDIDATE_RULES = tuple(CANDIDATE_RULES)
+
 
 class MentionFinder:
     """All mention rules of one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, rules: tuple[str, ...] = DEFAULT_CANDIDATE_RULES) -> None:
         self.lex = Lexicon.of(lang)
+        unknown = [name for name in rules if name not in CANDIDATE_RULES]
+        if unknown:
+            raise ValueError(f"no mention rules registered as {unknown}")
+        self.rules = tuple(CANDIDATE_RULES[name] for name in rules)
 
     def find(self, doc: Doc, hits: Hits) -> list[Mention]:
         lex = self.lex
-        candidates = place_candidates(lex, doc, hits) + organization_candidates(lex, doc, hits)
+        candidates = [c for rule in self.rules for c in rule(lex, doc, hits)]
         for _, mention in candidates:
             mention.start, mention.end = trim(mention.start, mention.end, doc)
         candidates = [(p, m) for p, m in candidates if has_letters(doc[m.start : m.end].text)]

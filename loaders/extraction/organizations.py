@@ -2,12 +2,12 @@
 a legal form (`„Textima Import Export GmbH“`, `АО «…»`), a name run ending in a legal form or
 company word ("Zhongwang Group", "Claas KGaA"), a company noun before a name ("Firma Horsch",
 "компания X", "Maschinenbaufirma Claas"), English "X carpet factory" / "X company", "a joint
-venture called X", web addresses ("gazeta.uz"), and what a statistical NER found."""
+venture called X", web addresses ("gazeta.uz": a mention pattern of the packs), and what a
+statistical NER found."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -17,11 +17,12 @@ from loaders.extraction.candidates import (
     P_QUOTED,
     P_WEAK,
     Candidate,
+    CandidateRule,
     Lexicon,
     entry_mention,
+    pattern_candidates,
     taken,
 )
-from loaders.extraction.datafiles import read_words
 from loaders.extraction.kinds import COMPANY, COUNTRY, MEDIA, ORGANIZATION, PERSON, REGION
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
@@ -59,28 +60,6 @@ STATISTICAL_TYPES = {
     "PER": PERSON,
     "ORG": ORGANIZATION,
 }
-
-
-def organization_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
-    return (
-        known(hits)
-        + _known_widened(doc, hits)
-        + _owner_after_plant_noun(doc, hits)
-        + _latin_in_russian(doc, hits)
-        + _partners_together(doc, hits)
-        + _after_cue_phrase(doc, hits)
-        + _quoted(lex, doc, hits)
-        + _before_legal_form(lex, doc, hits)
-        + _after_company_noun(lex, doc, hits)
-        + _russian_descriptive_name(lex, doc, hits)
-        + _web_addresses(doc)
-        + _called(doc)
-        + _english_office_holders_company(doc, hits)
-        + _german_name_hyphen_noun(doc, hits)
-        + _english_subject_of_company_verb(doc, hits)
-        + _listed_with_company(doc, hits)
-        + statistical(doc)
-    )
 
 
 def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
@@ -893,26 +872,6 @@ def _called(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _web_addresses(doc: Doc) -> list[Candidate]:
-    """Web addresses ("gazeta.uz", "Podrobno.uz") are media outlets."""
-    out = []
-    domains = _web_domains()
-    for i, text in enumerate(texts(doc)):
-        if "." in text[1:-1] and text.split(".")[-1].lower() in domains and text.isascii():
-            out.append(
-                (
-                    P_QUOTED,
-                    Mention(i, i + 1, ORGANIZATION, MEDIA, source=Source.DOMAIN),
-                )
-            )
-    return out
-
-
-@cache
-def _web_domains() -> frozenset[str]:
-    return read_words("web_domains.txt")
-
-
 def statistical(doc: Doc) -> list[Candidate]:
     """Names a statistical NER found (when one runs before us): a signal below the rules',
     used where no rule named anything. Places stay with the gazetteer, which has their ids."""
@@ -927,3 +886,29 @@ def statistical(doc: Doc) -> list[Candidate]:
         priority = (P_PERSON if entity_type == PERSON else P_ORG) - 4
         out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source=Source.NER)))
     return out
+
+
+# the organization rules, by the name the pipeline config lists them under (mentions.py)
+ORGANIZATION_RULES: dict[str, CandidateRule] = {
+    "known_organizations": lambda lex, doc, hits: known(hits),
+    "known_widened": lambda lex, doc, hits: _known_widened(doc, hits),
+    "owner_after_plant_noun": lambda lex, doc, hits: _owner_after_plant_noun(doc, hits),
+    "latin_in_russian": lambda lex, doc, hits: _latin_in_russian(doc, hits),
+    "partners_together": lambda lex, doc, hits: _partners_together(doc, hits),
+    "after_cue_phrase": lambda lex, doc, hits: _after_cue_phrase(doc, hits),
+    "quoted": _quoted,
+    "before_legal_form": _before_legal_form,
+    "after_company_noun": _after_company_noun,
+    "russian_descriptive_name": _russian_descriptive_name,
+    "mention_patterns": lambda lex, doc, hits: pattern_candidates(lex, doc),
+    "called": lambda lex, doc, hits: _called(doc),
+    "english_office_holders_company": lambda lex, doc, hits: _english_office_holders_company(
+        doc, hits
+    ),
+    "german_name_hyphen_noun": lambda lex, doc, hits: _german_name_hyphen_noun(doc, hits),
+    "english_subject_of_company_verb": lambda lex, doc, hits: _english_subject_of_company_verb(
+        doc, hits
+    ),
+    "listed_with_company": lambda lex, doc, hits: _listed_with_company(doc, hits),
+    "statistical": lambda lex, doc, hits: statistical(doc),
+}

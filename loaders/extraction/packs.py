@@ -19,8 +19,11 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
+from typing import Any
 
 from graph_schema.errors import ExtractionError
+from graph_schema.vocabulary import EntityType, Subtype
+from loaders.extraction.datafiles import read_words
 
 PACKS = resources.files(__package__) / "lang"
 
@@ -215,13 +218,33 @@ class FunctionWords:
 
 
 @dataclass(frozen=True)
+class MentionPattern:
+    """A mention rule as a spaCy token pattern (patterns.toml, [[mention]]): what it matches
+    is a candidate of its type and subtype, written to doc.spans, which competes with the
+    other candidates by its priority (candidates.select)."""
+
+    id: str
+    type: EntityType
+    subtype: Subtype | None
+    priority: int
+    source: str  # model.Source: which rule found the mention
+    pattern: tuple[dict[str, Any], ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.type}/{self.subtype}" if self.subtype else str(self.type)
+
+
+@dataclass(frozen=True)
 class Patterns:
-    """The regular expressions of one language (patterns.toml), compiled."""
+    """The regular expressions of one language (patterns.toml), compiled, and its mention
+    patterns."""
 
     money: re.Pattern[str]  # an amount of money
     share: re.Pattern[str]  # a share ("30 percent")
     capacity: re.Pattern[str]  # a quantity of goods with its unit, "per year" after it
     venture: re.Pattern[str]  # a joint venture, matched against whole lower-cased words
+    mentions: tuple[MentionPattern, ...] = ()
 
     @property
     def amount(self) -> re.Pattern[str]:
@@ -284,13 +307,54 @@ def _field(name: str) -> str:
 
 def _patterns(path: Traversable) -> Patterns:
     table = _read_toml(path)
-    expected = {f.name.upper() for f in fields(Patterns)}
+    mentions = tuple(_mention_pattern(path, rule) for rule in table.pop("mention", []))
+    expected = {f.name.upper() for f in fields(Patterns) if f.name != "mentions"}
     if set(table) != expected:
         raise ExtractionError(f"{path}: patterns {sorted(expected)} expected, not {sorted(table)}")
     try:
-        return Patterns(**{name.lower(): re.compile(text) for name, text in table.items()})
+        compiled = {name.lower(): re.compile(text) for name, text in table.items()}
     except re.error as error:
         raise ExtractionError(f"{path}: a pattern does not compile ({error})") from error
+    return Patterns(**compiled, mentions=mentions)
+
+
+def _mention_pattern(path: Traversable, rule: dict[str, Any]) -> MentionPattern:
+    try:
+        kind, _, subtype = rule["label"].partition("/")
+        return MentionPattern(
+            id=rule["id"],
+            type=EntityType(kind),
+            subtype=Subtype(subtype) if subtype else None,
+            priority=int(rule["priority"]),
+            source=rule.get("source", ""),
+            pattern=tuple(_with_shared_lists(token) for token in rule["pattern"]),
+        )
+    except (KeyError, ValueError) as error:
+        raise ExtractionError(f"{path}: bad mention pattern {rule.get('id')!r} ({error})") from None
+
+
+# "@{name}" inside a pattern's REGEX: the words of data/<name>.txt as an alternation, for
+# lists that are no one language's and that other packages read too (web_domains.txt, which
+# linking compares outlets by)
+_SHARED_LIST = re.compile(r"@\{(\w+)\}")
+
+
+def _with_shared_lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _with_shared_lists(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_shared_lists(item) for item in value]
+    if isinstance(value, str):
+        return _SHARED_LIST.sub(lambda found: _alternation(found[1]), value)
+    return value
+
+
+def _alternation(name: str) -> str:
+    try:
+        words = read_words(f"{name}.txt")
+    except OSError as error:
+        raise ValueError(f"no shared word list {name!r}: {error}") from None
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 def load_pack(directory: Traversable) -> LanguagePack:

@@ -8,13 +8,15 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, get_installed_models
 
 import loaders.extraction.components  # noqa: F401  (registers the kg_* factories)
+from loaders.extraction.candidates import MENTION_SPANS
 from loaders.extraction.config import AUTO, ExtractionConfig
 from loaders.extraction.language import check_language
-from loaders.extraction.packs import Feature, pack
+from loaders.extraction.packs import Feature, LanguagePack, pack
 
 log = logging.getLogger(__name__)
 KG_COMPONENTS = ("kg_mentions", "kg_entities", "kg_relations")
@@ -75,9 +77,28 @@ def build_nlp(lang: str, config: ExtractionConfig | None = None) -> Language:
         nlp.add_pipe("kg_sentences", after="kg_unglue")
     else:
         nlp.add_pipe("kg_sentences")
+    _add_mention_patterns(nlp, language)
     for name in KG_COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def _add_mention_patterns(nlp: Language, language: LanguagePack) -> None:
+    """The pack's mention patterns, as a SpanRuler writing doc.spans[MENTION_SPANS]."""
+    ruler = cast(
+        SpanRuler,
+        nlp.add_pipe(
+            "span_ruler",
+            name="kg_mention_patterns",
+            config={"spans_key": MENTION_SPANS, "validate": True, "overwrite": True},
+        ),
+    )
+    ruler.add_patterns(
+        [
+            {"label": rule.label, "id": rule.id, "pattern": list(rule.pattern)}
+            for rule in language.patterns.mentions
+        ]
+    )
 
 
 def statistical_model(lang: str, config: ExtractionConfig) -> str | None:

@@ -30,7 +30,29 @@ NAMES = [
     ),
 ]
 
-TABLES = {"names": NAMES}
+# A web address is a media outlet (a mention pattern of the packs), and the source of the
+# news rather than a visitor or a place visited.
+MEDIA = [
+    Case(
+        "Хоким Навоийской области посетил завод в Навои, сообщает Podrobno.uz.",
+        "ru",
+        entities=(("Organization/media", "Podrobno.uz"),),
+        forbidden=(("VISITED", "*", "Podrobno.uz"),),
+    ),
+    Case(
+        "The khokim visited Navoi, gazeta.uz reports.",
+        "en",
+        entities=(("Organization/media", "gazeta.uz"),),
+        forbidden=(("VISITED", "gazeta.uz", "*"), ("VISITED", "*", "gazeta.uz")),
+    ),
+    Case(
+        "Laut kun.uz besuchte der Hokim die Region Navoi.",
+        "de",
+        forms=(("Organization/media", "kun.uz"),),
+    ),
+]
+
+TABLES = {"names": NAMES, "media": MEDIA}
 
 # Which words name a company: a group noun before a name describes it; goods made in a place
 # name none; a name opening an English sentence and doing what companies do is one; people,
