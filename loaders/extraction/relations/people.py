@@ -282,14 +282,46 @@ def _coordinated(r: Reading, s: Sentence, host: int) -> list[int]:
 @strategy("attendance")
 def attendance(r: Reading, s: Sentence) -> Iterator[Proposal]:
     """ "An der Zeremonie nahmen X und Y teil", "X took part in the opening of the
-    factory": those present at a plant's opening visit the plant (the plant of this
-    sentence, or the one just opened)."""
-    people = [
-        r.ent(i) for i in r.typed(s, PERSON) if not r.mentions[i].weak and not r.is_seat(i, s)
+    factory", "with the participation of X": those present at a plant's opening visit the
+    plant."""
+    yield from _present_at_opening(r, s, r.typed(s, PERSON))
+
+
+@strategy("opening_agents")
+def opening_agents(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "opened by President X", "die Eröffnung des Windparks durch Präsident X": the people
+    after "by" that follow an opening word are at the opening (a sentence with an attendance
+    word is read by "attendance")."""
+    if s.triggers.get("attend"):
+        return
+    opens = s.triggers.get("inaugurate", []) + [
+        t.i for t in s.span if r.words.ceremony.matches(t.lower_)
     ]
+    if not opens:
+        return
+    first = min(opens)
+    agents = [
+        i
+        for i in r.typed(s, PERSON)
+        if r.mentions[i].start > first
+        and any(w in r.words.by for w in r.words_before(r.argument_start(i), 2))
+    ]
+    yield from _present_at_opening(r, s, agents)
+
+
+def _present_at_opening(r: Reading, s: Sentence, present: list[int]) -> Iterator[Proposal]:
+    """The people present (mentions) visit the plant of this sentence, else the one just
+    opened, else, at a ceremony ("The opening ceremony was attended by ..."), the plant last
+    told of."""
+    people = [r.ent(i) for i in present if not r.mentions[i].weak and not r.is_seat(i, s)]
+    if not people:
+        return
     plants = [r.ent(i) for i in r.typed(s, PLANT)]
     if not plants and s.discourse.opened is not None and s.index - s.discourse.opened[1] <= 2:
         plants = [s.discourse.opened[0]]
+    if not plants and any(r.words.ceremony.matches(t.lower_) for t in s.span):
+        recent = s.discourse.opened or s.discourse.last_plant
+        plants = [recent[0]] if recent is not None else []
     for person in dict.fromkeys(people):
         for plant in plants[:1]:
             yield propose(RelationType.VISITED, person, plant, SENTENCE)

@@ -157,13 +157,6 @@ def _told_as_others(r: Reading, plant: Mention, company: int, s: Sentence) -> bo
     )
 
 
-def _adjective_place(r: Reading, index: int) -> bool:
-    """A country adjective ("Uzbek") at this token."""
-    return any(
-        m.start <= index < m.end and m.type == LOCATION and m.weak and m.key for m in r.mentions
-    )
-
-
 def _builder_relation(r: Reading, plant: int, builder: int, status: str) -> RelationType:
     """Who builds a plant plans it while it is being built; once it stands, the builder
     runs it, unless another company is said to (then the builder was its contractor)."""
@@ -331,7 +324,7 @@ def _joined_by_and(r: Reading, mentioned: list[int]) -> bool:
             or t.lower_ in nouns
             or t.is_quote  # "«Узкимёсаноат» и турецкая Ak Kimya"
             or t.is_lower
-            or _adjective_place(r, t.i)
+            or r.adjective_place(t.i)
             for t in between
         ):
             return False

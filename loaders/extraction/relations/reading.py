@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType
-from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
+from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, EntityType, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
@@ -159,6 +159,13 @@ class Reading:
             out.append(i)
             position = self.mentions[i].end
         return out
+
+    def adjective_place(self, index: int) -> bool:
+        """A country adjective ("Uzbek", "Japanese") at this token."""
+        return any(
+            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
+            for m in self.mentions
+        )
 
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity

@@ -1,3 +1,3 @@
 """Imports every module that registers relation strategies (the specs name them)."""
 
-from loaders.extraction.relations import orders, people, places, plants  # noqa: F401
+from loaders.extraction.relations import orders, parties, people, places, plants  # noqa: F401
