@@ -9,9 +9,11 @@ import pytest
 from loaders.extraction import build_nlp
 from loaders.extraction.candidates import MENTION_SPANS
 from loaders.extraction.config import ExtractionConfig
+from loaders.extraction.datafiles import read_words
 from loaders.extraction.mentions import CANDIDATE_RULES, DEFAULT_CANDIDATE_RULES
 from loaders.extraction.model import Source
 from loaders.extraction.packs import languages, pack
+from loaders.linking.names import fold, web_domains
 
 
 @pytest.mark.parametrize("code", languages())
@@ -53,3 +55,13 @@ def test_a_config_without_a_rule_does_not_run_it_and_an_unknown_rule_fails():
     assert not [m for m in doc._.kg_mentions if m.source == Source.DOMAIN]
     with pytest.raises(ValueError, match="no mention rules registered"):
         nlp.replace_pipe("kg_mentions", "kg_mentions", config={"candidate_rules": ["guess"]})
+
+
+@pytest.mark.parametrize("code", languages())
+def test_web_addresses_end_in_the_one_domain_list_that_linking_reads_too(code: str):
+    domains = read_words("web_domains.txt")
+    assert {fold(word) for word in domains} == web_domains()
+    nlp = build_nlp(code, ExtractionConfig(models={code: None}))
+    words = [f"site{i}.{domain.upper() if i % 2 else domain}" for i, domain in enumerate(domains)]
+    doc = nlp(", ".join([*words, "gazeta.xyz", "газета.uz"]))
+    assert {s.text for s in doc.spans[MENTION_SPANS] if s.id_ == "web_address"} == set(words)
