@@ -4,7 +4,10 @@ caller reads, redirects followed by hand (at most a few, each hop checked again)
 A page that cannot be used (a bad URL, a 4xx, the wrong type, too large) is a SourceError with
 a sentence; one that did not answer (a time-out, a refused connection, a 5xx) is a
 SourceUnavailableError, worth trying again later. An address on this machine or a private
-network is refused unless the policy allows it: the service fetches what a client names.
+network is refused unless the policy allows it: the service fetches what a client names. The
+check is made where the connection is opened, on the very address connected to: a name that
+resolves to a public address when checked and to a private one when connected (DNS
+rebinding) cannot slip between the two.
 """
 
 from __future__ import annotations
@@ -12,15 +15,26 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from graph_schema.errors import SourceError, SourceUnavailableError
 
 USER_AGENT = "newsgraph/0.1 (news knowledge graph)"
 REDIRECTS = {301, 302, 303, 307, 308}
+
+
+Resolver = Callable[[str, int], list[str]]
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses the system resolves `host` to."""
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
 
 
 @dataclass(frozen=True)
@@ -31,6 +45,7 @@ class FetchPolicy:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     allow_private: bool = True
+    resolver: Resolver = field(default=system_resolver, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -81,21 +96,72 @@ def check_url(url: str) -> str:
     return url.strip()
 
 
-def _check_address(url: str, policy: FetchPolicy) -> None:
-    if policy.allow_private:
-        return
-    host = urlsplit(url).hostname or ""
+def public_addresses(host: str, port: int, resolver: Resolver) -> list[str]:
+    """The addresses of `host`, when every one is public; else a SourceError saying which is not."""
     try:
-        infos = socket.getaddrinfo(host, None)
+        addresses = resolver(host, port)
     except OSError as exc:
         raise SourceUnavailableError(f"{host} cannot be resolved: {exc.strerror or exc}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+    for address in addresses:
+        if not ipaddress.ip_address(address).is_global:
             raise SourceError(
                 f"{host} is an address on this machine or a private network ({address}); "
                 "the service fetches only public addresses (KG_FETCH_ALLOW_PRIVATE)"
             )
+    return addresses
+
+
+class _PublicOnlyBackend(httpcore.NetworkBackend):
+    """Connects to an address it resolved and checked itself, never to the name again.
+
+    TLS still verifies the certificate against the URL's host name, which httpcore passes to
+    start_tls separately."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+        self._system = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        failure: Exception | None = None
+        for address in public_addresses(host, port, self._resolver):
+            try:
+                return self._system.connect_tcp(
+                    address, port, timeout, local_address, socket_options
+                )
+            except httpcore.ConnectError as exc:  # the next address may answer
+                failure = exc
+        raise failure or httpcore.ConnectError(f"{host} has no address")
+
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._system.sleep(seconds)
+
+
+class _PublicOnlyTransport(httpx.HTTPTransport):
+    # httpx takes no network backend, so the pool it builds is replaced by one with the guard;
+    # proxies from the environment are not used here: a proxy would connect for us, unchecked.
+    def __init__(self, resolver: Resolver) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            network_backend=_PublicOnlyBackend(resolver),
+        )
+
+
+def _client(policy: FetchPolicy, headers: dict[str, str]) -> httpx.Client:
+    transport = None if policy.allow_private else _PublicOnlyTransport(policy.resolver)
+    return httpx.Client(
+        timeout=policy.timeout_s, follow_redirects=False, headers=headers, transport=transport
+    )
 
 
 def _media_type(response: httpx.Response) -> tuple[str, str | None]:
@@ -137,9 +203,8 @@ def fetch(
     deadline = time.monotonic() + policy.timeout_s
     headers = {"User-Agent": USER_AGENT, "Accept": accept.accept_header()}
     headers.update((conditional or Conditional()).headers())
-    with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, headers=headers) as client:
+    with _client(policy, headers) as client:
         for _ in range(policy.max_redirects + 1):
-            _check_address(current, policy)
             try:
                 with client.stream("GET", current) as response:
                     if response.status_code in REDIRECTS and "location" in response.headers:

@@ -109,3 +109,22 @@ def test_the_service_policy_refuses_this_machine_and_private_networks(site: Site
     with pytest.raises(SourceError, match="private network"):
         fetch("http://localhost:1/", HTML, public_only)
     assert site.hits["/a"] == 0
+
+
+def test_the_address_checked_is_the_address_connected_to(site: Site) -> None:
+    """DNS rebinding: a name public when checked and private when connected. The connection
+    resolves the name once, checks that answer and connects to it, so there is no earlier
+    look-up to fool: here the one answer is this machine's, refused before a byte is sent."""
+    url = site.page("/a", "kurier-chery-karshi.html")
+    port = int(url.rsplit(":", 1)[1].split("/", 1)[0])
+    looked_up: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        looked_up.append(host)
+        return ["127.0.0.1"]
+
+    policy = FetchPolicy(allow_private=False, resolver=resolver)
+    with pytest.raises(SourceError, match=r"news.example is an address .* \(127.0.0.1\)"):
+        fetch(f"http://news.example:{port}/a", HTML, policy)
+    assert looked_up == ["news.example"]
+    assert site.hits["/a"] == 0
