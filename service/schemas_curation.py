@@ -17,7 +17,11 @@ Reason = Field(
 class MergeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    into: str = Field(min_length=1, description="the surviving entity's id", examples=["org:byd"])
+    into: str = Field(
+        min_length=1,
+        description="the surviving entity's id, or its whole name or alias",
+        examples=["org:byd"],
+    )
     reason: str = Reason
 
 

@@ -8,6 +8,7 @@ from graph_schema.graph import Graph
 from loaders.curation import candidates, changes
 from loaders.curation.changes import Actor, Change
 from service.auth import Caller
+from service.repository.resolve import resolve_entity, resolve_exactly
 from service.schemas_curation import CandidateOut, ChangeOut, MergeIn, RenameIn, SplitIn
 
 
@@ -21,20 +22,29 @@ def _out(change: Change) -> ChangeOut:
     return ChangeOut(**{**asdict(change), "kind": change.kind.value})
 
 
+def _named(graph: Graph, ref: str, param: str) -> str:
+    # nothing named so: the change itself says why (no such id, or one merged away and where)
+    found = resolve_exactly(graph, ref, param=param)
+    return found.id if found else ref
+
+
 def merge(graph: Graph, entity_id: str, body: MergeIn, caller: Caller | None) -> ChangeOut:
-    return _out(changes.merge_entities(graph, entity_id, body.into, body.reason, actor_of(caller)))
+    source, into = _named(graph, entity_id, "entity_id"), _named(graph, body.into, "into")
+    return _out(changes.merge_entities(graph, source, into, body.reason, actor_of(caller)))
 
 
 def split(graph: Graph, entity_id: str, body: SplitIn, caller: Caller | None) -> ChangeOut:
+    entity = _named(graph, entity_id, "entity_id")
     return _out(
         changes.split_entity(
-            graph, entity_id, body.documents, body.name, body.reason, actor_of(caller)
+            graph, entity, body.documents, body.name, body.reason, actor_of(caller)
         )
     )
 
 
 def rename(graph: Graph, entity_id: str, body: RenameIn, caller: Caller | None) -> ChangeOut:
-    return _out(changes.rename_entity(graph, entity_id, body.name, body.reason, actor_of(caller)))
+    entity = _named(graph, entity_id, "entity_id")
+    return _out(changes.rename_entity(graph, entity, body.name, body.reason, actor_of(caller)))
 
 
 def undo(graph: Graph, change_id: str, caller: Caller | None) -> ChangeOut:
@@ -52,5 +62,7 @@ def list_changes(graph: Graph, limit: int, offset: int) -> list[ChangeOut]:
 def list_candidates(
     graph: Graph, limit: int, offset: int, entity: str | None
 ) -> list[CandidateOut]:
+    if entity is not None:
+        entity = resolve_entity(graph, entity, param="entity").id
     found = candidates.list_candidates(graph, limit, offset, entity)
     return [CandidateOut(**asdict(c)) for c in found]

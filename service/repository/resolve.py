@@ -48,12 +48,9 @@ def resolve_entity(
 ) -> ResolvedEntity:
     """The entity `ref` names. `prefer` (a company, a place) keeps only matches of that type
     when there are any, so 'Karshi' as a place is the city, not a plant named after it."""
-    rows = graph.read(GET_START_NODE, {"id": ref})
-    if rows:
-        node = rows[0]["node"]
-        return ResolvedEntity(
-            query=ref, id=node["id"], name=node["name"], type=node["type"], matched="id"
-        )
+    found = _by_id(graph, ref)
+    if found:
+        return found
     # an id an analyst merged away keeps answering as its survivor
     survivor = graph.read(REDIRECT_OF, {"id": ref})
     rows = graph.read(GET_START_NODE, {"id": survivor[0]["target"]}) if survivor else []
@@ -65,6 +62,32 @@ def resolve_entity(
     matches = rank_entities(graph, ref)
     if prefer is not None:
         matches = [m for m in matches if m.node.type == prefer.value] or matches
+    return _unique(matches, ref, param)
+
+
+def resolve_exactly(graph: Graph, ref: str, *, param: str) -> ResolvedEntity | None:
+    """The entity a change names: its id, or a whole name or alias (as search keys compare,
+    case and accents aside) that only one entity has; None when nothing has either. No
+    redirect and no near match: a merge or split acts on what the analyst named, not on a
+    guess."""
+    found = _by_id(graph, ref)
+    if found:
+        return found
+    exact = [m for m in rank_entities(graph, ref) if m.tier == 0]
+    return _unique(exact, ref, param) if exact else None
+
+
+def _by_id(graph: Graph, ref: str) -> ResolvedEntity | None:
+    rows = graph.read(GET_START_NODE, {"id": ref})
+    if not rows:
+        return None
+    node = rows[0]["node"]
+    return ResolvedEntity(
+        query=ref, id=node["id"], name=node["name"], type=node["type"], matched="id"
+    )
+
+
+def _unique(matches: list[Match], ref: str, param: str) -> ResolvedEntity:
     if not matches:
         raise NotFoundError(
             f"{param}: no entity has the id, name or alias {ref!r}; "

@@ -20,7 +20,10 @@ from service.schemas_curation import CandidateOut, ChangeOut, MergeIn, RenameIn,
 
 router = APIRouter(tags=["curation"])
 
-EntityId = Path(description="the entity's canonical key", examples=["org:byd-uzbekistan"])
+EntityId = Path(
+    description="the entity's id, or its whole name or alias when only one entity has it",
+    examples=["org:byd-uzbekistan"],
+)
 ChangeId = Path(description="a change's id, as merge, split or rename answered it")
 CHANGE_ERRORS = {**errors(400, 404, 422, 503, also=(STORAGE_FULL,)), 409: CURATION_CONFLICT}
 
@@ -42,7 +45,7 @@ def _audited(audit: AuditDep, change: ChangeOut) -> ChangeOut:
 )
 def list_candidates(
     graph: GraphDep,
-    entity: Annotated[str | None, Query(min_length=1, description="an entity's id")] = None,
+    entity: Annotated[str | None, Query(min_length=1, description="an entity's id or name")] = None,
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> Page[CandidateOut]:

@@ -314,6 +314,22 @@ def test_rename_and_its_undo(client: httpx.Client, graph: Graph, world: dict[str
     assert region(graph, QYZYL).to_json() == before.to_json()
 
 
+def test_changes_take_a_whole_name_but_never_a_near_one(
+    client: httpx.Client, graph: Graph, world: dict[str, str]
+) -> None:
+    why = {"reason": "named, not by id"}
+    before = region(graph, LENA)
+    near = client.post("/entities/Lena Stur/rename", json={"name": "L. Sturm", **why})
+    assert "Lena Stur" in error(near, 404, "not_found")
+    assert region(graph, LENA).to_json() == before.to_json()
+    renamed = ok(client.post("/entities/lena sturm/rename", json={"name": "Dr. Lena Sturm", **why}))
+    assert renamed["entities"] == [LENA]
+    merged = ok(client.post(f"/entities/{MUSTEROV}/merge", json={"into": "Timur Musterov", **why}))
+    assert merged["entities"] == sorted([MUSTEROV, TIMUR])
+    pairs = ok(client.get("/curation/candidates", params={"entity": "Qyzyl Metall"}))
+    assert all(QYZYL in (c["a"]["id"], c["b"]["id"]) for c in pairs["items"])
+
+
 # -- bad input -------------------------------------------------------------------------------------
 
 
