@@ -20,7 +20,16 @@ TEXT = (
 
 
 def _trees() -> list[tuple[str, ast.Module]]:
-    return [(p.name, ast.parse(p.read_text(encoding="utf-8"))) for p in PACKAGE.glob("*.py")]
+    # the whole package: the relation rules live in relations/
+    return [
+        (str(p.relative_to(PACKAGE)), ast.parse(p.read_text(encoding="utf-8")))
+        for p in sorted(PACKAGE.rglob("*.py"))
+    ]
+
+
+def test_the_shape_checks_read_the_relation_rules_too():
+    names = {name for name, _ in _trees()}
+    assert {"relations/engine.py", "relations/plants.py", "mentions.py"} <= names
 
 
 def test_mentions_entities_and_relations_carry_enums_and_typed_features():
