@@ -567,10 +567,12 @@ def _whither(word: str) -> bool:
 def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int]) -> list[int]:
     """A place and its apposed parents: "Asaka, Andijan province", "Асаке (Андижанская обл.)",
     "the Yangiyul district of Tashkent region"; and a narrower place apposed with its own "in":
-    "in Kazakhstan, in the city of Shymkent", "в Казахстане — в городе Шымкенте"."""
+    "in Kazakhstan, in the city of Shymkent", "в Казахстане — в городе Шымкенте". A place
+    named with its owner's possessive ("in Turkmenistan's Ahal region") is the owned one."""
+    words = words_of(doc.lang_)
+    first = _owned_after(doc, mentions, first, by_start, words.possessive_clitic)
     chain = [first]
     i = mentions[first].end
-    words = words_of(doc.lang_)
     while i + 1 < len(doc) and (
         doc[i].text in (",", "(", "—", "–") or doc[i].text in words.genitive_link
     ):
@@ -588,6 +590,19 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
         if i < len(doc) and doc[i].text == ")":
             i += 1
     return chain
+
+
+def _owned_after(
+    doc: Doc, mentions: list[Mention], owner: int, by_start: dict[int, int], clitic: frozenset[str]
+) -> int:
+    """The smaller place right after the owner and its possessive ending, else the owner."""
+    end = mentions[owner].end
+    if end + 1 >= len(doc) or doc[end].lower_ not in clitic:
+        return owner
+    index = by_start.get(end + 1)
+    if index is None or mentions[index].type != LOCATION or mentions[index].weak:
+        return owner
+    return index if _level(mentions[index]) < _level(mentions[owner]) else owner
 
 
 def _level(place: Mention) -> int:

@@ -18,7 +18,7 @@ from loaders.extraction.kinds import (
     REGION,
 )
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import LEVEL
+from loaders.extraction.linking import LEVEL, locative_before
 from loaders.extraction.model import Mention
 from loaders.extraction.packs import Feature
 from loaders.extraction.relations.reading import (
@@ -54,15 +54,76 @@ def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
             between == "" and r.has(Feature.CASE_MORPHOLOGY) and not ma.weak and not mb.weak
         )  # "Bezirk Gijduvan des Gebiets Buchara", "Китабском районе Кашкадарьинской области"
         district_of_city = ma.subtype == DISTRICT and mb.subtype == CITY
-        if genitive and ((lb > la and lb >= LEVEL[REGION]) or district_of_city):
+        owned = _owned_place(r, places, b)
+        if genitive and owned is not None:  # "Devashtich district of Tajikistan's Sughd region"
+            yield propose(RelationType.LOCATED_IN, ma.entity, r.ent(owned), STRUCTURAL)
+        elif genitive and ((lb > la and lb >= LEVEL[REGION]) or district_of_city):
             yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
         elif between in (",", "(") and lb > la and a not in parents:
             yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
             parents.update((yield from _chain_up(r, places, a, b, s)))
         elif between == "" and ma.weak and ma.key and lb < la:
             yield propose(RelationType.LOCATED_IN, mb.entity, ma.entity, STRUCTURAL)
-        elif between.lower() in r.words.in_ and la > lb and r.word_before(a, r.words.locative, 1):
+        elif (
+            between.lstrip(", ").lower() in r.words.in_
+            and la > lb
+            and locative_before(r.doc, ma.start)
+        ):  # "in Kazakhstan, in the city of Shymkent", "in the Akhal region, in Ovadandepe"
             yield propose(RelationType.LOCATED_IN, mb.entity, ma.entity, SENTENCE)
+    yield from _places_in_larger(r, places)
+    yield from _possessive_places(r, places)
+
+
+def _places_in_larger(r: Reading, places: list[int]) -> Iterator[Proposal]:
+    """ "the village of Aktogai in the Abai Region", "Kostanay in northern Kazakhstan", "in
+    Korauziak in der autonomen Region Karakalpakstan", "Bezirk Mubarek, in der Region
+    Kashkadarya", "поселка Актогай в области Абай": a place, "in" (after a comma, too) with
+    only articles and words that narrow the larger place between, and a larger place."""
+    named = [i for i in places if not r.mentions[i].weak]
+    for a, b in itertools.pairwise(named):
+        ma, mb = r.mentions[a], r.mentions[b]
+        if LEVEL.get(mb.subtype or "", 0) <= LEVEL.get(ma.subtype or "", 0):
+            continue
+        words = [t.lower_ for t in r.doc[ma.end : mb.start] if not _weak_place_at(r, t.i)]
+        if words[:1] == [","]:
+            words = words[1:]
+        if (
+            words
+            and words[0] in r.words.in_
+            and all(w in r.words.articles or r.words.place_qualifiers.matches(w) for w in words[1:])
+        ):
+            yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, SENTENCE)
+
+
+def _weak_place_at(r: Reading, index: int) -> bool:
+    """A country adjective covers the token ("in der kasachischen Region Turkistan")."""
+    return any(m.weak and m.type == LOCATION and m.start <= index < m.end for m in r.mentions)
+
+
+def _owned_place(r: Reading, places: list[int], owner: int) -> int | None:
+    """The smaller place named right after the owner and its possessive ending."""
+    mo = r.mentions[owner]
+    if mo.weak or mo.end >= len(r.doc) or r.doc[mo.end].lower_ not in r.words.possessive_clitic:
+        return None
+    return next(
+        (
+            i
+            for i in places
+            if r.mentions[i].start == mo.end + 1
+            and not r.mentions[i].weak
+            and LEVEL.get(r.mentions[i].subtype or "", 0) < LEVEL.get(mo.subtype or "", 0)
+        ),
+        None,
+    )
+
+
+def _possessive_places(r: Reading, places: list[int]) -> Iterator[Proposal]:
+    """ "Tajikistan's Sughd region", "Kazakhstan's TURAN Special Economic Zone": a smaller
+    place right after a place and the possessive ending lies in it."""
+    for owner in places:
+        owned = _owned_place(r, places, owner)
+        if owned is not None:
+            yield propose(RelationType.LOCATED_IN, r.ent(owned), r.ent(owner), STRUCTURAL)
 
 
 def _chain_up(

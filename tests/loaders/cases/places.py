@@ -19,7 +19,14 @@ NAMED_BY_PLACE_WORD = [
         "In the Devashtich district of Tajikistan's Sughd region, a new sewing workshop opened.",
         "en",
         entities=(("Location/district", "Devashtich district"),),
-        forbidden=(("LOCATED_IN", "district of Tajikistan", "Tajikistan"),),
+        facts=(
+            ("LOCATED_IN", "Devashtich district", "Sughd region"),
+            ("LOCATED_IN", "Sughd region", "Tajikistan"),
+        ),
+        forbidden=(
+            ("LOCATED_IN", "district of Tajikistan", "Tajikistan"),
+            ("LOCATED_IN", "Devashtich district", "Tajikistan"),
+        ),
     ),
     Case(
         "The head of state inspected the gas chemical plant under construction in the Akhal "
@@ -344,3 +351,62 @@ TALKS_AND_REGIONS = [
 ]
 
 TABLES |= {"talks and regions": TALKS_AND_REGIONS}
+
+# Place chains: a place, "in" (after a comma too) with only articles and words that narrow
+# the larger place between ("northern", "autonomen"), and a larger place ("the village of
+# Aktogai in the Abai Region", "Bezirk Pop im Gebiet Namangan"); a place named with its
+# owner's possessive lies in the owner and is the plant's place ("in Tajikistan's Sughd
+# region"); a narrower place after a comma and its own "in" lies in the one before.
+PLACE_CHAINS = [
+    Case(
+        "A copper smelter is planned near the village of Aktogai in the Abai Region.",
+        "en",
+        facts=(("LOCATED_IN", "Aktogai", "Abai region"), ("LOCATED_IN", "<Plant>", "Aktogai")),
+    ),
+    Case(
+        "Hyundai assembles buses in Kostanay in northern Kazakhstan.",
+        "en",
+        facts=(("LOCATED_IN", "Kostanay", "Kazakhstan"),),
+    ),
+    Case(
+        "A textile factory opened in Tajikistan's Sughd region.",
+        "en",
+        facts=(
+            ("LOCATED_IN", "<Plant>", "Sughd region"),
+            ("LOCATED_IN", "Sughd region", "Tajikistan"),
+        ),
+        forbidden=(("LOCATED_IN", "<Plant>", "Tajikistan"),),
+    ),
+    Case(
+        "Officials visited the construction site in the Akhal region, in Gokdepe.",
+        "en",
+        facts=(("LOCATED_IN", "Gokdepe", "Akhal region"),),
+    ),
+    Case(
+        "Ein Zementwerk entsteht im Bezirk Pop im Gebiet Namangan.",
+        "de",
+        facts=(("LOCATED_IN", "Bezirk Pop", "Gebiet Namangan"),),
+    ),
+    Case(
+        "Das Unternehmen baut in dem Bezirk Mubarek, in der Region Kashkadarya, eine Anlage.",
+        "de",
+        facts=(("LOCATED_IN", "Bezirk Mubarek", "Region Kashkadarya"),),
+    ),
+    Case(
+        "Комбинат построят у поселка Актогай в области Абай.",
+        "ru",
+        facts=(("LOCATED_IN", "поселка Актогай", "Абай"),),
+    ),
+    Case(
+        "Фабрика заработала в городе Истаравшан в северном Таджикистане.",
+        "ru",
+        facts=(("LOCATED_IN", "городе Истаравшан", "Таджикистане"),),
+    ),
+    Case(  # a place after a place without "in" is no chain
+        "Investors from Kostanay met officials of Kazakhstan.",
+        "en",
+        forbidden=(("LOCATED_IN", "Kostanay", "Kazakhstan"),),
+    ),
+]
+
+TABLES |= {"place chains": PLACE_CHAINS}
