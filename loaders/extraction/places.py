@@ -34,10 +34,8 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if hits.starting("PLACE", hit.end) or hits.starting("ORG", hit.end):
             continue
-        end = hit.end
-        while end < len(doc) and end - hit.end < 2 and is_name_token(doc[end]):
-            end += 1
-        if end > hit.end and subtype in (OTHER, DISTRICT):
+        end = _name_after(doc, hit.end)
+        if end > hit.end and subtype in (OTHER, DISTRICT, CITY):
             mention = Mention(hit.start, end, LOCATION, subtype, source=Source.DESIGNATED)
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
@@ -48,6 +46,25 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             entry: Entry = hit.payload
             out.append((P_PLACE + 1, entry_mention(entry, hit.start, after.end, Source.REGION_ADJ)))
     return out
+
+
+def _name_after(doc: Doc, start: int) -> int:
+    """Where the unknown name after a place word ends: up to two name words, each may be
+    hyphenated ("Dorf Shursuv", "the city of Istiklol", "Dorf AK-Bashat", "селе
+    Кашгар-Кыштак")."""
+    end, words = start, 0
+    while end < len(doc) and words < 2 and is_name_token(doc[end]):
+        end += 1
+        words += 1
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and is_name_token(doc[end + 1])
+        ):
+            end += 2
+    return end
 
 
 # the place words after an unknown name that make it a place of their kind ("the Ismoili

@@ -57,7 +57,9 @@ def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
         owned = _owned_place(r, places, b)
         if genitive and owned is not None:  # "Devashtich district of Tajikistan's Sughd region"
             yield propose(RelationType.LOCATED_IN, ma.entity, r.ent(owned), STRUCTURAL)
-        elif genitive and ((lb > la and lb >= LEVEL[REGION]) or district_of_city):
+        elif genitive and (
+            (lb > la and (lb >= LEVEL[REGION] or mb.subtype == DISTRICT)) or district_of_city
+        ):
             yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
         elif between in (",", "(") and lb > la and a not in parents:
             yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)

@@ -410,3 +410,39 @@ PLACE_CHAINS = [
 ]
 
 TABLES |= {"place chains": PLACE_CHAINS}
+
+# An unknown name after a place word that precedes it ("the city of", "Dorf", "в городе") is
+# a place of that kind, hyphenated names whole; "X of Y district": X lies in the district.
+TOWNS_AFTER_PLACE_WORDS = [
+    Case(
+        "Work on a zinc smelter began in the city of Istiklol in the Sughd province.",
+        "en",
+        entities=(("Location/city", "Istiklol"),),
+        facts=(("LOCATED_IN", "Istiklol", "Sughd region"), ("LOCATED_IN", "<Plant>", "Istiklol")),
+    ),
+    Case(
+        "The president opened a cotton mill in the village of Mehnatobod of Kushoniyon district.",
+        "en",
+        facts=(("LOCATED_IN", "Mehnatobod", "Kushoniyon district"),),
+    ),
+    Case(
+        "Der Minister besichtigte die Raffinerie im Dorf Ak-Bashat im Bezirk Zhaiyl.",
+        "de",
+        entities=(("Location/other", "Ak-Bashat"),),
+        facts=(("LOCATED_IN", "Ak-Bashat", "Bezirk Zhaiyl"),),
+    ),
+    Case(
+        "Ein Zementwerk entsteht in der Stadt Korauziak.",
+        "de",
+        entities=(("Location/city", "Korauziak"),),
+        facts=(("LOCATED_IN", "<Plant>", "Korauziak"),),
+    ),
+    Case(
+        "Новый цинковый завод построят в городе Истиклол.",
+        "ru",
+        forms=(("Location/city", "городе Истиклол"),),
+        facts=(("LOCATED_IN", "<Plant>", "городе Истиклол"),),
+    ),
+]
+
+TABLES |= {"towns after place words": TOWNS_AFTER_PLACE_WORDS}
