@@ -186,7 +186,8 @@ def homes(r: Reading, s: Sentence) -> Iterator[Proposal]:
             if target is None and place is not None:
                 # "Navoi regional hokimiyat": the region named elsewhere in the article
                 target = next((k for k, e in enumerate(r.entities) if e.key == place), None)
-            if target is not None:
+            if target is not None and r.entities[target].subtype != COUNTRY:
+                # a national body (government, ministry) is its country's, based nowhere
                 yield propose(RelationType.BASED_IN, body.entity, target, STRUCTURAL)
         if body.role == "embassy":
             yield from _based_after(r, s, i, None)

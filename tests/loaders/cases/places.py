@@ -446,3 +446,33 @@ TOWNS_AFTER_PLACE_WORDS = [
 ]
 
 TABLES |= {"towns after place words": TOWNS_AFTER_PLACE_WORDS}
+
+# A national body (a government, a ministry) is its country's and based nowhere (the
+# annotation guide gives government bodies no BASED_IN); a regional one sits in its region.
+NATIONAL_BODIES = [
+    Case(
+        "The Ministry of Energy of Uzbekistan and the Samarkand regional khokimiyat signed it.",
+        "en",
+        facts=(("BASED_IN", "Samarkand regional khokimiyat", "Samarkand region"),),
+        forbidden=(("BASED_IN", "*", "Uzbekistan"),),
+    ),
+    Case(
+        "The agreement was signed by the Government of Tajikistan.",
+        "en",
+        forbidden=(("BASED_IN", "*", "*"),),
+    ),
+    Case(
+        "Министерство энергетики Узбекистана и хокимият Самаркандской области подписали его.",
+        "ru",
+        facts=(("BASED_IN", "*", "Samarkand region"),),
+        forbidden=(("BASED_IN", "*", "Uzbekistan"),),
+    ),
+    Case(
+        "Das Energieministerium Usbekistans und die Gebietsverwaltung Samarkand unterzeichneten.",
+        "de",
+        facts=(("BASED_IN", "*", "Samarkand region"),),
+        forbidden=(("BASED_IN", "*", "Uzbekistan"),),
+    ),
+]
+
+TABLES |= {"national bodies": NATIONAL_BODIES}
