@@ -621,15 +621,18 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not _cue_word(lex, doc, hits, start - 1)
         ):
             start -= 1  # "der Firma Kant Cement": the name starts after the company noun
+        unlinked = start
+        start = _linked_name_start(lex, doc, hits, start, hit.start)
         if (
             start == hit.start
             or _goods_made_in_place(doc, hits, start, hit.end)
             or _portfolio_of_office(doc, start, hit.end)
+            or _portfolio_of_office(doc, unlinked, hit.end)
         ):
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
             start -= 1  # "China National Machinery Industry Corporation" opening a sentence
-        end = hit.end
+        end = _legal_form_after_comma(lex, doc, hit.end)
         place = hits.starting("PLACE", end + 1) if end + 1 < len(doc) else None
         if (
             doc[hit.start].lower_ in lex.pack.words.of_place_heads
@@ -640,7 +643,7 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             end = place.end  # "Development Bank of Kazakhstan": the country is in the name
         out.append(
             (
-                P_ORG,
+                P_ORG + 5 if start < unlinked else P_ORG,  # the whole name over its pieces
                 Mention(
                     start,
                     end,
@@ -652,6 +655,60 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             )
         )
     return out
+
+
+def _linked_name_start(lex: Lexicon, doc: Doc, hits: Hits, start: int, suffix: int) -> int:
+    """A long official name goes on before "and" or "of" with one word after it ("Foreign
+    Engineering and Construction Co.", "Artel Engineering and Management LTD") or before a
+    possessive ending ("China Nonferrous Metal Industry's Foreign Engineering ...") while the
+    word before the link is a name word of no other name (no place, known organization,
+    person, body, plant, office, company noun or legal form: "X AG und Holding Y" are two); a
+    country may open such a name ("China Nonferrous ...")."""
+    fw = lex.pack.words
+    tail = suffix  # where the words after the last link end
+    linked = False
+    while 2 <= start < len(doc):
+        link, before = doc[start - 1], doc[start - 2]
+        possessive = link.lower_ in fw.possessive_clitic
+        if tail == start or (
+            not possessive and (link.lower_ not in fw.name_links or tail - start > 1)
+        ):
+            break  # "the Period of Industrial Development": no name word before the suffix
+        if not _plain_name_word(lex, doc, hits, start - 2, "ORG", "PLANT_WORD") or (
+            before.lower_ in fw.legal_forms
+        ):
+            break
+        first = start - 2
+        while (
+            first > 0
+            and suffix - first < MAX_NAME_TOKENS + 6
+            and _plain_name_word(lex, doc, hits, first - 1)
+        ):
+            first -= 1
+        tail, start, linked = start - 1, first, True
+    country = hits.ending("PLACE", start)
+    if linked and country is not None and any(e.subtype == COUNTRY for e in country.payload):
+        start = country.start
+    return start
+
+
+def _plain_name_word(lex: Lexicon, doc: Doc, hits: Hits, index: int, *others: str) -> bool:
+    return (
+        org_name_token(doc[index])
+        and not _cue_word(lex, doc, hits, index)
+        and not any(hits.covering(kind, index) for kind in ("PLACE", "PERSON", "GOV_NOUN", *others))
+    )
+
+
+def _legal_form_after_comma(lex: Lexicon, doc: Doc, end: int) -> int:
+    """ "Construction Co., Ltd.": a second legal form after a comma is part of the name."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_.rstrip(".") in (lex.pack.words.legal_forms)
+    ):
+        return end + 2
+    return end
 
 
 def _portfolio_of_office(doc: Doc, start: int, end: int) -> bool:

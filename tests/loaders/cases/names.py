@@ -131,3 +131,49 @@ COMPANY_NAMES = [
 ]
 
 TABLES |= {"company names": COMPANY_NAMES}
+
+# A long official name ending in a legal form goes on over "and"/"of" with one word after it
+# and over a possessive ending, a country may open it, and a second legal form after a comma
+# belongs to it ("... Foreign Engineering and Construction Co., Ltd."); a plant noun, a
+# legal form or a known name before the link ends it: two names, not one.
+LINKED_OFFICIAL_NAMES = [
+    Case(
+        "A contract went to China Heavy Machinery Industry's Overseas Engineering and "
+        "Construction Co., Ltd. on Monday.",
+        "en",
+        entities=(
+            (
+                "Organization/company",
+                "China Heavy Machinery Industry's Overseas Engineering and Construction Co., Ltd.",
+            ),
+        ),
+        absent=(("Organization", "Construction Co."),),
+    ),
+    Case(
+        "The ministry signed the agreement with Somon Engineering and Management LTD.",
+        "en",
+        entities=(("Organization/company", "Somon Engineering and Management LTD"),),
+    ),
+    Case(
+        "The contract was signed between the Directorate for Construction of Cement Plant and "
+        "Poly Technologies Inc.",
+        "en",
+        forms=(("Organization/company", "Poly Technologies"),),
+        absent=(("Organization", "Cement Plant and Poly Technologies"),),
+    ),
+    Case(
+        "The years 2022-2026 were declared the Period of Industrial Development.",
+        "en",
+        counts=(("Organization", 0),),
+    ),
+    Case(
+        "Die Uzstroymaterialy AG und Holding Eurozement Gruppe vereinbarten ein Cluster.",
+        "de",
+        entities=(
+            ("Organization/company", "Uzstroymaterialy AG"),
+            ("Organization/company", "Eurozement Gruppe"),
+        ),
+    ),
+]
+
+TABLES |= {"linked official names": LINKED_OFFICIAL_NAMES}
