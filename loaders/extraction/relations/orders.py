@@ -62,7 +62,10 @@ def orders(r: Reading, s: Sentence) -> Iterator[Proposal]:
     """ "The president instructed the Government and the Ministry of Energy to build X":
     the official orders the bodies he addresses and the plant to be set up; "He also
     instructed ..." is the official who gave the last order (or acted last)."""
+    named = {t for i in s.mentions for t in range(r.mentions[i].start, r.mentions[i].end)}
     for trigger in s.triggers.get("order", []):
+        if trigger in named:
+            continue  # a word of a name ("Signs Decree" misread in a headline) orders nothing
         persons = [i for i in r.typed(s, PERSON) if r.mentions[i].start <= trigger + 1]
         if persons:
             official = r.ent(persons[-1])

@@ -111,3 +111,38 @@ PASSIVE_ORDERS = [
 ]
 
 TABLES |= {"passive orders": PASSIVE_ORDERS}
+
+# A decree or resolution is an order: the official who signs it orders the plant it has
+# built; a decree word inside a misread name (a title-case headline) orders nothing.
+DECREES = [
+    Case(
+        "President Serdar Berdimuhamedov signed a decree authorizing the contract to build a "
+        "glass workshop in the Akhal region.",
+        "en",
+        facts=(("ORDERED", "Serdar Berdimuhamedov", "<Plant>"),),
+    ),
+    Case(
+        "Президент Сердар Бердымухамедов подписал постановление о строительстве завода "
+        "карбамида в Балканском велаяте.",
+        "ru",
+        facts=(("ORDERED", "Сердар Бердымухамедов", "<Plant>"),),
+    ),
+    Case(
+        "Präsident Shavkat Mirziyoyev unterzeichnete einen Erlass über den Bau eines "
+        "Zementwerks im Gebiet Namangan.",
+        "de",
+        facts=(("ORDERED", "Shavkat Mirziyoyev", "<Plant>"),),
+    ),
+    Case(
+        "The relevant resolutions were signed by Prime Minister Olzhas Bektenov.",
+        "en",
+        forbidden=(("ORDERED", "*", "*"),),
+    ),
+    Case(
+        "Turkmen President Signs Decree on Building New Cement Plant",
+        "en",
+        forbidden=(("ORDERED", "*", "*"),),
+    ),
+]
+
+TABLES |= {"decrees": DECREES}
