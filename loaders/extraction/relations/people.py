@@ -17,6 +17,7 @@ from loaders.extraction.kinds import (
     PERSON,
     PLANT,
 )
+from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Mention
 from loaders.extraction.relations.reading import (
     DISCOURSE,
@@ -396,7 +397,10 @@ def _travelling(r: Reading, actor: int) -> bool:
 
 
 def _without_plant_places(r: Reading, s: Sentence, targets: list[int]) -> list[int]:
-    """ "besuchte das Werk der Firma X in Kostanai": Kostanai is where the plant is."""
+    """ "besuchte das Werk der Firma X in Kostanai": Kostanai is where the plant is; "visited
+    the joint venture Artel Electronics in Andijan village, Kara-Suu district", "das
+    Treibhaus der AG X im Bezirk Yangiarik": the places told right after a visited company or
+    plant (with "in", and the places apposed to them) are where it is, not visited."""
     visited = set(targets)
     places = {
         r.ent(p)
@@ -404,7 +408,37 @@ def _without_plant_places(r: Reading, s: Sentence, targets: list[int]) -> list[i
         if r.mentions[i].entity in visited
         for p in r.mentions[i].places
     }
+    places |= _places_of_visited(r, s, visited)
     return [t for t in targets if t not in places]
+
+
+def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
+    out: set[int] = set()
+    end: int | None = None  # where the last visited company or plant (or its place) ends
+    located = False  # a locative word came between it and the places after it
+    for i in s.mentions:
+        mention = r.mentions[i]
+        if mention.type in (ORGANIZATION, PLANT):
+            end, located = (mention.end, False) if mention.entity in visited else (None, False)
+            continue
+        if mention.type != LOCATION or end is None:
+            continue
+        tokens = r.doc[end : mention.start]
+        between = [t.lower_ for t in tokens if not t.is_punct]
+        located = located or any(w in r.words.locative for w in between)
+        designators = word_classes(r.lang).place_designators
+        if located and all(
+            w in r.words.locative
+            or w in r.words.articles
+            or w in r.words.genitive_link
+            or w in designators  # "in Andijan village, Kara-Suu district"
+            for w in between
+        ):
+            out.add(mention.entity)
+            end = mention.end
+        else:
+            end = None
+    return out
 
 
 def _visit_targets(

@@ -336,3 +336,38 @@ AROUND_THE_VERB = [
 ]
 
 TABLES |= {"around the verb": AROUND_THE_VERB}
+
+# The places told right after a visited company or plant (with "in", and those apposed to
+# them) are where it is, not visited; a place visited in its own right still is.
+PLACES_OF_THE_VISITED = [
+    Case(
+        "Prime Minister Adylbek Kasymaliev visited the company Artel Electronics in Andijan "
+        "village, Kara-Suu district.",
+        "en",
+        facts=(("VISITED", "Adylbek Kasymaliev", "<Organization>"),),
+        forbidden=(("VISITED", "*", "<Location>"),),
+    ),
+    Case(
+        "Prime Minister Adylbek Kasymaliev visited Osh and the Artel plant.",
+        "en",
+        facts=(
+            ("VISITED", "Adylbek Kasymaliev", "Osh"),
+            ("VISITED", "Adylbek Kasymaliev", "<Plant>"),
+        ),
+    ),
+    Case(
+        "Präsident Shavkat Mirziyoyev besichtigte das Treibhaus der Firma „Agro Impeks“ im "
+        "Bezirk Yangiarik.",
+        "de",
+        facts=(("VISITED", "Shavkat Mirziyoyev", "Agro Impeks"),),
+        forbidden=(("VISITED", "*", "<Location>"),),
+    ),
+    Case(
+        "Президент Садыр Жапаров посетил компанию «Евразия» в Карасуйском районе.",
+        "ru",
+        facts=(("VISITED", "Садыр Жапаров", "<Organization>"),),
+        forbidden=(("VISITED", "*", "<Location>"),),
+    ),
+]
+
+TABLES |= {"places of the visited": PLACES_OF_THE_VISITED}
