@@ -50,8 +50,7 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
 
 def _name_after(doc: Doc, start: int) -> int:
     """Where the unknown name after a place word ends: up to two name words, each may be
-    hyphenated ("Dorf Shursuv", "the city of Istiklol", "Dorf AK-Bashat", "селе
-    Кашгар-Кыштак")."""
+    hyphenated ("Dorf Shursuv", "the city of Istiklol", "Dorf AK-Bashat")."""
     end, words = start, 0
     while end < len(doc) and words < 2 and is_name_token(doc[end]):
         end += 1

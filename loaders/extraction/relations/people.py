@@ -413,6 +413,9 @@ def _without_plant_places(r: Reading, s: Sentence, targets: list[int]) -> list[i
 
 
 def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
+    """The places after a visited company or plant with only "in", articles, "of", place
+    words and punctuation between (the first one after a locative word)."""
+    designators = word_classes(r.lang).place_designators
     out: set[int] = set()
     end: int | None = None  # where the last visited company or plant (or its place) ends
     located = False  # a locative word came between it and the places after it
@@ -426,7 +429,6 @@ def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
         tokens = r.doc[end : mention.start]
         between = [t.lower_ for t in tokens if not t.is_punct]
         located = located or any(w in r.words.locative for w in between)
-        designators = word_classes(r.lang).place_designators
         if located and all(
             w in r.words.locative
             or w in r.words.articles
