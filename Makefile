@@ -53,8 +53,12 @@ lint: install
 eval: install
 	@echo "== dev corpus (../shared/corpus/dev) =="
 	$(BIN)/kg eval ../shared/corpus/dev --scorer ../shared/eval/score.py
+	@echo "== dev corpus: rules only beside with models =="
+	$(BIN)/kg eval ../shared/corpus/dev --scorer ../shared/eval/score.py --models compare
 	@echo "== real-news corpus (corpus/news, all batches, current code) =="
 	$(BIN)/kg eval corpus/news --scorer ../shared/eval/score.py
+	@echo "== real-news corpus: rules only beside with models =="
+	$(BIN)/kg eval corpus/news --scorer ../shared/eval/score.py --models compare
 	@echo "== first scores per batch (blind, before any rule used the batch) =="
 	@cat corpus/news/FIRST_SCORES.md
 	@echo "== cross-document resolution (score_graph.py): each corpus into a fresh graph, extracted and from gold =="

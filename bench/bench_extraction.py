@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from loaders.extraction import build_nlp
 from loaders.extraction.config import ExtractionConfig
-from loaders.extraction.pipeline import statistical_model
+from loaders.extraction.pipeline import model_choice
 
 SHARED_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev"
 TEMPLATES = {
@@ -86,22 +86,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    rule_only = ExtractionConfig(models=dict.fromkeys(("de", "en", "ru")))
+    rule_only = ExtractionConfig.every("off")
+    with_models = ExtractionConfig.every("on")
     rows = []
     for lang in ("de", "en", "ru"):
         texts = [generated_text(lang, 200)] * 3 + dev_texts(lang)
         nlp = build_nlp(lang, rule_only)
         rows.append((f"rules {lang}", words_per_second(nlp, texts, args.repeat)))
-    english = [generated_text("en", 200)] * 3 + dev_texts("en")
-    model = statistical_model("en", ExtractionConfig())
-    if model:
-        import spacy
-
-        rows.append(
-            (f"statistical {model}", words_per_second(spacy.load(model), english, args.repeat))
-        )
-    else:
-        rows.append(("statistical en_core_web_*", None))
+        choice = model_choice(lang, with_models)
+        if choice is not None:  # the same texts with the pack's model beside the rules
+            modelled = build_nlp(lang, with_models)
+            rows.append(
+                (f"  with {choice.package}", words_per_second(modelled, texts, args.repeat))
+            )
     print(f"{'pipeline':34} {'words/s per core':>18}")
     for name, speed in rows:
         print(f"{name:34} {'not installed' if speed is None else f'{speed:,.0f}':>18}")

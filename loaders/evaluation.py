@@ -2,8 +2,10 @@
 
 evaluate(gold_dir, scorer_path) runs extract() over every gold *.json (its lang and text),
 writes the predictions to a temporary folder and runs the scorer per language and overall.
-name_agreement(gold_dir, scorer_path) asks what the scorer does not: of the entities it
-matches (by any alias), how many carry the gold's canonical name ("Karshi", not "Qarshi").
+compare_scores(gold_dir, runs) and side_by_side(...) put configurations (rules only, with
+models) beside each other. name_agreement(gold_dir, scorer_path) asks what the scorer does
+not: of the entities it matches (by any alias), how many carry the gold's canonical name
+("Karshi", not "Qarshi").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_schema.errors import InvalidInputError, NewsgraphError
-from loaders.extraction import extract
+from loaders.extraction import ExtractionConfig, configure, extract
 from loaders.models import ExtractedDocument
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
@@ -161,3 +163,40 @@ def _scorer_module(scorer_path: Path) -> Any:
             f"cannot load the scorer at {scorer_path} ({type(exc).__name__}: {exc})"
         ) from exc
     return module
+
+
+def compare_scores(
+    gold_dir: Path | str,
+    runs: dict[str, ExtractionConfig],
+    scorer_path: Path | str = DEFAULT_SCORER,
+) -> dict[str, dict[str, Any]]:
+    """evaluate_scores under each named configuration ({"rules only": ..., "with models":
+    ...}); the extractor is left configured with the last."""
+    out = {}
+    for label, config in runs.items():
+        configure(config)
+        out[label] = evaluate_scores(gold_dir, scorer_path)
+    return out
+
+
+def side_by_side(compared: dict[str, dict[str, Any]]) -> str:
+    """One printable table: a row per language and score (entity and relation overall, and
+    every type overall), P/R/F1 per configuration side by side."""
+    labels = list(compared)
+    first = compared[labels[0]]
+    groups = [*sorted(g for g in first if g != "all"), "all"]
+    header = f"{'':<28}" + "".join(f"{label:>24}" for label in labels)
+    lines = [header, f"{'':<28}" + f"{'P     R     F1':>24}" * len(labels)]
+    for group in groups:
+        keys = [k for k in first[group]["scores"] if group == "all" or k.endswith(":ALL")]
+        for key in keys:
+            cells = []
+            for label in labels:
+                score = compared[label].get(group, {}).get("scores", {}).get(key)
+                cells.append(
+                    f"{score['precision']:.3f} {score['recall']:.3f} {score['f1']:.3f}"
+                    if score
+                    else "-"
+                )
+            lines.append(f"{group + ' ' + key:<28}" + "".join(f"{c:>24}" for c in cells))
+    return "\n".join(lines)

@@ -461,15 +461,36 @@ def evaluate(
     scorer: Annotated[Path, typer.Option(help="the official score.py")] = Path(
         "../shared/eval/score.py"
     ),
+    models: Annotated[
+        str | None,
+        typer.Option(
+            help="statistical models: on, off (rules only), auto (each pack's default), or "
+            "compare (rules only beside with models); unset: KG_SPACY_MODEL_* settings"
+        ),
+    ] = None,
 ) -> None:
     """Run the extractor over gold files and print the scorer's table per language and overall."""
+    from loaders.evaluation import compare_scores, side_by_side
     from loaders.evaluation import evaluate as run_evaluate
+    from loaders.extraction import ExtractionConfig, configure
 
-    configure_extraction(_settings())
+    if models not in (None, "on", "off", "auto", "compare"):
+        _fail(f"--models must be on, off, auto or compare, not {models!r}", 2)
     if not gold_dir.is_dir():
         _fail(f"{gold_dir} is not a folder of gold files", 2)
     if not scorer.is_file():
         _fail(f"scorer {scorer} not found; pass --scorer PATH", 2)
+    if models == "compare":
+        runs = {
+            "rules only": ExtractionConfig.every("off"),
+            "with models": ExtractionConfig.every("on"),
+        }
+        out.print(side_by_side(compare_scores(gold_dir, runs, scorer)), highlight=False)
+        return
+    if models is None:
+        configure_extraction(_settings())
+    else:
+        configure(ExtractionConfig.every(models))
     out.print(run_evaluate(gold_dir, scorer), highlight=False)
 
 

@@ -1,6 +1,7 @@
 """Every spaCy component of the extractor, registered in one place (factories "kg_*").
 
-Order in a pipeline: kg_unglue -> kg_sentences -> [statistical tagger/parser/ner] ->
+Order in a pipeline: kg_unglue -> kg_sentences -> [a model's signal: kg_natasha_signal or
+kg_spacy_signal, signal_components.py] -> kg_mention_patterns (the packs' SpanRuler) ->
 kg_mentions -> kg_entities -> kg_relations. Results live on doc._.kg_* as model.py types.
 """
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any, cast
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -37,6 +40,7 @@ for _name in ("kg_mentions", "kg_entities", "kg_relations", "kg_triggers"):
 # "MirziyoyevangebotenBau": a lower-case run glued to a capitalised word by a sloppy source
 CAMEL_GLUE = re.compile(r"(?<=[a-zäöüß]{7})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 SENTENCE_END = frozenset(".!?")
+NOT_SENT_START = numpy.uint64(2**64 - 1)  # -1 in the uint64 arrays of Doc.from_array
 
 
 def _code(nlp: Language) -> str:
@@ -114,13 +118,16 @@ class Sentences:
                     j += 1
                 if j < len(doc) and (texts[j][0][:1].isupper() or texts[j][0][:1] in '„«“"['):
                     starts.add(j)
-        # only the starts are set: the others stay "unknown", which doc.sents reads as "inside"
-        # (setting every token costs a scan of the Doc each)
-        for i in sorted(starts):
+        # only the starts are set: the others stay "unknown", which doc.sents reads as "inside";
+        # set as one array (token.is_sent_start = ... scans the whole Doc each time, which
+        # made a long text's sentences quadratic)
+        marks = numpy.zeros((len(doc), 1), dtype="uint64")
+        for i in starts:
             if i < len(doc):
-                doc[i].is_sent_start = True
+                marks[i, 0] = 1
         if len(doc) > 1 and not any(0 < i < len(doc) for i in starts):
-            doc[1].is_sent_start = False  # one sentence: mark it set, or spaCy calls it unset
+            marks[1, 0] = NOT_SENT_START  # one sentence: mark it set, or spaCy calls it unset
+        doc.from_array(["SENT_START"], cast(Any, marks))
         return doc
 
 

@@ -25,6 +25,7 @@ from loaders.extraction.places import (
     place_candidates,
     place_roles,
 )
+from loaders.extraction.signal_mentions import with_model_names
 
 # the rules that propose candidates, by name: the pipeline config (kg_mentions'
 # candidate_rules) lists the ones to run, in order (an equal candidate of an earlier rule wins)
@@ -57,5 +58,6 @@ class MentionFinder:
         chosen += place_roles(lex, doc, hits, chosen)
         chosen += government_bodies(lex, doc, hits, chosen)
         chosen += country_adjectives(hits, chosen) + capital_countries(chosen, hits)
+        chosen = with_model_names(doc, hits, chosen)  # a model's names, where it runs
         chosen.sort(key=lambda m: (m.start, -m.end))
         return chosen

@@ -2,8 +2,8 @@
 a legal form (`„Textima Import Export GmbH“`, `АО «…»`), a name run ending in a legal form or
 company word ("Zhongwang Group", "Claas KGaA"), a company noun before a name ("Firma Horsch",
 "компания X", "Maschinenbaufirma Claas"), English "X carpet factory" / "X company", "a joint
-venture called X", web addresses ("gazeta.uz": a mention pattern of the packs), and what a
-statistical NER found."""
+venture called X", web addresses ("gazeta.uz": a mention pattern of the packs). A
+statistical model's names join them in signal_mentions.py."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from loaders.extraction.candidates import (
     pattern_candidates,
     taken,
 )
-from loaders.extraction.kinds import COMPANY, COUNTRY, MEDIA, ORGANIZATION, PERSON, REGION
+from loaders.extraction.kinds import COMPANY, COUNTRY, MEDIA, ORGANIZATION, REGION
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import CUED, NAME_BEFORE_NOUN, QUOTED_NAME, REFERENCE, Mention, Source
@@ -54,12 +54,6 @@ from loaders.extraction.tokens import (
     texts,
 )
 from loaders.extraction.translit import to_latin
-
-STATISTICAL_TYPES = {
-    "PERSON": PERSON,
-    "PER": PERSON,
-    "ORG": ORGANIZATION,
-}
 
 
 def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
@@ -929,22 +923,6 @@ def _called(doc: Doc) -> list[Candidate]:
     return out
 
 
-def statistical(doc: Doc) -> list[Candidate]:
-    """Names a statistical NER found (when one runs before us): a signal below the rules',
-    used where no rule named anything. Places stay with the gazetteer, which has their ids."""
-    out = []
-    for ent in doc.ents:
-        entity_type = STATISTICAL_TYPES.get(ent.label_)
-        if entity_type is None or len(ent) > MAX_NAME_TOKENS + 2:
-            continue
-        if entity_type == PERSON and len([t for t in ent if t.is_alpha]) < 2:
-            continue
-        subtype = COMPANY if entity_type == ORGANIZATION else None
-        priority = (P_PERSON if entity_type == PERSON else P_ORG) - 4
-        out.append((priority, Mention(ent.start, ent.end, entity_type, subtype, source=Source.NER)))
-    return out
-
-
 # the organization rules, by the name the pipeline config lists them under (mentions.py)
 ORGANIZATION_RULES: dict[str, CandidateRule] = {
     "known_organizations": lambda lex, doc, hits: known(hits),
@@ -967,5 +945,4 @@ ORGANIZATION_RULES: dict[str, CandidateRule] = {
         doc, hits
     ),
     "listed_with_company": lambda lex, doc, hits: _listed_with_company(doc, hits),
-    "statistical": lambda lex, doc, hits: statistical(doc),
 }

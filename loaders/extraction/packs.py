@@ -1,7 +1,7 @@
 """Language packs: everything one language needs, under lang/<code>/, and the only way in.
 
-A pack is a directory with a manifest (manifest.toml: spaCy base, lingua name, statistical
-pipeline prefix, how names inflect, declared features), its function-word classes
+A pack is a directory with a manifest (manifest.toml: spaCy base, lingua name, the statistical
+model beside the rules ([models]), how names inflect, declared features), its function-word classes
 (words.toml: one named class each), its regular expressions (patterns.toml: money,
 capacities, joint ventures), its trigger words of relations (triggers.tsv: words per
 trigger kind) and, where names inflect, its inflection tables (inflection.json). The
@@ -266,7 +266,7 @@ class LanguagePack:
     name: str
     spacy_base: str
     lingua: str
-    statistical_prefix: str
+    models: ModelSettings  # the statistical signal beside the rules (none: rules only)
     name_inflection: NameInflection
     country_locale: str | None  # pycountry's locale of country names, if it has one
     features: frozenset[Feature]
@@ -280,6 +280,50 @@ class LanguagePack:
     def file(self, name: str) -> Traversable:
         """A data file of the pack."""
         return self.directory / name
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """The manifest's [models] table: which registered component brings a statistical model's
+    signal (loaders/extraction/signal_components.py), the installed package it loads, whether
+    it runs by default (on where it raised the blind scores of the language), which of the
+    model's unknown names the rules take ("person", "organization") and whether the model's
+    longer names widen the rules' (signal_mentions.py)."""
+
+    component: str | None = None
+    package: str | None = None
+    default: bool = False
+    names: frozenset[str] = frozenset()
+    widen: bool = False
+
+    @property
+    def present(self) -> bool:
+        return self.component is not None and self.package is not None
+
+
+MODEL_KEYS = {"component", "package", "default", "names", "widen"}
+MODEL_NAMES = {"person", "organization"}
+
+
+def _model_settings(table: dict) -> ModelSettings:
+    unknown = set(table) - MODEL_KEYS
+    if unknown:
+        raise ValueError(f"[models] has unknown keys {sorted(unknown)}")
+    names = frozenset(table.get("names", []))
+    if names - MODEL_NAMES:
+        raise ValueError(f"[models] names must be among {sorted(MODEL_NAMES)}")
+    settings = ModelSettings(
+        table.get("component"),
+        table.get("package"),
+        table.get("default", False),
+        names,
+        table.get("widen", False),
+    )
+    if (settings.component is None) != (settings.package is None):
+        raise ValueError("[models] needs both component and package")
+    if not isinstance(settings.default, bool) or not isinstance(settings.widen, bool):
+        raise ValueError("[models] default and widen must be true or false")
+    return settings
 
 
 def _read_toml(path: Traversable) -> dict:
@@ -367,7 +411,7 @@ def load_pack(directory: Traversable) -> LanguagePack:
             name=manifest["name"],
             spacy_base=manifest["spacy_base"],
             lingua=manifest["lingua"],
-            statistical_prefix=manifest["statistical_prefix"],
+            models=_model_settings(manifest.get("models", {})),
             name_inflection=NameInflection(manifest["name_inflection"]),
             country_locale=manifest.get("country_locale"),
             features=frozenset(Feature(f) for f in manifest.get("features", [])),

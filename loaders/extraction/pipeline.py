@@ -10,27 +10,19 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, get_installed_models
+from spacy.util import compile_infix_regex
 
-import loaders.extraction.components  # noqa: F401  (registers the kg_* factories)
+import loaders.extraction.components
+import loaders.extraction.signal_components  # noqa: F401  (registers the kg_*_signal ones)
 from loaders.extraction.candidates import MENTION_SPANS
-from loaders.extraction.config import AUTO, ExtractionConfig
+from loaders.extraction.config import AUTO, ON, ExtractionConfig, ModelChoice
 from loaders.extraction.language import check_language
 from loaders.extraction.packs import Feature, LanguagePack, pack
 
 log = logging.getLogger(__name__)
 KG_COMPONENTS = ("kg_mentions", "kg_entities", "kg_relations")
-# statistical components that help: the rest (lemmatizer, textcat...) is disabled
-USEFUL_STATISTICAL = {
-    "tok2vec",
-    "transformer",
-    "morphologizer",
-    "tagger",
-    "parser",
-    "attribute_ruler",
-    "ner",
-    "senter",
-}
+# a spaCy pipeline named in the configuration brings its signal through this component
+SPACY_SIGNAL = "kg_spacy_signal"
 
 _lock = threading.Lock()
 _config = ExtractionConfig()
@@ -55,28 +47,21 @@ def get_nlp(lang: str) -> Language:
 
 
 def build_nlp(lang: str, config: ExtractionConfig | None = None) -> Language:
-    """blank(<the pack's spaCy base>) or the configured statistical pipeline, plus the kg_*
-    components; everything language-specific comes from the language's pack."""
+    """spacy.blank(<the pack's spaCy base>) with the kg_* components, and the statistical
+    signal the configuration chooses (model_choice) right after the sentences; everything
+    language-specific comes from the language's pack."""
     language = pack(check_language(lang))
-    model = statistical_model(lang, config or ExtractionConfig())
-    if model:
-        nlp = spacy.load(model)
-        keep = [name for name in nlp.pipe_names if name in USEFUL_STATISTICAL]
-        for name in nlp.pipe_names:
-            if name not in keep:
-                nlp.disable_pipe(name)
-        log.info("extraction %s: statistical pipeline %s (%s) as extra signal", lang, model, keep)
-    else:
-        nlp = spacy.blank(language.spacy_base)
+    nlp = spacy.blank(language.spacy_base)
     if language.has(Feature.SPLIT_HYPHEN_BEFORE_CAPITAL):
         _split_capitalised_hyphens(nlp)
     if language.has(Feature.CONTRACTION_NAMES):
         _keep_capitalised_words_whole(nlp)
     nlp.add_pipe("kg_unglue", first=True)
-    if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
-        nlp.add_pipe("kg_sentences", after="kg_unglue")
-    else:
-        nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_sentences")
+    choice = model_choice(lang, config or ExtractionConfig())
+    if choice is not None:
+        nlp.add_pipe(choice.component, config={"package": choice.package})
+        log.info("extraction %s: %s (%s) as extra signal", lang, choice.package, choice.component)
     _add_mention_patterns(nlp, language)
     for name in KG_COMPONENTS:
         nlp.add_pipe(name)
@@ -101,19 +86,20 @@ def _add_mention_patterns(nlp: Language, language: LanguagePack) -> None:
     )
 
 
-def statistical_model(lang: str, config: ExtractionConfig) -> str | None:
+def model_choice(lang: str, config: ExtractionConfig) -> ModelChoice | None:
+    """The signal a language's pipeline runs: none when models are off, or "auto" and the
+    pack does not turn its model on by default; the pack's [models] component and package;
+    or a spaCy pipeline the configuration names."""
     wanted = config.model_for(lang)
-    if wanted != AUTO:
-        return wanted
-    installed = sorted(
-        m for m in get_installed_models() if m.startswith(pack(lang).statistical_prefix)
-    )
-    # prefer the small ones: they are fast enough to run beside the rules
-    for size in ("sm", "md", "lg", "trf"):
-        for name in installed:
-            if name.endswith(size):
-                return name
-    return installed[0] if installed else None
+    settings = pack(lang).models
+    if wanted is None:
+        return None
+    if wanted in (AUTO, ON):
+        if not settings.present or (wanted == AUTO and not settings.default):
+            return None
+        assert settings.component is not None and settings.package is not None
+        return ModelChoice(settings.component, settings.package)
+    return ModelChoice(SPACY_SIGNAL, wanted)
 
 
 def _keep_capitalised_words_whole(nlp: Language) -> None:

@@ -110,7 +110,7 @@ def _actors(r: Reading, s: Sentence) -> list[int]:
             return [company]
         acting = s.discourse.leader if s.discourse.leader is not None else s.discourse.protagonist
         return [acting] if acting is not None else []
-    if r.doc.has_annotation("DEP"):  # a parser says who the subject is: it goes first
+    if r.parsed:  # a model's parse says who the subject is: it goes first
         persons.sort(key=lambda i: not r.is_subject(r.mentions[i]))
     entities = list(dict.fromkeys(r.ent(i) for i in persons))
     if entities:

@@ -17,6 +17,7 @@ from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, EntityType, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
+from loaders.extraction.signals import signal_of
 from loaders.extraction.trigger_kinds import TriggerKind
 
 
@@ -93,10 +94,15 @@ class Reading:
     found: Mapping[tuple[RelationType, int, int], Relation] = field(default_factory=dict)
     pack: LanguagePack = field(init=False)
     words: FunctionWords = field(init=False)
+    parsed: bool = field(init=False)  # a model's parse runs beside the rules
+    subjects: frozenset[int] = field(init=False)  # tokens it makes a nominal subject
 
     def __post_init__(self) -> None:
         self.pack = pack(self.lang)
         self.words = self.pack.words
+        signal = signal_of(self.doc)
+        self.parsed = signal is not None
+        self.subjects = signal.subjects if signal is not None else frozenset()
 
     def has(self, feature: Feature) -> bool:
         return self.pack.has(feature)
@@ -242,9 +248,8 @@ class Reading:
         return self.words.leader_phrases.inside(before)
 
     def is_subject(self, mention: Mention) -> bool:
-        return any(
-            t.dep_.startswith(("nsubj", "sb")) for t in self.doc[mention.start : mention.end]
-        )
+        """The model's parse makes a word of the mention a nominal subject."""
+        return any(i in self.subjects for i in range(mention.start, mention.end))
 
     def is_seat(self, mention_index: int, s: Sentence) -> bool:
         return any(mention_index in self.mentions[i].seats for i in s.mentions)
