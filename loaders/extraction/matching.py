@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
 
@@ -127,9 +127,16 @@ def _key(lowers: Iterable[str]) -> str:
 
 @dataclass
 class Hits:
-    """Gazetteer hits of one Doc, by label and by start token."""
+    """Gazetteer hits of one Doc, by label and by start token.
+
+    The lookups by start, end and covered token go through indexes built once per label, so
+    that a long text with thousands of hits costs a dictionary look-up per question, not a
+    scan of every hit (which made long texts quadratic)."""
 
     by_label: dict[str, list[Hit]]
+    _starts: dict[str, dict[int, list[Hit]]] = field(default_factory=dict, repr=False)
+    _ends: dict[str, dict[int, list[Hit]]] = field(default_factory=dict, repr=False)
+    _covers: dict[str, dict[int, Hit]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, hits: list[Hit]) -> Hits:
@@ -141,16 +148,36 @@ class Hits:
     def get(self, label: str) -> list[Hit]:
         return self.by_label.get(label, [])
 
+    def all_starting(self, label: str, start: int) -> list[Hit]:
+        """Every hit of the label that starts at the token, in match order."""
+        return self._by_token(self._starts, label, lambda h: h.start).get(start, [])
+
     def starting(self, label: str, start: int) -> Hit | None:
-        best = [h for h in self.get(label) if h.start == start]
+        best = self.all_starting(label, start)
         return max(best, key=lambda h: h.end) if best else None
 
     def ending(self, label: str, end: int) -> Hit | None:
-        best = [h for h in self.get(label) if h.end == end]
+        best = self._by_token(self._ends, label, lambda h: h.end).get(end)
         return min(best, key=lambda h: h.start) if best else None
 
     def covering(self, label: str, index: int) -> Hit | None:
-        for hit in self.get(label):
-            if hit.start <= index < hit.end:
-                return hit
-        return None
+        """The first hit (in match order) whose tokens include `index`."""
+        covers = self._covers.get(label)
+        if covers is None:
+            covers = {}
+            for hit in self.get(label):
+                for i in range(hit.start, hit.end):
+                    covers.setdefault(i, hit)
+            self._covers[label] = covers
+        return covers.get(index)
+
+    def _by_token(
+        self, cache: dict[str, dict[int, list[Hit]]], label: str, token: Callable[[Hit], int]
+    ) -> dict[int, list[Hit]]:
+        index = cache.get(label)
+        if index is None:
+            index = defaultdict(list)
+            for hit in self.get(label):
+                index[token(hit)].append(hit)
+            cache[label] = index = dict(index)
+        return index

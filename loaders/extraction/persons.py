@@ -51,16 +51,21 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         blocked.update(i for h in hits.get(label) for i in range(h.start, h.end))
     out: list[Candidate] = []
     used: set[int] = set()
+    # blocked | used, kept up to date beside `used` (a fresh union per title was quadratic)
+    closed = set(blocked)
+    known = _known_people(chosen)
     for hit in sorted(hits.get("TITLE"), key=lambda h: (h.start, -h.end)):
         if hit.start in used or _names_a_company(doc, hits, hit):
             continue
-        mention = _titled_person(lex, doc, hits, hit, blocked | used)
+        mention = _titled_person(lex, doc, hits, hit, closed)
         used.update(range(hit.start, hit.end))
+        closed.update(range(hit.start, hit.end))
         if mention is not None:
-            _adopt_known(mention, chosen)
+            _adopt_known(mention, chosen, known)
             used.update(range(mention.start, mention.end))
+            closed.update(range(mention.start, mention.end))
             out.append((P_PERSON + 6, mention))
-    for start, end in name_runs(doc, blocked | used):
+    for start, end in name_runs(doc, closed):
         start = from_first_name(doc, start, end)
         if _is_person_run(doc, start, end):
             out.append((P_PERSON, Mention(start, end, PERSON, None, source=Source.NAME)))
@@ -227,20 +232,26 @@ def _is_person_run(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _adopt_known(mention: Mention, chosen: list[Mention]) -> None:
+def _known_people(chosen: list[Mention]) -> dict[int, int]:
+    """Token -> the first known public figure (its place in `chosen`) whose span covers it."""
+    covers: dict[int, int] = {}
+    for place, known in enumerate(chosen):
+        if known.type == PERSON and known.key:
+            for i in range(known.start, known.end):
+                covers.setdefault(i, place)
+    return covers
+
+
+def _adopt_known(mention: Mention, chosen: list[Mention], known: dict[int, int]) -> None:
     """A titled name that is a known public figure keeps the gazetteer's span, key and name."""
-    for known in chosen:
-        if (
-            known.type == PERSON
-            and known.key
-            and known.start < mention.end
-            and mention.start < known.end
-        ):
-            if mention.features.reference:
-                return
-            mention.start, mention.end = known.start, known.end
-            mention.key, mention.name, mention.role = known.key, known.name, known.role
-            return
+    places = [known[i] for i in range(mention.start, mention.end) if i in known]
+    if not places:
+        return
+    figure = chosen[min(places)]
+    if mention.features.reference:
+        return
+    mention.start, mention.end = figure.start, figure.end
+    mention.key, mention.name, mention.role = figure.key, figure.name, figure.role
 
 
 def _plural(title: str, words: FunctionWords) -> bool:

@@ -262,8 +262,8 @@ def _designator_after(hits: Hits, start: int) -> Hit | None:
     return next(
         (
             h
-            for h in hits.get("PLACE_DESIGNATOR")
-            if h.start == start and h.payload[1] in ("after", "both")
+            for h in hits.all_starting("PLACE_DESIGNATOR", start)
+            if h.payload[1] in ("after", "both")
         ),
         hits.starting("PLACE_DESIGNATOR", start),
     )

@@ -5,6 +5,7 @@ after "with", who leads, where offices sit)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -96,6 +97,9 @@ class Reading:
     words: FunctionWords = field(init=False)
     parsed: bool = field(init=False)  # a model's parse runs beside the rules
     subjects: frozenset[int] = field(init=False)  # tokens it makes a nominal subject
+    # (start token, index) of the mentions that name an office's seat, by start: a sentence
+    # finds its own by bisection, not by a scan of every mention (quadratic on long texts)
+    seated: list[tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.pack = pack(self.lang)
@@ -103,6 +107,7 @@ class Reading:
         signal = signal_of(self.doc)
         self.parsed = signal is not None
         self.subjects = signal.subjects if signal is not None else frozenset()
+        self.seated = sorted((m.start, i) for i, m in enumerate(self.mentions) if m.seats)
 
     def has(self, feature: Feature) -> bool:
         return self.pack.has(feature)
@@ -257,11 +262,12 @@ class Reading:
     def seats_of(self, s: Sentence) -> set[int]:
         """Where the offices of the sentence sit, also those of unnamed holders ("Claas-Chef")."""
         if s.seats is None:
+            first = bisect_left(self.seated, (s.span.start, -1))
+            last = bisect_left(self.seated, (s.span.end, -1))
             s.seats = {
                 self.ent(seat)
-                for m in self.mentions
-                if m.seats and s.span.start <= m.start < s.span.end
-                for seat in m.seats
+                for _, i in self.seated[first:last]
+                for seat in self.mentions[i].seats
             }
         return s.seats
 
