@@ -160,8 +160,8 @@ class Settings(BaseSettings):
         )
 
     def spacy_models(self) -> dict[str, str | None]:
-        """Per language: a package or path, "auto" (unset: use one if installed), or None
-        ("none": the rule-based pipeline alone)."""
+        """Per language: "auto" (unset: the pack's default model), "on" (the pack's model), a
+        spaCy package or path, or None ("none"/"off": the rule-based pipeline alone)."""
         chosen = {"de": self.spacy_model_de, "en": self.spacy_model_en, "ru": self.spacy_model_ru}
         return {
             lang: None if (value or "").lower() in ("none", "off") else (value or "auto")
