@@ -465,7 +465,8 @@ def evaluate(
         str | None,
         typer.Option(
             help="statistical models: on, off (rules only), auto (each pack's default), or "
-            "compare (rules only beside with models); unset: KG_SPACY_MODEL_* settings"
+            "compare (rules only, the default and every model on, side by side); unset: "
+            "KG_SPACY_MODEL_* settings"
         ),
     ] = None,
 ) -> None:
@@ -481,8 +482,9 @@ def evaluate(
     if not scorer.is_file():
         _fail(f"scorer {scorer} not found; pass --scorer PATH", 2)
     if models == "compare":
-        runs = {
+        runs = {  # the default (auto) runs a model only where its pack turns it on
             "rules only": ExtractionConfig.every("off"),
+            "default (auto)": ExtractionConfig.every("auto"),
             "with models": ExtractionConfig.every("on"),
         }
         out.print(side_by_side(compare_scores(gold_dir, runs, scorer)), highlight=False)

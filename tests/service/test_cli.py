@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from graph_schema.graph import Graph
-from tests.conftest import ROOT, Backend, free_port
+from tests.conftest import ROOT, SCORER, Backend, free_port
 from tests.factories import VISIT_TEXT
 
 
@@ -130,6 +130,31 @@ def test_eval_reports_a_failing_scorer(tmp_path: Path) -> None:
         f"the scorer {scorer} failed with exit code 1: "
         "score.py: the gold and the predictions disagree"
     )
+
+
+def test_eval_compares_rules_only_the_default_and_every_model(tmp_path: Path) -> None:
+    """`kg eval --models compare` on a real article where natasha (on by default for Russian)
+    finds the foreign partner of a talk the rules miss: three columns, Russian higher with
+    the default than with rules only."""
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    article = "ru-kz-textiles-xinjiang-lihua-turkistan.json"
+    folder = gold(tmp_path / "gold", article, (ROOT / "corpus" / "news" / article).read_text())
+    result = kg("eval", str(folder), "--scorer", str(SCORER), "--models", "compare", timeout=600)
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["rules", "only", "default", "(auto)", "with", "models"]
+    russian = next(row.split() for row in rows if row.startswith("ru relation:ALL"))
+    rules_f1, default_f1, models_f1 = (float(russian[i]) for i in (4, 7, 10))
+    assert default_f1 > rules_f1 and models_f1 == default_f1
+
+
+def test_eval_refuses_an_unknown_models_choice(tmp_path: Path) -> None:
+    folder = gold(tmp_path / "gold", "a.json", "{}")
+    message = one_sentence(
+        kg("eval", str(folder), "--scorer", str(stub_scorer(tmp_path)), "--models", "maybe"), 2
+    )
+    assert message == "--models must be on, off, auto or compare, not 'maybe'"
 
 
 def test_serve_refuses_a_port_out_of_range() -> None:
