@@ -91,14 +91,16 @@ def test_the_model_never_renames_a_known_place():
 
 
 def test_rule_names_inside_a_longer_model_name_are_widened_where_the_pack_says_so():
-    text = "Officials of the Zhongyuan Import and Export Corporation arrived in Tashkent."
+    # a plant noun before "and" ends what the rules read as one name (two companies may be
+    # listed so), the model reads the whole as one
+    text = "Officials of the Zhongyuan Plant and Export Corporation arrived in Tashkent."
     doc = run_with_signal("en", text, ModelSignal("test"))
     rules = [m for m in doc._.kg_mentions if m.type == ORGANIZATION]
     assert [doc[m.start : m.end].text for m in rules] == ["Export Corporation"]
     doc._.kg_signal = ModelSignal("test", names=(ModelName(3, 8, ORGANIZATION),))
     widened = with_model_names(doc, Hits.of([]), rules, NamePolicy(widen=True))
     assert [doc[m.start : m.end].text for m in widened] == [
-        "Zhongyuan Import and Export Corporation"
+        "Zhongyuan Plant and Export Corporation"
     ]
     # the packs leave widening off: it lowered the English blind scores
     assert with_model_names(doc, Hits.of([]), rules, NamePolicy(widen=False)) == rules
