@@ -6,8 +6,8 @@ side by side, over real HTTP against a real uvicorn and a fresh embedded ArcadeD
 
 1. small: the dev corpus gold (FORMAT.md) loaded through POST /documents/extracted;
 2. large: `--documents` synthetic documents (bench/synthetic_graph.py: ~50k entities, ~200k
-   relations with provenance lists, power-law hubs) bulk-loaded (loaders.bulk) into a fresh
-   database, then served by the same app.
+   relations with provenance lists, power-law hubs) loaded by the project's writer
+   (loaders.write, batches of documents) into a fresh database, then served by the same app.
 Each endpoint gets one warm-up call, then up to `--runs` sequential calls or `--budget-s`
 seconds, whichever comes first. Hub entities (the most connected country, city, company and
 officials) are the worst case and what the large column asks about unless a name says
@@ -41,7 +41,8 @@ from bench.harness import (  # noqa: E402
 from bench.synthetic_graph import Hubs, build  # noqa: E402
 from graph_schema.graph import Graph  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
-from loaders.bulk import bulk_load  # noqa: E402
+from loaders.write import LoadReport, write_documents  # noqa: E402
+from service.repository.stats import read_stats  # noqa: E402
 
 Call = Callable[[httpx.Client], httpx.Response]
 
@@ -250,12 +251,14 @@ def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result],
         started = time.monotonic()
         with Graph.connect(graph_config) as graph:
             apply_schema(graph)
-            report = bulk_load(graph, synthetic.documents)
+            results = write_documents(graph, synthetic.documents)
+            stats = read_stats(graph)
         loaded = time.monotonic() - started
+        mentions = sum(r.entities for r in results if isinstance(r, LoadReport))
         shape = (
-            f"{report.documents:,} documents, {report.entities:,} entities, "
-            f"{report.relations:,} relations, {report.mentions:,} MENTIONS; generated in "
-            f"{generated:.0f} s, bulk-loaded in {loaded:.0f} s"
+            f"{stats.documents.total:,} documents, {stats.nodes['Entity']:,} entities, "
+            f"{sum(stats.relations.values()):,} relations, {mentions:,} MENTIONS; generated in "
+            f"{generated:.0f} s, loaded in {loaded:.0f} s"
         )
         print(f"large graph: {shape}", flush=True)
         with service(config, tmp / "uvicorn-large.log") as url:

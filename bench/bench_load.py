@@ -1,11 +1,18 @@
-"""Loading speed: documents and relations per second into a fresh embedded graph.
+"""Loading speed: the same documents into a fresh embedded graph three ways, in one run.
 
-Side by side in one run: the project's writer (one transaction per document, one UNWIND per
-statement and label set) against the same statements sent one row per round trip. The corpus
-is synthetic FORMAT.md documents drawn from a shared pool of names, so entities and relations
-recur across documents the way they do in news.
+1. the project's writer (loaders.write: batches of documents, one transaction each, one UNWIND
+   per statement and label set, with provenance lists, counts and the search index);
+2. the same statements sent one row per round trip, one transaction per document;
+3. raw UNWIND of the same rows with no provenance bookkeeping: documents, entities (MERGEd by
+   id), MENTIONS and relations (MERGEd by their ends), 5,000 rows a statement, nothing else.
+   What the database itself can take: the ceiling.
 
-    .venv/bin/python bench/bench_load.py [--documents 400]
+The corpus is synthetic FORMAT.md documents drawn from a shared pool of names, so entities and
+relations recur across documents the way they do in news. Each way loads the corpus `--rounds`
+times into an emptied graph, taking turns, and the medians are shown. Ends with the line
+`load: project R rel/s = X.XXx row by row, Y.YY of raw UNWIND`.
+
+    .venv/bin/python bench/bench_load.py [--documents 1000] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -18,18 +25,24 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.harness import embedded_config, embedded_server  # noqa: E402
+from graph_schema.counts import CountChanges  # noqa: E402
 from graph_schema.graph import Graph, Tx  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
 from graph_schema.statement import Statement  # noqa: E402
+from graph_schema.statements import counts as cs  # noqa: E402
+from graph_schema.statements import search as ss  # noqa: E402
 from graph_schema.statements import writes as w  # noqa: E402
+from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS  # noqa: E402
+from loaders.batch import BatchRows, chunks, fold  # noqa: E402
 from loaders.models import ExtractedDocument  # noqa: E402
 from loaders.resolve import GraphDocument, resolve  # noqa: E402
-from loaders.write import entity_params, relation_params, write_document  # noqa: E402
+from loaders.write import write_documents  # noqa: E402
 
 WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 PEOPLE = [f"Official {i}" for i in range(150)]
@@ -86,73 +99,161 @@ def synthetic_document(rng: random.Random, number: int) -> ExtractedDocument:
     )
 
 
-def write_row_by_row(graph: Graph, gdoc: GraphDocument) -> None:
-    """The baseline: the same statements, one row per round trip."""
-    doc = gdoc.document
-
-    def work(tx: Tx) -> None:
-        if tx.run(w.DOCUMENT_EXISTS, id=doc.id).records:
-            return
-        tx.run(w.CREATE_DOCUMENT, doc=doc.__dict__)
-        for row in gdoc.entities:
-            tx.run(w.CREATE_MISSING_ENTITIES[row.labels], rows=[entity_params(row)])
-            tx.run(w.UPDATE_ENTITIES, rows=[entity_params(row)], doc_id=doc.id)
-        for rel in gdoc.relations:
-            tx.run(w.MERGE_RELATIONS[rel.type], rows=[relation_params(rel)], doc_id=doc.id)
-
-    graph.write(work)
+# -- 1. the project's writer -------------------------------------------------------------------
 
 
-def timed(
-    graph: Graph, docs: list[GraphDocument], writer: Callable[[Graph, GraphDocument], object]
-) -> float:
-    graph.write(lambda tx: tx.run(WIPE))
-    start = time.perf_counter()
+def project_writer(graph: Graph, docs: list[GraphDocument]) -> None:
+    write_documents(graph, docs)
+
+
+# -- 2. the same statements, one row per round trip ----------------------------------------------
+
+
+def _one_by_one(tx: Tx, statement: Statement, rows: list[dict[str, Any]], **params: Any) -> list:
+    return [tx.run(statement, rows=[row], **params) for row in rows]
+
+
+def row_by_row(graph: Graph, docs: list[GraphDocument]) -> None:
+    """Each document in its own transaction, each row of each statement its own request."""
     for gdoc in docs:
-        writer(graph, gdoc)
+
+        def work(tx: Tx, gdoc: GraphDocument = gdoc) -> None:
+            if tx.run(w.DOCUMENTS_PRESENT, ids=[gdoc.document.id]).records:
+                return
+            rows = fold([gdoc])
+            held = {}
+            for entity_id in rows.entity_ids:
+                for record in tx.run(w.ENTITY_KEYS, ids=[entity_id]).records:
+                    held[record["id"]] = record["keys"] or []
+            changes = CountChanges()
+            _one_by_one(tx, w.CREATE_DOCUMENTS, rows.documents)
+            changes.document(gdoc.document.lang, gdoc.document.published, 1)
+            for labels, entities in rows.new_entities.items():
+                missing = [e for e in entities if e["id"] not in held]
+                for result in _one_by_one(tx, w.CREATE_MISSING_ENTITIES[labels], missing):
+                    changes.nodes(labels, result.records[0]["created"])
+            _one_by_one(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held))
+            _one_by_one(tx, w.UPDATE_ENTITIES, rows.entity_updates)
+            for rtype, relations in rows.relations.items():
+                for result in _one_by_one(tx, w.MERGE_RELATIONS[rtype], relations):
+                    changes.relations(rtype, result.counters.get("relationships_created", 0))
+            _one_by_one(tx, cs.CHANGE_COUNTS, changes.rows())
+
+        graph.write(work, name="row_by_row")
+
+
+# -- 3. raw UNWIND, no provenance bookkeeping --------------------------------------------------
+
+RAW_DOCUMENTS = Statement(
+    "RAW_DOCUMENTS",
+    f"UNWIND $rows AS doc CREATE (d:{DOCUMENT_LABEL} {{id: doc.id}}) "
+    "SET d.title = doc.title, d.text = doc.text, d.published = doc.published",
+    writes=True,
+)
+RAW_MENTIONS = Statement(
+    "RAW_MENTIONS",
+    f"UNWIND $rows AS m MATCH (d:{DOCUMENT_LABEL} {{id: m.doc_id}}) "
+    f"MATCH (e:{ENTITY_LABEL} {{id: m.entity_id}}) CREATE (d)-[:{MENTIONS}]->(e)",
+    writes=True,
+)
+
+
+def _raw_entities(labels: tuple[str, ...]) -> Statement:
+    return Statement(
+        "RAW_ENTITIES",
+        f"UNWIND $rows AS row MERGE (e:{':'.join(labels)} {{id: row.id}}) SET e.name = row.name",
+        writes=True,
+    )
+
+
+def _raw_relations(rtype: str) -> Statement:
+    return Statement(
+        "RAW_RELATIONS",
+        f"UNWIND $rows AS row MATCH (a:{ENTITY_LABEL} {{id: row.source}}) "
+        f"MATCH (b:{ENTITY_LABEL} {{id: row.target}}) MERGE (a)-[r:{rtype}]->(b) SET r.id = row.id",
+        writes=True,
+    )
+
+
+def raw_unwind(graph: Graph, docs: list[GraphDocument]) -> None:
+    rows: BatchRows = fold(list({d.document.id: d for d in docs}.values()))
+    mentions = [
+        {"doc_id": m["doc_id"], "entity_id": u["id"]}
+        for u in rows.entity_updates
+        for m in u["documents"]
+    ]
+    work: list[tuple[Statement, list[dict[str, Any]]]] = [(RAW_DOCUMENTS, rows.documents)]
+    work += [(_raw_entities(labels), e) for labels, e in rows.new_entities.items()]
+    work.append((RAW_MENTIONS, mentions))
+    work += [(_raw_relations(t.value), r) for t, r in rows.relations.items()]
+    for statement, statement_rows in work:
+        for chunk in chunks(statement_rows):
+            graph.write(lambda tx, s=statement, c=chunk: tx.run(s, rows=c), name="raw")
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+Writer = Callable[[Graph, list[GraphDocument]], None]
+
+
+def timed(graph: Graph, docs: list[GraphDocument], writer: Writer) -> float:
+    graph.write(lambda tx: tx.run(WIPE), name="wipe")
+    start = time.perf_counter()
+    writer(graph, docs)
     return time.perf_counter() - start
 
 
-def alternating(graph: Graph, docs: list[GraphDocument], rounds: int) -> tuple[float, float]:
-    """Median seconds of each writer, taking turns so that load on the machine hits both."""
-    batched: list[float] = []
-    single: list[float] = []
+def taking_turns(
+    graph: Graph, docs: list[GraphDocument], writers: dict[str, Writer], rounds: int
+) -> dict[str, float]:
+    """Median seconds of each writer, taking turns so that load on the machine hits all."""
+    times: dict[str, list[float]] = {name: [] for name in writers}
+    order = list(writers)
     for round_ in range(rounds):
-        order = [(batched, write_document), (single, write_row_by_row)]
-        for times, writer in order if round_ % 2 == 0 else reversed(order):
-            times.append(timed(graph, docs, writer))
-    return statistics.median(batched), statistics.median(single)
+        for name in order if round_ % 2 == 0 else reversed(order):
+            times[name].append(timed(graph, docs, writers[name]))
+            print(f"  round {round_ + 1}: {name:<22} {times[name][-1]:7.2f} s", flush=True)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--documents", type=int, default=400)
-    parser.add_argument("--rounds", type=int, default=3, help="loads per writer; medians shown")
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="loads per way; medians shown")
     args = parser.parse_args()
     rng = random.Random(7)
     docs = [resolve(synthetic_document(rng, i)) for i in range(args.documents)]
     rows = sum(len(d.entities) + len(d.relations) for d in docs)
     rels = sum(len(d.relations) for d in docs)
+    writers: dict[str, Writer] = {
+        "project writer": project_writer,
+        "one row per round trip": row_by_row,
+        "raw UNWIND": raw_unwind,
+    }
     with (
         tempfile.TemporaryDirectory() as tmp,
         embedded_server(embedded_config(Path(tmp))) as server,
         Graph.connect(server.graph_config()) as graph,
     ):
         apply_schema(graph)
-        timed(graph, docs[:20], write_document)  # warm-up: JIT, pools
-        batched, single = alternating(graph, docs, args.rounds)
+        for writer in writers.values():  # warm-up: JIT, pools
+            timed(graph, docs[:50], writer)
+        seconds = taking_turns(graph, docs, writers, args.rounds)
     print(
         f"\nLoading {len(docs)} documents ({rows} entity and relation rows, {rels} relations)"
-        " into embedded ArcadeDB, one transaction per document; median of"
-        f" {args.rounds} loads per writer, taking turns\n"
+        f" into embedded ArcadeDB; median of {args.rounds} loads per way, taking turns\n"
     )
-    print(f"{'writer':34} {'seconds':>8} {'docs/s':>8} {'rels/s':>8}")
-    for name, seconds in (
-        ("UNWIND batches (project writer)", batched),
-        ("one row per round trip", single),
-    ):
-        print(f"{name:34} {seconds:8.2f} {len(docs) / seconds:8.1f} {rels / seconds:8.1f}")
-    print(f"\nbatched is {single / batched:.2f}x the speed of row by row")
+    print(f"| {'way':<34} | {'seconds':>8} | {'docs/s':>8} | {'rels/s':>8} |")
+    print(f"|{'-' * 36}|{'-' * 9}:|{'-' * 9}:|{'-' * 9}:|")
+    for name, s in seconds.items():
+        print(f"| {name:<34} | {s:8.2f} | {len(docs) / s:8.1f} | {rels / s:8.1f} |")
+    project = rels / seconds["project writer"]
+    by_row = seconds["one row per round trip"] / seconds["project writer"]
+    of_raw = seconds["raw UNWIND"] / seconds["project writer"]
+    print(
+        f"\nload: project {project:.0f} rel/s = {by_row:.2f}x row by row, "
+        f"{of_raw:.2f} of raw UNWIND"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
 
 from unidecode import unidecode
 
@@ -72,3 +74,31 @@ def relation_id(source: str, rtype: RelationType, target: str) -> str:
 def search_keys(*names: str) -> list[str]:
     """Sorted distinct folded forms of a name and its aliases (stored on the node for search)."""
     return sorted({f for f in map(fold, names) if f})
+
+
+# How much of a word a search-key entry keeps at least (graph_schema.statements.search): a
+# query inside a word is found through the word's suffixes, each a prefix of what follows.
+MIN_SUFFIX = 3
+
+
+class SearchEntryKind(StrEnum):
+    KEY = "key"  # a whole folded key: 'qarshi city'
+    WORD = "word"  # a word of a key: 'qarshi', 'city'
+    SUFFIX = "suffix"  # a word without its first letters, at least MIN_SUFFIX long: 'arshi'
+
+
+def search_entries(keys: Iterable[str]) -> set[tuple[str, SearchEntryKind]]:
+    """The entries under which an entity's folded keys are indexed for search.
+
+    Every tier of the search ranking has its entries: a whole key answers an exact query, a
+    word a query that starts a word, a suffix a query inside a word (it starts a suffix) and
+    the halves of a misspelt query (the intact half starts a word or is a suffix)."""
+    entries: set[tuple[str, SearchEntryKind]] = set()
+    for key in keys:
+        entries.add((key, SearchEntryKind.KEY))
+        for word in key.split():
+            entries.add((word, SearchEntryKind.WORD))
+            entries.update(
+                (word[i:], SearchEntryKind.SUFFIX) for i in range(1, len(word) - MIN_SUFFIX + 1)
+            )
+    return entries

@@ -2,9 +2,10 @@
 
 ArcadeDB gives an indexed property a fixed type when the index is created over existing data
 and then silently converts later writes ('123' becomes 123). So on ArcadeDB an index is only
-ever created over a label that holds nothing yet: a database whose populated labels miss part of
+ever created on a label that holds no data yet: a database whose populated labels miss part of
 the schema is refused with a message instead of being patched, while the labels a newer version
-adds (with no members yet) get theirs.
+adds (with no members yet) get theirs. Then the bookkeeping an older database lacks (counts, the
+search index) is filled in (graph_schema.derived).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from graph_schema.derived import fill_in
 from graph_schema.errors import SchemaError
 from graph_schema.graph import Graph, Tx
 from graph_schema.statement import Backend, Statement
@@ -19,11 +21,13 @@ from graph_schema.vocabulary import (
     API_KEY_LABEL,
     AUDIT_EVENT_LABEL,
     CANDIDATE_LABEL,
+    COUNT_LABEL,
     CURATION_CHANGE_LABEL,
     DOCUMENT_LABEL,
     ENTITY_LABEL,
     LINK_KEY_LABEL,
     REDIRECT_LABEL,
+    SEARCH_KEY_LABEL,
     SPLIT_RULE_LABEL,
     RelationType,
 )
@@ -148,16 +152,27 @@ SCHEMA: tuple[SchemaItem, ...] = (
         f"FOR (c:{CURATION_CHANGE_LABEL}) REQUIRE c.id IS UNIQUE",
         label=CURATION_CHANGE_LABEL,
     ),
-    # Full-text search over names and aliases: Neo4j only. ArcadeDB has no full-text index
-    # through Cypher (a TEXT index is silently created as a RANGE index); its search variant
-    # scans `search_text`, the folded `search_keys` joined (SEARCH_CANDIDATES in
-    # graph_schema/statements/entities.py).
+    # The search index of entity keys (graph_schema.statements.search): probes seek `text`,
+    # a deletion finds an entity's entries by `entity`. Labels no older database holds, so
+    # they are added to one while still empty.
     SchemaItem(
-        "entity_search",
+        "search_key_text",
         "index",
-        f"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS "
-        f"FOR (e:{ENTITY_LABEL}) ON EACH [e.search_text]",
-        frozenset({Backend.NEO4J}),
+        f"CREATE INDEX search_key_text IF NOT EXISTS FOR (k:{SEARCH_KEY_LABEL}) ON (k.text)",
+        label=SEARCH_KEY_LABEL,
+    ),
+    SchemaItem(
+        "search_key_entity",
+        "index",
+        f"CREATE INDEX search_key_entity IF NOT EXISTS FOR (k:{SEARCH_KEY_LABEL}) ON (k.entity)",
+        label=SEARCH_KEY_LABEL,
+    ),
+    SchemaItem(
+        "graph_count_key",
+        "constraint",
+        f"CREATE CONSTRAINT graph_count_key IF NOT EXISTS "
+        f"FOR (c:{COUNT_LABEL}) REQUIRE c.key IS UNIQUE",
+        label=COUNT_LABEL,
     ),
 )
 
@@ -177,6 +192,7 @@ class SchemaReport:
     backend: Backend
     created: tuple[str, ...]
     present: tuple[str, ...]
+    filled_in: tuple[str, ...] = ()  # bookkeeping an older database lacked (graph_schema.derived)
 
 
 def required_items(backend: Backend) -> list[SchemaItem]:
@@ -230,7 +246,8 @@ def _would_coerce(graph: Graph, missing: list[SchemaItem]) -> bool:
 
 
 def apply_schema(graph: Graph) -> SchemaReport:
-    """Create what is missing; refuse on ArcadeDB when data already exists (see module doc)."""
+    """Create what is missing (refused on ArcadeDB for a label that holds data, see the module
+    doc), then fill in the bookkeeping a database written by an older version lacks."""
     existing = _existing(graph)
     items = required_items(graph.backend)
     missing = [item for item in items if not _present(item, existing, graph.backend)]
@@ -254,4 +271,5 @@ def apply_schema(graph: Graph) -> SchemaReport:
             f"the database has property type constraints {typed} that would coerce values; "
             "they come from an index created over data. Rebuild the database."
         )
-    return SchemaReport(graph.backend, tuple(i.name for i in missing), present)
+    filled = fill_in(graph)
+    return SchemaReport(graph.backend, tuple(i.name for i in missing), present, filled)

@@ -72,6 +72,11 @@ REDIRECT_LABEL = "Redirect"  # an id merged away -> the id it lives on as
 SPLIT_RULE_LABEL = "SplitRule"  # a document's mentions of an entity moved to another
 # One analyst's change (merge, split, rename) with the state before it, for its undo.
 CURATION_CHANGE_LABEL = "CurationChange"
+# Bookkeeping nodes, no part of the news graph: the search index of entity keys (one node per
+# entry, graph_schema.keys.search_entries) and the counts /stats reads, kept up to date by the
+# writer (graph_schema.counts).
+SEARCH_KEY_LABEL = "SearchKey"
+COUNT_LABEL = "GraphCount"
 
 SUBTYPES: dict[EntityType, tuple[Subtype, ...]] = {
     EntityType.PERSON: (Subtype.OFFICIAL, Subtype.EXECUTIVE, Subtype.OTHER),

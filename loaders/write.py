@@ -1,29 +1,55 @@
-"""Writing resolved documents into the graph: one transaction per document, UNWIND batches.
+"""Writing resolved documents into the graph: many documents per transaction, one UNWIND per
+statement and label set.
 
-A document already in the graph (same sha256 of its normalised text) is skipped, so loading the
-same article twice changes nothing, and a re-run after an interrupted ingest completes it.
+Documents are grouped into batches (by count and by bytes) and each batch is written in one
+transaction, so a document is in the graph wholly or not at all, whatever kills the writer. A
+document already in the graph (same sha256 of its normalised text) is skipped, so loading the
+same article twice changes nothing and a re-run after an interrupted ingest completes it. A
+batch the graph refuses is split in halves and written again, down to the one document at
+fault, which is reported while the others land.
+
+Between resolution and writing sits `prepare`, called inside each batch's transaction before
+anything is written: the seam where entity linking (matching a batch's entities against the
+graph and renaming them to the graph's ids) plugs in. It gets the transaction (to read
+candidates) and the whole batch in order (to see the entities of earlier documents in it),
+and returns the documents to write; today it returns them as resolved.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph_schema.errors import NotFoundError
+from graph_schema.counts import CountChanges
+from graph_schema.errors import GraphUnavailableError, NotFoundError
 from graph_schema.graph import Graph, Tx
+from graph_schema.keys import search_entries
+from graph_schema.statement import Statement
+from graph_schema.statements import counts as cs
 from graph_schema.statements import linking as lk
+from graph_schema.statements import search as ss
 from graph_schema.statements import writes as w
-from loaders.resolve import CandidatePair, EntityRow, GraphDocument, RelationRow
+from graph_schema.vocabulary import RelationType
+from loaders.batch import BatchRows, chunks, fold
+from loaders.resolve import GraphDocument
 
 log = logging.getLogger(__name__)
 
-# Bolt messages over 16 MiB hang ArcadeDB's client; keep each request far below that.
-MAX_BATCH_ROWS = 5_000
-MAX_BATCH_BYTES = 4 * 1024 * 1024
+# A batch is cut at this many documents or this many bytes of text and rows, whichever comes
+# first: large enough that round trips no longer dominate (see bench/bench_load.py), small
+# enough that one transaction stays well inside the write budget.
+MAX_BATCH_DOCUMENTS = 200
+MAX_BATCH_BYTES = 8 * 1024 * 1024
+
+Prepare = Callable[[Tx, Sequence[GraphDocument]], list[GraphDocument]]
+
+
+def as_resolved(tx: Tx, batch: Sequence[GraphDocument]) -> list[GraphDocument]:
+    """The `prepare` step until entity linking exists: the documents as resolution made them."""
+    return list(batch)
 
 
 @dataclass(frozen=True)
@@ -37,6 +63,24 @@ class LoadReport:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """A document the graph refused; the rest of its batch was written without it."""
+
+    document_id: str
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        return str(self.error)
+
+
+WriteResult = LoadReport | Rejected
+# Called inside a batch's transaction once it is written, with what each document came to:
+# the place for records that must commit with the data, or not at all (audit).
+AfterBatch = Callable[[Tx, list[LoadReport]], None]
+
+
+@dataclass(frozen=True)
 class DeleteReport:
     document_id: str
     relations_deleted: int
@@ -45,111 +89,199 @@ class DeleteReport:
     entities_kept: int
 
 
-def batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Split rows into batches bounded by count and by their serialised size."""
-    batch: list[dict[str, Any]] = []
+def document_bytes(gdoc: GraphDocument) -> int:
+    """What a document weighs in a batch: its text and its rows (a cheap estimate)."""
+    doc = gdoc.document
+    rows = sum(len(s) for r in gdoc.relations for s in r.sentences)
+    rows += sum(len(a) for e in gdoc.entities for a in e.aliases)
+    text = len(doc.text.encode("utf-8", "surrogatepass"))  # the driver refuses a surrogate
+    return text + 2 * rows + 200 * (len(gdoc.entities) + 1)
+
+
+def plan_batches(docs: Sequence[GraphDocument]) -> list[list[int]]:
+    """Positions of `docs`, grouped into batches by count and by bytes, in order."""
+    planned: list[list[int]] = []
+    batch: list[int] = []
     size = 0
-    for row in rows:
-        row_size = len(json.dumps(row, ensure_ascii=False).encode("utf-8"))
-        if batch and (len(batch) >= MAX_BATCH_ROWS or size + row_size > MAX_BATCH_BYTES):
-            yield batch
+    for i, gdoc in enumerate(docs):
+        weight = document_bytes(gdoc)
+        if batch and (len(batch) >= MAX_BATCH_DOCUMENTS or size + weight > MAX_BATCH_BYTES):
+            planned.append(batch)
             batch, size = [], 0
-        batch.append(row)
-        size += row_size
+        batch.append(i)
+        size += weight
     if batch:
-        yield batch
+        planned.append(batch)
+    return planned
 
 
-def entity_params(row: EntityRow) -> dict[str, Any]:
-    params = asdict(row)
-    params.pop("labels")
-    params.pop("link_keys")
-    return params
+def _run_chunks(tx: Tx, statement: Statement, rows: list[dict[str, Any]], **params: Any) -> list:
+    results = []
+    for chunk in chunks(rows):
+        results.append(tx.run(statement, rows=chunk, **params))
+    return results
 
 
-def _write_link_keys(tx: Tx, entities: list[EntityRow]) -> None:
-    rows = [{"id": r.id, "keys": r.link_keys, "named": r.name_in_text} for r in entities]
-    for batch in batches(rows):
-        tx.run(lk.WRITE_LINK_KEYS, rows=batch)
+def _new_documents(tx: Tx, docs: Sequence[GraphDocument]) -> list[int]:
+    """Positions of the documents the graph does not hold yet, each document once (a repeat
+    in the batch is skipped, as a second load of it would be)."""
+    ids = list(dict.fromkeys(d.document.id for d in docs))
+    present = {row["id"] for row in tx.run(w.DOCUMENTS_PRESENT, ids=ids).records}
+    fresh: dict[str, int] = {}
+    for i, gdoc in enumerate(docs):
+        if gdoc.document.id not in present:
+            fresh.setdefault(gdoc.document.id, i)
+    return list(fresh.values())
 
 
-def _write_candidates(tx: Tx, doc_id: str, seen: str, pairs: list[CandidatePair]) -> None:
-    rows = [
-        {
-            "id": candidate_id(p.a, p.b),
-            "a": min(p.a, p.b),
-            "b": max(p.a, p.b),
-            "score": p.score,
-            "reason": p.reason,
-            "doc_id": doc_id,
-            "at": seen,
-        }
-        for p in pairs
-    ]
-    for batch in batches(rows):
-        tx.run(lk.RECORD_CANDIDATES, rows=batch)
+def _write_rows(tx: Tx, rows: BatchRows, changes: CountChanges) -> set[str]:
+    """The batch's statements, nodes before relations; returns the ids of entities created."""
+    held = {
+        row["id"]: row["keys"] or []
+        for result in (tx.run(w.ENTITY_KEYS, ids=ids) for ids in _id_chunks(rows.entity_ids))
+        for row in result.records
+    }
+    _run_chunks(tx, w.CREATE_DOCUMENTS, rows.documents)
+    for doc in rows.documents:
+        changes.document(doc["lang"], doc["published"], 1)
+    for labels, entities in rows.new_entities.items():
+        missing = [e for e in entities if e["id"] not in held]
+        if missing:
+            created = sum(
+                r.records[0]["created"]
+                for r in _run_chunks(tx, w.CREATE_MISSING_ENTITIES[labels], missing)
+            )
+            changes.nodes(labels, created)
+    _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held))
+    _run_chunks(tx, w.UPDATE_ENTITIES, rows.entity_updates)
+    _run_chunks(tx, lk.WRITE_LINK_KEYS, rows.link_keys)
+    for rtype, relations in rows.relations.items():
+        for result in _run_chunks(tx, w.MERGE_RELATIONS[rtype], relations):
+            changes.relations(rtype, result.counters.get("relationships_created", 0))
+    _run_chunks(tx, lk.RECORD_CANDIDATES, rows.candidates)
+    return set(rows.entity_ids) - set(held)
 
 
-def candidate_id(a: str, b: str) -> str:
-    first, second = sorted((a, b))
-    return f"{first}|{second}"
+def _id_chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + 5_000] for i in range(0, len(ids), 5_000)]
 
 
-def relation_params(row: RelationRow) -> dict[str, Any]:
-    params = asdict(row)
-    params["type"] = row.type.value
-    return params
+def _reports(
+    docs: Sequence[GraphDocument], fresh: list[int], created: set[str]
+) -> list[LoadReport]:
+    """One report per document of the batch, in order; an entity created counts for the first
+    document that names it."""
+    loaded = set(fresh)
+    reports = []
+    for i, gdoc in enumerate(docs):
+        doc_id = gdoc.document.id
+        if i not in loaded:
+            reports.append(LoadReport(doc_id, "skipped"))
+            continue
+        new = {e.id for e in gdoc.entities} & created
+        created -= new
+        reports.append(
+            LoadReport(
+                doc_id,
+                "loaded",
+                len(gdoc.entities),
+                len(gdoc.relations),
+                len(new),
+                dict(gdoc.drops),
+            )
+        )
+    return reports
 
 
-def _write_entities(tx: Tx, doc_id: str, entities: list[EntityRow]) -> int:
-    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in entities:
-        by_labels[row.labels].append(entity_params(row))
-    created = 0
-    for labels, rows in by_labels.items():
-        for batch in batches(rows):
-            created += tx.run(w.CREATE_MISSING_ENTITIES[labels], rows=batch).records[0]["created"]
-    for batch in batches(entity_params(r) for r in entities):
-        tx.run(w.UPDATE_ENTITIES, rows=batch, doc_id=doc_id)
-    return created
+def _write_batch(
+    graph: Graph, docs: Sequence[GraphDocument], prepare: Prepare, after: AfterBatch | None
+) -> list[LoadReport]:
+    def work(tx: Tx) -> list[LoadReport]:
+        prepared = prepare(tx, docs)
+        fresh = _new_documents(tx, prepared)
+        created: set[str] = set()
+        if fresh:
+            changes = CountChanges()
+            created = _write_rows(tx, fold([prepared[i] for i in fresh]), changes)
+            tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
+        reports = _reports(prepared, fresh, created)
+        if after is not None:
+            after(tx, reports)
+        return reports
+
+    return graph.write(work, name="write_documents")
 
 
-def _write_relations(tx: Tx, doc_id: str, relations: list[RelationRow]) -> None:
-    by_type: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for row in relations:
-        by_type[row.type].append(relation_params(row))
-    for rtype, rows in by_type.items():
-        for batch in batches(rows):
-            tx.run(w.MERGE_RELATIONS[rtype], rows=batch, doc_id=doc_id)
+def _write_or_split(
+    graph: Graph,
+    docs: Sequence[GraphDocument],
+    prepare: Prepare,
+    after: AfterBatch | None,
+) -> list[WriteResult]:
+    """Write `docs` in one transaction; when the graph refuses it, write each half on its own,
+    down to the document at fault. A graph that does not answer fails everything."""
+    try:
+        return list(_write_batch(graph, docs, prepare, after))
+    except GraphUnavailableError:
+        raise
+    except Exception as exc:
+        if len(docs) == 1:
+            log.warning("document %s refused: %s", docs[0].document.id[:12], exc)
+            log.debug("refused", exc_info=True)
+            return [Rejected(docs[0].document.id, exc)]
+        log.info("a batch of %d documents was refused (%s); splitting it", len(docs), exc)
+        half = len(docs) // 2
+        return _write_or_split(graph, docs[:half], prepare, after) + _write_or_split(
+            graph, docs[half:], prepare, after
+        )
+
+
+def write_documents(
+    graph: Graph,
+    docs: Sequence[GraphDocument],
+    *,
+    prepare: Prepare = as_resolved,
+    after_batch: AfterBatch | None = None,
+) -> list[WriteResult]:
+    """Write documents in batches, one transaction each; one result per document, in order.
+
+    `prepare` must return one document per document it is given, in the same order (it may
+    rename entities; it must not drop or reorder documents)."""
+    results: list[WriteResult] = []
+    for positions in plan_batches(docs):
+        batch = [docs[i] for i in positions]
+        outcome = _write_or_split(graph, batch, prepare, after_batch)
+        results.extend(outcome)
+        _log_batch(batch, outcome)
+    return results
+
+
+def _log_batch(batch: Sequence[GraphDocument], outcome: list[WriteResult]) -> None:
+    tally = Counter(r.status if isinstance(r, LoadReport) else "rejected" for r in outcome)
+    loaded = [r for r in outcome if isinstance(r, LoadReport) and r.status == "loaded"]
+    log.info(
+        "batch of %d documents: %d loaded, %d skipped, %d rejected; %d entities (%d new), "
+        "%d relations",
+        len(batch),
+        tally["loaded"],
+        tally["skipped"],
+        tally["rejected"],
+        sum(r.entities for r in loaded),
+        sum(r.entities_created for r in loaded),
+        sum(r.relations for r in loaded),
+    )
 
 
 def write_document(graph: Graph, gdoc: GraphDocument) -> LoadReport:
-    """Write one document in one transaction; skip it when the graph already holds it."""
-    doc = gdoc.document
+    """Write one document in one transaction; skip it when the graph already holds it. The
+    graph's refusal is raised (InvalidInputError for a value it cannot store)."""
+    [result] = write_documents(graph, [gdoc])
+    if isinstance(result, Rejected):
+        raise result.error
+    return result
 
-    def work(tx: Tx) -> LoadReport:
-        if tx.run(w.DOCUMENT_EXISTS, id=doc.id).records:
-            return LoadReport(doc.id, "skipped")
-        tx.run(w.CREATE_DOCUMENT, doc=asdict(doc))
-        created = _write_entities(tx, doc.id, gdoc.entities)
-        _write_link_keys(tx, gdoc.entities)
-        _write_relations(tx, doc.id, gdoc.relations)
-        _write_candidates(tx, doc.id, doc.ingested_at, gdoc.candidates)
-        return LoadReport(
-            doc.id, "loaded", len(gdoc.entities), len(gdoc.relations), created, dict(gdoc.drops)
-        )
 
-    report = graph.write(work, name="write_document")
-    log.info(
-        "document %s %s: %d entities (%d new), %d relations, %d dropped",
-        doc.id[:12],
-        report.status,
-        report.entities,
-        report.entities_created,
-        report.relations,
-        sum(gdoc.drops.values()),
-    )
-    return report
+# -- deleting ----------------------------------------------------------------------------------
 
 
 def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
@@ -158,24 +290,38 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
     def work(tx: Tx) -> DeleteReport:
         if not tx.run(w.DOCUMENT_EXISTS, id=doc_id).records:
             raise NotFoundError(f"no document with id {doc_id!r}")
-        counts: Counter[str] = Counter()
-        counts["shrunk"] = tx.run(w.SHRINK_RELATIONS_OF_DOCUMENT, id=doc_id).records[0]["shrunk"]
-        counts["rel_deleted"] = tx.run(w.DELETE_UNSUPPORTED_RELATIONS, id=doc_id).records[0][
-            "deleted"
-        ]
-        counts["ent_deleted"] = tx.run(w.DELETE_ORPHANED_ENTITIES, id=doc_id).records[0]["deleted"]
-        counts["ent_kept"] = tx.run(w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records[0][
-            "recomputed"
-        ]
-        tx.run(w.DELETE_DOCUMENT_NODE, id=doc_id)
+        changes = CountChanges()
+        shrunk = tx.run(w.SHRINK_RELATIONS_OF_DOCUMENT, id=doc_id).records[0]["shrunk"]
+        relations_deleted = 0
+        for row in tx.run(w.DELETE_UNSUPPORTED_RELATIONS, id=doc_id).records:
+            changes.relations(RelationType(row["type"]), -row["deleted"])
+            relations_deleted += row["deleted"]
+        orphans = tx.run(w.DELETE_ORPHANED_ENTITIES, id=doc_id).records
+        for row in orphans:
+            changes.nodes(row["labels"], -1)
+        kept = tx.run(w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records
+        _reindex(tx, [r["id"] for r in orphans], kept)
+        for row in tx.run(w.DELETE_DOCUMENT_NODE, id=doc_id).records:
+            changes.document(row["lang"], row["published"], -1)
+        tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
         return DeleteReport(
-            doc_id,
-            counts["rel_deleted"],
-            counts["shrunk"] - counts["rel_deleted"],
-            counts["ent_deleted"],
-            counts["ent_kept"],
+            doc_id, relations_deleted, shrunk - relations_deleted, len(orphans), len(kept)
         )
 
     report = graph.write(work, name="delete_document")
     log.info("document %s deleted: %s", doc_id[:12], report)
     return report
+
+
+def _reindex(tx: Tx, deleted: list[str], kept: list[dict[str, Any]]) -> None:
+    """Search entries follow the keys: none for entities gone, rebuilt for those recomputed
+    (a key only the deleted document gave is no longer found)."""
+    ids = deleted + [row["id"] for row in kept]
+    for chunk in _id_chunks(ids):
+        tx.run(ss.DELETE_SEARCH_ENTRIES, ids=chunk)
+    rows = [
+        {"text": text, "kind": kind.value, "entity": row["id"]}
+        for row in kept
+        for text, kind in sorted(search_entries(row["keys"] or []))
+    ]
+    _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows)

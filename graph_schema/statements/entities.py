@@ -45,43 +45,6 @@ ENTITY_DOCUMENTS = Statement(
     """,
 )
 
-# How well the folded query matches a node's folded keys: 0 exact, 1 a word starts with it,
-# 2 substring, 3 only a fuzzy candidate. Candidates are cut in that order, so a LIMIT never
-# drops an exact match in favour of a fuzzy one.
-_TIER = """
-    CASE WHEN $query IN e.search_keys THEN 0
-         WHEN any(k IN e.search_keys WHERE k STARTS WITH $query
-                                       OR k CONTAINS (' ' + $query)) THEN 1
-         WHEN any(k IN e.search_keys WHERE k CONTAINS $query) THEN 2
-         ELSE 3 END
-"""
-
-_TYPE_FILTER = "($type IS NULL OR e.type = $type) AND ($subtype IS NULL OR e.subtype = $subtype)"
-
-# Search: Neo4j asks its full-text index (fuzzy via Lucene); ArcadeDB has none over Cypher and
-# scans for trigrams of the query. It tests them on `search_text` (the folded keys joined by
-# spaces; a probe holds no space, so it matches there exactly when it matches one key): one
-# string per node instead of a list, 146 -> 84 ms at 48.5k entities (measured), still a scan.
-# The repository ranks both backends' candidates the same way.
-SEARCH_CANDIDATES = Statement(
-    "SEARCH_CANDIDATES",
-    f"""
-    CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node AS e, score
-    WHERE {_TYPE_FILTER}
-    WITH e, score, {_TIER} AS tier
-    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions, tier
-    ORDER BY tier, score DESC, mentions DESC LIMIT $candidates
-    """,
-    arcadedb=f"""
-    MATCH (e:{ENTITY_LABEL})
-    WHERE {_TYPE_FILTER}
-      AND any(t IN $probes WHERE e.search_text CONTAINS t)
-    WITH e, {_TIER} AS tier
-    RETURN {node("e")} AS entity, e.search_keys AS keys, e.mention_count AS mentions, tier
-    ORDER BY tier, mentions DESC, e.id LIMIT $candidates
-    """,
-)
-
 # Neighbourhoods grow one level at a time (never `[*1..3]`, which explodes on hubs): each level
 # keeps at most $cap new nodes, the best supported first, and filters inside the traversal.
 # ArcadeDB tests `x IN $list` by walking the list for every row (3.4 s for 100k rows against

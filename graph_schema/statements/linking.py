@@ -55,7 +55,8 @@ LINK_SPLIT_RULES = Statement(
     """,
 )
 
-# Written in the document's transaction, after its entities.
+# Written in the batch's transaction, after its entities (one row per entity of the batch, its
+# documents' keys folded: loaders.batch).
 WRITE_LINK_KEYS = Statement(
     "WRITE_LINK_KEYS",
     f"""
@@ -73,17 +74,17 @@ WRITE_LINK_KEYS = Statement(
     writes=True,
 )
 
+# One row per pair the batch found, with the documents that found it in order (loaders.batch).
 RECORD_CANDIDATES = Statement(
     "RECORD_CANDIDATES",
     f"""
     UNWIND $rows AS row
     MERGE (c:{CANDIDATE_LABEL} {{id: row.id}})
     ON CREATE SET c.a = row.a, c.b = row.b, c.score = row.score, c.reason = row.reason,
-                  c.status = 'open', c.doc_ids = [row.doc_id], c.created_at = row.at
+                  c.status = 'open', c.doc_ids = row.doc_ids, c.created_at = row.at
     ON MATCH SET c.reason = CASE WHEN row.score > c.score THEN row.reason ELSE c.reason END,
                  c.score = CASE WHEN row.score > c.score THEN row.score ELSE c.score END,
-                 c.doc_ids = CASE WHEN row.doc_id IN c.doc_ids THEN c.doc_ids
-                                  ELSE c.doc_ids + row.doc_id END
+                 c.doc_ids = c.doc_ids + [d IN row.doc_ids WHERE NOT d IN c.doc_ids]
     RETURN count(c) AS recorded
     """,
     writes=True,

@@ -1,8 +1,14 @@
-"""Writing one document: the Document node, its entities, MENTIONS, and relations with provenance.
+"""Writing a batch of documents: Document nodes, their entities, MENTIONS, and relations with
+provenance; and deleting one document's share again.
 
-All run inside one transaction (loaders.write). Relation provenance is kept in parallel lists, one
-entry per supporting sentence: doc_ids[i] stated sentences[i] with confidences[i] and statuses[i]
-('' when the relation has no status). Lists hold no nulls: Neo4j rejects them.
+A batch runs in one transaction (loaders.write), one UNWIND per statement and label set. The
+rows are folded in Python first (loaders.batch), one row per entity and per relation of the
+whole batch, holding what its documents add in document order, so that a batch leaves exactly
+what writing its documents one after another would.
+
+Relation provenance is kept in parallel lists, one entry per supporting sentence: doc_ids[i]
+stated sentences[i] with confidences[i] and statuses[i] ('' when the relation has no status),
+dated seen_dates[i]. Lists hold no nulls: Neo4j rejects them.
 """
 
 from __future__ import annotations
@@ -32,18 +38,40 @@ DOCUMENT_EXISTS = Statement(
     f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) RETURN d.id AS id",
 )
 
-CREATE_DOCUMENT = Statement(
-    "CREATE_DOCUMENT",
+# Which of a batch's documents the graph holds already (they are skipped).
+DOCUMENTS_PRESENT = Statement(
+    "DOCUMENTS_PRESENT",
     f"""
-    CREATE (d:{DOCUMENT_LABEL} {{id: $doc.id}})
-    SET d.url = $doc.url, d.title = $doc.title, d.published = $doc.published,
-        d.lang = $doc.lang, d.text = $doc.text, d.ingested_at = $doc.ingested_at,
-        d.seen = $doc.seen, d.entity_count = $doc.entity_count,
-        d.relation_count = $doc.relation_count,
-        {ENTITY_FACTS % {"d": "d", "doc": "$doc"}}
+    UNWIND $ids AS did
+    MATCH (d:{DOCUMENT_LABEL} {{id: did}})
     RETURN d.id AS id
     """,
+)
+
+CREATE_DOCUMENTS = Statement(
+    "CREATE_DOCUMENTS",
+    f"""
+    UNWIND $rows AS doc
+    CREATE (d:{DOCUMENT_LABEL} {{id: doc.id}})
+    SET d.url = doc.url, d.title = doc.title, d.published = doc.published,
+        d.lang = doc.lang, d.text = doc.text, d.ingested_at = doc.ingested_at,
+        d.seen = doc.seen, d.entity_count = doc.entity_count,
+        d.relation_count = doc.relation_count,
+        {ENTITY_FACTS % {"d": "d", "doc": "doc"}}
+    RETURN count(d) AS created
+    """,
     writes=True,
+)
+
+# The search keys an entity holds before the batch: which entries the search index lacks
+# (loaders.batch), and which entities the batch creates.
+ENTITY_KEYS = Statement(
+    "ENTITY_KEYS",
+    f"""
+    UNWIND $ids AS eid
+    MATCH (e:{ENTITY_LABEL} {{id: eid}})
+    RETURN e.id AS id, e.search_keys AS keys
+    """,
 )
 
 
@@ -71,46 +99,48 @@ CREATE_MISSING_ENTITIES: dict[tuple[str, ...], Statement] = {
     labels: _create_missing_entities(labels) for labels in label_sets()
 }
 
-# `e.load_seq` counts the documents written for the entity, up and never down (a deletion does
-# not lower it); each MENTIONS edge keeps its value as `seq`, the document's place in the
-# entity's load order, which deleting a document replays.
+# One row per entity of the batch, its documents' contributions folded in their order: lists
+# grow by the items they bring that the node lacks, counts add up, dates widen, external ids
+# keep the first value given, plant fields the last (`row.*_first` / `row.*_last` are null
+# when no document gave one). `e.load_seq` counts the documents ever written for the entity,
+# up and never down (a deletion does not lower it); each MENTIONS edge keeps its document's
+# place in that order as `seq` (`base` + the document's rank in the batch), which deleting a
+# document replays. `base` is read before the SET changes what it is read from.
 UPDATE_ENTITIES = Statement(
     "UPDATE_ENTITIES",
     f"""
     UNWIND $rows AS row
     MATCH (e:{ENTITY_LABEL} {{id: row.id}})
+    WITH e, row, coalesce(e.load_seq, e.doc_count) AS base
     SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
         e.search_keys = e.search_keys + [k IN row.search_keys WHERE NOT k IN e.search_keys],
         e.titles = e.titles + [t IN row.titles WHERE NOT t IN e.titles],
         e.mention_count = e.mention_count + row.mentions,
-        e.doc_count = e.doc_count + 1,
-        e.first_seen = CASE WHEN e.first_seen IS NULL OR row.seen < e.first_seen
-                            THEN row.seen ELSE e.first_seen END,
-        e.last_seen = CASE WHEN e.last_seen IS NULL OR row.seen > e.last_seen
-                           THEN row.seen ELSE e.last_seen END,
-        e.geonames_id = coalesce(e.geonames_id, row.geonames_id),
-        e.iso = coalesce(e.iso, row.iso),
-        e.status = coalesce(row.status, e.status),
-        e.product = coalesce(row.product, e.product),
-        e.capacity = coalesce(row.capacity, e.capacity),
-        e.investment = coalesce(row.investment, e.investment)
-    WITH e, row
-    SET e.search_text = reduce(s = '', k IN e.search_keys |
-                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END),
-        e.load_seq = coalesce(e.load_seq, e.doc_count - 1) + 1
-    WITH e, row
-    MATCH (d:{DOCUMENT_LABEL} {{id: $doc_id}})
+        e.doc_count = e.doc_count + size(row.documents),
+        e.first_seen = CASE WHEN e.first_seen IS NULL OR row.first_seen < e.first_seen
+                            THEN row.first_seen ELSE e.first_seen END,
+        e.last_seen = CASE WHEN e.last_seen IS NULL OR row.last_seen > e.last_seen
+                           THEN row.last_seen ELSE e.last_seen END,
+        e.geonames_id = coalesce(e.geonames_id, row.geonames_id_first),
+        e.iso = coalesce(e.iso, row.iso_first),
+        e.status = coalesce(row.status_last, e.status),
+        e.product = coalesce(row.product_last, e.product),
+        e.capacity = coalesce(row.capacity_last, e.capacity),
+        e.investment = coalesce(row.investment_last, e.investment),
+        e.load_seq = base + size(row.documents)
+    WITH e, row, base
+    UNWIND row.documents AS mention
+    MATCH (d:{DOCUMENT_LABEL} {{id: mention.doc_id}})
     CREATE (d)-[m:{MENTIONS}]->(e)
-    SET m.aliases = row.aliases, m.search_keys = row.search_keys, m.count = row.mentions,
-        m.forms = row.forms, m.seq = e.load_seq
+    SET m.aliases = mention.aliases, m.search_keys = mention.search_keys,
+        m.count = mention.count, m.forms = mention.forms, m.seq = base + mention.rank
     RETURN count(m) AS mentioned
     """,
     writes=True,
 )
 
 
-# Derived fields of a relation, recomputed from its provenance lists after every change
-# (also by the bulk loader, statements.bulk, so both writers derive them the same way).
+# Derived fields of a relation, recomputed from its provenance lists after every change.
 DERIVE_RELATION = """
         SET r.doc_count = size(reduce(seen = [], x IN r.doc_ids |
                                CASE WHEN x IN seen THEN seen ELSE seen + x END)),
@@ -124,6 +154,8 @@ DERIVE_RELATION = """
 """
 
 
+# One row per relation of the batch: its provenance lists in document order, the last title
+# and amount given. The summary's relationships_created counts the new ones (for /stats).
 def _merge_relations(rtype: RelationType) -> Statement:
     return Statement(
         f"MERGE_RELATIONS[{rtype.value}]",
@@ -134,11 +166,11 @@ def _merge_relations(rtype: RelationType) -> Statement:
         MERGE (a)-[r:{rtype.value}]->(b)
         ON CREATE SET r.id = row.id, r.doc_ids = [], r.sentences = [], r.confidences = [],
                       r.statuses = [], r.seen_dates = []
-        SET r.doc_ids = r.doc_ids + [s IN row.sentences | $doc_id],
+        SET r.doc_ids = r.doc_ids + row.doc_ids,
             r.sentences = r.sentences + row.sentences,
             r.confidences = r.confidences + row.confidences,
             r.statuses = r.statuses + row.statuses,
-            r.seen_dates = r.seen_dates + [s IN row.sentences | row.seen],
+            r.seen_dates = r.seen_dates + row.seen_dates,
             r.title = coalesce(row.title, r.title),
             r.amount = coalesce(row.amount, r.amount)
         WITH r
@@ -172,18 +204,21 @@ SHRINK_RELATIONS_OF_DOCUMENT = Statement(
     writes=True,
 )
 
+# Per relation type, how many went (for /stats).
 DELETE_UNSUPPORTED_RELATIONS = Statement(
     "DELETE_UNSUPPORTED_RELATIONS",
     f"""
     MATCH (:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL})
     WHERE size(r.doc_ids) = 0
     WITH DISTINCT r
+    WITH r, type(r) AS type
     DELETE r
-    RETURN count(*) AS deleted
+    RETURN type, count(*) AS deleted
     """,
     writes=True,
 )
 
+# Per label set, how many went (for /stats); their search-index entries go with them.
 DELETE_ORPHANED_ENTITIES = Statement(
     "DELETE_ORPHANED_ENTITIES",
     f"""
@@ -192,8 +227,9 @@ DELETE_ORPHANED_ENTITIES = Statement(
         MATCH (other:{DOCUMENT_LABEL})-[:{MENTIONS}]->(e) WHERE other.id <> $id
     }}
     WITH DISTINCT e
+    WITH e, e.id AS id, labels(e) AS labels
     DETACH DELETE e
-    RETURN count(*) AS deleted
+    RETURN id, labels
     """,
     writes=True,
 )
@@ -224,6 +260,8 @@ def _replayed(field: str, rule: str) -> str:
     return f"e.{field} = CASE WHEN replay THEN {rule % {'f': field}} ELSE e.{field} END"
 
 
+# Returns each recomputed entity's search keys, from which its search-index entries are
+# rebuilt (a key only the deleted document gave is no longer found).
 RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
     "RECOMPUTE_ENTITIES_OF_DOCUMENT",
     f"""
@@ -258,16 +296,19 @@ RECOMPUTE_ENTITIES_OF_DOCUMENT = Statement(
         {_replayed("product", _LAST_GIVEN)},
         {_replayed("capacity", _LAST_GIVEN)},
         {_replayed("investment", _LAST_GIVEN)}
-    WITH e
-    SET e.search_text = reduce(s = '', k IN e.search_keys |
-                                CASE WHEN s = '' THEN k ELSE s + ' ' + k END)
-    RETURN count(e) AS recomputed
+    RETURN e.id AS id, e.search_keys AS keys
     """,
     writes=True,
 )
 
+# The document's language and month, for /stats, as it goes.
 DELETE_DOCUMENT_NODE = Statement(
     "DELETE_DOCUMENT_NODE",
-    f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) DETACH DELETE d RETURN count(*) AS deleted",
+    f"""
+    MATCH (d:{DOCUMENT_LABEL} {{id: $id}})
+    WITH d, d.lang AS lang, d.published AS published
+    DETACH DELETE d
+    RETURN lang, published
+    """,
     writes=True,
 )

@@ -1,4 +1,5 @@
-"""Entity search: candidates from the backend's statement, ranked here the same way for both.
+"""Entity search: candidates from the index of search keys (graph_schema.statements.search),
+ranked here.
 
 Rank: exact match of a name or alias, then a word that starts with the query, then a
 substring, then fuzzy (Karshi ~ Qarshi); ties broken by how often the entity is mentioned.
@@ -14,23 +15,38 @@ from typing import Any
 
 from graph_schema.graph import Graph
 from graph_schema.keys import fold
-from graph_schema.statements.entities import SEARCH_CANDIDATES
+from graph_schema.statements.search import SEARCH_CANDIDATES, Probe, search_probes
 from service.schemas import Node
 
 _CANDIDATES = 500
+_PROBE_CAP = 500  # index entries a probe reads at most (a range scan is cut in index order)
 _FUZZY_MIN = 0.75
 _WORD_DISCOUNT = 0.9
+_FUZZY_TOKENS = 2  # tokens whose halves are probed for misspellings
+_FUZZY_MIN_LENGTH = 4
 
 
-def _lucene(tokens: list[str]) -> str:
-    # fold() leaves only [a-z0-9 ] so no Lucene syntax needs escaping.
-    return " ".join(f"{t}* {t}~1" if len(t) > 3 else f"{t}*" for t in tokens)
+def _probes(query: str, tokens: list[str]) -> list[tuple[Probe, str]]:
+    """What to ask the index, best tiers first: the whole query as a key (exact), the first
+    token starting a word (word prefix) and inside a word (substring), and for a misspelt
+    token its halves: one edit leaves one half intact, starting the word or ending it."""
+    first = tokens[0]
+    probes = [(Probe.KEY, query), (Probe.WORD_STARTS, first), (Probe.INSIDE, first)]
+    for token in [t for t in tokens if len(t) >= _FUZZY_MIN_LENGTH][:_FUZZY_TOKENS]:
+        half = len(token) // 2
+        probes += [(Probe.WORD_STARTS, token[:half]), (Probe.WORD_ENDS, token[half:])]
+    return list(dict.fromkeys(probes))
 
 
-def _probes(tokens: list[str]) -> list[str]:
-    """Trigrams of each token: a key sharing one is a candidate (so Qarshi reaches Karshi)."""
-    grams = {t[i : i + 3] for t in tokens if len(t) >= 3 for i in range(len(t) - 2)}
-    return sorted(grams | {t for t in tokens if len(t) < 3})
+def _candidate_ids(graph: Graph, query: str, tokens: list[str]) -> list[str]:
+    """Entity ids the probes find, best probe first, each once."""
+    probes = _probes(query, tokens)
+    params: dict[str, Any] = {f"p{i}": text for i, (_, text) in enumerate(probes)}
+    rows = graph.read(search_probes(tuple(p for p, _ in probes)), {**params, "cap": _PROBE_CAP})
+    ids: dict[str, None] = {}
+    for row in sorted(rows, key=lambda r: r["probe"]):
+        ids.update(dict.fromkeys(row["ids"]))
+    return list(ids)
 
 
 def _tier(query: str, keys: list[str]) -> tuple[int, float] | None:
@@ -74,11 +90,10 @@ def rank_entities(
     rows: list[dict[str, Any]] = graph.read(
         SEARCH_CANDIDATES,
         {
+            "ids": _candidate_ids(graph, query, tokens),
             "type": entity_type,
             "subtype": subtype,
             "query": query,
-            "probes": _probes(tokens),
-            "lucene": _lucene(tokens),
             "candidates": _CANDIDATES,
         },
     )

@@ -1,22 +1,28 @@
-"""Counts of what the graph holds."""
+"""Counts of what the graph holds, as the writer keeps them (graph_schema.counts)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
+from graph_schema.counts import LANG, MONTH, NODE, RELATION
 from graph_schema.graph import Graph
-from graph_schema.statements import stats as st
+from graph_schema.statements import counts as st
+from graph_schema.vocabulary import RelationType
 from service.schemas_queries import DocumentCounts, Stats
 
 
 def read_stats(graph: Graph) -> Stats:
-    nodes = {row["label"]: row["count"] for row in graph.read(st.NODE_COUNTS)}
-    relations = {row["type"]: row["count"] for row in graph.read(st.RELATION_COUNTS)}
-    by_lang: Counter[str] = Counter()
-    by_month: Counter[str] = Counter()
-    for row in graph.read(st.DOCUMENT_COUNTS):
-        by_lang[row["lang"] or "unknown"] += row["count"]
-        by_month[row["month"] or "undated"] += row["count"]
+    counts = {row["key"]: row["n"] or 0 for row in graph.read(st.READ_COUNTS)}
+    nodes = {label: counts.get(NODE + label, 0) for label in st.COUNTED_LABELS}
+    relations = {t.value: counts.get(RELATION + t.value, 0) for t in RelationType}
+    by_lang = {
+        (key.removeprefix(LANG) or "unknown"): n
+        for key, n in counts.items()
+        if key.startswith(LANG) and n
+    }
+    by_month = {
+        (key.removeprefix(MONTH) or "undated"): n
+        for key, n in counts.items()
+        if key.startswith(MONTH) and n
+    }
     documents = DocumentCounts(
         total=sum(by_lang.values()),
         by_lang=dict(sorted(by_lang.items())),

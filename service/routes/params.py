@@ -16,7 +16,7 @@ from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator, WithJsonSchema
 
-from graph_schema.statements.stats import COUNTED_LABELS
+from graph_schema.statements.counts import COUNTED_LABELS
 from graph_schema.vocabulary import DOCUMENT_LABEL, RelationType
 from service.repository.filters import TraversalFilter
 

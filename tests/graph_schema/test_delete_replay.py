@@ -1,6 +1,6 @@
 """Deleting a document replays what the remaining documents said of its entities, in load
-order, after either writer: per document, and bulk in batches of any size (the bulk loader
-numbers an entity's mentions across batches as the per-document writer does)."""
+order, whether they were written one per transaction or many per batch (a batch numbers an
+entity's mentions as writing its documents one by one does)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
+import loaders.batch
 import loaders.write
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
-from loaders.bulk import bulk_load
 from loaders.resolve import GraphDocument, resolve
-from loaders.write import delete_document, write_document
+from loaders.write import delete_document, write_document, write_documents
 from tests.conftest import WIPE
 from tests.factories import VISIT_TEXT, visit_document
-from tests.loaders.test_bulk import snapshot
+from tests.loaders.test_batches import snapshot
 
 PLANT = Statement(
     "PLANT",
@@ -52,7 +52,7 @@ def documents() -> list[GraphDocument]:
     return docs
 
 
-@pytest.fixture(params=["per-document", "bulk-1", "bulk-3"])
+@pytest.fixture(params=["per-document", "one-batch", "batches-of-3-rows"])
 def loaded(
     request: pytest.FixtureRequest, empty_graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> list[GraphDocument]:
@@ -61,23 +61,24 @@ def loaded(
         for doc in docs:
             write_document(empty_graph, doc)
     else:
-        monkeypatch.setattr(loaders.write, "MAX_BATCH_ROWS", int(request.param[-1]))
-        bulk_load(empty_graph, docs)
+        if request.param == "batches-of-3-rows":
+            monkeypatch.setattr(loaders.batch, "MAX_STATEMENT_ROWS", 3)
+        write_documents(empty_graph, docs)
     return docs
 
 
-def test_bulk_batches_number_mentions_as_the_writer_does(
+def test_batches_number_mentions_as_the_writer_does_one_by_one(
     empty_graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = documents()
     for doc in docs:
         write_document(empty_graph, doc)
     written = snapshot(empty_graph)
-    for rows in (1, 2, 3, 7):
+    for documents_per_batch in (1, 2, 3, 7):
         empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
-        monkeypatch.setattr(loaders.write, "MAX_BATCH_ROWS", rows)
-        bulk_load(empty_graph, docs)
-        assert snapshot(empty_graph) == written, f"batches of {rows}"
+        monkeypatch.setattr(loaders.write, "MAX_BATCH_DOCUMENTS", documents_per_batch)
+        write_documents(empty_graph, docs)
+        assert snapshot(empty_graph) == written, f"batches of {documents_per_batch}"
 
 
 def test_deleting_replays_the_remaining_documents_in_load_order(

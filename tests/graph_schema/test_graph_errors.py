@@ -19,6 +19,18 @@ from graph_schema.statements import writes as w
 from graph_schema.watchdog import query_scope
 from tests.conftest import Backend
 
+ENTITY_FACTS = (
+    "entity_ids",
+    "entity_geonames_ids",
+    "entity_isos",
+    "entity_statuses",
+    "entity_products",
+    "entity_capacities",
+    "entity_investments",
+    "entity_title_ids",
+    "entity_titles",
+)
+
 ECHO = Statement("ECHO", "RETURN $value AS value")
 MAKE = Statement("MAKE", "CREATE (n:Probe {id: $id, value: $value}) RETURN n.id AS id", writes=True)
 FIND = Statement("FIND", "MATCH (n:Probe {id: $id}) RETURN n.id AS id")
@@ -133,7 +145,7 @@ def test_a_statement_stopped_for_a_caller_that_went_away_is_no_timeout(graph: Gr
 
 
 def test_writers_racing_for_one_document_load_it_once(backend: Backend, empty_graph: Graph) -> None:
-    """Both check DOCUMENT_EXISTS before either commits; the second commit violates the unique
+    """Both check DOCUMENTS_PRESENT before either commits; the second commit violates the unique
     document id (both backends), is retried, finds the document and skips it."""
     doc_id = f"race-{uuid.uuid4().hex}"
     both_checked = threading.Barrier(2, timeout=20)
@@ -146,25 +158,24 @@ def test_writers_racing_for_one_document_load_it_once(backend: Backend, empty_gr
         def work(tx: Tx) -> str:
             nonlocal attempts
             attempts += 1
-            if tx.run(w.DOCUMENT_EXISTS, id=doc_id).records:
+            if tx.run(w.DOCUMENTS_PRESENT, ids=[doc_id]).records:
                 return f"skipped after {attempts}"
             if attempts == 1:
                 both_checked.wait()
-            tx.run(
-                w.CREATE_DOCUMENT,
-                doc={
-                    "id": doc_id,
-                    "url": None,
-                    "title": "race",
-                    "published": None,
-                    "lang": "en",
-                    "text": "race",
-                    "ingested_at": "2024-01-01T00:00:00",
-                    "seen": "2024-01-01",
-                    "entity_count": 0,
-                    "relation_count": 0,
-                },
-            )
+            document = {
+                "id": doc_id,
+                "url": None,
+                "title": "race",
+                "published": None,
+                "lang": "en",
+                "text": "race",
+                "ingested_at": "2024-01-01T00:00:00",
+                "seen": "2024-01-01",
+                "entity_count": 0,
+                "relation_count": 0,
+                **{f: [] for f in ENTITY_FACTS},
+            }
+            tx.run(w.CREATE_DOCUMENTS, rows=[document])
             return f"loaded after {attempts}"
 
         try:

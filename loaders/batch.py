@@ -1,0 +1,220 @@
+"""Folding a batch of resolved documents into the rows of one write transaction.
+
+One row per entity and per relation of the whole batch, holding what the batch's documents add
+to it in their order, by the writer's rules (graph_schema.statements.writes): lists grow by new
+items in order, counts add up, dates widen, external ids keep the first value given, plant
+fields the latest, provenance lists append one entry per sentence. Applied to the graph in one
+statement per kind, a batch leaves exactly what its documents written one after another
+would. Pure functions: no graph.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph_schema.keys import search_entries
+from graph_schema.vocabulary import RelationType
+from loaders.resolve import CandidatePair, DocumentRow, EntityRow, GraphDocument, RelationRow
+
+# Bolt messages over 16 MiB hang ArcadeDB's client; every statement's rows are cut far below
+# that (a document of the longest text accepted, 2 M characters, still fits alone).
+MAX_STATEMENT_ROWS = 5_000
+MAX_STATEMENT_BYTES = 4 * 1024 * 1024
+
+_LATEST_WINS = ("status", "product", "capacity", "investment")
+_FIRST_WINS = ("geonames_id", "iso")
+
+
+@dataclass
+class BatchRows:
+    """The rows of one batch, ready for the statements."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    # label set -> entities the batch names, with the name, type and subtype of their first
+    # mention (what the node is created with when it does not exist yet)
+    new_entities: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    entity_updates: list[dict[str, Any]] = field(default_factory=list)
+    relations: dict[RelationType, list[dict[str, Any]]] = field(default_factory=dict)
+    # linking (loaders.linking): each entity's blocking keys and whether its name stands in a
+    # text; the candidate pairs, one row per pair with the documents that found it
+    link_keys: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [row["id"] for row in self.entity_updates]
+
+    def search_entries(self, held: dict[str, list[str]]) -> list[dict[str, str]]:
+        """Index entries the batch's keys bring that the entities do not hold yet; `held` is
+        each existing entity's keys before the batch."""
+        rows = []
+        for update in self.entity_updates:
+            before = held.get(update["id"], [])
+            if not set(update["search_keys"]) - set(before):
+                continue
+            new = search_entries([*before, *update["search_keys"]]) - search_entries(before)
+            rows.extend(
+                {"text": text, "kind": kind.value, "entity": update["id"]}
+                for text, kind in sorted(new)
+            )
+        return rows
+
+
+def _entity_update(row: EntityRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "aliases": [],
+        "search_keys": [],
+        "titles": [],
+        "mentions": 0,
+        "first_seen": row.seen,
+        "last_seen": row.seen,
+        **{f"{name}_first": None for name in _FIRST_WINS},
+        **{f"{name}_last": None for name in _LATEST_WINS},
+        "documents": [],
+        "link_keys": [],
+        "named": False,
+    }
+
+
+def _add_entity(update: dict[str, Any], doc_id: str, row: EntityRow) -> None:
+    for name in ("aliases", "search_keys", "titles"):
+        update[name] += [x for x in getattr(row, name) if x not in update[name]]
+    update["mentions"] += row.mentions
+    update["link_keys"] += [k for k in row.link_keys if k not in update["link_keys"]]
+    update["named"] = update["named"] or row.name_in_text
+    update["first_seen"] = min(update["first_seen"], row.seen)
+    update["last_seen"] = max(update["last_seen"], row.seen)
+    for name in _FIRST_WINS:
+        if update[f"{name}_first"] is None:
+            update[f"{name}_first"] = getattr(row, name)
+    for name in _LATEST_WINS:
+        if getattr(row, name) is not None:
+            update[f"{name}_last"] = getattr(row, name)
+    update["documents"].append(
+        {
+            "doc_id": doc_id,
+            "aliases": row.aliases,
+            "search_keys": row.search_keys,
+            "count": row.mentions,
+            "forms": row.forms,
+            "rank": len(update["documents"]) + 1,
+        }
+    )
+
+
+def _relation_row(row: RelationRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "source": row.source,
+        "target": row.target,
+        "doc_ids": [],
+        "sentences": [],
+        "confidences": [],
+        "statuses": [],
+        "seen_dates": [],
+        "title": None,
+        "amount": None,
+    }
+
+
+def _add_relation(folded: dict[str, Any], doc_id: str, row: RelationRow) -> None:
+    n = len(row.sentences)
+    folded["doc_ids"] += [doc_id] * n
+    folded["sentences"] += row.sentences
+    folded["confidences"] += row.confidences
+    folded["statuses"] += row.statuses
+    folded["seen_dates"] += [row.seen] * n
+    folded["title"] = row.title if row.title is not None else folded["title"]
+    folded["amount"] = row.amount if row.amount is not None else folded["amount"]
+
+
+def candidate_id(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return f"{first}|{second}"
+
+
+def _add_candidate(
+    folded: dict[str, dict[str, Any]], doc: DocumentRow, pair: CandidatePair
+) -> None:
+    """A pair keeps its best score (the first reason given for it) and every document that
+    found it, in order; created at the first one's ingestion."""
+    cid = candidate_id(pair.a, pair.b)
+    row = folded.get(cid)
+    if row is None:
+        folded[cid] = {
+            "id": cid,
+            "a": min(pair.a, pair.b),
+            "b": max(pair.a, pair.b),
+            "score": pair.score,
+            "reason": pair.reason,
+            "doc_ids": [doc.id],
+            "at": doc.ingested_at,
+        }
+        return
+    if pair.score > row["score"]:
+        row["score"], row["reason"] = pair.score, pair.reason
+    if doc.id not in row["doc_ids"]:
+        row["doc_ids"].append(doc.id)
+
+
+def fold(docs: Sequence[GraphDocument]) -> BatchRows:
+    """The rows of `docs`, which must be distinct documents the graph does not hold."""
+    rows = BatchRows()
+    updates: dict[str, dict[str, Any]] = {}
+    relations: dict[str, dict[str, Any]] = {}
+    candidates: dict[str, dict[str, Any]] = {}
+    for gdoc in docs:
+        doc_id = gdoc.document.id
+        rows.documents.append(asdict(gdoc.document))
+        for entity in gdoc.entities:
+            if entity.id not in updates:
+                updates[entity.id] = _entity_update(entity)
+                rows.new_entities.setdefault(entity.labels, []).append(
+                    {
+                        "id": entity.id,
+                        "name": entity.name,
+                        "type": entity.type,
+                        "subtype": entity.subtype,
+                    }
+                )
+            _add_entity(updates[entity.id], doc_id, entity)
+        for relation in gdoc.relations:
+            if relation.id not in relations:
+                relations[relation.id] = _relation_row(relation)
+                rows.relations.setdefault(relation.type, []).append(relations[relation.id])
+            _add_relation(relations[relation.id], doc_id, relation)
+        for pair in gdoc.candidates:
+            _add_candidate(candidates, gdoc.document, pair)
+    rows.entity_updates = list(updates.values())
+    rows.link_keys = [
+        {"id": u["id"], "keys": u.pop("link_keys"), "named": u.pop("named")}
+        for u in rows.entity_updates
+    ]
+    rows.candidates = list(candidates.values())
+    return rows
+
+
+def row_bytes(row: dict[str, Any]) -> int:
+    """About what a row weighs on the wire. Only an estimate: a value Bolt cannot carry (a
+    lone surrogate, an unknown type) is left for the driver to refuse with its own error."""
+    text = json.dumps(row, ensure_ascii=False, default=str)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Split one statement's rows into requests bounded by count and by serialised size."""
+    chunk: list[dict[str, Any]] = []
+    size = 0
+    for row in rows:
+        size_of_row = row_bytes(row)
+        if chunk and (len(chunk) >= MAX_STATEMENT_ROWS or size + size_of_row > MAX_STATEMENT_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(row)
+        size += size_of_row
+    if chunk:
+        yield chunk
