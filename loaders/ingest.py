@@ -1,8 +1,10 @@
 """Ingesting articles: text in, graph out. Files, folders, JSONL and FORMAT.md JSON.
 
-Each article is extracted, resolved and written in its own transaction; a bad file or line is
-reported with a sentence and the others still load. Re-running an interrupted ingest completes
-it: documents already in the graph are skipped.
+Articles are extracted and resolved in worker processes (one per core by default) and written
+by this process in batches, one transaction each, in the order they were read. A bad file, line
+or document is reported with a sentence and the others still load; a worker that dies fails
+the article it held. Re-running an interrupted ingest completes it: documents already in the
+graph are skipped.
 """
 
 from __future__ import annotations
@@ -10,22 +12,31 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from graph_schema.errors import GraphUnavailableError, InvalidInputError, NewsgraphError
+from graph_schema.errors import InvalidInputError, NewsgraphError
 from graph_schema.graph import Graph
-from loaders.linking.graph_index import GraphIndex
-from loaders.linking.link import link_document
+from loaders import write
 from loaders.models import DocumentMeta, ExtractedDocument
-from loaders.resolve import resolve
-from loaders.write import LoadReport, write_document
+from loaders.parallel import OrderedPool
+from loaders.resolve import GraphDocument, resolve
+from loaders.write import (
+    AfterBatch,
+    LoadReport,
+    Rejected,
+    document_bytes,
+    write_document,
+    write_documents,
+)
 
 if TYPE_CHECKING:
+    from loaders.extraction.config import ExtractionConfig
     from loaders.sources.syndication import CopyReport, StoryIndex
 
 log = logging.getLogger(__name__)
@@ -232,28 +243,21 @@ def describe(exc: BaseException) -> str:
 
 # -- loading -----------------------------------------------------------------------------------
 
-
-def load_article(
-    graph: Graph, article: Article, stories: StoryIndex | None = None
-) -> LoadReport | CopyReport:
-    """Extract (unless already extracted), resolve and write one article. With `stories`, a
-    near copy of a document already loaded is recorded as its copy instead (nothing else is
-    written), and a document loaded keeps its fingerprint."""
-    if stories is None:
-        return _load(graph, article)
-    extracted = article.extracted
-    text = (extracted.text if extracted else article.text) or ""
-    with stories.exclusive():
-        copy = stories.record_copy(text, extracted.meta if extracted else article.meta)
-        if copy is not None:
-            return copy
-        report = _load(graph, article)
-        if report.status == "loaded":
-            stories.remember(report.document_id, text)
-        return report
+# A batch is written once it is full (loaders.write's limits) or its first document has
+# waited this long, so that progress shows and an interrupted run loses little work.
+FLUSH_AFTER_S = 2.0
 
 
-def _load(graph: Graph, article: Article) -> LoadReport:
+@dataclass(frozen=True)
+class Prepared:
+    """An item ready for the writer: the graph rows of an article, or why there are none."""
+
+    source: str
+    result: GraphDocument | Failure
+
+
+def _graph_document(article: Article) -> GraphDocument:
+    """Extract (unless already extracted) and resolve one article."""
     doc = article.extracted
     if doc is None:
         from loaders.extraction import extract  # spaCy loads only when text must be extracted
@@ -262,10 +266,168 @@ def _load(graph: Graph, article: Article) -> LoadReport:
             article.text or "", lang=article.meta.lang if article.meta else None, meta=article.meta
         )
     try:
-        graph_doc = resolve(doc)
+        return resolve(doc)
     except ValueError as exc:
         raise InvalidInputError(str(exc)) from exc
-    return write_document(graph, link_document(graph_doc, GraphIndex(graph)))
+
+
+def load_article(
+    graph: Graph, article: Article, stories: StoryIndex | None = None
+) -> LoadReport | CopyReport:
+    """Extract (unless already extracted), resolve and write one article. With `stories`, a
+    near copy of a document already loaded is recorded as its copy instead (nothing else is
+    written), and a document loaded keeps its fingerprint."""
+    if stories is None:
+        return write_document(graph, _graph_document(article))
+    extracted = article.extracted
+    text = (extracted.text if extracted else article.text) or ""
+    with stories.exclusive():
+        copy = stories.record_copy(text, extracted.meta if extracted else article.meta)
+        if copy is not None:
+            return copy
+        report = write_document(graph, _graph_document(article))
+        if report.status == "loaded":
+            stories.remember(report.document_id, text)
+        return report
+
+
+def prepare_item(item: Article | Failure) -> Prepared:
+    """An item of `read_articles` made ready for the writer; runs in the extraction workers.
+    Whatever goes wrong becomes the item's failure, with a sentence for a person."""
+    if isinstance(item, Failure):
+        return Prepared(item.source, item)
+    try:
+        return Prepared(item.source, _graph_document(item))
+    except (NewsgraphError, ValidationError) as exc:
+        return Prepared(item.source, Failure(item.source, describe(exc)))
+    except Exception as exc:  # a bug met by one article must not stop the others
+        log.debug("unexpected failure on %s", item.source, exc_info=True)
+        return Prepared(item.source, Failure(item.source, _unexpected(exc)))
+
+
+def _unexpected(exc: BaseException | str) -> str:
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    return f"failed unexpectedly ({what}); rerun with KG_LOG_LEVEL=DEBUG for details"
+
+
+def _needs_no_extraction(item: Article | Failure) -> bool:
+    return isinstance(item, Failure) or item.extracted is not None
+
+
+def _worker_failed(item: Article | Failure, why: str) -> Prepared:
+    return Prepared(item.source, Failure(item.source, f"extraction failed: {why}"))
+
+
+def prepared_items(
+    items: Iterable[Article | Failure],
+    workers: int,
+    extraction: ExtractionConfig | None = None,
+) -> Iterator[Prepared]:
+    """Items made ready for the writer, in their order. With workers, texts are extracted in
+    that many processes (the extraction configured with `extraction` in each); documents
+    extracted already are only resolved, here. With none, everything runs here."""
+    if workers <= 0:
+        yield from map(prepare_item, items)
+        return
+    from loaders.extraction import configure
+
+    pool: OrderedPool[Article | Failure, Prepared] = OrderedPool(
+        prepare_item,
+        workers=workers,
+        failed=_worker_failed,
+        local=_needs_no_extraction,
+        initializer=configure if extraction is not None else None,
+        initargs=(extraction,) if extraction is not None else (),
+    )
+    yield from pool.map(items)
+
+
+class _Batch:
+    """Prepared items waiting for the writer, in order; written when full or old enough.
+    A syndicated copy found on arrival waits here too, so that every item is told in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, GraphDocument | Failure | CopyReport]] = []
+        self.docs: list[GraphDocument] = []
+        self.bytes = 0
+        self.started = 0.0
+
+    def add(self, source: str, result: GraphDocument | Failure | CopyReport) -> None:
+        if not self.items:
+            self.started = time.monotonic()
+        self.items.append((source, result))
+        if isinstance(result, GraphDocument):
+            self.docs.append(result)
+            self.bytes += document_bytes(result)
+
+    def ready(self) -> bool:
+        return (
+            len(self.docs) >= write.MAX_BATCH_DOCUMENTS
+            or self.bytes >= write.MAX_BATCH_BYTES
+            or (bool(self.items) and time.monotonic() - self.started >= FLUSH_AFTER_S)
+        )
+
+
+Outcome = LoadReport | CopyReport | Failure
+
+
+def _write(
+    graph: Graph, batch: _Batch, after_batch: AfterBatch | None
+) -> list[tuple[str, Outcome]]:
+    results = iter(write_documents(graph, batch.docs, after_batch=after_batch))
+    outcomes: list[tuple[str, Outcome]] = []
+    for source, item in batch.items:
+        if not isinstance(item, GraphDocument):
+            outcomes.append((source, item))
+            continue
+        result = next(results)
+        if isinstance(result, Rejected):
+            outcomes.append((source, Failure(source, _refused(result.error))))
+        else:
+            outcomes.append((source, result))
+    return outcomes
+
+
+def _refused(exc: Exception) -> str:
+    if isinstance(exc, (NewsgraphError, ValidationError)):
+        return describe(exc)
+    return _unexpected(exc)
+
+
+class _Copies:
+    """Syndicated copies among the items of one ingest: a text nearly the same as a document
+    in the graph, or as one waiting in the batch, is recorded as that story's copy instead of
+    being loaded (loaders.sources.syndication); each document loaded keeps its fingerprint."""
+
+    def __init__(self, stories: StoryIndex) -> None:
+        from loaders.sources import syndication
+
+        self.stories = stories
+        self.syndication = syndication
+        self.waiting: list[Any] = []  # fingerprints of the documents in the batch
+
+    def waits_for_original(self, gdoc: GraphDocument) -> bool:
+        """Whether `gdoc` is a copy of a document not yet written (the batch must go first)."""
+        text = gdoc.document.text
+        if not self.waiting or not self.syndication.long_enough(text):
+            return False
+        signature = self.syndication.fingerprint(text)
+        return any(signature.jaccard(w) >= self.stories.threshold for w in self.waiting)
+
+    def copy_of_loaded(self, gdoc: GraphDocument) -> CopyReport | None:
+        row = gdoc.document
+        meta = DocumentMeta(url=row.url, title=row.title, published=row.published)
+        copy = self.stories.record_copy(row.text, meta)
+        if copy is None and self.syndication.long_enough(row.text):
+            self.waiting.append(self.syndication.fingerprint(row.text))
+        return copy
+
+    def written(self, batch: _Batch, outcomes: list[tuple[str, Outcome]]) -> None:
+        texts = {d.document.id: d.document.text for d in batch.docs}
+        for _, result in outcomes:
+            if isinstance(result, LoadReport) and result.status == "loaded":
+                self.stories.remember(result.document_id, texts[result.document_id])
+        self.waiting = []
 
 
 def ingest(
@@ -273,44 +435,70 @@ def ingest(
     paths: Iterable[Path],
     *,
     lang: str | None = None,
-    on_item: Callable[[str, LoadReport | CopyReport | Failure], None] | None = None,
+    on_item: Callable[[str, Outcome], None] | None = None,
+    workers: int = 0,
+    extraction: ExtractionConfig | None = None,
+    after_batch: AfterBatch | None = None,
     stories: StoryIndex | None = None,
 ) -> IngestSummary:
-    return ingest_items(graph, read_articles(paths, lang), on_item=on_item, stories=stories)
+    return ingest_items(
+        graph,
+        read_articles(paths, lang),
+        on_item=on_item,
+        workers=workers,
+        extraction=extraction,
+        after_batch=after_batch,
+        stories=stories,
+    )
 
 
 def ingest_items(
     graph: Graph,
     items: Iterable[Article | Failure],
     *,
-    on_item: Callable[[str, LoadReport | CopyReport | Failure], None] | None = None,
+    on_item: Callable[[str, Outcome], None] | None = None,
+    workers: int = 0,
+    extraction: ExtractionConfig | None = None,
+    after_batch: AfterBatch | None = None,
     stories: StoryIndex | None = None,
 ) -> IngestSummary:
-    """Load articles from any source (files, pages, feeds), each in its own transaction."""
+    """Load articles from any source (files, pages, feeds): extracted in `workers` processes
+    (none: here), written in batches by this one writer; `on_item` hears of every item, in
+    order, once its fate is known. With `stories`, syndicated copies are recorded as such."""
     summary = IngestSummary()
-    for item in items:
-        result: LoadReport | CopyReport | Failure
-        if isinstance(item, Failure):
-            result = item
-        else:
-            try:
-                result = load_article(graph, item, stories)
-            except GraphUnavailableError:
-                raise  # every later article would fail the same way
-            except (NewsgraphError, ValidationError) as exc:
-                result = Failure(item.source, describe(exc))
-            except Exception as exc:  # a bug met by one article must not stop the others
-                log.debug("unexpected failure on %s", item.source, exc_info=True)
-                result = Failure(
-                    item.source,
-                    f"failed unexpectedly ({type(exc).__name__}: "
-                    f"{exc}); rerun with KG_LOG_LEVEL=DEBUG for details",
-                )
-        if isinstance(result, Failure):
-            summary.fail(result)
-            log.warning("%s: %s", result.source, result.message)
-        else:
-            summary.add(result, item.source)
-        if on_item is not None:
-            on_item(item.source, result)
+    copies = _Copies(stories) if stories is not None else None
+
+    def flush(batch: _Batch) -> None:
+        outcomes = _write(graph, batch, after_batch)
+        if copies is not None:
+            copies.written(batch, outcomes)
+        for source, result in outcomes:
+            if isinstance(result, Failure):
+                summary.fail(result)
+                log.warning("%s: %s", result.source, result.message)
+            else:
+                summary.add(result, source)
+            if on_item is not None:
+                on_item(source, result)
+
+    def admit(batch: _Batch, item: Prepared) -> _Batch:
+        result: GraphDocument | Failure | CopyReport = item.result
+        if copies is not None and isinstance(result, GraphDocument):
+            if copies.waits_for_original(result):
+                flush(batch)
+                batch = _Batch()
+            result = copies.copy_of_loaded(result) or result
+        batch.add(item.source, result)
+        return batch
+
+    # One writer thread: looking a copy up and writing its batch need no lock between them
+    # (the service's threads load one document at a time, under the index's lock).
+    batch = _Batch()
+    for item in prepared_items(items, workers, extraction):
+        batch = admit(batch, item)
+        if batch.ready():
+            flush(batch)
+            batch = _Batch()
+    if batch.items:
+        flush(batch)
     return summary

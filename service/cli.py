@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +26,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from graph_schema.errors import NewsgraphError
 from loaders.models import LANGUAGES
-from service.runtime import configure_extraction, embedded_server, open_graph
+from service.runtime import (
+    configure_extraction,
+    embedded_server,
+    extraction_config,
+    open_graph,
+)
 from service.settings import Settings, get_settings
 
 if TYPE_CHECKING:  # the loaders load when a command needs them
@@ -166,13 +172,15 @@ def db_status() -> None:
 @db_app.command("migrate")
 @friendly
 def db_migrate() -> None:
-    """Create the constraints and indexes that are missing (idempotent)."""
+    """Create the constraints and indexes that are missing, and fill in the counts and the
+    search index of a database written by an older version (idempotent)."""
     runtime = open_graph(_settings())
     try:
         report = runtime.schema
         out.print(
             f"schema on {report.backend}: created {len(report.created)} "
             f"({', '.join(report.created) or 'none'}), {len(report.present)} present"
+            + (f"; filled in {', '.join(report.filled_in)}" if report.filled_in else "")
         )
     finally:
         runtime.close(stop_embedded=False)
@@ -284,6 +292,13 @@ def ingest(
         typer.Option("--feed", help="an RSS or Atom feed whose new entries to load (repeatable)"),
     ] = None,
     lang: Lang = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="processes extracting texts (default: one per core); 0 extracts in this one",
+        ),
+    ] = len(os.sched_getaffinity(0)),
 ) -> None:
     """Extract articles and load them into the graph: files, web pages, feeds' new entries.
 
@@ -314,7 +329,12 @@ def ingest(
             reporter = _Reporter(progress, round_.done)
             try:
                 summary = ingest_items(
-                    runtime.graph, items, on_item=reporter, stories=StoryIndex(runtime.graph)
+                    runtime.graph,
+                    items,
+                    on_item=reporter,
+                    workers=workers,
+                    extraction=extraction_config(settings),
+                    stories=StoryIndex(runtime.graph),
                 )
             except BaseException as exc:
                 _audit_ingest(runtime.graph, reporter.loaded, None, exc)

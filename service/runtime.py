@@ -13,6 +13,7 @@ from graph_schema.schema import SchemaReport, apply_schema
 from service.settings import Settings
 
 if TYPE_CHECKING:
+    from loaders.extraction.config import ExtractionConfig
     from loaders.sources.syndication import StoryIndex
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,18 @@ class GraphRuntime:
             self.embedded.stop()
 
 
-def configure_extraction(settings: Settings) -> None:
-    """Hand the KG_SPACY_MODEL_* choices to the extractor (which never reads the environment)."""
-    from loaders.extraction import ExtractionConfig, configure
+def extraction_config(settings: Settings) -> ExtractionConfig:
+    """The KG_SPACY_MODEL_* choices, for the extractor (which never reads the environment)."""
+    from loaders.extraction.config import ExtractionConfig
 
-    configure(ExtractionConfig(models=settings.spacy_models()))
+    return ExtractionConfig(models=settings.spacy_models())
+
+
+def configure_extraction(settings: Settings) -> None:
+    """Hand the KG_SPACY_MODEL_* choices to this process's extractor."""
+    from loaders.extraction import configure
+
+    configure(extraction_config(settings))
 
 
 def embedded_server(settings: Settings) -> EmbeddedServer:

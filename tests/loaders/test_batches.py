@@ -24,7 +24,8 @@ from tests.factories import VISIT_TEXT, entity, relation, visit_document
 
 NODES = Statement(
     "NODES",
-    "MATCH (n) WHERE NOT n:ApiKey RETURN labels(n) AS labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT n:ApiKey AND NOT n:AuditEvent RETURN labels(n) AS labels, "
+    "properties(n) AS props",
 )
 RELS = Statement(
     "RELS",

@@ -13,8 +13,9 @@ from pathlib import Path
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
 from loaders.ingest import Failure, parse_front_matter, read_articles
-from tests.conftest import ROOT, Backend
+from tests.conftest import ROOT, WIPE, Backend
 from tests.factories import VISIT_TEXT, visit_document
+from tests.loaders.test_batches import snapshot
 
 CONSISTENCY = Statement(
     "CONSISTENCY",
@@ -89,8 +90,11 @@ def test_unknown_language_option_is_refused(backend: Backend, tmp_path: Path) ->
 def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
     empty_graph: Graph, backend: Backend, tmp_path: Path
 ) -> None:
+    """Killed while it writes a batch (200 documents a transaction): the batches committed are
+    whole, the one under way left nothing."""
     folder = tmp_path / "many"
-    write_corpus(folder, 120)
+    total = 1_000
+    write_corpus(folder, total)
     env = {**os.environ, **backend.env, "KG_LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "ingest", str(folder)],
@@ -107,11 +111,11 @@ def test_killed_ingest_leaves_no_half_document_and_a_rerun_completes(
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     partway = empty_graph.read(CONSISTENCY)[0]
-    assert 15 <= partway["documents"] < 120 and partway["partial"] == 0
+    assert 15 <= partway["documents"] < total and partway["partial"] == 0
     rerun = kg(backend, "ingest", str(folder))
     assert rerun.returncode == 0, rerun.stderr
     assert f"skipped {partway['documents']}" in rerun.stdout
-    assert empty_graph.read(CONSISTENCY)[0] == {"documents": 120, "partial": 0}
+    assert empty_graph.read(CONSISTENCY)[0] == {"documents": total, "partial": 0}
 
 
 def test_a_text_that_is_no_string_fails_its_line_and_the_rest_loads(
@@ -211,3 +215,32 @@ def test_a_markdown_headline_as_evidence_has_no_heading_marker(tmp_path: Path) -
     evidence = [r.evidence for r in doc.relations]
     assert evidence and all(e and not e.startswith("#") for e in evidence)
     assert all(e in text for e in evidence if e)
+
+
+def test_extracting_in_worker_processes_loads_what_one_process_loads(
+    empty_graph: Graph, backend: Backend, tmp_path: Path
+) -> None:
+    """Texts extracted by two workers are written in the order they were read: the graph is the
+    same, down to each entity's load order (MENTIONS seq), as extracting them here."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for source in sorted((ROOT / "examples" / "articles").glob("*.md"))[:4]:
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("   ", encoding="utf-8")  # fails, the rest loads
+    here = kg(backend, "ingest", "--workers", "0", str(folder))
+    assert here.returncode == 1 and "empty.txt" in here.stderr, here.stderr
+    loaded_here = snapshot(empty_graph)
+    empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
+    in_workers = kg(backend, "ingest", "--workers", "2", str(folder))
+    assert in_workers.returncode == 1 and "empty.txt" in in_workers.stderr, in_workers.stderr
+    assert in_workers.stdout == here.stdout
+    assert _without_ingestion_times(snapshot(empty_graph)) == _without_ingestion_times(loaded_here)
+
+
+def _without_ingestion_times(graph: dict[str, list[str]]) -> dict[str, list[str]]:
+    def strip(line: str) -> str:
+        labels, props = json.loads(line)
+        props.pop("ingested_at", None)
+        return json.dumps([labels, props], sort_keys=True)
+
+    return {"nodes": sorted(map(strip, graph["nodes"])), "rels": graph["rels"]}
