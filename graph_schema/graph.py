@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl, unit_of_work
+from neo4j import (
+    READ_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -204,6 +212,32 @@ class Graph:
         if plain:
             return [dict(record) for record in records]
         return [record.data() for record in records]
+
+    def stream(
+        self,
+        statement: Statement,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Run a read statement and yield its rows as the driver fetches them (a few thousand
+        at a time), for answers too large to hold: memory stays flat whatever the row count.
+        The rows must hold only maps, lists and scalars (as `read(plain=True)`). Closing the
+        iterator early (a client that went away) ends the statement."""
+        if statement.writes:
+            raise ValueError(f"{statement.name} writes to the graph; run it in Graph.write")
+        budget = timeout_s or self.config.read_timeout_s
+        tag = new_tag()
+        text = f"/* {tag} */ {statement.text(self.backend)}"
+        with (
+            self.watchdog.watch(tag, budget),
+            translated_errors(statement.name, budget),
+            self.driver.session(
+                database=self.config.database, default_access_mode=READ_ACCESS, fetch_size=2_000
+            ) as session,
+        ):
+            for record in session.run(Query(text, timeout=budget), params or {}):
+                yield dict(record)
 
     def write(self, work: Callable[[Tx], T], *, name: str = "write") -> T:
         """Run `work` in one write transaction: all of it is committed or none of it."""

@@ -1,14 +1,17 @@
 """Graph data into export formats: GraphML (Gephi, yEd), Cytoscape.js elements, CSV tables.
 
 Pure functions over node and edge dicts (as graph_schema.statements.export projects them).
+Each format is written as a stream of text pieces from iterables of nodes and edges, so a
+whole-graph export goes to the client as it is read, never held whole in memory.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -74,34 +77,51 @@ def _data(prefix: str, keys: Iterable[tuple[str, str]], attrs: dict[str, Any]) -
     )
 
 
-def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
+def graphml(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A GraphML document, line by line."""
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield (
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ]
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+    )
     for prefix, scope, keys in (("n", "node", NODE_KEYS), ("e", "edge", EDGE_KEYS)):
-        out.extend(
-            f'  <key id="{prefix}_{key}" for="{scope}" attr.name="{key}" attr.type="{kind}"/>'
-            for key, kind in keys
-        )
-    out.append('  <graph id="newsgraph" edgedefault="directed">')
+        for key, kind in keys:
+            yield (
+                f'  <key id="{prefix}_{key}" for="{scope}" attr.name="{key}" attr.type="{kind}"/>\n'
+            )
+    yield '  <graph id="newsgraph" edgedefault="directed">\n'
     for node in nodes:
-        out.append(
+        yield (
             f"    <node id={quoteattr(_text(node['id']))}>"
-            f"{_data('n', NODE_KEYS, node_attributes(node))}</node>"
+            f"{_data('n', NODE_KEYS, node_attributes(node))}</node>\n"
         )
     for edge in edges:
-        out.append(
+        yield (
             f"    <edge id={quoteattr(_text(edge['id']))} "
             f"source={quoteattr(_text(edge['source']))} "
             f"target={quoteattr(_text(edge['target']))}>"
-            f"{_data('e', EDGE_KEYS, edge_attributes(edge))}</edge>"
+            f"{_data('e', EDGE_KEYS, edge_attributes(edge))}</edge>\n"
         )
-    out.extend(["  </graph>", "</graphml>", ""])
-    return "\n".join(out)
+    yield "  </graph>\n</graphml>\n"
+
+
+def node_element(node: dict[str, Any]) -> dict[str, Any]:
+    return {"data": {**node, "label": node.get("name")}}
+
+
+def edge_element(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "data": {
+            "id": e["id"],
+            "source": e["source"],
+            "target": e["target"],
+            "label": e["type"],
+            "type": e["type"],
+            **(e.get("properties") or {}),
+        }
+    }
 
 
 def to_cytoscape(
@@ -110,23 +130,31 @@ def to_cytoscape(
     """Cytoscape.js elements: `{"elements": {"nodes": [{"data"}], "edges": [{"data"}]}}`."""
     return {
         "elements": {
-            "nodes": [{"data": {**node, "label": node.get("name")}} for node in nodes],
-            "edges": [
-                {
-                    "data": {
-                        "id": e["id"],
-                        "source": e["source"],
-                        "target": e["target"],
-                        "label": e["type"],
-                        "type": e["type"],
-                        **(e.get("properties") or {}),
-                    }
-                }
-                for e in edges
-            ],
+            "nodes": [node_element(n) for n in nodes],
+            "edges": [edge_element(e) for e in edges],
         },
         "truncated": truncated,
     }
+
+
+def cytoscape(
+    nodes: Iterable[dict[str, Any]],
+    edges: Iterable[dict[str, Any]],
+    truncated: bool,
+    extra: dict[str, Any] | None = None,
+) -> Iterator[str]:
+    """What `to_cytoscape` makes (with `extra`'s keys besides), as JSON text written element
+    by element."""
+    yield '{"elements": {"nodes": ['
+    for i, node in enumerate(nodes):
+        yield ("," if i else "") + json.dumps(node_element(node), ensure_ascii=False)
+    yield '], "edges": ['
+    for i, edge in enumerate(edges):
+        yield ("," if i else "") + json.dumps(edge_element(edge), ensure_ascii=False)
+    yield ']}, "truncated": ' + json.dumps(truncated)
+    for key, value in (extra or {}).items():
+        yield f", {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+    yield "}"
 
 
 NODE_COLUMNS = (
@@ -158,35 +186,58 @@ EDGE_COLUMNS = (
 )
 
 
-def nodes_csv(nodes: list[dict[str, Any]]) -> str:
+def nodes_csv(nodes: Iterable[dict[str, Any]]) -> Iterator[str]:
     """Gephi's node table: Id and Label first."""
-    rows = []
-    for node in nodes:
+
+    def row(node: dict[str, Any]) -> list[Any]:
         attrs = node_attributes(node)
-        rows.append([node["id"], attrs.pop("label"), attrs.pop("type"), *attrs.values()])
-    return _csv(NODE_COLUMNS, rows)
+        return [node["id"], attrs.pop("label"), attrs.pop("type"), *attrs.values()]
+
+    return _csv(NODE_COLUMNS, map(row, nodes))
 
 
-def edges_csv(edges: list[dict[str, Any]]) -> str:
+def edges_csv(edges: Iterable[dict[str, Any]]) -> Iterator[str]:
     """Gephi's edge table: Source and Target; Label is the relation type."""
-    rows = []
-    for edge in edges:
+
+    def row(edge: dict[str, Any]) -> list[Any]:
         props = edge.get("properties") or {}
-        rows.append(
-            [
-                edge["id"],
-                edge["source"],
-                edge["target"],
-                edge["type"],
-                *(props.get(c) for c in EDGE_COLUMNS[4:]),
-            ]
-        )
-    return _csv(EDGE_COLUMNS, rows)
+        return [
+            edge["id"],
+            edge["source"],
+            edge["target"],
+            edge["type"],
+            *(props.get(c) for c in EDGE_COLUMNS[4:]),
+        ]
+
+    return _csv(EDGE_COLUMNS, map(row, edges))
 
 
-def _csv(header: tuple[str, ...], rows: list[list[Any]]) -> str:
+def _csv(header: tuple[str, ...], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """The table line by line (csv quoting, '' for nothing)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    return buffer.getvalue()
+
+    def line(cells: Iterable[Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(header)
+    for row in rows:
+        yield line("" if v is None else v for v in row)
+
+
+def chunked(pieces: Iterable[str], size: int = 64 * 1024) -> Iterator[bytes]:
+    """Pieces of text joined into UTF-8 chunks of about `size` bytes: one send per chunk
+    rather than per line."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch).encode("utf-8", "surrogatepass")
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch).encode("utf-8", "surrogatepass")

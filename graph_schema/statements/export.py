@@ -1,17 +1,15 @@
 """Reading the whole graph for an export: all entities, then each relation type, one
-statement each.
+statement each, streamed to the client as the driver fetches the rows (Graph.stream).
 
 Not in keyset batches: ArcadeDB seeks a relationship index only for equality, so every
 `WHERE r.id > $after ORDER BY r.id LIMIT n` batch read and sorted the whole type again
 (quadratic: 36 s for 200k relations, measured). One unordered pass per type streams at the
-driver's pace; the caller sorts by id. Only when a cap cuts the export short does the
-database order (the `_FIRST` statements), so that the first ids by order are the ones kept.
+driver's pace, in the database's order.
 """
 
 from __future__ import annotations
 
 from graph_schema.statement import Statement
-from graph_schema.statements.fragments import edge
 from graph_schema.vocabulary import ENTITY_LABEL, RelationType
 
 EXPORT_NODE = (
@@ -21,16 +19,7 @@ EXPORT_NODE = (
 
 EXPORT_NODES = Statement(
     "EXPORT_NODES",
-    f"MATCH (e:{ENTITY_LABEL}) WITH e LIMIT $limit RETURN {EXPORT_NODE} AS node",
-)
-
-EXPORT_FIRST_NODES = Statement(
-    "EXPORT_FIRST_NODES",
-    f"""
-    MATCH (e:{ENTITY_LABEL})
-    WITH e ORDER BY e.id LIMIT $limit
-    RETURN {EXPORT_NODE} AS node
-    """,
+    f"MATCH (e:{ENTITY_LABEL}) RETURN {EXPORT_NODE} AS node",
 )
 
 NODES_BY_IDS = Statement(
@@ -56,24 +45,9 @@ def _export_edges(rtype: RelationType) -> Statement:
         f"EXPORT_EDGES[{rtype.value}]",
         f"""
         MATCH (a:{ENTITY_LABEL})-[r:{rtype.value}]->(b:{ENTITY_LABEL})
-        WITH a, r, b LIMIT $limit
         RETURN a.id AS source, collect([r.id, b.id, {fields}]) AS edges
         """,
     )
 
 
-def _export_first_edges(rtype: RelationType) -> Statement:
-    return Statement(
-        f"EXPORT_FIRST_EDGES[{rtype.value}]",
-        f"""
-        MATCH (:{ENTITY_LABEL})-[r:{rtype.value}]->(:{ENTITY_LABEL})
-        WITH r ORDER BY r.id LIMIT $limit
-        RETURN {edge("r")} AS edge
-        """,
-    )
-
-
 EXPORT_EDGES: dict[RelationType, Statement] = {t: _export_edges(t) for t in RelationType}
-EXPORT_FIRST_EDGES: dict[RelationType, Statement] = {
-    t: _export_first_edges(t) for t in RelationType
-}

@@ -53,6 +53,30 @@ def test_graphml_of_the_whole_graph_parses_and_matches_the_stats(client: httpx.C
     assert answer.headers["x-truncated"] == "false"
 
 
+def test_the_whole_graph_is_streamed_in_every_format(client: httpx.Client) -> None:
+    stats = ok(client.get("/stats"))
+    relations = sum(stats["relations"].values())
+    answers = {
+        f"{fmt}-{table}": client.get("/export", params={"format": fmt, "table": table})
+        for fmt, table in (("cytoscape", "edges"), ("csv", "edges"), ("csv", "nodes"))
+    }
+    for answer in answers.values():
+        assert answer.status_code == 200
+        assert answer.headers.get("transfer-encoding") == "chunked"  # not built, then sent
+        assert "content-length" not in answer.headers
+    cy = answers["cytoscape-edges"].json()
+    assert len(cy["elements"]["nodes"]) == stats["nodes"]["Entity"] and not cy["truncated"]
+    assert len(cy["elements"]["edges"]) == relations
+    aziz = next(n["data"] for n in cy["elements"]["nodes"] if n["data"]["id"] == AZIZ)
+    assert aziz["label"] == "Aziz Testov"
+    edges = list(csv.DictReader(io.StringIO(answers["csv-edges"].text)))
+    assert len(edges) == relations and {e["Id"] for e in edges} == {
+        e["data"]["id"] for e in cy["elements"]["edges"]
+    }
+    nodes = list(csv.DictReader(io.StringIO(answers["csv-nodes"].text)))
+    assert len(nodes) == stats["nodes"]["Entity"]
+
+
 def test_neighbourhood_export_as_cytoscape_and_csv(client: httpx.Client) -> None:
     cy = ok(client.get("/export", params={"format": "cytoscape", "entity": AZIZ}))
     assert {n["data"]["id"] for n in cy["elements"]["nodes"]} == {AZIZ, STEPPE, QARSHI, SURKHAN}
