@@ -69,7 +69,8 @@ bench: install
 	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_api.py
 
-## Every endpoint on the dev corpus and on a 20k-document synthetic graph (~15 min)
+## Every endpoint on synthetic graphs of 20k and 1M relations, p50/p95 side by side (long: each
+## graph is generated and loaded by the project's writer first; --relations picks other sizes)
 bench-scale: install
 	$(BIN)/python bench/bench_api_scale.py
 

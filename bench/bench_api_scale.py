@@ -1,13 +1,16 @@
-"""API latency at scale: every endpoint on the small dev corpus and on a large synthetic graph,
-side by side, over real HTTP against a real uvicorn and a fresh embedded ArcadeDB.
+"""API latency at scale: every endpoint on synthetic graphs of growing size (20k and 1M
+relations by default), side by side, over real HTTP against a real uvicorn and a fresh
+embedded ArcadeDB each.
 
-    .venv/bin/python bench/bench_api_scale.py [--runs 20] [--documents 20000]
-        [--save results.json] [--baseline before.json] [--only neighbors,paths]
+    .venv/bin/python bench/bench_api_scale.py [--relations 20000,1000000] [--runs 20]
+        [--dev] [--save results.json] [--baseline before.json] [--only neighbors,paths]
 
-1. small: the dev corpus gold (FORMAT.md) loaded through POST /documents/extracted;
-2. large: `--documents` synthetic documents (bench/synthetic_graph.py: ~50k entities, ~200k
-   relations with provenance lists, power-law hubs) loaded by the project's writer
-   (loaders.write, batches of documents) into a fresh database, then served by the same app.
+1. `--dev`: the dev corpus gold (FORMAT.md) loaded through POST /documents/extracted;
+2. per `--relations` size: synthetic documents (bench/synthetic_graph.py: ~0.25 entities per
+   relation, provenance lists, power-law hubs; one document per ten relations) loaded by the
+   project's writer (loaders.write, batches of documents) into a fresh database, then served
+   by the same app. The service's peak memory (VmHWM) is read before and after the
+   whole-graph exports: streaming keeps it flat.
 Each endpoint gets one warm-up call, then up to `--runs` sequential calls or `--budget-s`
 seconds, whichever comes first. Hub entities (the most connected country, city, company and
 officials) are the worst case and what the large column asks about unless a name says
@@ -138,6 +141,9 @@ def calls(t: Targets) -> dict[str, Call]:
     }
 
 
+WHOLE_GRAPH_EXPORTS = ("GET /export graphml", "GET /export csv")
+
+
 def _cursor(offset: int) -> str:
     from service.paging import encode_cursor
 
@@ -167,13 +173,23 @@ def measure(client: httpx.Client, call: Call, runs: int, budget_s: float) -> Res
 
 
 def run_calls(
-    url: str, targets: Targets, runs: int, budget_s: float, only: list[str], label: str
+    url: str,
+    targets: Targets,
+    runs: int,
+    budget_s: float,
+    only: list[str],
+    label: str,
+    before_export: Callable[[], None] | None = None,
 ) -> dict[str, Result]:
     results: dict[str, Result] = {}
+    exporting = False
     with httpx.Client(base_url=url, timeout=180) as client:
         for name, call in calls(targets).items():
             if only and not any(o in name for o in only):
                 continue
+            if name in WHOLE_GRAPH_EXPORTS and not exporting and before_export is not None:
+                exporting = True
+                before_export()
             results[name] = measure(client, call, runs, budget_s)
             r = results[name]
             print(
@@ -241,11 +257,23 @@ def small_graph(args: argparse.Namespace, tmp: Path) -> dict[str, Result]:
         return run_calls(url, targets, args.runs, args.budget_s, args.only, "small")
 
 
-def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result], str]:
+def _label(relations: int) -> str:
+    return f"{relations // 1_000_000}M" if relations % 1_000_000 == 0 else f"{relations // 1000}k"
+
+
+def _peak_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+
+
+def large_graph(
+    args: argparse.Namespace, tmp: Path, relations: int
+) -> tuple[dict[str, Result], str]:
+    label = _label(relations)
     started = time.monotonic()
-    synthetic = build(args.documents, scale=args.scale)
+    synthetic = build(max(200, relations // 10), scale=relations / 202_000)
     generated = time.monotonic() - started
-    config = embedded_config(tmp / "large", heap=args.heap, command_timeout_ms=300_000)
+    config = embedded_config(tmp / label, heap=args.heap, command_timeout_ms=300_000)
     with embedded_server(config) as server:
         graph_config = server.graph_config(write_timeout_s=300)
         started = time.monotonic()
@@ -255,16 +283,35 @@ def large_graph(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, Result],
             stats = read_stats(graph)
         loaded = time.monotonic() - started
         mentions = sum(r.entities for r in results if isinstance(r, LoadReport))
+        total = sum(stats.relations.values())
         shape = (
             f"{stats.documents.total:,} documents, {stats.nodes['Entity']:,} entities, "
-            f"{sum(stats.relations.values()):,} relations, {mentions:,} MENTIONS; generated in "
-            f"{generated:.0f} s, loaded in {loaded:.0f} s"
+            f"{total:,} relations, {mentions:,} MENTIONS; generated in {generated:.0f} s, "
+            f"loaded in {loaded:.0f} s ({total / loaded:,.0f} rel/s)"
         )
-        print(f"large graph: {shape}", flush=True)
-        with service(config, tmp / "uvicorn-large.log") as url:
+        print(f"[{label}] graph: {shape}", flush=True)
+        hubs = synthetic.hubs
+        del synthetic, results
+        pids: list[int] = []
+        with service(config, tmp / f"uvicorn-{label}.log", pids=pids) as url:
             with httpx.Client(base_url=url, timeout=60) as client:
-                targets = large_targets(synthetic.hubs, client)
-            return run_calls(url, targets, args.runs, args.budget_s, args.only, "large"), shape
+                targets = large_targets(hubs, client)
+            peaks: list[int] = []
+            measured = run_calls(
+                url,
+                targets,
+                args.runs,
+                args.budget_s,
+                args.only,
+                label,
+                before_export=lambda: peaks.append(_peak_kib(pids[0])),
+            )
+            if peaks:
+                shape += (
+                    f"; service peak memory {peaks[0] / 1024:,.0f} MiB before the whole-graph "
+                    f"exports, {_peak_kib(pids[0]) / 1024:,.0f} MiB after them"
+                )
+            return measured, shape
 
 
 def _cell(result: dict[str, object] | None) -> str:
@@ -279,12 +326,16 @@ def print_table(
     now: dict[str, dict[str, Result]],
     before: dict[str, dict[str, dict[str, object]]],
 ) -> None:
+    """One column pair (p50 | p95) per graph, in the order measured; an earlier run's
+    figures beside each graph it also measured."""
     as_dict = {g: {k: vars(v) for k, v in rs.items()} for g, rs in now.items()}
     names = list(dict.fromkeys(n for rs in as_dict.values() for n in rs))
-    cols = [(g, "before", before.get(g, {})) for g in ("small", "large") if before.get(g)]
-    cols += [(g, "now", as_dict.get(g, {})) for g in ("small", "large") if as_dict.get(g)]
-    cols.sort(key=lambda c: ("small", "large").index(c[0]))
-    head = " | ".join(f"{g} {w} median | p95" for g, w, _ in cols)
+    cols = []
+    for g, figures in as_dict.items():
+        if before.get(g):
+            cols.append((g, "before", before[g]))
+        cols.append((g, "now" if before else "", figures))
+    head = " | ".join(f"{g} {w} p50 | p95".replace("  ", " ") for g, w, _ in cols)
     print(f"\n| {'endpoint':<40} | {head} |")
     print(f"|{'-' * 42}|" + "|".join("---------:|---------:" for _ in cols) + "|")
     for name in names:
@@ -305,34 +356,39 @@ def main() -> None:
         default=45.0,
         help="stop measuring an endpoint after this long (3 runs at least)",
     )
-    parser.add_argument("--documents", type=int, default=20_000)
-    parser.add_argument("--scale", type=float, default=1.0, help="entity and relation count")
+    parser.add_argument(
+        "--relations",
+        type=lambda s: [int(x) for x in s.split(",") if x],
+        default=[20_000, 1_000_000],
+        help="sizes of the synthetic graphs, in relations",
+    )
     parser.add_argument("--heap", default="1g", help="the embedded server's heap (as shipped)")
+    parser.add_argument("--dev", action="store_true", help="also the dev corpus, first")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
-    parser.add_argument("--skip-small", action="store_true")
-    parser.add_argument("--skip-large", action="store_true")
     parser.add_argument("--only", type=lambda s: [x for x in s.split(",") if x], default=[])
     parser.add_argument("--save", type=Path, help="write this run's figures as JSON")
     parser.add_argument("--baseline", type=Path, help="an earlier --save to print beside")
     args = parser.parse_args()
     results: dict[str, dict[str, Result]] = {}
-    shape = ""
+    shapes: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-api-scale-") as tmp:
-        if not args.skip_small:
+        if args.dev:
             if not args.corpus.is_dir():
-                raise SystemExit(f"no corpus at {args.corpus}; pass --corpus or --skip-small")
-            results["small"] = small_graph(args, Path(tmp))
-        if not args.skip_large:
-            results["large"], shape = large_graph(args, Path(tmp))
+                raise SystemExit(f"no corpus at {args.corpus}; pass --corpus")
+            results["dev"] = small_graph(args, Path(tmp))
+        for relations in args.relations:
+            label = _label(relations)
+            results[label], shapes[label] = large_graph(args, Path(tmp), relations)
     before = json.loads(args.baseline.read_text()) if args.baseline else {}
-    if shape:
-        print(f"\nlarge graph: {shape}")
+    print()
+    for label, shape in shapes.items():
+        print(f"{label} graph: {shape}")
     print_table(results, before.get("results", {}))
     if args.save:
         args.save.write_text(
             json.dumps(
                 {
-                    "shape": shape,
+                    "shapes": shapes,
                     "results": {
                         g: {k: vars(v) for k, v in rs.items()} for g, rs in results.items()
                     },

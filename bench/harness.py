@@ -50,8 +50,10 @@ def service(
     log: Path,
     wait_s: float = 120,
     extra_env: dict[str, str] | None = None,
+    pids: list[int] | None = None,
 ) -> Iterator[str]:
-    """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200."""
+    """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200
+    (and appends its process id to `pids`, for whoever watches its memory)."""
     env = {
         "KG_DATA_DIR": str(config.data_dir),
         "KG_BOLT_PORT": str(config.bolt_port),
@@ -84,6 +86,8 @@ def service(
             stdout=fh,
             stderr=subprocess.STDOUT,
         )
+    if pids is not None:
+        pids.append(process.pid)
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, wait_s, log)
