@@ -27,7 +27,6 @@ from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.parallel import OrderedPool
 from loaders.resolve import GraphDocument, resolve
 from loaders.write import (
-    AfterBatch,
     LoadReport,
     Rejected,
     document_bytes,
@@ -371,10 +370,8 @@ class _Batch:
 Outcome = LoadReport | CopyReport | Failure
 
 
-def _write(
-    graph: Graph, batch: _Batch, after_batch: AfterBatch | None
-) -> list[tuple[str, Outcome]]:
-    results = iter(write_documents(graph, batch.docs, after_batch=after_batch))
+def _write(graph: Graph, batch: _Batch) -> list[tuple[str, Outcome]]:
+    results = iter(write_documents(graph, batch.docs))
     outcomes: list[tuple[str, Outcome]] = []
     for source, item in batch.items:
         if not isinstance(item, GraphDocument):
@@ -438,7 +435,6 @@ def ingest(
     on_item: Callable[[str, Outcome], None] | None = None,
     workers: int = 0,
     extraction: ExtractionConfig | None = None,
-    after_batch: AfterBatch | None = None,
     stories: StoryIndex | None = None,
 ) -> IngestSummary:
     return ingest_items(
@@ -447,7 +443,6 @@ def ingest(
         on_item=on_item,
         workers=workers,
         extraction=extraction,
-        after_batch=after_batch,
         stories=stories,
     )
 
@@ -459,7 +454,6 @@ def ingest_items(
     on_item: Callable[[str, Outcome], None] | None = None,
     workers: int = 0,
     extraction: ExtractionConfig | None = None,
-    after_batch: AfterBatch | None = None,
     stories: StoryIndex | None = None,
 ) -> IngestSummary:
     """Load articles from any source (files, pages, feeds): extracted in `workers` processes
@@ -469,7 +463,7 @@ def ingest_items(
     copies = _Copies(stories) if stories is not None else None
 
     def flush(batch: _Batch) -> None:
-        outcomes = _write(graph, batch, after_batch)
+        outcomes = _write(graph, batch)
         if copies is not None:
             copies.written(batch, outcomes)
         for source, result in outcomes:

@@ -75,9 +75,6 @@ class Rejected:
 
 
 WriteResult = LoadReport | Rejected
-# Called inside a batch's transaction once it is written, with what each document came to:
-# the place for records that must commit with the data, or not at all (audit).
-AfterBatch = Callable[[Tx, list[LoadReport]], None]
 
 
 @dataclass(frozen=True)
@@ -193,9 +190,7 @@ def _reports(
     return reports
 
 
-def _write_batch(
-    graph: Graph, docs: Sequence[GraphDocument], prepare: Prepare, after: AfterBatch | None
-) -> list[LoadReport]:
+def _write_batch(graph: Graph, docs: Sequence[GraphDocument], prepare: Prepare) -> list[LoadReport]:
     def work(tx: Tx) -> list[LoadReport]:
         prepared = prepare(tx, docs)
         fresh = _new_documents(tx, prepared)
@@ -204,10 +199,7 @@ def _write_batch(
             changes = CountChanges()
             created = _write_rows(tx, fold([prepared[i] for i in fresh]), changes)
             tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
-        reports = _reports(prepared, fresh, created)
-        if after is not None:
-            after(tx, reports)
-        return reports
+        return _reports(prepared, fresh, created)
 
     return graph.write(work, name="write_documents")
 
@@ -216,12 +208,11 @@ def _write_or_split(
     graph: Graph,
     docs: Sequence[GraphDocument],
     prepare: Prepare,
-    after: AfterBatch | None,
 ) -> list[WriteResult]:
     """Write `docs` in one transaction; when the graph refuses it, write each half on its own,
     down to the document at fault. A graph that does not answer fails everything."""
     try:
-        return list(_write_batch(graph, docs, prepare, after))
+        return list(_write_batch(graph, docs, prepare))
     except GraphUnavailableError:
         raise
     except Exception as exc:
@@ -231,8 +222,8 @@ def _write_or_split(
             return [Rejected(docs[0].document.id, exc)]
         log.info("a batch of %d documents was refused (%s); splitting it", len(docs), exc)
         half = len(docs) // 2
-        return _write_or_split(graph, docs[:half], prepare, after) + _write_or_split(
-            graph, docs[half:], prepare, after
+        return _write_or_split(graph, docs[:half], prepare) + _write_or_split(
+            graph, docs[half:], prepare
         )
 
 
@@ -241,7 +232,6 @@ def write_documents(
     docs: Sequence[GraphDocument],
     *,
     prepare: Prepare = as_resolved,
-    after_batch: AfterBatch | None = None,
 ) -> list[WriteResult]:
     """Write documents in batches, one transaction each; one result per document, in order.
 
@@ -250,7 +240,7 @@ def write_documents(
     results: list[WriteResult] = []
     for positions in plan_batches(docs):
         batch = [docs[i] for i in positions]
-        outcome = _write_or_split(graph, batch, prepare, after_batch)
+        outcome = _write_or_split(graph, batch, prepare)
         results.extend(outcome)
         _log_batch(batch, outcome)
     return results
