@@ -50,7 +50,7 @@ class BatchRows:
     def search_entries(self, held: dict[str, list[str]]) -> list[dict[str, str]]:
         """Index entries the batch's keys bring that the entities do not hold yet; `held` is
         each existing entity's keys before the batch."""
-        rows = []
+        rows: list[dict[str, str]] = []
         for update in self.entity_updates:
             before = held.get(update["id"], [])
             if not set(update["search_keys"]) - set(before):

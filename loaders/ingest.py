@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from graph_schema.errors import InvalidInputError, NewsgraphError
 from graph_schema.graph import Graph
 from loaders import write
+from loaders.linking.graph_index import linked
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.parallel import OrderedPool
 from loaders.resolve import GraphDocument, resolve
@@ -277,14 +278,14 @@ def load_article(
     near copy of a document already loaded is recorded as its copy instead (nothing else is
     written), and a document loaded keeps its fingerprint."""
     if stories is None:
-        return write_document(graph, _graph_document(article))
+        return write_document(graph, _graph_document(article), prepare=linked)
     extracted = article.extracted
     text = (extracted.text if extracted else article.text) or ""
     with stories.exclusive():
         copy = stories.record_copy(text, extracted.meta if extracted else article.meta)
         if copy is not None:
             return copy
-        report = write_document(graph, _graph_document(article))
+        report = write_document(graph, _graph_document(article), prepare=linked)
         if report.status == "loaded":
             stories.remember(report.document_id, text)
         return report
@@ -371,7 +372,7 @@ Outcome = LoadReport | CopyReport | Failure
 
 
 def _write(graph: Graph, batch: _Batch) -> list[tuple[str, Outcome]]:
-    results = iter(write_documents(graph, batch.docs))
+    results = iter(write_documents(graph, batch.docs, prepare=linked))
     outcomes: list[tuple[str, Outcome]] = []
     for source, item in batch.items:
         if not isinstance(item, GraphDocument):

@@ -9,10 +9,11 @@ batch the graph refuses is split in halves and written again, down to the one do
 fault, which is reported while the others land.
 
 Between resolution and writing sits `prepare`, called inside each batch's transaction before
-anything is written: the seam where entity linking (matching a batch's entities against the
-graph and renaming them to the graph's ids) plugs in. It gets the transaction (to read
-candidates) and the whole batch in order (to see the entities of earlier documents in it),
-and returns the documents to write; today it returns them as resolved.
+anything is written, with the batch's documents the graph does not hold yet: where entity
+linking (loaders.linking.graph_index.linked: the batch's entities matched against the graph and
+each other, renamed to the ids they are known by) plugs in. It reads through the transaction,
+so a batch is linked against exactly the graph it is written into, and a batch split after a
+refusal is linked again half by half.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ Prepare = Callable[[Tx, Sequence[GraphDocument]], list[GraphDocument]]
 
 
 def as_resolved(tx: Tx, batch: Sequence[GraphDocument]) -> list[GraphDocument]:
-    """The `prepare` step until entity linking exists: the documents as resolution made them."""
+    """The `prepare` step that links nothing: the documents as resolution made them (tests of
+    the writer itself, and the benchmark's writer without linking)."""
     return list(batch)
 
 
@@ -192,14 +194,19 @@ def _reports(
 
 def _write_batch(graph: Graph, docs: Sequence[GraphDocument], prepare: Prepare) -> list[LoadReport]:
     def work(tx: Tx) -> list[LoadReport]:
-        prepared = prepare(tx, docs)
-        fresh = _new_documents(tx, prepared)
+        fresh = _new_documents(tx, docs)
+        final = list(docs)
         created: set[str] = set()
         if fresh:
+            prepared = prepare(tx, [docs[i] for i in fresh])
+            if len(prepared) != len(fresh):
+                raise ValueError(f"prepare returned {len(prepared)} documents for {len(fresh)}")
+            for i, gdoc in zip(fresh, prepared, strict=True):
+                final[i] = gdoc
             changes = CountChanges()
-            created = _write_rows(tx, fold([prepared[i] for i in fresh]), changes)
+            created = _write_rows(tx, fold(prepared), changes)
             tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
-        return _reports(prepared, fresh, created)
+        return _reports(final, fresh, created)
 
     return graph.write(work, name="write_documents")
 
@@ -235,8 +242,9 @@ def write_documents(
 ) -> list[WriteResult]:
     """Write documents in batches, one transaction each; one result per document, in order.
 
-    `prepare` must return one document per document it is given, in the same order (it may
-    rename entities; it must not drop or reorder documents)."""
+    `prepare` gets each batch's documents the graph does not hold yet and must return one
+    document per document it is given, in the same order (it may rename entities; it must not
+    drop or reorder documents)."""
     results: list[WriteResult] = []
     for positions in plan_batches(docs):
         batch = [docs[i] for i in positions]
@@ -262,10 +270,12 @@ def _log_batch(batch: Sequence[GraphDocument], outcome: list[WriteResult]) -> No
     )
 
 
-def write_document(graph: Graph, gdoc: GraphDocument) -> LoadReport:
+def write_document(
+    graph: Graph, gdoc: GraphDocument, *, prepare: Prepare = as_resolved
+) -> LoadReport:
     """Write one document in one transaction; skip it when the graph already holds it. The
     graph's refusal is raised (InvalidInputError for a value it cannot store)."""
-    [result] = write_documents(graph, [gdoc])
+    [result] = write_documents(graph, [gdoc], prepare=prepare)
     if isinstance(result, Rejected):
         raise result.error
     return result

@@ -50,8 +50,9 @@ LINK_REDIRECTS = Statement(
 LINK_SPLIT_RULES = Statement(
     "LINK_SPLIT_RULES",
     f"""
-    MATCH (s:{SPLIT_RULE_LABEL} {{doc_id: $doc_id}})
-    RETURN s.source AS source, s.target AS target
+    UNWIND $doc_ids AS doc_id
+    MATCH (s:{SPLIT_RULE_LABEL} {{doc_id: doc_id}})
+    RETURN s.doc_id AS doc_id, s.source AS source, s.target AS target
     """,
 )
 

@@ -2,47 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from graph_schema.graph import Graph
+from graph_schema.graph import Graph, Tx
+from graph_schema.statement import Statement
 from graph_schema.statements import linking as st
 from graph_schema.vocabulary import EntityType
+from loaders.linking.link import link_batch
 from loaders.linking.profiles import Profile, with_keys
+from loaders.resolve import GraphDocument
 
 # How many entities one lookup may bring back per entity asking: a key shared by many (a place
 # holding dozens of plants) costs a bounded read, and the scores decide among what comes.
 PROFILE_CAP = 200
 
+Reader = Callable[[Statement, dict[str, Any]], list[dict[str, Any]]]
+
 
 @dataclass(frozen=True)
 class GraphIndex:
-    graph: Graph
+    """Linking's reads, through a graph (each its own read) or inside a write transaction (the
+    batched writer's: what it reads is what the batch is written against)."""
+
+    read: Reader
+
+    @classmethod
+    def of_graph(cls, graph: Graph) -> GraphIndex:
+        return cls(lambda statement, params: graph.read(statement, params))
+
+    @classmethod
+    def in_transaction(cls, tx: Tx) -> GraphIndex:
+        return cls(lambda statement, params: tx.run(statement, **params).records)
 
     def existing(self, ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
-        return {r["id"] for r in self.graph.read(st.LINK_EXISTING, {"ids": wanted})}
+        return {r["id"] for r in self.read(st.LINK_EXISTING, {"ids": wanted})}
 
     def by_keys(self, keys: Iterable[str], askers: int = 1) -> list[Profile]:
         wanted = sorted(set(keys))
         if not wanted:
             return []
         cap = PROFILE_CAP * max(1, askers)
-        rows = self.graph.read(st.LINK_PROFILES_BY_KEYS, {"keys": wanted, "cap": cap})
+        rows = self.read(st.LINK_PROFILES_BY_KEYS, {"keys": wanted, "cap": cap})
         return [_profile(r) for r in rows]
 
     def redirects(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = sorted(set(ids))
         if not wanted:
             return {}
-        rows = self.graph.read(st.LINK_REDIRECTS, {"ids": wanted})
+        rows = self.read(st.LINK_REDIRECTS, {"ids": wanted})
         return {r["source"]: r["target"] for r in rows}
 
-    def split_rules(self, doc_id: str) -> dict[str, str]:
-        rows = self.graph.read(st.LINK_SPLIT_RULES, {"doc_id": doc_id})
-        return {r["source"]: r["target"] for r in rows}
+    def split_rules(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        wanted = sorted(set(doc_ids))
+        if not wanted:
+            return {}
+        rules: dict[str, dict[str, str]] = {}
+        for r in self.read(st.LINK_SPLIT_RULES, {"doc_ids": wanted}):
+            rules.setdefault(r["doc_id"], {})[r["source"]] = r["target"]
+        return rules
+
+
+def linked(tx: Tx, batch: Sequence[GraphDocument]) -> list[GraphDocument]:
+    """The batched writer's `prepare` step (loaders.write): the batch linked against the graph
+    as its transaction reads it, and across its own documents."""
+    return link_batch(list(batch), GraphIndex.in_transaction(tx))
 
 
 def _profile(row: dict[str, object]) -> Profile:

@@ -54,9 +54,32 @@ class EntityIndex(Protocol):
         """Ids an analyst merged away -> the id they live on as (curation)."""
         ...
 
-    def split_rules(self, doc_id: str) -> dict[str, str]:
-        """An entity id of this document -> the id an analyst split its mentions off to."""
+    def split_rules(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        """Per document: an entity id of it -> the id an analyst split its mentions off to."""
         ...
+
+
+@dataclass
+class _Fetched:
+    """The graph as read once for a whole batch: which of the batch's ids it holds, and the
+    profiles under the keys of the batch's entities of the type being linked (read again for
+    each type). Curated mappings are read up front, so none are asked of it."""
+
+    present: set[str] = field(default_factory=set)
+    pool: list[Profile] = field(default_factory=list)
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        return set(ids) & self.present
+
+    def by_keys(self, keys: Iterable[str], askers: int = 1) -> list[Profile]:
+        wanted = set(keys)
+        return [p for p in self.pool if p.keys & wanted]
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def split_rules(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        return {}
 
 
 @dataclass
@@ -83,8 +106,8 @@ class BatchIndex:
     def redirects(self, ids: Iterable[str]) -> dict[str, str]:
         return self.graph.redirects(ids)
 
-    def split_rules(self, doc_id: str) -> dict[str, str]:
-        return self.graph.split_rules(doc_id)
+    def split_rules(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        return self.graph.split_rules(doc_ids)
 
     def add(self, profiles: Iterable[Profile]) -> None:
         for profile in profiles:
@@ -110,63 +133,107 @@ def _combined(a: Profile | None, b: Profile) -> Profile:
 
 
 def link_batch(docs: list[GraphDocument], index: EntityIndex) -> list[GraphDocument]:
-    """Link every document of a batch, each against the graph and the ones before it."""
-    batch = BatchIndex(index)
-    out = []
-    for doc in docs:
-        linked = link_document(doc, batch)
-        batch.add(profiles_of(linked).values())
-        out.append(linked)
-    return out
+    """Link every document of a batch, each against the graph and the ones before it.
+
+    The graph is read once for the batch's curated mappings, once for which of its ids exist,
+    and once per entity type for the profiles under the keys of all its documents' entities
+    of that type: a batch of 200 documents costs six reads, not six per document. Types go in
+    order across the batch (every document's places before any organisation), which decides
+    the same as linking the documents one after another: an entity only meets entities of
+    its own type, and those of earlier documents are linked before it either way."""
+    splits = index.split_rules(d.document.id for d in docs)
+    redirects = index.redirects({r.id for d in docs for r in d.entities})
+    states = [_Linking.curated(d, splits.get(d.document.id, {}), redirects) for d in docs]
+    fetched = _Fetched(index.existing({r.id for s in states for r in s.doc.entities}))
+    batch = BatchIndex(fetched)
+    for kind in _ORDER:
+        asking = [p for s in states for p in s.asking(kind, fetched.present)]
+        fetched.pool = _known_for(index, asking)
+        for state in states:
+            state.link(kind, batch)
+            batch.add(p for p in profiles_of(state.doc).values() if p.type is kind)
+    return [s.finished() for s in states]
 
 
 def link_document(doc: GraphDocument, index: EntityIndex) -> GraphDocument:
     """The document with its entities renamed to the graph's where they are the same thing,
     each entity's blocking keys filled in, and the candidate pairs found on the way."""
-    rules = index.split_rules(doc.document.id)
-    mapping = dict(rules)
-    mapping.update({k: v for k, v in index.redirects(r.id for r in doc.entities).items()})
-    doc = rename(doc, mapping) if mapping else doc
-    links: list[EntityLink] = [EntityLink(a, b, 1.0, "curated") for a, b in mapping.items()]
-    # where an analyst sent an entity it stays, even when that entity is not (or no longer) in
-    # the graph: scoring it against the one it was split from would undo the split
-    curated = set(mapping.values())
-    candidates: list[CandidatePair] = []
-    present = index.existing(r.id for r in doc.entities)
-    for kind in _ORDER:
-        profiles = profiles_of(doc)
-        taken = {r.id for r in doc.entities if r.id in present}
+    [linked] = link_batch([doc], index)
+    return linked
+
+
+@dataclass
+class _Linking:
+    """One document's linking under way: the document as renamed so far, and what was found."""
+
+    doc: GraphDocument
+    links: list[EntityLink]
+    # the split rules of the document: an entity id of it -> where an analyst sent it
+    rules: dict[str, str] = field(default_factory=dict)
+    # where an analyst sent an entity it stays, even when that entity is not (or no longer)
+    # in the graph: scoring it against the one it was split from would undo the split
+    decided: set[str] = field(default_factory=set)
+    candidates: list[CandidatePair] = field(default_factory=list)
+
+    @classmethod
+    def curated(
+        cls, doc: GraphDocument, splits: dict[str, str], redirects: dict[str, str]
+    ) -> _Linking:
+        """Start with what an analyst decided: split rules, then redirects of merged ids."""
+        mapping = dict(splits)
+        mapping.update({r.id: redirects[r.id] for r in doc.entities if r.id in redirects})
+        doc = rename(doc, mapping) if mapping else doc
+        links = [EntityLink(a, b, 1.0, "curated") for a, b in mapping.items()]
+        return cls(doc, links, rules=dict(splits), decided=set(mapping.values()))
+
+    def asking(self, kind: EntityType, present: set[str]) -> list[Profile]:
+        """Profiles of the entities of `kind` the graph does not hold under their own key."""
+        profiles = profiles_of(self.doc)
+        return [
+            profiles[r.id]
+            for r in self.doc.entities
+            if r.type == kind.value and r.id not in present and r.id not in self.decided
+        ]
+
+    def link(self, kind: EntityType, index: EntityIndex) -> None:
+        """Link the document's entities of `kind`; the same key is the same node, nothing to
+        decide, and the rest ask the index once."""
+        profiles = profiles_of(self.doc)
+        present = index.existing(r.id for r in self.doc.entities)
+        taken = {r.id for r in self.doc.entities if r.id in present}
         renames: dict[str, str] = {}
-        # the same key is the same node, nothing to decide; the rest ask the index once
         new_rows = [
             r
-            for r in doc.entities
-            if r.type == kind.value and r.id not in present and r.id not in curated
+            for r in self.doc.entities
+            if r.type == kind.value and r.id not in present and r.id not in self.decided
         ]
         pool = _known_for(index, [profiles[r.id] for r in new_rows])
         for row in new_rows:
             incoming = profiles[row.id]
             known = [p for p in pool if p.keys & incoming.keys]
-            found = _best(incoming, known, taken, doc, kind)
-            candidates += found.candidates
+            found = _best(incoming, known, taken, self.doc, kind)
+            self.candidates += found.candidates
             if found.link is not None:
                 renames[row.id] = found.link.target
                 taken.add(found.link.target)
-                links.append(found.link)
+                self.links.append(found.link)
         if renames:
-            doc = rename(doc, renames)
-    # a split rule names the entity the document was linked to when the analyst split it; an
-    # entity of it that scoring linked there now goes where the analyst sent it
-    late = {a: b for a, b in rules.items() if a in {r.id for r in doc.entities}}
-    if late:
-        doc = rename(doc, late)
-        links += [EntityLink(a, b, 1.0, "curated") for a, b in late.items()]
-    profiles = profiles_of(doc)
-    for row in doc.entities:
-        row.link_keys = sorted(profiles[row.id].keys)
-    doc.links = links
-    doc.candidates = _distinct_pairs(candidates)
-    return doc
+            self.doc = rename(self.doc, renames)
+
+    def finished(self) -> GraphDocument:
+        """The linked document, each entity with the blocking keys it is filed under."""
+        # a split rule names the entity the document was linked to when the analyst split it;
+        # an entity of it that scoring linked there now goes where the analyst sent it
+        ids = {r.id for r in self.doc.entities}
+        late = {a: b for a, b in self.rules.items() if a in ids}
+        if late:
+            self.doc = rename(self.doc, late)
+            self.links += [EntityLink(a, b, 1.0, "curated") for a, b in late.items()]
+        profiles = profiles_of(self.doc)
+        rows = [replace(r, link_keys=sorted(profiles[r.id].keys)) for r in self.doc.entities]
+        return replace(
+            self.doc, entities=rows, links=self.links, candidates=_distinct_pairs(self.candidates)
+        )
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,16 @@ from graph_schema.keys import search_entries
 from graph_schema.schema import apply_schema
 from graph_schema.statement import Statement
 from graph_schema.statements import counts as cs
+from loaders.linking.graph_index import linked
 from loaders.resolve import GraphDocument, resolve
-from loaders.write import LoadReport, Rejected, delete_document, write_documents
+from loaders.write import (
+    LoadReport,
+    Prepare,
+    Rejected,
+    as_resolved,
+    delete_document,
+    write_documents,
+)
 from tests.conftest import WIPE
 from tests.factories import VISIT_TEXT, entity, relation, visit_document
 
@@ -71,12 +79,19 @@ def documents() -> list[GraphDocument]:
     return [*docs, docs[0]]
 
 
-def one_by_one(graph: Graph, docs: list[GraphDocument]) -> dict[str, Any]:
+def one_by_one(
+    graph: Graph, docs: list[GraphDocument], prepare: Prepare = as_resolved
+) -> dict[str, Any]:
     for doc in docs:
-        write_documents(graph, [doc])
+        write_documents(graph, [doc], prepare=prepare)
     return snapshot(graph)
 
 
+# The writer on its own, and with linking (ingest's and POST /documents' writer).
+PREPARES = pytest.mark.parametrize("prepare", [as_resolved, linked], ids=["resolved", "linked"])
+
+
+@PREPARES
 @pytest.mark.parametrize(
     "documents_per_batch, rows_per_statement", [(200, 5000), (2, 5000), (3, 2)]
 )
@@ -85,13 +100,14 @@ def test_a_batch_leaves_what_its_documents_one_by_one_leave(
     monkeypatch: pytest.MonkeyPatch,
     documents_per_batch: int,
     rows_per_statement: int,
+    prepare: Prepare,
 ) -> None:
     docs = documents()
-    written = one_by_one(empty_graph, docs)
+    written = one_by_one(empty_graph, docs, prepare)
     empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
     monkeypatch.setattr(loaders.write, "MAX_BATCH_DOCUMENTS", documents_per_batch)
     monkeypatch.setattr(loaders.batch, "MAX_STATEMENT_ROWS", rows_per_statement)
-    results = write_documents(empty_graph, docs)
+    results = write_documents(empty_graph, docs, prepare=prepare)
     assert [r.status for r in results if isinstance(r, LoadReport)] == [
         "loaded",
         "loaded",
@@ -102,14 +118,15 @@ def test_a_batch_leaves_what_its_documents_one_by_one_leave(
     assert snapshot(empty_graph) == written
 
 
+@PREPARES
 def test_writing_into_a_populated_graph_in_batches_equals_one_by_one(
-    empty_graph: Graph,
+    empty_graph: Graph, prepare: Prepare
 ) -> None:
     docs = documents()
-    written = one_by_one(empty_graph, docs)
+    written = one_by_one(empty_graph, docs, prepare)
     empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
-    write_documents(empty_graph, docs[:2])
-    again = write_documents(empty_graph, docs)  # two held already, two new, one repeat
+    write_documents(empty_graph, docs[:2], prepare=prepare)
+    again = write_documents(empty_graph, docs, prepare=prepare)  # two held, two new, a repeat
     assert [r.status for r in again if isinstance(r, LoadReport)] == [
         "skipped",
         "skipped",
@@ -126,12 +143,13 @@ def refused() -> GraphDocument:
     return doc
 
 
+@PREPARES
 def test_a_document_the_graph_refuses_is_reported_and_the_rest_of_its_batch_lands(
-    empty_graph: Graph,
+    empty_graph: Graph, prepare: Prepare
 ) -> None:
     good = documents()[:4]
     batch = [good[0], good[1], refused(), good[2], good[3]]
-    results = write_documents(empty_graph, batch)
+    results = write_documents(empty_graph, batch, prepare=prepare)
     assert [type(r).__name__ for r in results] == [
         "LoadReport",
         "LoadReport",
@@ -143,7 +161,7 @@ def test_a_document_the_graph_refuses_is_reported_and_the_rest_of_its_batch_land
     assert isinstance(bad, Rejected) and bad.document_id == batch[2].document.id
     written = snapshot(empty_graph)
     empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
-    assert one_by_one(empty_graph, good) == written
+    assert one_by_one(empty_graph, good, prepare) == written
 
 
 def counted_by_reading(graph: Graph) -> dict[str, int]:

@@ -4,19 +4,29 @@ thing whatever the article's language or whether it was extracted here or elsewh
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
-from graph_schema.graph import Graph
+from graph_schema.graph import Graph, Tx
 from graph_schema.statement import Statement
 from graph_schema.vocabulary import EntityType
-from loaders.ingest import Article, load_article
+from loaders.ingest import Article, load_article, prepare_item
+from loaders.linking.graph_index import GraphIndex, linked
+from loaders.linking.link import link_batch
 from loaders.linking.names import core, is_generic, plant_residue, similarity, skeleton
 from loaders.linking.places import places_relation
 from loaders.linking.products import products_fit
 from loaders.linking.profiles import Profile, with_keys
 from loaders.linking.score import CANDIDATE_AT, MERGE_AT, SPELLED_ALIKE, score
 from loaders.models import DocumentMeta, ExtractedDocument
-from loaders.resolve import resolve
+from loaders.resolve import GraphDocument, resolve
+from loaders.write import LoadReport, write_documents
+from tests.conftest import WIPE
+from tests.factories import VISIT_TEXT, visit_document
+from tests.loaders.test_batches import snapshot
 
 P, ORG, L, T = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PLANT
 
@@ -564,3 +574,48 @@ def test_an_extracted_article_and_a_pre_extracted_one_in_another_language_meet(
     assert len(plants) == 1 and plants[0]["docs"] == 2, plants
     persons = empty_graph.read(PERSONS)
     assert len(persons) == 1, persons  # Soliyev and Saliev, with the same office
+
+
+def _prepared(article: Article) -> GraphDocument:
+    result = prepare_item(article).result
+    assert isinstance(result, GraphDocument), result
+    return result
+
+
+def test_documents_of_one_batch_meet_as_they_do_one_after_another(empty_graph: Graph) -> None:
+    english = _prepared(Article("en", text=ENGLISH, meta=DocumentMeta(lang="en")))
+    russian = _prepared(Article("ru", extracted=ExtractedDocument(**RUSSIAN_GOLD)))
+    for doc in (english, russian):
+        write_documents(empty_graph, [doc], prepare=linked)
+    one_by_one = snapshot(empty_graph)
+    empty_graph.write(lambda tx: tx.run(WIPE), name="wipe")
+    # one batch, one transaction: the Russian article meets what the English one brings
+    # although none of it is in the graph yet
+    results = write_documents(empty_graph, [english, russian], prepare=linked)
+    assert [r.status for r in results if isinstance(r, LoadReport)] == ["loaded", "loaded"]
+    assert snapshot(empty_graph) == one_by_one
+    plants = empty_graph.read(PLANTS)
+    assert len(plants) == 1 and plants[0]["docs"] == 2, plants
+    assert len(empty_graph.read(PERSONS)) == 1
+
+
+def test_a_batch_asks_the_graph_once_per_entity_type(empty_graph: Graph) -> None:
+    english = _prepared(Article("en", text=ENGLISH, meta=DocumentMeta(lang="en")))
+    russian = _prepared(Article("ru", extracted=ExtractedDocument(**RUSSIAN_GOLD)))
+    write_documents(empty_graph, [english], prepare=linked)
+    batch = [russian, *(resolve(visit_document(VISIT_TEXT + f" Satz {i}.")) for i in range(5))]
+    reads: Counter[str] = Counter()
+
+    def counting(tx: Tx, docs: Sequence[GraphDocument]) -> list[GraphDocument]:
+        index = GraphIndex.in_transaction(tx)
+
+        def read(statement: Statement, params: dict[str, Any]) -> list[dict[str, Any]]:
+            reads[statement.name] += 1
+            return index.read(statement, params)
+
+        return link_batch(list(docs), GraphIndex(read))
+
+    results = write_documents(empty_graph, batch, prepare=counting)
+    assert all(isinstance(r, LoadReport) and r.status == "loaded" for r in results)
+    assert reads["LINK_SPLIT_RULES"] == reads["LINK_REDIRECTS"] == reads["LINK_EXISTING"] == 1
+    assert 1 <= reads["LINK_PROFILES_BY_KEYS"] <= len(EntityType)
