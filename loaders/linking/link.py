@@ -151,7 +151,7 @@ def link_batch(docs: list[GraphDocument], index: EntityIndex) -> list[GraphDocum
         fetched.pool = _known_for(index, asking)
         for state in states:
             state.link(kind, batch)
-            batch.add(p for p in profiles_of(state.doc).values() if p.type is kind)
+            batch.add(p for p in state.profiles().values() if p.type is kind)
     return [s.finished() for s in states]
 
 
@@ -174,6 +174,13 @@ class _Linking:
     # in the graph: scoring it against the one it was split from would undo the split
     decided: set[str] = field(default_factory=set)
     candidates: list[CandidatePair] = field(default_factory=list)
+    # the profiles of `doc` as it stands, computed again only after a rename changes it
+    _profiles: dict[str, Profile] | None = None
+
+    def profiles(self) -> dict[str, Profile]:
+        if self._profiles is None:
+            self._profiles = profiles_of(self.doc)
+        return self._profiles
 
     @classmethod
     def curated(
@@ -188,7 +195,7 @@ class _Linking:
 
     def asking(self, kind: EntityType, present: set[str]) -> list[Profile]:
         """Profiles of the entities of `kind` the graph does not hold under their own key."""
-        profiles = profiles_of(self.doc)
+        profiles = self.profiles()
         return [
             profiles[r.id]
             for r in self.doc.entities
@@ -198,7 +205,7 @@ class _Linking:
     def link(self, kind: EntityType, index: EntityIndex) -> None:
         """Link the document's entities of `kind`; the same key is the same node, nothing to
         decide, and the rest ask the index once."""
-        profiles = profiles_of(self.doc)
+        profiles = self.profiles()
         present = index.existing(r.id for r in self.doc.entities)
         taken = {r.id for r in self.doc.entities if r.id in present}
         renames: dict[str, str] = {}
@@ -219,6 +226,7 @@ class _Linking:
                 self.links.append(found.link)
         if renames:
             self.doc = rename(self.doc, renames)
+            self._profiles = None
 
     def finished(self) -> GraphDocument:
         """The linked document, each entity with the blocking keys it is filed under."""
@@ -229,7 +237,8 @@ class _Linking:
         if late:
             self.doc = rename(self.doc, late)
             self.links += [EntityLink(a, b, 1.0, "curated") for a, b in late.items()]
-        profiles = profiles_of(self.doc)
+            self._profiles = None
+        profiles = self.profiles()
         rows = [replace(r, link_keys=sorted(profiles[r.id].keys)) for r in self.doc.entities]
         return replace(
             self.doc, entities=rows, links=self.links, candidates=_distinct_pairs(self.candidates)

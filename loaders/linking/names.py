@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph_schema.keys import fold
@@ -42,6 +42,9 @@ _DOUBLE = re.compile(r"(.)\1+")
 _SOFT_C = re.compile(r"c(?=[ei])")
 
 
+# Scoring a person compares every name word with every word of each namesake: the same few
+# thousand words over and over, so their skeletons are kept (a pure function of the word).
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """One spelling for the transliterations of a name word."""
     text = fold(word).replace(" ", "")
