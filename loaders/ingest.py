@@ -27,6 +27,8 @@ from loaders.linking.graph_index import linked
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.parallel import OrderedPool
 from loaders.resolve import GraphDocument, resolve
+from loaders.sources import syndication
+from loaders.sources.syndication import CopyReport, StoryIndex
 from loaders.write import (
     LoadReport,
     Rejected,
@@ -37,7 +39,6 @@ from loaders.write import (
 
 if TYPE_CHECKING:
     from loaders.extraction.config import ExtractionConfig
-    from loaders.sources.syndication import CopyReport, StoryIndex
 
 log = logging.getLogger(__name__)
 
@@ -398,26 +399,23 @@ class _Copies:
     being loaded (loaders.sources.syndication); each document loaded keeps its fingerprint."""
 
     def __init__(self, stories: StoryIndex) -> None:
-        from loaders.sources import syndication
-
         self.stories = stories
-        self.syndication = syndication
         self.waiting: list[Any] = []  # fingerprints of the documents in the batch
 
     def waits_for_original(self, gdoc: GraphDocument) -> bool:
         """Whether `gdoc` is a copy of a document not yet written (the batch must go first)."""
         text = gdoc.document.text
-        if not self.waiting or not self.syndication.long_enough(text):
+        if not self.waiting or not syndication.long_enough(text):
             return False
-        signature = self.syndication.fingerprint(text)
+        signature = syndication.fingerprint(text)
         return any(signature.jaccard(w) >= self.stories.threshold for w in self.waiting)
 
     def copy_of_loaded(self, gdoc: GraphDocument) -> CopyReport | None:
         row = gdoc.document
-        meta = DocumentMeta(url=row.url, title=row.title, published=row.published)
+        meta = DocumentMeta(url=row.url, title=row.title, published=row.published, lang=None)
         copy = self.stories.record_copy(row.text, meta)
-        if copy is None and self.syndication.long_enough(row.text):
-            self.waiting.append(self.syndication.fingerprint(row.text))
+        if copy is None and syndication.long_enough(row.text):
+            self.waiting.append(syndication.fingerprint(row.text))
         return copy
 
     def written(self, batch: _Batch, outcomes: list[tuple[str, Outcome]]) -> None:
