@@ -277,18 +277,21 @@ def load_article(
 ) -> LoadReport | CopyReport:
     """Extract (unless already extracted), resolve and write one article. With `stories`, a
     near copy of a document already loaded is recorded as its copy instead (nothing else is
-    written), and a document loaded keeps its fingerprint."""
+    written), and a document loaded keeps its fingerprint (written with it)."""
     if stories is None:
-        return write_document(graph, _graph_document(article), prepare=linked)
+        gdoc = syndication.fingerprinted(_graph_document(article))
+        return write_document(graph, gdoc, prepare=linked)
     extracted = article.extracted
     text = (extracted.text if extracted else article.text) or ""
+    signature = syndication.fingerprint(text) if syndication.long_enough(text) else None
     with stories.exclusive():
-        copy = stories.record_copy(text, extracted.meta if extracted else article.meta)
+        copy = stories.record_copy(text, extracted.meta if extracted else article.meta, signature)
         if copy is not None:
             return copy
-        report = write_document(graph, _graph_document(article), prepare=linked)
+        gdoc = syndication.fingerprinted(_graph_document(article))
+        report = write_document(graph, gdoc, prepare=linked)
         if report.status == "loaded":
-            stories.remember(report.document_id, text)
+            stories.loaded(gdoc)
         return report
 
 
@@ -298,7 +301,8 @@ def prepare_item(item: Article | Failure) -> Prepared:
     if isinstance(item, Failure):
         return Prepared(item.source, item)
     try:
-        return Prepared(item.source, _graph_document(item))
+        # fingerprinted here, in the worker, not in the one writer's process
+        return Prepared(item.source, syndication.fingerprinted(_graph_document(item)))
     except (NewsgraphError, ValidationError) as exc:
         return Prepared(item.source, Failure(item.source, describe(exc)))
     except Exception as exc:  # a bug met by one article must not stop the others
@@ -404,25 +408,29 @@ class _Copies:
 
     def waits_for_original(self, gdoc: GraphDocument) -> bool:
         """Whether `gdoc` is a copy of a document not yet written (the batch must go first)."""
-        text = gdoc.document.text
-        if not self.waiting or not syndication.long_enough(text):
+        if not self.waiting:
             return False
-        signature = syndication.fingerprint(text)
+        signature = syndication.signature_of(gdoc)
+        if signature is None:
+            return False
         return any(signature.jaccard(w) >= self.stories.threshold for w in self.waiting)
 
     def copy_of_loaded(self, gdoc: GraphDocument) -> CopyReport | None:
         row = gdoc.document
         meta = DocumentMeta(url=row.url, title=row.title, published=row.published, lang=None)
-        copy = self.stories.record_copy(row.text, meta)
-        if copy is None and syndication.long_enough(row.text):
-            self.waiting.append(syndication.fingerprint(row.text))
+        signature = syndication.signature_of(gdoc)
+        copy = self.stories.record_copy(row.text, meta, signature)
+        if copy is None and signature is not None:
+            self.waiting.append(signature)
         return copy
 
     def written(self, batch: _Batch, outcomes: list[tuple[str, Outcome]]) -> None:
-        texts = {d.document.id: d.document.text for d in batch.docs}
+        """The batch's documents loaded join the index; their fingerprints were written with
+        them, in the batch's transaction."""
+        docs = {d.document.id: d for d in batch.docs}
         for _, result in outcomes:
             if isinstance(result, LoadReport) and result.status == "loaded":
-                self.stories.remember(result.document_id, texts[result.document_id])
+                self.stories.loaded(docs[result.document_id])
         self.waiting = []
 
 

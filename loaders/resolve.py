@@ -65,6 +65,9 @@ class DocumentRow:
     entity_investments: list[str] = field(default_factory=list)
     entity_title_ids: list[str] = field(default_factory=list)
     entity_titles: list[str] = field(default_factory=list)
+    # The text's MinHash (loaders.sources.syndication), written with the document; None for a
+    # text too short to be told a copy, or a document loaded without one (backfilled later).
+    minhash: list[int] | None = None
 
 
 @dataclass

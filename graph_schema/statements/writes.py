@@ -56,7 +56,7 @@ CREATE_DOCUMENTS = Statement(
     SET d.url = doc.url, d.title = doc.title, d.published = doc.published,
         d.lang = doc.lang, d.text = doc.text, d.ingested_at = doc.ingested_at,
         d.seen = doc.seen, d.entity_count = doc.entity_count,
-        d.relation_count = doc.relation_count,
+        d.relation_count = doc.relation_count, d.minhash = doc.minhash,
         {ENTITY_FACTS % {"d": "d", "doc": "doc"}}
     RETURN count(d) AS created
     """,

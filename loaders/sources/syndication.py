@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from graph_schema.graph import Graph, Tx
 from graph_schema.statements import sources as st
 from loaders.models import DocumentMeta, document_id, normalise_text
+from loaders.resolve import GraphDocument
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,9 @@ THRESHOLD = 0.7
 NUM_PERM = 128
 SHINGLE = 5
 MIN_WORDS = 50
+# datasketch 2's permutation scheme, named: a MinHash rebuilt from stored values must say which
+# scheme made them (datasketch refuses to guess), and only sketches of one scheme compare.
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -45,9 +49,26 @@ def long_enough(text: str) -> bool:
 def fingerprint(text: str) -> Any:
     from datasketch import MinHash
 
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch(list(shingles(text)))
     return signature
+
+
+def fingerprinted(gdoc: GraphDocument) -> GraphDocument:
+    """The document carrying its fingerprint, written with it in its batch's transaction (no
+    transaction of its own); computed where the document is extracted (a worker process)."""
+    text = gdoc.document.text
+    if gdoc.document.minhash is not None or not long_enough(text):
+        return gdoc
+    return replace(gdoc, document=replace(gdoc.document, minhash=_values(fingerprint(text))))
+
+
+def signature_of(gdoc: GraphDocument) -> Any:
+    """The document's fingerprint as a MinHash; None for a text too short to have one."""
+    values = gdoc.document.minhash
+    if values is None:
+        return fingerprint(gdoc.document.text) if long_enough(gdoc.document.text) else None
+    return _from_values(values)
 
 
 def _values(signature: Any) -> list[int]:
@@ -58,7 +79,7 @@ def _from_values(values: list[int]) -> Any:
     import numpy as np
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint32), scheme=SCHEME)
 
 
 @dataclass(frozen=True)
@@ -123,12 +144,14 @@ class StoryIndex:
             self._lsh.remove(doc_id)
             del self._signatures[doc_id], self._loaded_at[doc_id]
 
-    def original_of(self, text: str) -> tuple[str, float] | None:
-        """The first loaded document `text` is a near copy of, and their similarity."""
+    def original_of(self, text: str, signature: Any = None) -> tuple[str, float] | None:
+        """The first loaded document `text` (whose fingerprint is `signature`, when known) is a
+        near copy of, and their similarity."""
         if not long_enough(text):
             return None
         self.refresh()
-        signature = fingerprint(text)
+        if signature is None:
+            signature = fingerprint(text)
         found = []
         for doc_id in self._lsh.query(signature):
             similarity = signature.jaccard(self._signatures[doc_id])
@@ -146,14 +169,18 @@ class StoryIndex:
         copies of one story arriving at once would otherwise both find no original."""
         return self._lock
 
-    def record_copy(self, text: str, meta: DocumentMeta | None) -> CopyReport | None:
+    def record_copy(
+        self, text: str, meta: DocumentMeta | None, signature: Any = None
+    ) -> CopyReport | None:
         """Record `text` as a copy of its story's first document; None when it is no copy, or
         is that very document from the same place (then loading it changes nothing anyway)."""
         with self._lock:
-            return self._record_copy(text, meta)
+            return self._record_copy(text, meta, signature)
 
-    def _record_copy(self, text: str, meta: DocumentMeta | None) -> CopyReport | None:
-        found = self.original_of(text)
+    def _record_copy(
+        self, text: str, meta: DocumentMeta | None, signature: Any
+    ) -> CopyReport | None:
+        found = self.original_of(text, signature)
         if found is None:
             return None
         original, similarity = found
@@ -182,7 +209,7 @@ class StoryIndex:
         report = self.graph.write(work, name="record copy")
         if report is None and copy_id != original:
             self._forget(original)
-            return self._record_copy(text, meta)  # the next oldest, if any
+            return self._record_copy(text, meta, signature)  # the next oldest, if any
         if report is not None:
             log.info(
                 "%s is a copy of document %s (similarity %.2f)",
@@ -192,20 +219,16 @@ class StoryIndex:
             )
         return report
 
-    def remember(self, doc_id: str, text: str) -> None:
-        """Keep the fingerprint of a document just loaded, in the graph and in the index."""
-        if not long_enough(text):
+    def loaded(self, gdoc: GraphDocument) -> None:
+        """Keep in the index the fingerprint of a document just written (the writer wrote it
+        with the document: loaders.write, from `fingerprinted`)."""
+        if gdoc.document.minhash is None:
             return
         with self._lock:
-            self._remember(doc_id, text)
-
-    def _remember(self, doc_id: str, text: str) -> None:
-        if self._lsh is None:
-            self.refresh()
-        if doc_id in self._signatures:
-            return
-        signature = fingerprint(text)
-        row = {"id": doc_id, "minhash": _values(signature)}
-        self.graph.write(lambda tx: tx.run(st.SET_FINGERPRINTS, rows=[row]), name="minhash")
-        # Loaded just now: later than every document the index holds.
-        self._add(doc_id, signature, datetime.now(UTC).isoformat())
+            if self._lsh is None:
+                self.refresh()  # built from the graph, which holds this document already
+            if gdoc.document.id in self._signatures:
+                return
+            # Loaded just now: later than every document the index holds.
+            signature = _from_values(gdoc.document.minhash)
+            self._add(gdoc.document.id, signature, datetime.now(UTC).isoformat())

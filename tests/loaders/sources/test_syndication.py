@@ -11,7 +11,7 @@ import pytest
 
 from graph_schema.graph import Graph
 from graph_schema.statement import Statement
-from loaders.ingest import Article, load_article
+from loaders.ingest import Article, ingest_items, load_article
 from loaders.sources.page import article_from_html
 from loaders.sources.syndication import CopyReport, StoryIndex, fingerprint, shingles
 from loaders.write import LoadReport
@@ -123,6 +123,20 @@ def test_a_new_process_finds_copies_of_what_was_loaded_before(
     copy = load_article(empty_graph, pages["portal"], fresh)
     assert isinstance(copy, CopyReport) and copy.document_id == first.document_id
     assert empty_graph.read(FINGERPRINTED)[0]["n"] == 1
+
+
+def test_a_batch_writes_each_fingerprint_with_its_document(
+    empty_graph: Graph, pages: dict[str, Article]
+) -> None:
+    """The batched ingest writes a document's fingerprint in the batch's own transaction (no
+    transaction per document); a new process reads the stored fingerprints as they are."""
+    summary = ingest_items(
+        empty_graph, [pages["kurier"], pages["silkroad"]], stories=StoryIndex(empty_graph)
+    )
+    assert summary.documents == 2
+    assert empty_graph.read(FINGERPRINTED)[0]["n"] == 2
+    copy = load_article(empty_graph, pages["portal"], StoryIndex(empty_graph))
+    assert isinstance(copy, CopyReport) and copy.url == PORTAL
 
 
 def test_a_copy_of_a_deleted_story_is_loaded_as_a_story_of_its_own(
