@@ -101,12 +101,13 @@ def _without_domain(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name, asked at every score of two orgs
 def core(name: str) -> str:
     """A name folded, without legal forms, company nouns and a web domain: the part that
     identifies."""
     words = fold(_without_domain(name)).split()
     drop = designators()
-    phrases = sorted((d.split() for d in drop if " " in d), key=len, reverse=True)
+    phrases = _designator_phrases()
     kept: list[str] = []
     i = 0
     while i < len(words):
@@ -118,6 +119,12 @@ def core(name: str) -> str:
             kept.append(words[i])
         i += 1
     return " ".join(kept)
+
+
+@cache
+def _designator_phrases() -> list[list[str]]:
+    """The designators of more than one word, longest first."""
+    return sorted((d.split() for d in designators() if " " in d), key=len, reverse=True)
 
 
 def designator_kinds(name: str) -> frozenset[str]:
@@ -133,6 +140,7 @@ def designator_kinds(name: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the name, asked at every score of two plants
 def plant_residue(name: str) -> str:
     """What a plant's name says beyond its kind, its product and where it is: "Rogun
     hydropower plant" -> "rogun", "Talas gold mining combine at Jerooy" -> "talas mining",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graph_schema.keys import fold
@@ -30,6 +30,9 @@ def kinds() -> dict[str, Kind]:
     }
 
 
+# A pure function of the text, asked for every word of every plant name each time two plants
+# are scored (names.plant_residue): the same few thousand texts over and over.
+@lru_cache(maxsize=100_000)
 def product_kinds(text: str) -> frozenset[str]:
     """The kinds a product text names, a narrower kind standing for its broader one too."""
     words = fold(text).split()
