@@ -57,17 +57,19 @@ LINK_SPLIT_RULES = Statement(
 )
 
 # Written in the batch's transaction, after its entities (one row per entity of the batch, its
-# documents' keys folded: loaders.batch).
+# documents' keys folded: loaders.batch). Only keys the entity lacks are filed: a key it holds
+# has its KEYS edge already, and MERGE of that edge reads every edge of the key's node (a key
+# shared by hundreds of entities, at every batch naming one of them).
 WRITE_LINK_KEYS = Statement(
     "WRITE_LINK_KEYS",
     f"""
     UNWIND $rows AS row
     MATCH (e:{ENTITY_LABEL} {{id: row.id}})
-    SET e.link_keys = coalesce(e.link_keys, []) +
-                      [k IN row.keys WHERE NOT k IN coalesce(e.link_keys, [])],
+    WITH e, row, [k IN row.keys WHERE NOT k IN coalesce(e.link_keys, [])] AS new_keys
+    SET e.link_keys = coalesce(e.link_keys, []) + new_keys,
         e.name_in_text = coalesce(e.name_in_text, false) OR row.named
-    WITH e, row
-    UNWIND row.keys AS key
+    WITH e, new_keys
+    UNWIND new_keys AS key
     MERGE (k:{LINK_KEY_LABEL} {{key: key}})
     MERGE (k)-[:{KEYS}]->(e)
     RETURN count(*) AS keyed

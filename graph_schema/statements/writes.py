@@ -140,7 +140,8 @@ UPDATE_ENTITIES = Statement(
 )
 
 
-# Derived fields of a relation, recomputed from its provenance lists after every change.
+# Derived fields of a relation, recomputed from its provenance lists after a deletion shrank
+# them.
 DERIVE_RELATION = """
         SET r.doc_count = size(reduce(seen = [], x IN r.doc_ids |
                                CASE WHEN x IN seen THEN seen ELSE seen + x END)),
@@ -150,6 +151,28 @@ DERIVE_RELATION = """
             r.first_seen = reduce(m = null, x IN r.seen_dates |
                                   CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
             r.last_seen = reduce(m = null, x IN r.seen_dates |
+                                 CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
+"""
+
+
+# The same derived fields brought up to date by a batch's row alone: each is a fold over the
+# provenance lists (a distinct count, a maximum, a minimum...), and folding the row into the
+# value the lists before it folded to gives what folding the whole lists does, reading only the
+# batch's entries rather than every entry a relation ever collected (which grew with the graph:
+# the distinct count alone is quadratic in a hub relation's documents). The distinct count may
+# add the row's documents because none of them is in the lists yet: a batch writes only
+# documents the graph does not hold, and deleting a document takes its entries out.
+_FOLD_ROW_INTO_RELATION = """
+        SET r.doc_count = coalesce(r.doc_count, 0) + size(reduce(seen = [], x IN row.doc_ids |
+                               CASE WHEN x IN seen THEN seen ELSE seen + x END)),
+            r.confidence = reduce(m = coalesce(r.confidence, 0.0), c IN row.confidences |
+                                  CASE WHEN c > m THEN c ELSE m END),
+            r.status = CASE WHEN r.status = 'done' OR 'done' IN row.statuses THEN 'done'
+                            WHEN r.status = 'planned' OR 'planned' IN row.statuses
+                            THEN 'planned' ELSE null END,
+            r.first_seen = reduce(m = r.first_seen, x IN row.seen_dates |
+                                  CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
+            r.last_seen = reduce(m = r.last_seen, x IN row.seen_dates |
                                  CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
 """
 
@@ -173,8 +196,8 @@ def _merge_relations(rtype: RelationType) -> Statement:
             r.seen_dates = r.seen_dates + row.seen_dates,
             r.title = coalesce(row.title, r.title),
             r.amount = coalesce(row.amount, r.amount)
-        WITH r
-        {DERIVE_RELATION}
+        WITH r, row
+        {_FOLD_ROW_INTO_RELATION}
         RETURN count(r) AS merged
         """,
         writes=True,
