@@ -300,7 +300,7 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
         for row in orphans:
             changes.nodes(row["labels"], -1)
         kept = tx.run(w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records
-        _reindex(tx, [r["id"] for r in orphans], kept)
+        reindex_search(tx, [r["id"] for r in orphans], kept)
         for row in tx.run(w.DELETE_DOCUMENT_NODE, id=doc_id).records:
             changes.document(row["lang"], row["published"], -1)
         tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
@@ -313,9 +313,9 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
     return report
 
 
-def _reindex(tx: Tx, deleted: list[str], kept: list[dict[str, Any]]) -> None:
-    """Search entries follow the keys: none for entities gone, rebuilt for those recomputed
-    (a key only the deleted document gave is no longer found)."""
+def reindex_search(tx: Tx, deleted: list[str], kept: list[dict[str, Any]]) -> None:
+    """Search entries follow the keys: none for entities gone (`deleted` ids), rebuilt for
+    those recomputed (`kept`: rows of id and keys; a key no longer held is no longer found)."""
     ids = deleted + [row["id"] for row in kept]
     for chunk in _id_chunks(ids):
         tx.run(ss.DELETE_SEARCH_ENTRIES, ids=chunk)

@@ -12,8 +12,8 @@ from typing import Any
 
 from graph_schema.keys import fold, relation_id
 from graph_schema.vocabulary import SYMMETRIC_RELATIONS
+from loaders.batch import candidate_id
 from loaders.curation.region import MentionState, Props, Region, RelationState
-from loaders.write import candidate_id
 
 _FIRST_GIVEN = ("geonames_id", "iso", "status", "product", "capacity", "investment")
 _PROVENANCE = ("doc_ids", "sentences", "confidences", "statuses", "seen_dates")
@@ -29,10 +29,6 @@ class Stamp:
 
 def _union(first: list[Any], second: list[Any]) -> list[Any]:
     return first + [x for x in second if x not in first]
-
-
-def _search_text(keys: list[str]) -> str:
-    return " ".join(keys)
 
 
 # -- merge -----------------------------------------------------------------------------------------
@@ -71,7 +67,6 @@ def merged(before: Region, source: str, target: str, stamp: Stamp) -> Region:
 def _merge_entity_props(props: Props, gone: Props, moved: int) -> None:
     for name in ("aliases", "search_keys", "titles", "link_keys"):
         props[name] = _union(list(props.get(name) or []), list(gone.get(name) or []))
-    props["search_text"] = _search_text(props["search_keys"])
     props["mention_count"] = int(props.get("mention_count") or 0) + int(
         gone.get("mention_count") or 0
     )
@@ -295,7 +290,6 @@ def recount(region: Region, entity_id: str) -> None:
     props.update(
         aliases=aliases,
         search_keys=keys,
-        search_text=_search_text(keys),
         titles=titles,
         mention_count=sum(int(m.props.get("count") or 0) for m in mentions),
         doc_count=len({m.doc for m in mentions}),
@@ -323,5 +317,4 @@ def renamed(before: Region, entity: str, name: str) -> Region:
     key = fold(name)
     if key:
         props["search_keys"] = _union(list(props.get("search_keys") or []), [key])
-        props["search_text"] = _search_text(props["search_keys"])
     return region

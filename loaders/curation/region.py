@@ -15,12 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph_schema.counts import CountChanges
 from graph_schema.errors import ConflictError
 from graph_schema.graph import Tx
 from graph_schema.statement import Statement
+from graph_schema.statements import counts as cs
 from graph_schema.statements import curation as st
 from graph_schema.vocabulary import RelationType
-from loaders.write import batches
+from loaders.batch import chunks as batches
+from loaders.write import reindex_search
 
 Props = dict[str, Any]
 
@@ -170,6 +173,7 @@ def write_region(tx: Tx, region: Region) -> None:
     """Replace what the graph holds for `region.ids` with `region`. A relation whose other end
     has gone, or a mention whose document has, is a conflict: the transaction is rolled back."""
     ids = sorted(region.ids)
+    changes = _count_changes(tx, ids, region)
     tx.run(st.DELETE_REGION_ENTITIES, ids=ids)
     for statement in st.DELETE_REGION_CURATION:
         tx.run(statement, ids=ids)
@@ -204,6 +208,32 @@ def write_region(tx: Tx, region: Region) -> None:
     _run_all(tx, st.CREATE_REGION_CANDIDATES, list(region.candidates.values()), "candidates")
     _run_all(tx, st.CREATE_REGION_REDIRECTS, list(region.redirects.values()), "redirects")
     _run_all(tx, st.CREATE_REGION_SPLIT_RULES, list(region.split_rules), "split rules")
+    # the bookkeeping the writer keeps up to date (loaders.write): /stats counts, search entries
+    tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
+    reindex_search(
+        tx,
+        [i for i in ids if i not in region.entities],
+        [{"id": e.id, "keys": e.props.get("search_keys")} for e in region.entities.values()],
+    )
+
+
+def _count_changes(tx: Tx, ids: list[str], region: Region) -> CountChanges:
+    """What writing `region` over what the graph holds for `ids` changes in the counts /stats
+    reads (graph_schema.counts): entities and relations as they are, taken away; the region's,
+    added."""
+    changes = CountChanges()
+    for row in tx.run(st.REGION_ENTITIES, ids=ids).records:
+        changes.nodes(row["labels"], -1)
+    before = {
+        row["props"]["id"]: row["type"] for row in tx.run(st.REGION_RELATIONS, ids=ids).records
+    }
+    for rtype in before.values():
+        changes.relations(rtype, -1)
+    for entity in region.entities.values():
+        changes.nodes(entity.labels, 1)
+    for rel in region.relations.values():
+        changes.relations(rel.type, 1)
+    return changes
 
 
 def _run_all(tx: Tx, statement: Statement, rows: list[dict[str, Any]], what: str) -> None:

@@ -19,6 +19,7 @@ from graph_schema.graph import Graph, Tx
 from loaders.curation.region import Region, read_region
 from tests.conftest import Backend, Service, make_key
 from tests.factories import entity, relation
+from tests.loaders.test_batches import counted_by_reading, expected_index, indexed, kept_counts
 from tests.service.world import error, ok
 
 TIMUR, MUSTEROV = "per:timur-musterov", "per:musterov"
@@ -389,3 +390,31 @@ def test_bad_curation_requests_are_4xx_and_change_nothing(
     again = post(f"/entities/{MUSTEROV}/merge", {"into": TIMUR, **why})
     assert TIMUR in error(again, 409, "conflict")
     assert ok(client.get("/curation/changes"))["items"][0]["kind"] == "merge"
+
+
+# -- the writer's bookkeeping ----------------------------------------------------------------------
+
+
+def test_counts_and_search_index_follow_every_change_and_its_undo(
+    client: httpx.Client, graph: Graph, world: dict[str, str]
+) -> None:
+    """/stats counts and the search index are kept at write time (loaders.write); a change
+    rewrites entities and relations, so it keeps them too, and so does its undo."""
+
+    def consistent() -> None:
+        assert kept_counts(graph) == counted_by_reading(graph)
+        assert indexed(graph) == expected_index(graph)
+
+    consistent()
+    merge_change = merge(client, MUSTEROV, TIMUR)
+    consistent()
+    assert not {e for e, _, _ in indexed(graph)} & {MUSTEROV}
+    split_change = split_c(client, world)
+    consistent()
+    for change in (split_change, merge_change):
+        ok(client.post(f"/curation/{change['id']}/undo"))
+        consistent()
+    rename = {"name": "Qizil Metall JSC", "reason": "registered name"}
+    ok(client.post(f"/entities/{QYZYL}/rename", json=rename))
+    consistent()
+    assert [e["id"] for e in ok(client.get("/entities", params={"q": "Qizil Metall"}))["items"]]
