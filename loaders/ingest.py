@@ -278,6 +278,9 @@ def load_article(
     """Extract (unless already extracted), resolve and write one article. With `stories`, a
     near copy of a document already loaded is recorded as its copy instead (nothing else is
     written), and a document loaded keeps its fingerprint (written with it)."""
+    # Resolving costs seconds the first time (the gazetteer is built): a graph that does not
+    # answer is told at once, before that work, as every read and write of it is.
+    graph.ensure_reachable()
     if stories is None:
         gdoc = syndication.fingerprinted(_graph_document(article))
         return write_document(graph, gdoc, prepare=linked)
