@@ -672,6 +672,10 @@ def _linked_name_start(lex: Lexicon, doc: Doc, hits: Hits, start: int, suffix: i
             before.lower_ in fw.legal_forms
         ):
             break
+        if link.lower_ in fw.and_ and not (
+            before.lower_ in fw.name_fields and doc[start].lower_ in fw.name_fields
+        ):
+            break  # "Uzhimprom und Poly Technologies Inc.": two companies listed, not one name
         first = start - 2
         while (
             first > 0

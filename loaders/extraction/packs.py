@@ -123,6 +123,7 @@ class FunctionWords:
     name_links: (
         WordSet  # words that may join the parts of an organization's name ("Bank of", "und")
     )
+    name_fields: WordSet  # fields of activity an "and" joins inside one name ("Import and Export")
     and_: WordSet  # the word "and"
     or_: WordSet  # the word "or"
     coordinator: WordSet  # words joining two items of a list ("and", "sowie", "а")

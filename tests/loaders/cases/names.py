@@ -135,8 +135,27 @@ TABLES |= {"company names": COMPANY_NAMES}
 # A long official name ending in a legal form goes on over "and"/"of" with one word after it
 # and over a possessive ending, a country may open it, and a second legal form after a comma
 # belongs to it ("... Foreign Engineering and Construction Co., Ltd."); a plant noun, a
-# legal form or a known name before the link ends it: two names, not one.
+# legal form or a known name before the link ends it: two names, not one. An "and" stays
+# inside one name only between two fields of activity (the packs' NAME_FIELDS: "Engineering
+# and Construction", "Import and Export"); between names it lists two companies.
 LINKED_OFFICIAL_NAMES = [
+    Case(
+        "Den Vertrag unterzeichneten Tashkimyo und Rota Technologies Inc. in Taschkent.",
+        "de",
+        forms=(("Organization/company", "Rota Technologies"),),
+        absent=(("Organization", "Tashkimyo und Rota Technologies"),),
+    ),
+    Case(
+        "The deal was signed by Navoiyazot and Kemet Industries Ltd. on Friday.",
+        "en",
+        forms=(("Organization/company", "Kemet Industries"),),
+        absent=(("Organization", "Navoiyazot and Kemet Industries"),),
+    ),
+    Case(
+        "Officials of the Zarafshan Import and Export Corporation arrived in Samarkand.",
+        "en",
+        entities=(("Organization/company", "Zarafshan Import and Export Corporation"),),
+    ),
     Case(
         "A contract went to China Heavy Machinery Industry's Overseas Engineering and "
         "Construction Co., Ltd. on Monday.",
