@@ -40,8 +40,6 @@ from graph_schema.graph import Graph, Tx  # noqa: E402
 from graph_schema.schema import apply_schema  # noqa: E402
 from graph_schema.statement import Statement  # noqa: E402
 from graph_schema.statements import counts as cs  # noqa: E402
-from graph_schema.statements import linking as lk  # noqa: E402
-from graph_schema.statements import search as ss  # noqa: E402
 from graph_schema.statements import writes as w  # noqa: E402
 from graph_schema.vocabulary import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS  # noqa: E402
 from loaders.batch import BatchRows, chunks, fold  # noqa: E402
@@ -49,7 +47,7 @@ from loaders.linking.graph_index import GraphIndex, linked  # noqa: E402
 from loaders.linking.link import link_document  # noqa: E402
 from loaders.models import ExtractedDocument  # noqa: E402
 from loaders.resolve import GraphDocument, resolve  # noqa: E402
-from loaders.write import write_documents  # noqa: E402
+from loaders.write import write_documents, write_rows  # noqa: E402
 
 WIPE = Statement("WIPE", "MATCH (n) DETACH DELETE n", writes=True)
 _FIRST = ["Anvar", "Botir", "Dilshod", "Erkin", "Farhod", "Jamshid", "Laziz", "Nodir", "Rustam"]
@@ -145,37 +143,19 @@ def writer_without_linking(graph: Graph, docs: list[GraphDocument]) -> None:
 # -- 2. the same statements, one row per round trip ----------------------------------------------
 
 
-def _one_by_one(tx: Tx, statement: Statement, rows: list[dict[str, Any]], **params: Any) -> list:
-    return [tx.run(statement, rows=[row], **params) for row in rows]
-
-
 def row_by_row(graph: Graph, docs: list[GraphDocument]) -> None:
-    """Each document in its own transaction, each row of each statement its own request."""
+    """Each document in its own transaction, each row of each of the writer's statements its
+    own request (`write_rows` with one row a request)."""
     for gdoc in docs:
 
         def work(tx: Tx, gdoc: GraphDocument = gdoc) -> None:
             if tx.run(w.DOCUMENTS_PRESENT, ids=[gdoc.document.id]).records:
                 return
-            rows = fold([link_document(gdoc, GraphIndex.in_transaction(tx))])
-            held = {}
-            for entity_id in rows.entity_ids:
-                for record in tx.run(w.ENTITY_KEYS, ids=[entity_id]).records:
-                    held[record["id"]] = record["keys"] or []
             changes = CountChanges()
-            _one_by_one(tx, w.CREATE_DOCUMENTS, rows.documents)
-            changes.document(gdoc.document.lang, gdoc.document.published, 1)
-            for labels, entities in rows.new_entities.items():
-                missing = [e for e in entities if e["id"] not in held]
-                for result in _one_by_one(tx, w.CREATE_MISSING_ENTITIES[labels], missing):
-                    changes.nodes(labels, result.records[0]["created"])
-            _one_by_one(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held))
-            _one_by_one(tx, w.UPDATE_ENTITIES, rows.entity_updates)
-            _one_by_one(tx, lk.WRITE_LINK_KEYS, rows.link_keys)
-            for rtype, relations in rows.relations.items():
-                for result in _one_by_one(tx, w.MERGE_RELATIONS[rtype], relations):
-                    changes.relations(rtype, result.counters.get("relationships_created", 0))
-            _one_by_one(tx, lk.RECORD_CANDIDATES, rows.candidates)
-            _one_by_one(tx, cs.CHANGE_COUNTS, changes.rows())
+            rows = fold([link_document(gdoc, GraphIndex.in_transaction(tx))])
+            write_rows(tx, rows, changes, max_rows=1)
+            for row in changes.rows():
+                tx.run(cs.CHANGE_COUNTS, rows=[row])
 
         graph.write(work, name="row_by_row")
 

@@ -205,13 +205,15 @@ def row_bytes(row: dict[str, Any]) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def chunks(
+    rows: Iterable[dict[str, Any]], max_rows: int = MAX_STATEMENT_ROWS
+) -> Iterator[list[dict[str, Any]]]:
     """Split one statement's rows into requests bounded by count and by serialised size."""
     chunk: list[dict[str, Any]] = []
     size = 0
     for row in rows:
         size_of_row = row_bytes(row)
-        if chunk and (len(chunk) >= MAX_STATEMENT_ROWS or size + size_of_row > MAX_STATEMENT_BYTES):
+        if chunk and (len(chunk) >= max_rows or size + size_of_row > MAX_STATEMENT_BYTES):
             yield chunk
             chunk, size = [], 0
         chunk.append(row)

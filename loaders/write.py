@@ -34,7 +34,7 @@ from graph_schema.statements import linking as lk
 from graph_schema.statements import search as ss
 from graph_schema.statements import writes as w
 from graph_schema.vocabulary import RelationType
-from loaders.batch import BatchRows, chunks, fold
+from loaders.batch import MAX_STATEMENT_ROWS, BatchRows, chunks, fold
 from loaders.resolve import GraphDocument
 
 log = logging.getLogger(__name__)
@@ -114,11 +114,10 @@ def plan_batches(docs: Sequence[GraphDocument]) -> list[list[int]]:
     return planned
 
 
-def _run_chunks(tx: Tx, statement: Statement, rows: list[dict[str, Any]], **params: Any) -> list:
-    results = []
-    for chunk in chunks(rows):
-        results.append(tx.run(statement, rows=chunk, **params))
-    return results
+def _run_chunks(
+    tx: Tx, statement: Statement, rows: list[dict[str, Any]], max_rows: int = MAX_STATEMENT_ROWS
+) -> list:
+    return [tx.run(statement, rows=chunk) for chunk in chunks(rows, max_rows)]
 
 
 def _new_documents(tx: Tx, docs: Sequence[GraphDocument]) -> list[int]:
@@ -133,14 +132,19 @@ def _new_documents(tx: Tx, docs: Sequence[GraphDocument]) -> list[int]:
     return list(fresh.values())
 
 
-def _write_rows(tx: Tx, rows: BatchRows, changes: CountChanges) -> set[str]:
-    """The batch's statements, nodes before relations; returns the ids of entities created."""
+def write_rows(
+    tx: Tx, rows: BatchRows, changes: CountChanges, max_rows: int = MAX_STATEMENT_ROWS
+) -> set[str]:
+    """The batch's statements, nodes before relations, at most `max_rows` rows a request (1:
+    bench_load's row-by-row way); returns the ids of entities created."""
     held = {
         row["id"]: row["keys"] or []
-        for result in (tx.run(w.ENTITY_KEYS, ids=ids) for ids in _id_chunks(rows.entity_ids))
+        for result in (
+            tx.run(w.ENTITY_KEYS, ids=ids) for ids in _id_chunks(rows.entity_ids, max_rows)
+        )
         for row in result.records
     }
-    _run_chunks(tx, w.CREATE_DOCUMENTS, rows.documents)
+    _run_chunks(tx, w.CREATE_DOCUMENTS, rows.documents, max_rows)
     for doc in rows.documents:
         changes.document(doc["lang"], doc["published"], 1)
     for labels, entities in rows.new_entities.items():
@@ -148,21 +152,21 @@ def _write_rows(tx: Tx, rows: BatchRows, changes: CountChanges) -> set[str]:
         if missing:
             created = sum(
                 r.records[0]["created"]
-                for r in _run_chunks(tx, w.CREATE_MISSING_ENTITIES[labels], missing)
+                for r in _run_chunks(tx, w.CREATE_MISSING_ENTITIES[labels], missing, max_rows)
             )
             changes.nodes(labels, created)
-    _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held))
-    _run_chunks(tx, w.UPDATE_ENTITIES, rows.entity_updates)
-    _run_chunks(tx, lk.WRITE_LINK_KEYS, rows.link_keys)
+    _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held), max_rows)
+    _run_chunks(tx, w.UPDATE_ENTITIES, rows.entity_updates, max_rows)
+    _run_chunks(tx, lk.WRITE_LINK_KEYS, rows.link_keys, max_rows)
     for rtype, relations in rows.relations.items():
-        for result in _run_chunks(tx, w.MERGE_RELATIONS[rtype], relations):
+        for result in _run_chunks(tx, w.MERGE_RELATIONS[rtype], relations, max_rows):
             changes.relations(rtype, result.counters.get("relationships_created", 0))
-    _run_chunks(tx, lk.RECORD_CANDIDATES, rows.candidates)
+    _run_chunks(tx, lk.RECORD_CANDIDATES, rows.candidates, max_rows)
     return set(rows.entity_ids) - set(held)
 
 
-def _id_chunks(ids: list[str]) -> list[list[str]]:
-    return [ids[i : i + 5_000] for i in range(0, len(ids), 5_000)]
+def _id_chunks(ids: list[str], size: int = 5_000) -> list[list[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def _reports(
@@ -204,7 +208,7 @@ def _write_batch(graph: Graph, docs: Sequence[GraphDocument], prepare: Prepare) 
             for i, gdoc in zip(fresh, prepared, strict=True):
                 final[i] = gdoc
             changes = CountChanges()
-            created = _write_rows(tx, fold(prepared), changes)
+            created = write_rows(tx, fold(prepared), changes)
             tx.run(cs.CHANGE_COUNTS, rows=changes.rows())
         return _reports(final, fresh, created)
 
