@@ -16,6 +16,7 @@ from loaders.extraction.candidates import CandidateRule, Lexicon, priority, sele
 from loaders.extraction.government import government_bodies
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
+from loaders.extraction.name_contexts import context_companies
 from loaders.extraction.names import has_letters, trim
 from loaders.extraction.organizations import ORGANIZATION_RULES, acronyms
 from loaders.extraction.persons import person_candidates
@@ -51,6 +52,7 @@ class MentionFinder:
         candidates = [(p, m) for p, m in candidates if has_letters(doc[m.start : m.end].text)]
         chosen = select(candidates)
         chosen += acronyms(doc, chosen)
+        chosen += context_companies(doc, hits, chosen)
         # people come second: a title's complement ("of Jizzakh region") must be known first
         chosen = select(
             [(priority(m), m) for m in chosen] + person_candidates(lex, doc, hits, chosen)

@@ -194,6 +194,7 @@ def homes(r: Reading, s: Sentence) -> Iterator[Proposal]:
         elif s.triggers.get("found"):
             yield from _based_after(r, s, i, s.triggers["found"])
         yield from _based_from(r, s, i)
+        yield from _based_bracketed(r, s, i)
     yield from _based_compound(r, s, orgs)
 
 
@@ -303,6 +304,31 @@ def _based_from(r: Reading, s: Sentence, org: int) -> Iterator[Proposal]:
         mention = r.mentions[i]
         if mention.start == end + 1 and not mention.weak:
             yield propose(RelationType.BASED_IN, r.ent(org), mention.entity, SENTENCE)
+
+
+def _based_bracketed(r: Reading, s: Sentence, org: int) -> Iterator[Proposal]:
+    """ "Goldwind (PRC)", "Sibur (Moskau / Russland)": places alone in a bracket right after
+    a company, a country among them, are its home."""
+    index = r.mentions[org].end
+    while index < s.span.end and (
+        r.doc[index].lower_.rstrip(".") in r.words.name_legal_words or r.doc[index].text == ","
+    ):
+        index += 1  # "Poly Technologies Inc. (China)"
+    if index >= s.span.end or r.doc[index].text != "(":
+        return
+    places = {r.mentions[i].start: i for i in r.typed(s, LOCATION) if not r.mentions[i].weak}
+    inside: list[int] = []
+    index += 1
+    while index in places:
+        inside.append(places[index])
+        index = r.mentions[places[index]].end
+        if index < s.span.end and r.doc[index].text in ("/", ","):
+            index += 1
+    if index >= s.span.end or r.doc[index].text != ")" or not inside:
+        return
+    if any(r.mentions[i].subtype == COUNTRY for i in inside):
+        for i in inside:
+            yield propose(RelationType.BASED_IN, r.ent(org), r.mentions[i].entity, STRUCTURAL)
 
 
 def _based_compound(r: Reading, s: Sentence, orgs: list[int]) -> Iterator[Proposal]:

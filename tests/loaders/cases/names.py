@@ -196,3 +196,57 @@ LINKED_OFFICIAL_NAMES = [
 ]
 
 TABLES |= {"linked official names": LINKED_OFFICIAL_NAMES}
+
+# A name unknown to the gazetteer with no company word is a company by where it stands:
+# listed with a company (conjuncts share their kind), in a list after "N companies:", or
+# with its country in brackets after it; each row's sentence shape comes from another article.
+COMPANIES_BY_CONTEXT = [
+    *(
+        Case(text, lang, entities=tuple(("Organization/company", n) for n in names))
+        for text, lang, names in [
+            (
+                "The plant will produce 54 medicines in partnership with Sinopharm, Sinovac, "
+                "and Kangtai Biological Technology.",
+                "en",
+                ["Sinopharm", "Sinovac"],
+            ),
+            (
+                "Завод будет выпускать лекарства в партнёрстве с Sinopharm, Sinovac и Kangtai "
+                "Biological Technology.",
+                "ru",
+                ["Sinopharm", "Sinovac"],
+            ),
+            (
+                "Agreements were signed between the Ministry of Healthcare and four companies: "
+                "AltINFARM, MSP ROMPHARM, and Abdi Ibrahim Global Pharm.",
+                "en",
+                ["AltINFARM", "MSP ROMPHARM"],
+            ),
+            (
+                "Участниками проекта являются КазМунайГаз (40%), СИБУР (30%) и Sinopec (30%).",
+                "ru",
+                ["Sinopec"],
+            ),
+            ("Turbines from Goldwind (PRC) were installed in Tomdi district.", "en", ["Goldwind"]),
+            (
+                "Als Geldgeber gilt Sinopec (Peking / China), daneben Sibur (Moskau / Russland).",
+                "de",
+                ["Sinopec", "Sibur"],
+            ),
+            (
+                "Контракт подписан с компаниями Mitsubishi Corporation (Япония) и Gap Insaat "
+                "(Турция).",
+                "ru",
+                ["Gap Insaat"],
+            ),
+        ]
+    ),
+    # no company among them: places and people listed stay what they are
+    Case(
+        "Rahmon visited Dushanbe, Khujand, and Kulob.",
+        "en",
+        absent=(("Organization", "Khujand"), ("Organization", "Kulob")),
+    ),
+]
+
+TABLES |= {"companies by context": COMPANIES_BY_CONTEXT}

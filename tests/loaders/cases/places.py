@@ -186,6 +186,29 @@ TABLES = {
 # A company's home is the place of its founding words ("-based", "mit Sitz in", "со
 # штаб-квартирой в", "headquartered in") or after "from", not where its plant is.
 HOMES = [
+    # places alone in a bracket after a company, a country among them (three articles)
+    *(
+        Case(text, lang, facts=tuple(("BASED_IN", c, h) for c, h in homes))
+        for text, lang, homes in [
+            (
+                "The contract was signed with Poly Technologies Inc. (China) in August 2014.",
+                "en",
+                [("Poly Technologies", "China")],
+            ),
+            (
+                "Neben dem Petrochemiekonzern Sibur (Moskau / Russland) ist Sinopec (Peking / "
+                "China) beteiligt.",
+                "de",
+                [("Sibur", "Moscow"), ("Sibur", "Russia"), ("Sinopec", "China")],
+            ),
+            (
+                "Контракт подписан с компаниями Mitsubishi Corporation (Япония) и Gap Insaat "
+                "(Турция).",
+                "ru",
+                [("Gap Insaat", "Turkey")],
+            ),
+        ]
+    ),
     Case(
         "The Munich-based company Siemens opened a plant in Almaty. The Warsaw-based chemicals "
         "group Ciech plans a soda ash plant near Temirtau.",

@@ -1,0 +1,177 @@
+"""Companies known by where an unknown name stands, read after the first selection (they need
+the mentions already chosen): a name listed with a company ("Sinopharm, Sinovac and Kangtai
+Biological Technology", "four companies: AltINFARM, MSP ROMPHARM ... and ..."), and a name
+with its country in brackets after it ("Goldwind (PRC)", "Poly Technologies (China)",
+"Sinopec (Peking / China)"). Both hold in every language: conjuncts share their kind, and a
+bracketed country after a bare name is a company's origin (a person's would be a title)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from loaders.extraction.candidates import taken
+from loaders.extraction.kinds import COMPANY, COUNTRY, LOCATION, ORGANIZATION
+from loaders.extraction.matching import Hits
+from loaders.extraction.model import Mention, Source
+from loaders.extraction.names import name_run
+from loaders.extraction.packs import words_of
+from loaders.extraction.tokens import is_first_name, is_name_token, looks_like_surname
+
+# labels of the phrase layer that tell a name is no company's
+NOT_A_COMPANY = ("PERSON", "TITLE", "GOV_NOUN", "PLACE_DESIGNATOR", "COUNTRY_ADJ", "PLACE")
+# an item's bracket ("СИБУР (30%)", "Mitsubishi Corporation (Japan)") is skipped up to this
+MAX_BRACKET = 6
+
+
+@dataclass(frozen=True)
+class Item:
+    """One member of a list: a chosen mention or a bare name run."""
+
+    start: int
+    end: int
+    mention: Mention | None
+
+
+def context_companies(doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
+    """The bare names that their list or their bracketed country make companies."""
+    used = taken(chosen)
+    found: dict[tuple[int, int], Mention] = {}
+    for mention in _listed(doc, hits, chosen, used) + _origin_bracketed(doc, hits, chosen, used):
+        found.setdefault(mention.span, mention)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _listed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list[Mention]:
+    by_start = {m.start: m for m in chosen}
+    out: list[Mention] = []
+    for sentence in doc.sents:
+        index = sentence.start
+        while index < sentence.end:
+            items, closed, after = _list_at(doc, hits, by_start, used, index, sentence.end)
+            if len(items) >= 2 and closed and _has_company(doc, hits, items):
+                out += [_company(item) for item in items if item.mention is None]
+            index = max(after, index + 1)
+    return out
+
+
+def _list_at(
+    doc: Doc, hits: Hits, by_start: dict[int, Mention], used: set[int], index: int, limit: int
+) -> tuple[list[Item], bool, int]:
+    """The list "A, B and C" starting at `index`: its items, whether a coordinator closes it,
+    and where it ends."""
+    joins = words_of(doc.lang_).coordinator
+    items: list[Item] = []
+    closed = False
+    while index < limit:
+        item = _item_at(doc, hits, by_start, used, index, limit)
+        if item is None:
+            break
+        items.append(item)
+        index = _past_bracket(doc, item.end, limit)
+        if closed or index >= limit:
+            break
+        if doc[index].text == ",":
+            index += 1
+            if index < limit and doc[index].lower_ in joins:
+                closed, index = True, index + 1
+        elif doc[index].lower_ in joins:
+            closed, index = True, index + 1
+        else:
+            break
+    return items, closed, index
+
+
+def _item_at(
+    doc: Doc, hits: Hits, by_start: dict[int, Mention], used: set[int], index: int, limit: int
+) -> Item | None:
+    mention = by_start.get(index)
+    if mention is not None:
+        return Item(mention.start, mention.end, mention)
+    if index in used or (index > 0 and is_name_token(doc[index - 1])):
+        return None  # a bare name starts where its run starts ("Roman Sklyar", not "Sklyar")
+    run_end = name_run(doc, index)
+    cut = any(j in used for j in range(index, min(run_end + 1, len(doc))))
+    end = run_end
+    if cut or end == index or end > limit or not _bare_name(doc, hits, index, end):
+        return None
+    return Item(index, end, None)
+
+
+def _past_bracket(doc: Doc, index: int, limit: int) -> int:
+    """Past a bracket right after an item ("(30%)", "(Japan)")."""
+    if index >= limit or doc[index].text != "(":
+        return index
+    for close in range(index + 1, min(limit, index + MAX_BRACKET + 1)):
+        if doc[close].text == ")":
+            return close + 1
+    return index
+
+
+def _has_company(doc: Doc, hits: Hits, items: list[Item]) -> bool:
+    """A member is a company, or the list follows a company noun and a colon ("four
+    companies: ...")."""
+    if any(i.mention is not None and _is_company(i.mention) for i in items):
+        return True
+    first = items[0].start
+    after_noun = hits.ending("ORG_NOUN", first - 1) is not None
+    return first >= 2 and doc[first - 1].text == ":" and after_noun
+
+
+def _is_company(mention: Mention) -> bool:
+    return mention.type == ORGANIZATION and mention.subtype == COMPANY and not mention.weak
+
+
+def _origin_bracketed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list[Mention]:
+    """ "Goldwind (PRC)", "Sinopec (Peking / China)": a bare name, then in brackets only places,
+    a country among them."""
+    places = {m.start: m for m in chosen if m.type == LOCATION}
+    out = []
+    for opening in (t.i for t in doc if t.text == "(" and t.i > 0):
+        inside = _bracketed_places(doc, places, opening + 1)
+        if not inside or not any(m.subtype == COUNTRY for m in inside):
+            continue
+        start = _bare_run_ending(doc, hits, used, opening)
+        if start is not None:
+            out.append(_company(Item(start, opening, None)))
+    return out
+
+
+def _bracketed_places(doc: Doc, places: dict[int, Mention], index: int) -> list[Mention]:
+    """The places filling a bracket from `index` to its ")", separated by "/" or ","; none
+    when anything else is inside."""
+    inside = []
+    while index < len(doc):
+        place = places.get(index)
+        if place is None:
+            return []
+        inside.append(place)
+        index = place.end
+        if index < len(doc) and doc[index].text == ")":
+            return inside
+        if index >= len(doc) or doc[index].text not in ("/", ","):
+            return []
+        index += 1
+    return []
+
+
+def _bare_run_ending(doc: Doc, hits: Hits, used: set[int], end: int) -> int | None:
+    """The start of the bare name run that ends right before `end`."""
+    for start in range(max(0, end - 4), end):
+        if name_run(doc, start) == end and not any(i in used for i in range(start, end)):
+            return start if _bare_name(doc, hits, start, end) else None
+    return None
+
+
+def _bare_name(doc: Doc, hits: Hits, start: int, end: int) -> bool:
+    """An unknown name that is no person, office or place."""
+    return not (
+        is_first_name(doc[start].text)
+        or looks_like_surname(doc[end - 1].text)
+        or any(hits.covering(label, j) for j in range(start, end) for label in NOT_A_COMPANY)
+    )
+
+
+def _company(item: Item) -> Mention:
+    return Mention(item.start, item.end, ORGANIZATION, COMPANY, source=Source.LISTED)
