@@ -32,6 +32,7 @@ class TriggerKind(StrEnum):
     ATTEND = "attend"  # taking part in an event
     BUILT = "built"  # the site has been built
     EXPORT = "export"  # goods sent elsewhere or a market
+    EXECUTE = "execute"  # a project or its works carried out (by a builder or contractor)
 
     @property
     def verbal(self) -> bool:
@@ -51,5 +52,6 @@ _VERBAL = frozenset(
         TriggerKind.CONSTRUCT,
         TriggerKind.OPEN,
         TriggerKind.RECEIVE,
+        TriggerKind.EXECUTE,
     }
 )

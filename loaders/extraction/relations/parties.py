@@ -11,7 +11,14 @@ from graph_schema.vocabulary import RelationType
 from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.relations.plants import NAMING_NOUNS
-from loaders.extraction.relations.reading import SENTENCE, Proposal, Reading, Sentence, propose
+from loaders.extraction.relations.reading import (
+    DISCOURSE,
+    SENTENCE,
+    Proposal,
+    Reading,
+    Sentence,
+    propose,
+)
 from loaders.extraction.relations.registry import strategy
 
 # how far a party word may stand before the first company of its list or after the last
@@ -44,6 +51,43 @@ def project_parties(r: Reading, s: Sentence) -> Iterator[Proposal]:
         for i in chain:
             if r.mentions[i].subtype == COMPANY:
                 yield propose(rtype, r.ent(i), plant, SENTENCE)
+
+
+@strategy("executors")
+def executors(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "The project is carried out by the Italian company Salini", "Der von der Firma TBEA
+    durchgeführte Umbau", "Работы по строительству выполнила компания «Котам»": a company
+    that carries out a plant's project or works builds the plant, so it plans it (FORMAT.md:
+    builders and contractors plan), whatever the plant's status."""
+    plants = {r.ent(i) for i in r.typed(s, PLANT) if not r.mentions[i].features.another}
+    evidence = SENTENCE
+    recent = s.discourse.last_plant
+    if not plants and recent is not None and s.index - recent[1] <= 2 and _tells_works(r, s):
+        plants, evidence = {recent[0]}, DISCOURSE
+    if len(plants) != 1:
+        return  # which of two plants the company builds the words do not say
+    plant = next(iter(plants))
+    for i in _builders(r, s):
+        yield propose(RelationType.PLANS, r.ent(i), plant, evidence)
+
+
+def _tells_works(r: Reading, s: Sentence) -> bool:
+    """The sentence speaks of a project or of building works ("the project", "Строительство")."""
+    return any(r.words.project.matches(t.lower_) for t in s.span) or bool(
+        s.triggers.get("construct") or s.triggers.get("plan")
+    )
+
+
+def _builders(r: Reading, s: Sentence) -> list[int]:
+    """The sentence's named companies that can carry out works (no brand, no news outlet)."""
+    return [
+        i
+        for i in r.typed(s, ORGANIZATION)
+        if r.mentions[i].subtype == COMPANY
+        and not r.mentions[i].weak
+        and not r.mentions[i].features.goods
+        and not r.reporter(r.mentions[i])
+    ]
 
 
 def _party_plants(r: Reading, s: Sentence) -> list[tuple[int, int]]:

@@ -194,6 +194,47 @@ BUILDERS = [
     ),
 ]
 
+# A company that carries out a plant's project or works builds it, so it plans it, also
+# when the plant was named in the sentence before and whatever its status.
+EXECUTORS = [
+    *(
+        Case(text, lang, facts=(("PLANS", company, "<Plant>"),), counts=(("Plant", 1),))
+        for text, lang, company in [
+            (
+                "The Rogun hydropower plant was inaugurated in 2018. The project is being "
+                "carried out by the Italian company Salini Impregilo.",
+                "en",
+                "Salini Impregilo",
+            ),
+            (
+                "In Mary entsteht ein Heizkraftwerk. Das Projekt wird von der türkischen Firma "
+                "Calik umgesetzt.",
+                "de",
+                "Calik",
+            ),
+            (
+                "В Дашогузе открылась прядильная фабрика. Работы по строительству выполнила "
+                "турецкая строительная компания «Котам».",
+                "ru",
+                "Котам",
+            ),
+            (
+                "В Кызылорде запущен стекольный завод. Строительство завершила китайская "
+                "компания King Charm.",
+                "ru",
+                "King Charm",
+            ),
+        ]
+    ),
+    # what is carried out is no project or building work: no builder
+    Case(
+        "The cement plant in Jizzakh opened in May. The audit was carried out by the company "
+        "Deloitte.",
+        "en",
+        forbidden=(("PLANS", "Deloitte", "<Plant>"),),
+    ),
+]
+
 # A plant told of again stays its company's: a partner expanding it does not run it.
 TOLD_OF_AGAIN = [
     Case(
@@ -586,4 +627,5 @@ TABLES |= {
     "signatories": SIGNATORIES,
     "run or owned": RUN_OR_OWNED,
     "plant names": PLANT_NAMES,
+    "executors": EXECUTORS,
 }
