@@ -55,6 +55,7 @@ class WordClasses:
     plant_blocklist: frozenset[str]
     triggers: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((match, form), ...)
     place_designators: dict[str, tuple[Subtype, str]]  # form -> (subtype, position)
+    site_words: dict[str, str]  # form -> the English kind of site it names before a name
 
 
 def _by_case(lang: str) -> bool:
@@ -174,6 +175,11 @@ def word_classes(lang: str) -> WordClasses:
         plant_blocklist=read_words("plant_blocklist.txt"),
         triggers=_triggers(lang),
         place_designators=_place_designators(lang),
+        site_words={
+            form: row["english"]
+            for row in _lang_rows("site_words.tsv", lang)
+            for form in split_forms(row["forms"])
+        },
     )
 
 

@@ -52,6 +52,7 @@ class GazetteerMatcher:
             "PERSON": dict(gaz.persons),
             "TITLE": dict(words.titles),
             "PLACE_DESIGNATOR": dict(words.place_designators),
+            "SITE_WORD": dict(words.site_words),
             "ORG_NOUN": dict.fromkeys(words.org_nouns, True),
             "ORG_PREFIX": dict.fromkeys(words.org_prefixes, True),
             "ORG_SUFFIX": dict.fromkeys(words.org_suffixes, True),

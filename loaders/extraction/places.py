@@ -15,6 +15,7 @@ from loaders.extraction.kinds import CITY, COUNTRY, DISTRICT, LOCATION, OTHER, R
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import REFERENCE, Mention, Source
 from loaders.extraction.packs import Feature, pack, words_of
+from loaders.extraction.sites import site_candidates
 from loaders.extraction.tokens import is_cyrillic, is_name_token, sentence_of
 from loaders.extraction.translit import to_latin
 
@@ -40,6 +41,7 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
             out.append((P_PLACE - 1, mention))
     out.extend(_names_before_place_words(lex, doc, hits))
+    out.extend(site_candidates(doc, hits))
     for hit in hits.get("REGION_ADJ"):
         after = hits.starting("PLACE_DESIGNATOR", hit.end)
         if after and after.payload[0] == REGION:

@@ -43,7 +43,7 @@ NAMED_BY_PLACE_WORD = [
     Case(
         "Das Werk soll in der Wirtschaftszone Bejserke bei Almaty errichtet werden.",
         "de",
-        entities=(("Location/other", "Bejserke"),),
+        entities=(("Location/other", "Bejserke economic zone"),),
     ),
     Case(
         "The company plans to build a pharmaceutical plant in the TURAN special economic zone.",
@@ -499,3 +499,40 @@ NATIONAL_BODIES = [
 ]
 
 TABLES |= {"national bodies": NATIONAL_BODIES}
+
+
+# A site word before a name (quoted or bare, a known town's name or not) makes a site of its
+# own, named in English by the name and the kind, and a plant in it is in the site.
+SITES = [
+    *(
+        Case(
+            text,
+            lang,
+            entities=(("Location/other", name),),
+            facts=(("LOCATED_IN", "<Plant>", name),),
+            absent=(("Organization", "DAMU"),),
+        )
+        for text, lang, name in [
+            (
+                "Завод построят на территории свободной экономической зоны «Дангара».",
+                "ru",
+                "Danghara free economic zone",
+            ),
+            ("Завод построен в промышленной зоне Овадандепе.", "ru", "Ovadandepe industrial zone"),
+            ("Компания построит завод в СЭЗ TURAN.", "ru", "TURAN free economic zone"),
+            (
+                "Das Werk der Wilo Gruppe befindet sich im Gewerbegebiet „DAMU“ in der Region "
+                "Almaty.",
+                "de",
+                "DAMU industrial park",
+            ),
+            (
+                "Das Werk entsteht in der freien Wirtschaftszone „Angren“.",
+                "de",
+                "Angren free economic zone",
+            ),
+        ]
+    ),
+]
+
+TABLES |= {"sites": SITES}
