@@ -187,6 +187,7 @@ class FunctionWords:
     administration_khokim: WordSet  # substrings of a khokim's administration
     administration_akim: WordSet  # substrings of an akim's administration
     needs_amount: WordSet  # stems of verbs that are an investment only with an amount ("allocate")
+    investors: WordSet  # stems of nouns for investors or their money ("investors", "Investitionen")
     goods_of: WordSet  # words before goods named by a brand ("production of MAN trucks")
     production_link: WordSet  # words after a production noun before the product ("production of")
     product_leading: WordSet  # words skipped before a product's noun phrase

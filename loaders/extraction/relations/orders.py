@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph_schema.vocabulary import RelationType
-from loaders.extraction.kinds import MEDIA, ORGANIZATION, PERSON, PLANT
+from loaders.extraction.kinds import COUNTRY, LOCATION, MEDIA, ORGANIZATION, PERSON, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.packs import Feature
 from loaders.extraction.relations.reading import (
+    DISCOURSE,
     SENTENCE,
     Proposal,
     Reading,
@@ -55,6 +56,46 @@ def investments(r: Reading, s: Sentence) -> Iterator[Proposal]:
             SENTENCE,
             **properties,
         )
+
+
+@strategy("country_investors")
+def country_investors(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Chinese investors", "Investoren aus China", "китайские инвесторы", "built through
+    Chinese investments": the country whose investors or money build the plant invests in it
+    (ANNOTATION.md: "built with investors of country X"), the plant of the sentence or the
+    one told of in the sentence before."""
+    countries = {
+        country
+        for t in s.span
+        if r.words.investors.matches(t.lower_)
+        and (country := _country_of_investors(r, s, t.i)) is not None
+    }
+    if not countries:
+        return
+    plants = {r.ent(i) for i in r.typed(s, PLANT) if not r.mentions[i].features.another}
+    evidence = SENTENCE
+    recent = s.discourse.last_plant
+    if not plants and recent is not None and s.index - recent[1] <= 1:
+        plants, evidence = {recent[0]}, DISCOURSE
+    if len(plants) != 1:
+        return  # whose money builds which plant the words do not say
+    plant = next(iter(plants))
+    for country in countries:
+        yield propose(RelationType.INVESTS_IN, country, plant, evidence)
+
+
+def _country_of_investors(r: Reading, s: Sentence, noun: int) -> int | None:
+    """The country (entity) named right before an investor noun ("Chinese investors", one
+    word between at most) or after it with "from" ("investors from Iran")."""
+    for i in r.typed(s, LOCATION):
+        mention = r.mentions[i]
+        if mention.subtype != COUNTRY:
+            continue
+        before = 0 <= noun - mention.end <= 1
+        after = mention.start == noun + 2 and r.doc[noun + 1].lower_ in r.words.from_
+        if before or after:
+            return mention.entity
+    return None
 
 
 @strategy("orders")

@@ -146,3 +146,39 @@ DECREES = [
 ]
 
 TABLES |= {"decrees": DECREES}
+
+
+# The country whose investors or money build a plant invests in it ("Chinese investors",
+# "investors from Iran", "Chinese investments"); rows from four articles in three languages.
+COUNTRY_INVESTORS = [
+    *(
+        Case(text, lang, facts=(("INVESTS_IN", country, "<Plant>"),))
+        for text, lang, country in [
+            (
+                "Investors from Iran ready to build pharmaceutical plant in Kazakhstan",
+                "en",
+                "Iran",
+            ),
+            (
+                "The metallurgical plant will cost 200 million dollars and will be built through "
+                "Chinese investments.",
+                "en",
+                "China",
+            ),
+            ("Chinesische Investoren bauen Gewächshauskomplex in Usbekistan", "de", "China"),
+            (
+                "Китайские инвесторы построят сахарный завод в Атырауской области.",
+                "ru",
+                "China",
+            ),
+        ]
+    ),
+    # a country named elsewhere in the sentence is no investor
+    Case(
+        "Investors plan a cement plant in Uzbekistan.",
+        "en",
+        forbidden=(("INVESTS_IN", "Uzbekistan", "<Plant>"),),
+    ),
+]
+
+TABLES |= {"country investors": COUNTRY_INVESTORS}
