@@ -145,6 +145,7 @@ class FunctionWords:
     accusative_articles: WordSet  # articles after a two-way preposition that say whither ("in die")
     possessive_clitic: WordSet  # the possessive ending written as a token ("'s")
     possessives: WordSet  # possessive pronouns ("its", "seinem")
+    person_pronouns: WordSet  # third-person pronouns of a person ("he", "er", "он")
     before_title: WordSet  # between a country or company and its office ("Hyundai's president")
     relatives: WordSet  # relative pronouns and adverbs that open a clause ("where", "который")
     copulas: WordSet  # forms of "to be" that say what something is

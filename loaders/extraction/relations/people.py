@@ -341,9 +341,35 @@ def inauguration(r: Reading, s: Sentence) -> Iterator[Proposal]:
         plants = [i for i in r.typed(s, PLANT) if not r.mentions[i].weak]
         after = [i for i in plants if r.mentions[i].start > trigger]
         target = (after or (plants if r.verb_final(s, trigger) else []))[:1]
-        for person in people[-1:]:
+        openers = [r.ent(i) for i in _conjoined(r, people)]
+        evidence = SENTENCE
+        if not openers and s.discourse.protagonist is not None and _pronoun_before(r, s, trigger):
+            openers, evidence = [s.discourse.protagonist], DISCOURSE  # "он открыл цех"
+        for person in openers:
             for plant in target:
-                yield propose(RelationType.VISITED, r.ent(person), r.ent(plant), SENTENCE)
+                yield propose(RelationType.VISITED, person, r.ent(plant), evidence)
+
+
+def _conjoined(r: Reading, people: list[int]) -> list[int]:
+    """The last person and those joined to them by "and" or a comma ("Emomali Rahmon and
+    Rustam Emomali commissioned ..."): all of them open it."""
+    if not people:
+        return []
+    out = [people[-1]]
+    for i in reversed(people[:-1]):
+        between = r.doc[r.mentions[i].end : r.mentions[out[-1]].start]
+        if not 0 < len(between) <= 2 or any(
+            t.text != "," and t.lower_ not in r.words.coordinator for t in between
+        ):
+            break
+        out.append(i)
+    return out
+
+
+def _pronoun_before(r: Reading, s: Sentence, trigger: int) -> bool:
+    """A person's pronoun before the verb, or right after it ("Dort eröffnete er")."""
+    end = min(trigger + 2, s.span.end)
+    return any(r.doc[j].lower_ in r.words.person_pronouns for j in range(s.span.start, end))
 
 
 @strategy("sides")

@@ -371,3 +371,38 @@ PLACES_OF_THE_VISITED = [
 ]
 
 TABLES |= {"places of the visited": PLACES_OF_THE_VISITED}
+
+
+# Who opens a plant is at it: every person of a conjoined subject, the person a pronoun
+# stands for, and the Russian "сдал в эксплуатацию" (put into service) opens too.
+OPENERS = [
+    Case(
+        "On the same day, Emomali Rahmon and Rustam Emomali commissioned a textile enterprise "
+        "Arvis LLC in Dushanbe.",
+        "en",
+        facts=(
+            ("VISITED", "Emomali Rahmon", "<Plant>"),
+            ("VISITED", "Rustam Emomali", "<Plant>"),
+        ),
+    ),
+    Case(
+        "Президент Таджикистана Эмомали Рахмон сегодня сдал в эксплуатацию швейную фабрику в "
+        "Душанбе.",
+        "ru",
+        facts=(("VISITED", "Эмомали Рахмон", "<Plant>"),),
+    ),
+    Case(
+        "Президент Эмомали Рахмон прибыл в Согдийскую область. В ходе поездки в джамоат Вахдат "
+        "он открыл швейный цех «Ёсуман».",
+        "ru",
+        facts=(("VISITED", "Эмомали Рахмон", "<Plant>"),),
+    ),
+    Case(
+        "Präsident Schawkat Mirsijojew reiste nach Namangan. Dort eröffnete er die neue "
+        "Textilfabrik der Firma Namangan Tekstil.",
+        "de",
+        facts=(("VISITED", "Schawkat Mirsijojew", "<Plant>"),),
+    ),
+]
+
+TABLES |= {"openers": OPENERS}
