@@ -50,7 +50,12 @@ def _listed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list
         index = sentence.start
         while index < sentence.end:
             items, closed, after = _list_at(doc, hits, by_start, used, index, sentence.end)
-            if len(items) >= 2 and closed and _has_company(doc, hits, items):
+            if (
+                len(items) >= 2
+                and closed
+                and _has_company(doc, hits, items)
+                and not _one_name(items)
+            ):
                 out += [_company(item) for item in items if item.mention is None]
             index = max(after, index + 1)
     return out
@@ -97,6 +102,12 @@ def _item_at(
     if cut or end == index or end > limit or not _bare_name(doc, hits, index, end):
         return None
     return Item(index, end, None)
+
+
+def _one_name(items: list[Item]) -> bool:
+    """ "Zhongyuan Plant and Export Corporation": a bare name joined by "and" to a company
+    right after it may be one long name; two items and no comma say no list."""
+    return len(items) == 2 and items[0].mention is None and items[1].start - items[0].end == 1
 
 
 def _past_bracket(doc: Doc, index: int, limit: int) -> int:

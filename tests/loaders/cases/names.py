@@ -241,6 +241,12 @@ COMPANIES_BY_CONTEXT = [
             ),
         ]
     ),
+    # "X and Y Corporation" may be one long name: no list of two without a comma
+    Case(
+        "Officials of the Zhongyuan Plant and Export Corporation arrived in Tashkent.",
+        "en",
+        absent=(("Organization", "Zhongyuan Plant"),),
+    ),
     # no company among them: places and people listed stay what they are
     Case(
         "Rahmon visited Dushanbe, Khujand, and Kulob.",
