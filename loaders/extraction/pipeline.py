@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from typing import cast
@@ -35,6 +36,7 @@ def configure(config: ExtractionConfig) -> None:
     with _lock:
         _config = config
         _pipelines.clear()
+        gc.unfreeze()  # what the dropped pipelines held is the collector's again
 
 
 def get_nlp(lang: str) -> Language:
@@ -43,7 +45,19 @@ def get_nlp(lang: str) -> Language:
     with _lock:
         if lang not in _pipelines:
             _pipelines[lang] = build_nlp(lang, _config)
+            _freeze_what_lives_on()
         return _pipelines[lang]
+
+
+def _freeze_what_lives_on() -> None:
+    """Keep a kept pipeline's tables out of the cycle collector's full collections.
+
+    Gazetteers, lexicons, morphology and matcher payloads are some 175,000 objects that live
+    as long as the process; every full collection walked them all again (0.1 s each, a tenth
+    of the Russian and English rules' time). Frozen, they are still freed by reference
+    counting; configure() hands them back to the collector when it drops the pipelines."""
+    gc.collect()  # garbage of the build goes now, not into the permanent generation
+    gc.freeze()
 
 
 def build_nlp(lang: str, config: ExtractionConfig | None = None) -> Language:
