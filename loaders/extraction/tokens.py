@@ -143,18 +143,18 @@ class TriggerIndex:
     def find(self, doc: Doc) -> dict[str, list[int]]:
         """kind -> sorted token indices where a trigger of that kind starts."""
         # the tokens joined by spaces, not doc.text: split glued words ("angebotenBau") count
-        lowers = [token.lower_ for token in doc]
+        words = lowers(doc)
         starts, offset = [], 0
-        for lower in lowers:
+        for lower in words:
             starts.append(offset)
             offset += len(lower) + 1
-        text = " ".join(lowers)
+        text = " ".join(words)
         out: dict[str, list[int]] = {}
         for kind, pattern in self.patterns.items():
             hits = {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)}
             out[kind] = sorted(hits)
         for kind, verbs in self.separable.items():
-            found = [i for i, lower in enumerate(lowers) if _particle_follows(lowers, i, verbs)]
+            found = [i for i, lower in enumerate(words) if _particle_follows(words, i, verbs)]
             out[kind] = sorted(set(out.get(kind, [])) | set(found))
         return out
 
@@ -210,21 +210,32 @@ def trigger_index(lang: str) -> TriggerIndex:
 
 
 def _kind_pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """One pattern per kind; forms grouped by how they match, so that the word-boundary
-    checks run once per position rather than once per form (this runs over every text)."""
-    groups: dict[str, list[str]] = {"word": [], "prefix": [], "contains": []}
+    """One pattern per kind, its alternatives grouped under their first letter.
+
+    Each alternative is a form with the word-boundary checks of how it matches ("word":
+    neither a letter before nor after, "prefix": none before, "contains": anywhere). Led by
+    a literal letter, the groups let the regex engine skip to the positions where one of
+    those letters stands (this runs over every text) instead of trying every alternative at
+    every character. At one position only the alternatives of its letter can match, and
+    they keep their order (word, prefix, contains; longest first within each), so what
+    matches is what the plain alternation of all forms would match."""
+    by_match: dict[str, list[str]] = {"word": [], "prefix": [], "contains": []}
     for match, form in forms:
-        groups[match].append(r"\s+".join(re.escape(part) for part in form.split()))
-    parts = []
-    for match, bodies in groups.items():
-        if not bodies:
-            continue
+        by_match[match].append(" ".join(form.split()))
+    by_letter: dict[str, list[str]] = {}
+    for match, group in by_match.items():
         # longest first: "held talks" before "held"
-        body = "|".join(sorted(set(bodies), key=len, reverse=True))
-        if match == "word":
-            parts.append(rf"(?<!\w)(?:{body})(?!\w)")
-        elif match == "prefix":
-            parts.append(rf"(?<!\w)(?:{body})")
-        else:
-            parts.append(f"(?:{body})")
-    return re.compile("|".join(parts))
+        for form in sorted(set(group), key=lambda f: len(_body(f)), reverse=True):
+            first, tail = form[0], form[1:]
+            rest = (r"\s+" if tail[:1] == " " else "") + _body(tail)
+            before = r"(?<!\w.)" if match != "contains" else ""  # no letter before the first
+            after = r"(?!\w)" if match == "word" else ""
+            by_letter.setdefault(first, []).append(before + rest + after)
+    return re.compile(
+        "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+    )
+
+
+def _body(form: str) -> str:
+    """A form as a pattern: its words literally, any run of spaces between them."""
+    return r"\s+".join(re.escape(part) for part in form.split())
