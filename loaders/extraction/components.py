@@ -65,11 +65,16 @@ class Unglue:
         self.surnames = {form.split()[-1] for form in gaz.persons}
 
     def __call__(self, doc: Doc) -> Doc:
+        long_words = [
+            token
+            for token in doc
+            if len(token.text) >= 12 and token.is_alpha and token.lower_ not in self.known
+        ]
+        if not long_words:
+            return doc  # most texts glue nothing: no copy of the gazetteer's surnames for them
         surnames = self.surnames | {t.lower_ for t in doc if looks_like_surname(t.text)}
         splits = []
-        for token in doc:
-            if len(token.text) < 12 or not token.is_alpha or token.lower_ in self.known:
-                continue
+        for token in long_words:
             parts = self._parts(token.text, surnames)
             if len(parts) > 1:
                 splits.append((token, parts))

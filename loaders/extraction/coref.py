@@ -43,6 +43,7 @@ from loaders.extraction.tokens import (
     is_cyrillic,
     is_initial,
     is_trigger_of,
+    lowers,
     sentence_of,
     sentences,
 )
@@ -456,8 +457,7 @@ class _State:
     def _indefinite(self, mention: Mention) -> bool:
         """ "a new plant", "ein neues Walzwerk", "новый завод": introduced as a plant not told
         of before (Russian has no articles: "new" says it)."""
-        for token in self.doc[max(0, mention.start - 3) : mention.start + 1]:
-            lower = token.lower_
+        for lower in lowers(self.doc)[max(0, mention.start - 3) : mention.start + 1]:
             if lower in self.words.indefinite or (
                 self.pack.has(Feature.NO_ARTICLES) and lower in self.words.new
             ):
@@ -501,8 +501,8 @@ class _State:
 
     def _new(self, mention: Mention) -> bool:
         return any(
-            self.words.new.matches(t.lower_)
-            for t in self.doc[max(0, mention.start - 2) : mention.end]
+            self.words.new.matches(lower)
+            for lower in lowers(self.doc)[max(0, mention.start - 2) : mention.end]
         )
 
     def _same_head(self, mention: Mention) -> int | None:

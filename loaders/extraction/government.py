@@ -20,6 +20,7 @@ from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import name_run
 from loaders.extraction.packs import Feature, FunctionWords, words_of
 from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
+from loaders.extraction.tokens import lowers, texts
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
@@ -147,10 +148,10 @@ def _german_ministries(lex: Lexicon, doc: Doc) -> list[Hit]:
     if not lex.pack.has(Feature.NOUN_COMPOUNDS) or not heads:
         return []
     shortest = min(len(head) for head in heads.forms)
-    return [
-        Hit("GOV_NOUN", t.i, t.i + 1, "ministry")
-        for t in doc
-        if heads.ends(t.lower_) and len(t.text) > shortest + 2
+    return [  # every token is asked: the cached texts, no Token object each
+        Hit("GOV_NOUN", i, i + 1, "ministry")
+        for i, (lower, text) in enumerate(zip(lowers(doc), texts(doc), strict=True))
+        if heads.ends(lower) and len(text) > shortest + 2
     ]
 
 

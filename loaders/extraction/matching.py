@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from loaders.extraction.gazetteer import gazetteer
 from loaders.extraction.lexicon import Title, word_classes
 from loaders.extraction.packs import Feature, pack
+from loaders.extraction.tokens import lowers, texts
 
 # a hyphen inside a word ("kara-balta"), which German text splits when a capital follows
 HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
@@ -96,11 +97,11 @@ class GazetteerMatcher:
         ("Landwirtschaftsminister", "Konzernchef"): a title like the listed head."""
         if not self.title_heads:
             return []
-        hits = []
-        for token in doc:
-            title = compound_title(self.lang, token.lower_) if token.is_alpha else None
+        hits = []  # every token is asked: the cached texts, no Token object each
+        for i, (lower, text) in enumerate(zip(lowers(doc), texts(doc), strict=True)):
+            title = compound_title(self.lang, lower) if text.isalpha() else None
             if title is not None:
-                hits.append(Hit("TITLE", token.i, token.i + 1, title))
+                hits.append(Hit("TITLE", i, i + 1, title))
         return hits
 
     def _cased_as_name(self, text: str, key: str) -> bool:

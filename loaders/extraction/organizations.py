@@ -8,6 +8,7 @@ statistical model's names join them in signal_mentions.py."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -579,9 +580,14 @@ def _media_cue_before(doc: Doc, hits: Hits, index: int) -> bool:
 
 def noun_suffix(lex: Lexicon, token: Token) -> bool:
     """German compounds ending in a company noun ("Maschinenbaufirma", "Agrarunternehmen")."""
-    lower = token.lower_
-    return lex.pack.has(Feature.NOUN_COMPOUNDS) and any(
-        lower.endswith(s) and len(lower) > len(s) + 2 for s in lex.words.org_noun_suffixes
+    return _compound_company_noun(lex.lang, token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _compound_company_noun(lang: str, lower: str) -> bool:
+    """noun_suffix of one word: asked of every token, so answered once per word."""
+    return pack(lang).has(Feature.NOUN_COMPOUNDS) and any(
+        lower.endswith(s) and len(lower) > len(s) + 2 for s in word_classes(lang).org_noun_suffixes
     )
 
 
@@ -748,7 +754,9 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
     out = []
     nouns = [(h.end, h) for h in hits.get("ORG_NOUN")] + [
-        (i + 1, None) for i, t in enumerate(doc) if noun_suffix(lex, t)
+        (i + 1, None)
+        for i, lower in enumerate(lowers(doc))
+        if _compound_company_noun(lex.lang, lower)
     ]
     for end, hit in nouns:
         run_end = name_run(doc, end)

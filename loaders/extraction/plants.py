@@ -18,6 +18,7 @@ from loaders.extraction.products import product
 from loaders.extraction.tokens import (
     is_capitalised,
     is_trigger_word,
+    lowers,
     sentence_of,
 )
 
@@ -42,13 +43,14 @@ class PlantFinder:
         out = []
         self.named = taken
         word_hits = {h.start: h for h in hits.get("PLANT_WORD")}
+        words = lowers(doc)  # every token is asked: its cached text, no Token object each
         i = 0
         while i < len(doc):
             hit = word_hits.get(i)
             if hit is not None:
                 strength, end = hit.payload, hit.end
             else:
-                strength, end = _token_strength(doc[i].lower_, self.lang, self.words), i + 1
+                strength, end = _token_strength(words[i], self.lang, self.words), i + 1
             if strength is None or i in taken or _in_venture(doc, i):
                 i += 1
                 continue

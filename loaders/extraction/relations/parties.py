@@ -37,7 +37,7 @@ PLANNING = ("plan", "construct", "sign", "built")
 def project_parties(r: Reading, s: Sentence) -> Iterator[Proposal]:
     """PLANS (OPERATES for a standing plant told without a word of building) for every
     company listed as a party of a plant's project."""
-    if not any(r.words.parties.matches(t.lower_) for t in s.span):
+    if not any(r.words.parties.matches(w) for w in s.lower_words()):
         return
     plants = _party_plants(r, s)
     if not plants:
@@ -102,7 +102,8 @@ def _party_plants(r: Reading, s: Sentence) -> list[tuple[int, int]]:
     if named or r.typed(s, PLANT):
         return named
     recent = s.discourse.last_plant
-    refers = any(r.words.project.matches(t.lower_) for t in s.span) or bool(s.triggers.get("sign"))
+    refers = any(r.words.project.matches(w) for w in s.lower_words())
+    refers = refers or bool(s.triggers.get("sign"))
     if recent is not None and refers and s.index - recent[1] <= 2:
         return [(s.span.start, recent[0])]
     return []

@@ -159,7 +159,7 @@ def _delegation_of(r: Reading, s: Sentence) -> int | None:
 
 
 def _guests_told(r: Reading, s: Sentence) -> bool:
-    return any(r.guest_word(t.lower_) for t in s.span)
+    return any(r.guest_word(w) for w in s.lower_words())
 
 
 def _delegation_acts(r: Reading, s: Sentence, persons: list[int]) -> bool:
@@ -296,7 +296,7 @@ def opening_agents(r: Reading, s: Sentence) -> Iterator[Proposal]:
     if s.triggers.get("attend"):
         return
     opens = s.triggers.get("inaugurate", []) + [
-        t.i for t in s.span if r.words.ceremony.matches(t.lower_)
+        s.span.start + k for k, w in enumerate(s.lower_words()) if r.words.ceremony.matches(w)
     ]
     if not opens:
         return
@@ -320,7 +320,7 @@ def _present_at_opening(r: Reading, s: Sentence, present: list[int]) -> Iterator
     plants = [r.ent(i) for i in r.typed(s, PLANT)]
     if not plants and s.discourse.opened is not None and s.index - s.discourse.opened[1] <= 2:
         plants = [s.discourse.opened[0]]
-    if not plants and any(r.words.ceremony.matches(t.lower_) for t in s.span):
+    if not plants and any(r.words.ceremony.matches(w) for w in s.lower_words()):
         recent = s.discourse.opened or s.discourse.last_plant
         plants = [recent[0]] if recent is not None else []
     for person in dict.fromkeys(people):

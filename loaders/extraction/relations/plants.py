@@ -457,7 +457,7 @@ def _subject_refers_back(r: Reading, s: Sentence, before: int) -> bool:
 
 def _venture_phrase(r: Reading, s: Sentence) -> tuple[int, int] | None:
     """Where the sentence says its subject *is* a joint venture of owners named next."""
-    words = [t.lower_ for t in s.span]
+    words = s.lower_words()
     for k, word in enumerate(words):
         two = f"{word} {words[k + 1]}" if k + 1 < len(words) else word
         pattern = r.pack.patterns.venture

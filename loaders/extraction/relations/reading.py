@@ -19,6 +19,7 @@ from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, EntityType, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
 from loaders.extraction.signals import signal_of
+from loaders.extraction.tokens import lowers
 from loaders.extraction.trigger_kinds import TriggerKind
 
 
@@ -82,6 +83,11 @@ class Sentence:
     def has(self, kind: TriggerKind) -> bool:
         return bool(self.triggers.get(kind))
 
+    def lower_words(self) -> list[str]:
+        """The sentence's lower-cased words: a slice of the Doc's cached list, where a scan
+        of the span would make a Token object per word for every strategy that asks."""
+        return lowers(self.span.doc)[self.span.start : self.span.end]
+
 
 @dataclass
 class Reading:
@@ -123,7 +129,7 @@ class Reading:
             and self.mentions[i].subtype == COMPANY
             and not self.mentions[i].weak
         ]
-        words = [t.lower_ for t in s.span]
+        words = s.lower_words()
         for k in range(len(words)):
             two = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else words[k]
             pattern = self.pack.patterns.venture
