@@ -80,12 +80,11 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> list[Hit]:
         hits = self._compound_titles(doc)
-        vocab = doc.vocab
+        vocab, words = doc.vocab, lowers(doc)
         for match_id, start, end in self.matcher(doc):
             label = vocab.strings[match_id]
-            span = doc[start:end]
-            key = _key(t.lower_ for t in span)
-            if label in NAME_LABELS and not self._cased_as_name(span.text, key):
+            key = _key(words[start:end])
+            if label in NAME_LABELS and not self._cased_as_name(doc[start:end].text, key):
                 continue
             if label == "PLANT_WORD" and end < len(doc) and doc[end].text == "-":
                 continue  # a compound such as "line-up" is no production line

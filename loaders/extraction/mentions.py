@@ -27,6 +27,7 @@ from loaders.extraction.places import (
     place_roles,
 )
 from loaders.extraction.signal_mentions import with_model_names
+from loaders.extraction.tokens import texts
 
 # the rules that propose candidates, by name: the pipeline config (kg_mentions'
 # candidate_rules) lists the ones to run, in order (an equal candidate of an earlier rule wins)
@@ -49,7 +50,10 @@ class MentionFinder:
         candidates = [c for rule in self.rules for c in rule(lex, doc, hits)]
         for _, mention in candidates:
             mention.start, mention.end = trim(mention.start, mention.end, doc)
-        candidates = [(p, m) for p, m in candidates if has_letters(doc[m.start : m.end].text)]
+        words = texts(doc)  # a Span's text per candidate was built token by token
+        candidates = [
+            (p, m) for p, m in candidates if any(map(has_letters, words[m.start : m.end]))
+        ]
         chosen = select(candidates)
         chosen += acronyms(doc, chosen)
         chosen += context_companies(doc, hits, chosen)
