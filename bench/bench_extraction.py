@@ -9,9 +9,15 @@ Texts are generated here from sentence templates (and the shared dev texts are a
 
 from __future__ import annotations
 
+import os
+
+# one BLAS thread for the models' matrix products (a figure per core), set before numpy
+# loads with spaCy: OpenBLAS reads it once, at load, so main() setting it was too late
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
-import os
 import random
 import time
 from pathlib import Path
@@ -90,7 +96,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     rule_only = ExtractionConfig.every("off")
     with_models = ExtractionConfig.every("on")
     rows = []
