@@ -201,7 +201,10 @@ def raw_unwind(graph: Graph, docs: list[GraphDocument]) -> None:
         for m in u["documents"]
     ]
     work: list[tuple[Statement, list[dict[str, Any]]]] = [(RAW_DOCUMENTS, rows.documents)]
-    work += [(_raw_entities(labels), e) for labels, e in rows.new_entities.items()]
+    work += [
+        (_raw_entities(labels), [{"id": e["id"], "name": e["name"]} for e in entities])
+        for labels, entities in rows.new_entities({}).items()
+    ]
     work.append((RAW_MENTIONS, mentions))
     work += [(_raw_relations(t.value), r) for t, r in rows.relations.items()]
     for statement, statement_rows in work:

@@ -28,31 +28,64 @@ _LATEST_WINS = ("status", "product", "capacity", "investment")
 _FIRST_WINS = ("geonames_id", "iso")
 
 
+@dataclass(frozen=True)
+class HeldKeys:
+    """What an entity the graph holds carries before the batch (graph_schema ENTITY_KEYS)."""
+
+    search_keys: list[str]
+    link_keys: list[str]
+
+
 @dataclass
 class BatchRows:
     """The rows of one batch, ready for the statements."""
 
     documents: list[dict[str, Any]] = field(default_factory=list)
-    # label set -> entities the batch names, with the name, type and subtype of their first
-    # mention (what the node is created with when it does not exist yet)
-    new_entities: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    # each entity's label set, which its node is created with when it does not exist yet
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # one row per entity of the batch, its documents' contributions folded, with its name,
+    # type and subtype as its first mention gives them, its blocking keys (linking:
+    # loaders.linking) and whether its name stands in a text
     entity_updates: list[dict[str, Any]] = field(default_factory=list)
     relations: dict[RelationType, list[dict[str, Any]]] = field(default_factory=dict)
-    # linking (loaders.linking): each entity's blocking keys and whether its name stands in a
-    # text; the candidate pairs, one row per pair with the documents that found it
-    link_keys: list[dict[str, Any]] = field(default_factory=list)
+    # the candidate pairs linking found, one row per pair with the documents that found it
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def entity_ids(self) -> list[str]:
         return [row["id"] for row in self.entity_updates]
 
-    def search_entries(self, held: dict[str, list[str]]) -> list[dict[str, str]]:
-        """Index entries the batch's keys bring that the entities do not hold yet; `held` is
-        each existing entity's keys before the batch."""
+    def new_entities(self, held: dict[str, HeldKeys]) -> dict[tuple[str, ...], list[dict]]:
+        """Per label set, the rows of the entities the graph does not hold (`held`)."""
+        out: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for update in self.entity_updates:
+            if update["id"] not in held:
+                out.setdefault(self.labels[update["id"]], []).append(update)
+        return out
+
+    def held_entities(self, held: dict[str, HeldKeys]) -> list[dict[str, Any]]:
+        """The rows of the entities the graph holds, each with the blocking keys it lacks."""
+        return [
+            {**update, "new_link_keys": _lacking(update["link_keys"], held[update["id"]])}
+            for update in self.entity_updates
+            if update["id"] in held
+        ]
+
+    def link_keys(self, held: dict[str, HeldKeys]) -> list[dict[str, Any]]:
+        """One row per blocking key new to some of the batch's entities, with their ids."""
+        ids: dict[str, list[str]] = {}
+        for update in self.entity_updates:
+            before = held.get(update["id"])
+            keys = update["link_keys"] if before is None else _lacking(update["link_keys"], before)
+            for key in keys:
+                ids.setdefault(key, []).append(update["id"])
+        return [{"key": key, "ids": entity_ids} for key, entity_ids in ids.items()]
+
+    def search_entries(self, held: dict[str, HeldKeys]) -> list[dict[str, str]]:
+        """Index entries the batch's keys bring that the entities do not hold yet."""
         rows: list[dict[str, str]] = []
         for update in self.entity_updates:
-            before = held.get(update["id"], [])
+            before = held[update["id"]].search_keys if update["id"] in held else []
             if not set(update["search_keys"]) - set(before):
                 continue
             new = search_entries([*before, *update["search_keys"]]) - search_entries(before)
@@ -63,9 +96,17 @@ class BatchRows:
         return rows
 
 
+def _lacking(keys: list[str], before: HeldKeys) -> list[str]:
+    held = set(before.link_keys)
+    return [k for k in keys if k not in held]
+
+
 def _entity_update(row: EntityRow) -> dict[str, Any]:
     return {
         "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "subtype": row.subtype,
         "aliases": [],
         "search_keys": [],
         "titles": [],
@@ -132,6 +173,17 @@ def _add_relation(folded: dict[str, Any], doc_id: str, row: RelationRow) -> None
     folded["amount"] = row.amount if row.amount is not None else folded["amount"]
 
 
+def _fold_relation(folded: dict[str, Any]) -> None:
+    """What the row's provenance lists fold to, by DERIVE_RELATION's rules (the statement folds
+    these into the relation's stored values)."""
+    statuses = folded["statuses"]
+    folded["doc_count"] = len(dict.fromkeys(folded["doc_ids"]))
+    folded["confidence"] = max([0.0, *folded["confidences"]])
+    folded["status"] = next((s for s in ("done", "planned") if s in statuses), None)
+    folded["first_seen"] = min(folded["seen_dates"], default=None)
+    folded["last_seen"] = max(folded["seen_dates"], default=None)
+
+
 def candidate_id(a: str, b: str) -> str:
     first, second = sorted((a, b))
     return f"{first}|{second}"
@@ -173,14 +225,7 @@ def fold(docs: Sequence[GraphDocument]) -> BatchRows:
         for entity in gdoc.entities:
             if entity.id not in updates:
                 updates[entity.id] = _entity_update(entity)
-                rows.new_entities.setdefault(entity.labels, []).append(
-                    {
-                        "id": entity.id,
-                        "name": entity.name,
-                        "type": entity.type,
-                        "subtype": entity.subtype,
-                    }
-                )
+                rows.labels[entity.id] = entity.labels
             _add_entity(updates[entity.id], doc_id, entity)
         for relation in gdoc.relations:
             if relation.id not in relations:
@@ -189,11 +234,9 @@ def fold(docs: Sequence[GraphDocument]) -> BatchRows:
             _add_relation(relations[relation.id], doc_id, relation)
         for pair in gdoc.candidates:
             _add_candidate(candidates, gdoc.document, pair)
+    for folded in relations.values():
+        _fold_relation(folded)
     rows.entity_updates = list(updates.values())
-    rows.link_keys = [
-        {"id": u["id"], "keys": u.pop("link_keys"), "named": u.pop("named")}
-        for u in rows.entity_updates
-    ]
     rows.candidates = list(candidates.values())
     return rows
 

@@ -34,7 +34,7 @@ from graph_schema.statements import linking as lk
 from graph_schema.statements import search as ss
 from graph_schema.statements import writes as w
 from graph_schema.vocabulary import RelationType
-from loaders.batch import MAX_STATEMENT_ROWS, BatchRows, chunks, fold
+from loaders.batch import MAX_STATEMENT_ROWS, BatchRows, HeldKeys, chunks, fold
 from loaders.resolve import GraphDocument
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def write_rows(
     """The batch's statements, nodes before relations, at most `max_rows` rows a request (1:
     bench_load's row-by-row way); returns the ids of entities created."""
     held = {
-        row["id"]: row["keys"] or []
+        row["id"]: HeldKeys(row["keys"] or [], row["link_keys"] or [])
         for result in (
             tx.run(w.ENTITY_KEYS, ids=ids) for ids in _id_chunks(rows.entity_ids, max_rows)
         )
@@ -147,17 +147,12 @@ def write_rows(
     _run_chunks(tx, w.CREATE_DOCUMENTS, rows.documents, max_rows)
     for doc in rows.documents:
         changes.document(doc["lang"], doc["published"], 1)
-    for labels, entities in rows.new_entities.items():
-        missing = [e for e in entities if e["id"] not in held]
-        if missing:
-            created = sum(
-                r.records[0]["created"]
-                for r in _run_chunks(tx, w.CREATE_MISSING_ENTITIES[labels], missing, max_rows)
-            )
-            changes.nodes(labels, created)
+    for labels, entities in rows.new_entities(held).items():
+        _run_chunks(tx, w.CREATE_ENTITIES[labels], entities, max_rows)
+        changes.nodes(labels, len(entities))
+    _run_chunks(tx, w.UPDATE_ENTITIES, rows.held_entities(held), max_rows)
     _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held), max_rows)
-    _run_chunks(tx, w.UPDATE_ENTITIES, rows.entity_updates, max_rows)
-    _run_chunks(tx, lk.WRITE_LINK_KEYS, rows.link_keys, max_rows)
+    _run_chunks(tx, lk.FILE_LINK_KEYS, rows.link_keys(held), max_rows)
     for rtype, relations in rows.relations.items():
         for result in _run_chunks(tx, w.MERGE_RELATIONS[rtype], relations, max_rows):
             changes.relations(rtype, result.counters.get("relationships_created", 0))

@@ -56,22 +56,21 @@ LINK_SPLIT_RULES = Statement(
     """,
 )
 
-# Written in the batch's transaction, after its entities (one row per entity of the batch, its
-# documents' keys folded: loaders.batch). Only keys the entity lacks are filed: a key it holds
-# has its KEYS edge already, and MERGE of that edge reads every edge of the key's node (a key
-# shared by hundreds of entities, at every batch naming one of them).
-WRITE_LINK_KEYS = Statement(
-    "WRITE_LINK_KEYS",
+# Written in the batch's transaction, after its entities: one row per blocking key new to
+# some of the batch's entities, with their ids (loaders.batch: the keys of a new entity, and
+# those an entity the graph holds lacks). The edges are created, not merged: an entity's KEYS
+# edges are the keys in its `link_keys` (written with it by CREATE_ENTITIES and
+# UPDATE_ENTITIES), so a key new to it has none, and MERGE of one reads every edge of the key's
+# node (a key shared by hundreds of entities, at every batch naming one of them).
+FILE_LINK_KEYS = Statement(
+    "FILE_LINK_KEYS",
     f"""
     UNWIND $rows AS row
-    MATCH (e:{ENTITY_LABEL} {{id: row.id}})
-    WITH e, row, [k IN row.keys WHERE NOT k IN coalesce(e.link_keys, [])] AS new_keys
-    SET e.link_keys = coalesce(e.link_keys, []) + new_keys,
-        e.name_in_text = coalesce(e.name_in_text, false) OR row.named
-    WITH e, new_keys
-    UNWIND new_keys AS key
-    MERGE (k:{LINK_KEY_LABEL} {{key: key}})
-    MERGE (k)-[:{KEYS}]->(e)
+    MERGE (k:{LINK_KEY_LABEL} {{key: row.key}})
+    WITH k, row
+    UNWIND row.ids AS id
+    MATCH (e:{ENTITY_LABEL} {{id: id}})
+    CREATE (k)-[:{KEYS}]->(e)
     RETURN count(*) AS keyed
     """,
     writes=True,

@@ -63,31 +63,54 @@ CREATE_DOCUMENTS = Statement(
     writes=True,
 )
 
-# The search keys an entity holds before the batch: which entries the search index lacks
-# (loaders.batch), and which entities the batch creates.
+# The keys an entity holds before the batch: which entries the search index lacks and which
+# blocking keys are new to it (loaders.batch), and which entities the batch creates.
 ENTITY_KEYS = Statement(
     "ENTITY_KEYS",
     f"""
     UNWIND $ids AS eid
     MATCH (e:{ENTITY_LABEL} {{id: eid}})
-    RETURN e.id AS id, e.search_keys AS keys
+    RETURN e.id AS id, e.search_keys AS keys, e.link_keys AS link_keys
     """,
 )
 
+# Each new entity's MENTIONS, one per document of the batch naming it, in their order: `seq` is
+# the document's place in the entity's load order (`base` + its rank in the batch), which
+# deleting a document replays.
+_MENTIONS = f"""
+    UNWIND row.documents AS mention
+    MATCH (d:{DOCUMENT_LABEL} {{id: mention.doc_id}})
+    CREATE (d)-[m:{MENTIONS}]->(e)
+    SET m.aliases = mention.aliases, m.search_keys = mention.search_keys,
+        m.count = mention.count, m.forms = mention.forms, m.seq = base + mention.rank
+    RETURN count(m) AS mentioned
+"""
 
-def _create_missing_entities(labels: tuple[str, ...]) -> Statement:
+
+# The entities a batch creates, written whole at once with their mentions: what
+# UPDATE_ENTITIES would leave on a node created empty (lists and counts are the row's, the
+# first external ids and last plant fields given), so that a new entity's record is written
+# once rather than created and then rewritten. One row per entity, as for UPDATE_ENTITIES,
+# with the blocking keys it is filed under (all new to it) and whether its name stands in a
+# text.
+def _create_entities(labels: tuple[str, ...]) -> Statement:
     label_text = ":".join(labels)
     return Statement(
-        f"CREATE_MISSING_ENTITIES[{label_text}]",
+        f"CREATE_ENTITIES[{label_text}]",
         f"""
         UNWIND $rows AS row
-        OPTIONAL MATCH (found:{ENTITY_LABEL} {{id: row.id}})
-        WITH row WHERE found IS NULL
         CREATE (e:{label_text} {{id: row.id}})
         SET e.name = row.name, e.type = row.type, e.subtype = row.subtype,
-            e.aliases = [], e.search_keys = [], e.titles = [],
-            e.mention_count = 0, e.doc_count = 0
-        RETURN count(e) AS created
+            e.aliases = row.aliases, e.search_keys = row.search_keys, e.titles = row.titles,
+            e.mention_count = row.mentions, e.doc_count = size(row.documents),
+            e.first_seen = row.first_seen, e.last_seen = row.last_seen,
+            e.geonames_id = row.geonames_id_first, e.iso = row.iso_first,
+            e.status = row.status_last, e.product = row.product_last,
+            e.capacity = row.capacity_last, e.investment = row.investment_last,
+            e.load_seq = size(row.documents), e.link_keys = row.link_keys,
+            e.name_in_text = row.named
+        WITH e, row, 0 AS base
+        {_MENTIONS}
         """,
         writes=True,
     )
@@ -95,17 +118,17 @@ def _create_missing_entities(labels: tuple[str, ...]) -> Statement:
 
 # One CREATE per label combination: ArcadeDB silently drops dynamic labels in CREATE/MERGE,
 # so labels are spelled in the text, taken from the vocabulary.
-CREATE_MISSING_ENTITIES: dict[tuple[str, ...], Statement] = {
-    labels: _create_missing_entities(labels) for labels in label_sets()
+CREATE_ENTITIES: dict[tuple[str, ...], Statement] = {
+    labels: _create_entities(labels) for labels in label_sets()
 }
 
-# One row per entity of the batch, its documents' contributions folded in their order: lists
-# grow by the items they bring that the node lacks, counts add up, dates widen, external ids
-# keep the first value given, plant fields the last (`row.*_first` / `row.*_last` are null
-# when no document gave one). `e.load_seq` counts the documents ever written for the entity,
-# up and never down (a deletion does not lower it); each MENTIONS edge keeps its document's
-# place in that order as `seq` (`base` + the document's rank in the batch), which deleting a
-# document replays. `base` is read before the SET changes what it is read from.
+# One row per entity of the batch the graph holds, its documents' contributions folded in
+# their order: lists grow by the items they bring that the node lacks, counts add up, dates
+# widen, external ids keep the first value given, plant fields the last (`row.*_first` /
+# `row.*_last` are null when no document gave one), blocking keys by those new to it
+# (`row.new_link_keys`: loaders.batch, from ENTITY_KEYS). `e.load_seq` counts the documents
+# ever written for the entity, up and never down (a deletion does not lower it); its MENTIONS
+# continue from it. `base` is read before the SET changes what it is read from.
 UPDATE_ENTITIES = Statement(
     "UPDATE_ENTITIES",
     f"""
@@ -127,14 +150,11 @@ UPDATE_ENTITIES = Statement(
         e.product = coalesce(row.product_last, e.product),
         e.capacity = coalesce(row.capacity_last, e.capacity),
         e.investment = coalesce(row.investment_last, e.investment),
-        e.load_seq = base + size(row.documents)
+        e.load_seq = base + size(row.documents),
+        e.link_keys = coalesce(e.link_keys, []) + row.new_link_keys,
+        e.name_in_text = coalesce(e.name_in_text, false) OR row.named
     WITH e, row, base
-    UNWIND row.documents AS mention
-    MATCH (d:{DOCUMENT_LABEL} {{id: mention.doc_id}})
-    CREATE (d)-[m:{MENTIONS}]->(e)
-    SET m.aliases = mention.aliases, m.search_keys = mention.search_keys,
-        m.count = mention.count, m.forms = mention.forms, m.seq = base + mention.rank
-    RETURN count(m) AS mentioned
+    {_MENTIONS}
     """,
     writes=True,
 )
@@ -155,30 +175,17 @@ DERIVE_RELATION = """
 """
 
 
-# The same derived fields brought up to date by a batch's row alone: each is a fold over the
-# provenance lists (a distinct count, a maximum, a minimum...), and folding the row into the
-# value the lists before it folded to gives what folding the whole lists does, reading only the
-# batch's entries rather than every entry a relation ever collected (which grew with the graph:
-# the distinct count alone is quadratic in a hub relation's documents). The distinct count may
-# add the row's documents because none of them is in the lists yet: a batch writes only
-# documents the graph does not hold, and deleting a document takes its entries out.
-_FOLD_ROW_INTO_RELATION = """
-        SET r.doc_count = coalesce(r.doc_count, 0) + size(reduce(seen = [], x IN row.doc_ids |
-                               CASE WHEN x IN seen THEN seen ELSE seen + x END)),
-            r.confidence = reduce(m = coalesce(r.confidence, 0.0), c IN row.confidences |
-                                  CASE WHEN c > m THEN c ELSE m END),
-            r.status = CASE WHEN r.status = 'done' OR 'done' IN row.statuses THEN 'done'
-                            WHEN r.status = 'planned' OR 'planned' IN row.statuses
-                            THEN 'planned' ELSE null END,
-            r.first_seen = reduce(m = r.first_seen, x IN row.seen_dates |
-                                  CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
-            r.last_seen = reduce(m = r.last_seen, x IN row.seen_dates |
-                                 CASE WHEN m IS NULL OR x > m THEN x ELSE m END)
-"""
-
-
 # One row per relation of the batch: its provenance lists in document order, the last title
-# and amount given. The summary's relationships_created counts the new ones (for /stats).
+# and amount given, and what the row's lists fold to (loaders.batch: the distinct documents,
+# the highest confidence, the strongest status, the first and last dates). A new relation
+# takes the row as it is; one the graph holds appends the lists and folds the row's values into
+# its own: each derived field is a fold over the lists (a distinct count, a maximum, a
+# minimum...), so folding the row's value into the stored one gives what folding the whole
+# lists does, without reading every entry a relation ever collected (which grew with the
+# graph: the distinct count alone is quadratic in a hub relation's documents). The distinct
+# count may add the row's documents because none of them is in the lists yet: a batch writes
+# only documents the graph does not hold, and deleting a document takes its entries out. The
+# summary's relationships_created counts the new ones (for /stats).
 def _merge_relations(rtype: RelationType) -> Statement:
     return Statement(
         f"MERGE_RELATIONS[{rtype.value}]",
@@ -187,17 +194,29 @@ def _merge_relations(rtype: RelationType) -> Statement:
         MATCH (a:{ENTITY_LABEL} {{id: row.source}})
         MATCH (b:{ENTITY_LABEL} {{id: row.target}})
         MERGE (a)-[r:{rtype.value}]->(b)
-        ON CREATE SET r.id = row.id, r.doc_ids = [], r.sentences = [], r.confidences = [],
-                      r.statuses = [], r.seen_dates = []
-        SET r.doc_ids = r.doc_ids + row.doc_ids,
-            r.sentences = r.sentences + row.sentences,
-            r.confidences = r.confidences + row.confidences,
-            r.statuses = r.statuses + row.statuses,
-            r.seen_dates = r.seen_dates + row.seen_dates,
-            r.title = coalesce(row.title, r.title),
-            r.amount = coalesce(row.amount, r.amount)
-        WITH r, row
-        {_FOLD_ROW_INTO_RELATION}
+        ON CREATE SET r.id = row.id, r.doc_ids = row.doc_ids, r.sentences = row.sentences,
+                      r.confidences = row.confidences, r.statuses = row.statuses,
+                      r.seen_dates = row.seen_dates, r.title = row.title, r.amount = row.amount,
+                      r.doc_count = row.doc_count, r.confidence = row.confidence,
+                      r.status = row.status, r.first_seen = row.first_seen,
+                      r.last_seen = row.last_seen
+        ON MATCH SET r.doc_ids = r.doc_ids + row.doc_ids,
+                     r.sentences = r.sentences + row.sentences,
+                     r.confidences = r.confidences + row.confidences,
+                     r.statuses = r.statuses + row.statuses,
+                     r.seen_dates = r.seen_dates + row.seen_dates,
+                     r.title = coalesce(row.title, r.title),
+                     r.amount = coalesce(row.amount, r.amount),
+                     r.doc_count = coalesce(r.doc_count, 0) + row.doc_count,
+                     r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence
+                                         THEN row.confidence ELSE r.confidence END,
+                     r.status = CASE WHEN r.status = 'done' OR row.status = 'done' THEN 'done'
+                                     WHEN r.status = 'planned' OR row.status = 'planned'
+                                     THEN 'planned' ELSE null END,
+                     r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen
+                                         THEN row.first_seen ELSE r.first_seen END,
+                     r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
+                                        THEN row.last_seen ELSE r.last_seen END
         RETURN count(r) AS merged
         """,
         writes=True,

@@ -32,8 +32,9 @@ def test_indexed_properties_keep_their_types(empty_graph: Graph) -> None:
 
 
 def test_every_label_set_is_written_with_its_labels(empty_graph: Graph) -> None:
-    for labels, statement in writes.CREATE_MISSING_ENTITIES.items():
+    for labels, statement in writes.CREATE_ENTITIES.items():
         row = {"id": "x:" + "-".join(labels), "name": "n", "type": labels[1], "subtype": None}
+        row.update(aliases=["n"], search_keys=["n"], titles=[], mentions=1, documents=[])
         empty_graph.write(lambda tx, s=statement, r=row: tx.run(s, rows=[r]))
     found = empty_graph.read(
         Statement("LABELS", "MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels")
