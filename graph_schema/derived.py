@@ -61,13 +61,13 @@ def _fill_in_search_index(graph: Graph) -> int:
         if not page:
             break
         rows = [
-            {"text": text, "kind": kind.value, "entity": row["id"]}
+            entry
             for row in page
             if not row["indexed"]
-            for text, kind in sorted(search_entries(row["keys"] or []))
+            for entry in ss.entry_rows(row["id"], search_entries(row["keys"] or []))
         ]
 
-        def work(tx: Tx, rows: list[dict[str, str]] = rows) -> None:
+        def work(tx: Tx, rows: list[dict] = rows) -> None:
             for start in range(0, len(rows), _PAGE):
                 tx.run(ss.CREATE_SEARCH_ENTRIES, rows=rows[start : start + _PAGE])
 

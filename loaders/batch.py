@@ -11,11 +11,12 @@ would. Pure functions: no graph.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from graph_schema.keys import search_entries
+from graph_schema.statements.search import entry_rows
 from graph_schema.vocabulary import RelationType
 from loaders.resolve import CandidatePair, DocumentRow, EntityRow, GraphDocument, RelationRow
 
@@ -81,18 +82,16 @@ class BatchRows:
                 ids.setdefault(key, []).append(update["id"])
         return [{"key": key, "ids": entity_ids} for key, entity_ids in ids.items()]
 
-    def search_entries(self, held: dict[str, HeldKeys]) -> list[dict[str, str]]:
-        """Index entries the batch's keys bring that the entities do not hold yet."""
-        rows: list[dict[str, str]] = []
+    def search_entries(self, held: dict[str, HeldKeys]) -> list[dict[str, Any]]:
+        """Index entries the batch's keys bring that the entities do not hold yet, as
+        CREATE_SEARCH_ENTRIES' rows."""
+        rows: list[dict[str, Any]] = []
         for update in self.entity_updates:
             before = held[update["id"]].search_keys if update["id"] in held else []
             if not set(update["search_keys"]) - set(before):
                 continue
             new = search_entries([*before, *update["search_keys"]]) - search_entries(before)
-            rows.extend(
-                {"text": text, "kind": kind.value, "entity": update["id"]}
-                for text, kind in sorted(new)
-            )
+            rows.extend(entry_rows(update["id"], new))
         return rows
 
 
@@ -213,6 +212,12 @@ def _add_candidate(
         row["doc_ids"].append(doc.id)
 
 
+def _document_row(doc: DocumentRow) -> dict[str, Any]:
+    """The document's fields as a row (a shallow copy: asdict's deep copy of every list of a
+    whole batch cost more than its statement)."""
+    return {f.name: getattr(doc, f.name) for f in fields(doc)}
+
+
 def fold(docs: Sequence[GraphDocument]) -> BatchRows:
     """The rows of `docs`, which must be distinct documents the graph does not hold."""
     rows = BatchRows()
@@ -221,7 +226,7 @@ def fold(docs: Sequence[GraphDocument]) -> BatchRows:
     candidates: dict[str, dict[str, Any]] = {}
     for gdoc in docs:
         doc_id = gdoc.document.id
-        rows.documents.append(asdict(gdoc.document))
+        rows.documents.append(_document_row(gdoc.document))
         for entity in gdoc.entities:
             if entity.id not in updates:
                 updates[entity.id] = _entity_update(entity)
@@ -241,7 +246,7 @@ def fold(docs: Sequence[GraphDocument]) -> BatchRows:
     return rows
 
 
-def row_bytes(row: dict[str, Any]) -> int:
+def row_bytes(row: dict[str, Any] | list[dict[str, Any]]) -> int:
     """About what a row weighs on the wire. Only an estimate: a value Bolt cannot carry (a
     lone surrogate, an unknown type) is left for the driver to refuse with its own error."""
     text = json.dumps(row, ensure_ascii=False, default=str)
@@ -249,9 +254,14 @@ def row_bytes(row: dict[str, Any]) -> int:
 
 
 def chunks(
-    rows: Iterable[dict[str, Any]], max_rows: int = MAX_STATEMENT_ROWS
+    rows: Sequence[dict[str, Any]], max_rows: int = MAX_STATEMENT_ROWS
 ) -> Iterator[list[dict[str, Any]]]:
-    """Split one statement's rows into requests bounded by count and by serialised size."""
+    """Split one statement's rows into requests bounded by count and by serialised size. Rows
+    that fit one request whole are weighed at once (one serialisation, not one per row)."""
+    if len(rows) <= max_rows and row_bytes(list(rows)) <= MAX_STATEMENT_BYTES:
+        if rows:
+            yield list(rows)
+        return
     chunk: list[dict[str, Any]] = []
     size = 0
     for row in rows:

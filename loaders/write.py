@@ -319,8 +319,8 @@ def reindex_search(tx: Tx, deleted: list[str], kept: list[dict[str, Any]]) -> No
     for chunk in _id_chunks(ids):
         tx.run(ss.DELETE_SEARCH_ENTRIES, ids=chunk)
     rows = [
-        {"text": text, "kind": kind.value, "entity": row["id"]}
+        entry
         for row in kept
-        for text, kind in sorted(search_entries(row["keys"] or []))
+        for entry in ss.entry_rows(row["id"], search_entries(row["keys"] or []))
     ]
     _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows)

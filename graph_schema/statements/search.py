@@ -10,6 +10,7 @@ entities (measured); an index probe takes a few milliseconds at any size.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 
@@ -20,15 +21,27 @@ from graph_schema.vocabulary import ENTITY_LABEL, SEARCH_KEY_LABEL
 
 _K, _W, _S = (f"'{kind.value}'" for kind in SearchEntryKind)
 
+# One row per entity and kind of entry, with its texts (`entry_rows`): an entity brings a
+# dozen entries or more, and a row each cost more in parameters than the nodes themselves.
 CREATE_SEARCH_ENTRIES = Statement(
     "CREATE_SEARCH_ENTRIES",
     f"""
     UNWIND $rows AS row
-    CREATE (k:{SEARCH_KEY_LABEL} {{text: row.text, kind: row.kind, entity: row.entity}})
+    UNWIND row.texts AS text
+    CREATE (k:{SEARCH_KEY_LABEL} {{text: text, kind: row.kind, entity: row.entity}})
     RETURN count(k) AS created
     """,
     writes=True,
 )
+
+
+def entry_rows(entity: str, entries: Iterable[tuple[str, SearchEntryKind]]) -> list[dict]:
+    """CREATE_SEARCH_ENTRIES' rows for one entity's entries: one per kind, texts in order."""
+    texts: dict[SearchEntryKind, list[str]] = {}
+    for text, kind in sorted(entries):
+        texts.setdefault(kind, []).append(text)
+    return [{"entity": entity, "kind": kind.value, "texts": t} for kind, t in texts.items()]
+
 
 DELETE_SEARCH_ENTRIES = Statement(
     "DELETE_SEARCH_ENTRIES",

@@ -158,6 +158,7 @@ def plant_residue(name: str) -> str:
     return " ".join(kept)
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the form, asked for every form of every profile
 def is_generic(form: str) -> bool:
     """True when every word of the form only names a kind of thing or role."""
     words = fold(form).split()
@@ -188,6 +189,7 @@ def looks_like_acronym(form: str) -> bool:
     return 2 <= len(letters) <= 6 and form.upper() == form and " " not in form.strip()
 
 
+@lru_cache(maxsize=100_000)  # a pure function of two words, asked at every score of two names
 def similarity(a: str, b: str) -> float:
     """Jaro-Winkler similarity of two words (1.0 equal, 0.0 nothing in common)."""
     if a == b:
