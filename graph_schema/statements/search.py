@@ -66,11 +66,15 @@ class Probe(StrEnum):
     # right half of a misspelt token)
 
 
+# The index predicate, then the kind in a WITH of its own: ArcadeDB's planner turns
+# `k.text STARTS WITH $p AND k.kind = ...` into a scan of every entry (NodeByLabelScan in its
+# EXPLAIN: 180 ms at 63k entries, seconds at a million), `k.text STARTS WITH $p` alone into a
+# range scan of the index (4 ms). Equality seeks the index either way.
 _WHERE = {
-    Probe.KEY: f"k.text = %(p)s AND k.kind = {_K}",
-    Probe.WORD_STARTS: f"k.text STARTS WITH %(p)s AND k.kind = {_W}",
-    Probe.INSIDE: f"k.text STARTS WITH %(p)s AND k.kind = {_S}",
-    Probe.WORD_ENDS: f"k.text = %(p)s AND k.kind <> {_K}",
+    Probe.KEY: f"k.text = %(p)s WITH k WHERE k.kind = {_K}",
+    Probe.WORD_STARTS: f"k.text STARTS WITH %(p)s WITH k WHERE k.kind = {_W}",
+    Probe.INSIDE: f"k.text STARTS WITH %(p)s WITH k WHERE k.kind = {_S}",
+    Probe.WORD_ENDS: f"k.text = %(p)s WITH k WHERE k.kind <> {_K}",
 }
 
 
