@@ -97,14 +97,16 @@ def document_bytes(gdoc: GraphDocument) -> int:
     return text + 2 * rows + 200 * (len(gdoc.entities) + 1)
 
 
-def plan_batches(docs: Sequence[GraphDocument]) -> list[list[int]]:
+def plan_batches(
+    docs: Sequence[GraphDocument], max_documents: int = MAX_BATCH_DOCUMENTS
+) -> list[list[int]]:
     """Positions of `docs`, grouped into batches by count and by bytes, in order."""
     planned: list[list[int]] = []
     batch: list[int] = []
     size = 0
     for i, gdoc in enumerate(docs):
         weight = document_bytes(gdoc)
-        if batch and (len(batch) >= MAX_BATCH_DOCUMENTS or size + weight > MAX_BATCH_BYTES):
+        if batch and (len(batch) >= max_documents or size + weight > MAX_BATCH_BYTES):
             planned.append(batch)
             batch, size = [], 0
         batch.append(i)
@@ -238,14 +240,17 @@ def write_documents(
     docs: Sequence[GraphDocument],
     *,
     prepare: Prepare = as_resolved,
+    max_documents: int = MAX_BATCH_DOCUMENTS,
 ) -> list[WriteResult]:
     """Write documents in batches, one transaction each; one result per document, in order.
 
-    `prepare` gets each batch's documents the graph does not hold yet and must return one
+    `max_documents` caps a batch's documents (its bytes are capped too): a bulk load of
+    synthetic documents takes larger batches than an ingest, whose documents arrive a few at
+    a time. `prepare` gets each batch's documents the graph does not hold yet and must return one
     document per document it is given, in the same order (it may rename entities; it must not
     drop or reorder documents)."""
     results: list[WriteResult] = []
-    for positions in plan_batches(docs):
+    for positions in plan_batches(docs, max_documents):
         batch = [docs[i] for i in positions]
         outcome = _write_or_split(graph, batch, prepare)
         results.extend(outcome)
