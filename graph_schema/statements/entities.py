@@ -83,11 +83,19 @@ EXPAND_HAS_MORE = Statement(
     arcadedb=_HAS_MORE % {"unseen": _UNSEEN["map"]},
 )
 
-# The relations among the nodes kept, with the same filters.
+# The relations among the nodes kept, with the same filters. Which pairs of kept nodes are
+# linked is asked first without a relationship variable: ArcadeDB then walks the adjacency
+# lists' vertex ids without loading an edge (1-2 µs a neighbour), whereas binding `r` loads
+# every edge record, provenance lists and all (30-40 µs each, measured). A kept hub's
+# thousands of other relations thus cost ids, and only the edges among kept nodes (at most
+# their pairs) are loaded and filtered.
 _INDUCED = f"""
     UNWIND $ids AS aid
-    MATCH (:{ENTITY_LABEL} {{id: aid}})-[r:{RELATION_TYPES}]->(b:{ENTITY_LABEL})
-    WHERE %(kept)s AND {relation_filter("r")}
+    MATCH (a:{ENTITY_LABEL} {{id: aid}})-[:{RELATION_TYPES}]->(b:{ENTITY_LABEL})
+    WHERE %(kept)s
+    WITH DISTINCT a, b
+    MATCH (a)-[r:{RELATION_TYPES}]->(b)
+    WHERE {relation_filter("r")}
     RETURN {edge("r")} AS edge
     LIMIT $cap
 """

@@ -97,6 +97,10 @@ def ids(graph_answer: dict) -> set[str]:
 def test_neighbors_by_depth(client: httpx.Client) -> None:
     one = ok(client.get(f"/entities/{AZIZ}/neighbors"))
     assert ids(one) == {AZIZ, STEPPE, QARSHI, SURKHAN} and not one["truncated"]
+    # Parallel relations between two kept nodes all come (the pair is found once, then its
+    # relations are read).
+    between = {e["type"] for e in one["edges"] if {e["source"], e["target"]} == {AZIZ, STEPPE}}
+    assert between == {"VISITED", "MET_WITH"}
     two = ok(client.get(f"/entities/{AZIZ}/neighbors", params={"depth": 2}))
     assert {STEPPE_PLANT, KASHKA, TESTLAND} <= ids(two)
     edge_ends = {(e["source"], e["type"], e["target"]) for e in two["edges"]}
