@@ -320,7 +320,8 @@ def large_graph(
     print(f"[{label}] graph: {shape}", flush=True)
     with embedded_server(config):
         pids: list[int] = []
-        with service(config, tmp / f"uvicorn-{label}.log", pids=pids) as url:
+        # Its start-up checks read the whole graph once (minutes at 1M relations).
+        with service(config, tmp / f"uvicorn-{label}.log", wait_s=900, pids=pids) as url:
             with httpx.Client(base_url=url, timeout=60) as client:
                 targets = large_targets(hubs, client)
             peaks: list[int] = []
