@@ -16,11 +16,10 @@ from loaders.extraction.kinds import COMPANY, COUNTRY, LOCATION, ORGANIZATION
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import name_run
+from loaders.extraction.organizations import listable_name
 from loaders.extraction.packs import words_of
-from loaders.extraction.tokens import is_first_name, is_name_token, looks_like_surname
+from loaders.extraction.tokens import is_name_token
 
-# labels of the phrase layer that tell a name is no company's
-NOT_A_COMPANY = ("PERSON", "TITLE", "GOV_NOUN", "PLACE_DESIGNATOR", "COUNTRY_ADJ", "PLACE")
 # an item's bracket ("СИБУР (30%)", "Mitsubishi Corporation (Japan)") is skipped up to this
 MAX_BRACKET = 6
 
@@ -135,13 +134,11 @@ def _is_company(mention: Mention) -> bool:
 
 
 def _origin_bracketed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list[Mention]:
-    """ "Goldwind (PRC)", "Sinopec (Peking / China)": a bare name, then in brackets only places,
-    a country among them."""
+    """ "Goldwind (PRC)", "Sinopec (Peking / China)": a bare name, then its origin in brackets."""
     places = {m.start: m for m in chosen if m.type == LOCATION}
     out = []
     for opening in (t.i for t in doc if t.text == "(" and t.i > 0):
-        inside = _bracketed_places(doc, places, opening + 1)
-        if not inside or not any(m.subtype == COUNTRY for m in inside):
+        if not bracketed_origin(doc, places, opening):
             continue
         start = _bare_run_ending(doc, hits, used, opening)
         if start is not None:
@@ -149,18 +146,17 @@ def _origin_bracketed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int
     return out
 
 
-def _bracketed_places(doc: Doc, places: dict[int, Mention], index: int) -> list[Mention]:
-    """The places filling a bracket from `index` to its ")", separated by "/" or ","; none
-    when anything else is inside."""
+def bracketed_origin(doc: Doc, places: dict[int, Mention], opening: int) -> list[Mention]:
+    """The places alone in the bracket opened at `opening`, separated by "/" or ",", a
+    country among them ("(PRC)", "(Moskau / Russland)"): where what stands before it is
+    from. None when anything else is inside. `places`: place mentions by start token."""
     inside = []
-    while index < len(doc):
-        place = places.get(index)
-        if place is None:
-            return []
+    index = opening + 1
+    while (place := places.get(index)) is not None:
         inside.append(place)
         index = place.end
         if index < len(doc) and doc[index].text == ")":
-            return inside
+            return inside if any(m.subtype == COUNTRY for m in inside) else []
         if index >= len(doc) or doc[index].text not in ("/", ","):
             return []
         index += 1
@@ -176,11 +172,9 @@ def _bare_run_ending(doc: Doc, hits: Hits, used: set[int], end: int) -> int | No
 
 
 def _bare_name(doc: Doc, hits: Hits, start: int, end: int) -> bool:
-    """An unknown name that is no person, office or place."""
-    return not (
-        is_first_name(doc[start].text)
-        or looks_like_surname(doc[end - 1].text)
-        or any(hits.covering(label, j) for j in range(start, end) for label in NOT_A_COMPANY)
+    """An unknown name that a list may hold and that has no known place in it."""
+    return listable_name(doc, hits, start, end) and not any(
+        hits.covering("PLACE", j) for j in range(start, end)
     )
 
 

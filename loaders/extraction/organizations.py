@@ -400,7 +400,7 @@ def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
         if not closing and doc[start].lower_ in joins:
             closing, start = True, start + 1
         end = name_run(doc, start)
-        if end == start or not _listable(doc, hits, start, end):
+        if end == start or not listable_name(doc, hits, start, end):
             return []
         known = hits.starting("ORG", start)
         if known is None:
@@ -411,8 +411,8 @@ def _list_after(doc: Doc, hits: Hits, index: int) -> list[Candidate]:
     return []
 
 
-def _listable(doc: Doc, hits: Hits, start: int, end: int) -> bool:
-    """A listed name that is no person, office or place."""
+def listable_name(doc: Doc, hits: Hits, start: int, end: int) -> bool:
+    """A listed name that is no person, office, country adjective or place."""
     return not (
         is_first_name(doc[start].text)
         or looks_like_surname(doc[end - 1].text)

@@ -20,6 +20,7 @@ from loaders.extraction.kinds import (
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.linking import LEVEL, locative_before
 from loaders.extraction.model import Mention
+from loaders.extraction.name_contexts import bracketed_origin
 from loaders.extraction.packs import Feature
 from loaders.extraction.relations.reading import (
     SENTENCE,
@@ -316,19 +317,11 @@ def _based_bracketed(r: Reading, s: Sentence, org: int) -> Iterator[Proposal]:
         index += 1  # "Poly Technologies Inc. (China)"
     if index >= s.span.end or r.doc[index].text != "(":
         return
-    places = {r.mentions[i].start: i for i in r.typed(s, LOCATION) if not r.mentions[i].weak}
-    inside: list[int] = []
-    index += 1
-    while index in places:
-        inside.append(places[index])
-        index = r.mentions[places[index]].end
-        if index < s.span.end and r.doc[index].text in ("/", ","):
-            index += 1
-    if index >= s.span.end or r.doc[index].text != ")" or not inside:
-        return
-    if any(r.mentions[i].subtype == COUNTRY for i in inside):
-        for i in inside:
-            yield propose(RelationType.BASED_IN, r.ent(org), r.mentions[i].entity, STRUCTURAL)
+    places = {
+        r.mentions[i].start: r.mentions[i] for i in r.typed(s, LOCATION) if not r.mentions[i].weak
+    }
+    for place in bracketed_origin(r.doc, places, index):
+        yield propose(RelationType.BASED_IN, r.ent(org), place.entity, STRUCTURAL)
 
 
 def _based_compound(r: Reading, s: Sentence, orgs: list[int]) -> Iterator[Proposal]:
