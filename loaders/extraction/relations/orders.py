@@ -66,9 +66,9 @@ def country_investors(r: Reading, s: Sentence) -> Iterator[Proposal]:
     one told of in the sentence before."""
     countries = {
         country
-        for t in s.span
-        if r.words.investors.matches(t.lower_)
-        and (country := _country_of_investors(r, s, t.i)) is not None
+        for offset, word in enumerate(s.lower_words())
+        if r.words.investors.matches(word)
+        and (country := _country_of_investors(r, s, s.span.start + offset)) is not None
     }
     if not countries:
         return

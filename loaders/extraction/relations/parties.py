@@ -73,7 +73,7 @@ def executors(r: Reading, s: Sentence) -> Iterator[Proposal]:
 
 def _tells_works(r: Reading, s: Sentence) -> bool:
     """The sentence speaks of a project or of building works ("the project", "Строительство")."""
-    return any(r.words.project.matches(t.lower_) for t in s.span) or bool(
+    return any(r.words.project.matches(w) for w in s.lower_words()) or bool(
         s.triggers.get("construct") or s.triggers.get("plan")
     )
 

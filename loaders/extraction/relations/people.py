@@ -368,8 +368,8 @@ def _conjoined(r: Reading, people: list[int]) -> list[int]:
 
 def _pronoun_before(r: Reading, s: Sentence, trigger: int) -> bool:
     """A person's pronoun before the verb, or right after it ("Dort eröffnete er")."""
-    end = min(trigger + 2, s.span.end)
-    return any(r.doc[j].lower_ in r.words.person_pronouns for j in range(s.span.start, end))
+    words = s.lower_words()[: trigger + 2 - s.span.start]
+    return any(word in r.words.person_pronouns for word in words)
 
 
 @strategy("sides")
