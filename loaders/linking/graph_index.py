@@ -11,7 +11,7 @@ from graph_schema.statement import Statement
 from graph_schema.statements import linking as st
 from graph_schema.vocabulary import EntityType
 from loaders.linking.link import link_batch
-from loaders.linking.profiles import Profile, with_keys
+from loaders.linking.profiles import Profile, plant_product, with_keys
 from loaders.resolve import GraphDocument
 
 # How many entities one lookup may bring back per entity asking: a key shared by many (a place
@@ -73,6 +73,13 @@ def linked(tx: Tx, batch: Sequence[GraphDocument]) -> list[GraphDocument]:
     return link_batch(list(batch), GraphIndex.in_transaction(tx))
 
 
+def _product(row: dict[str, object], aliases: list[str]) -> str | None:
+    stated = str(row["product"]) if row.get("product") else None
+    if str(row["type"]) != EntityType.PLANT.value:
+        return stated
+    return plant_product(stated, str(row["name"]), aliases)
+
+
 def _profile(row: dict[str, object]) -> Profile:
     def ids(name: str) -> frozenset[str]:
         return frozenset(str(x) for x in (row.get(name) or []))  # type: ignore[attr-defined]
@@ -89,7 +96,7 @@ def _profile(row: dict[str, object]) -> Profile:
         owners=ids("owners"),
         places=ids("places"),
         parents=ids("parents"),
-        product=str(row["product"]) if row.get("product") else None,
+        product=_product(row, aliases),
         named=row.get("named") is not False,
         geonames_id=int(row["geonames_id"]) if row.get("geonames_id") else None,  # type: ignore[call-overload]
         iso=str(row["iso"]) if row.get("iso") else None,

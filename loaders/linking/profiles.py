@@ -19,6 +19,7 @@ from loaders.linking.names import (
     skeleton,
 )
 from loaders.linking.places import is_country
+from loaders.linking.products import product_kinds
 from loaders.resolve import EntityRow, GraphDocument
 
 _OWNING = (RelationType.PLANS, RelationType.OPERATES)
@@ -157,12 +158,26 @@ def profile_of_row(
         owners=frozenset(owners),
         places=frozenset(places),
         parents=frozenset(parents),
-        product=row.product,
+        product=plant_product(row.product, row.name, row.aliases)
+        if row.type == EntityType.PLANT.value
+        else row.product,
         named=row.name_in_text,
         geonames_id=row.geonames_id,
         iso=row.iso,
     )
     return with_keys(profile)
+
+
+def plant_product(product: str | None, name: str, aliases: Iterable[str] = ()) -> str | None:
+    """What a plant makes: its product as the article states it, else the name or alias that
+    says it ("cement plant in Kemin", "цементный завод"). Articles that never state a product
+    still name one in the plant's words, and two descriptions of one plant agree on it."""
+    if product:
+        return product
+    for form in (name, *sorted(aliases)):
+        if product_kinds(form):
+            return form
+    return None
 
 
 def with_keys(profile: Profile) -> Profile:

@@ -19,7 +19,7 @@ from loaders.linking.link import link_batch
 from loaders.linking.names import core, is_generic, plant_residue, similarity, skeleton
 from loaders.linking.places import places_relation
 from loaders.linking.products import products_fit
-from loaders.linking.profiles import Profile, with_keys
+from loaders.linking.profiles import Profile, plant_product, with_keys
 from loaders.linking.score import CANDIDATE_AT, MERGE_AT, SPELLED_ALIKE, score
 from loaders.models import DocumentMeta, ExtractedDocument
 from loaders.resolve import GraphDocument, resolve
@@ -574,6 +574,65 @@ def test_an_extracted_article_and_a_pre_extracted_one_in_another_language_meet(
     assert len(plants) == 1 and plants[0]["docs"] == 2, plants
     persons = empty_graph.read(PERSONS)
     assert len(persons) == 1, persons  # Soliyev and Saliev, with the same office
+
+
+def _unowned_plant(text: str, lang: str, plant: str, district: str) -> ExtractedDocument:
+    # the district under one name in both languages, so that only the product is in question
+
+    """An article of a plant no company is named for, its product said only in its words."""
+    return ExtractedDocument(
+        text=text,
+        lang=lang,
+        entities=[
+            {"id": "e1", "type": "Plant", "name": "cement plant in Kemin", "aliases": [plant]},
+            {
+                "id": "e2",
+                "type": "Location",
+                "subtype": "district",
+                "name": "Kemin district",
+                "aliases": [district],
+            },
+        ],
+        relations=[{"type": "LOCATED_IN", "source": "e1", "target": "e2"}],
+    )
+
+
+def test_two_articles_of_an_unowned_plant_meet_on_the_product_its_name_says(
+    empty_graph: Graph,
+) -> None:
+    """Neither article states a product: "cement" in the plant's words is one, and with the
+    place and the description the two articles' plants are one node (Kemin, en and ru)."""
+    english = _unowned_plant(
+        "Japarov visited the cement plant in Kemin district.",
+        "en",
+        "cement plant",
+        "Kemin district",
+    )
+    russian = _unowned_plant(
+        "Жапаров посетил цементный завод в Кеминском районе.",
+        "ru",
+        "цементный завод",
+        "Кеминском районе",
+    )
+    for doc in (english, russian):
+        load_article(empty_graph, Article(doc.lang, extracted=doc))
+    plants = empty_graph.read(PLANTS)
+    assert len(plants) == 1 and plants[0]["docs"] == 2, plants
+
+
+@pytest.mark.parametrize(
+    "product, name, aliases, expected",
+    [
+        ("gold", "Jerooy combine", (), "gold"),  # a stated product is the product
+        (None, "cement plant in Kemin", (), "cement plant in Kemin"),
+        (None, "plant in Kemin", ("цементный завод",), "цементный завод"),
+        (None, "plant in Kemin", ("завод",), None),  # nothing says what it makes
+    ],
+)
+def test_a_plant_s_product_is_the_stated_one_else_what_its_words_say(
+    product: str | None, name: str, aliases: tuple[str, ...], expected: str | None
+) -> None:
+    assert plant_product(product, name, aliases) == expected
 
 
 def _prepared(article: Article) -> GraphDocument:
