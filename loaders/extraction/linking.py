@@ -596,13 +596,28 @@ def _owned_after(
     doc: Doc, mentions: list[Mention], owner: int, by_start: dict[int, int], clitic: frozenset[str]
 ) -> int:
     """The smaller place right after the owner and its possessive ending, else the owner."""
-    end = mentions[owner].end
-    if end + 1 >= len(doc) or doc[end].lower_ not in clitic:
-        return owner
-    index = by_start.get(end + 1)
+    start = owned_place_start(doc, mentions[owner].end, words_of(doc.lang_))
+    index = by_start.get(start) if start is not None else None
     if index is None or mentions[index].type != LOCATION or mentions[index].weak:
         return owner
-    return index if _level(mentions[index]) < _level(mentions[owner]) else owner
+    return index if lies_within(mentions[index], mentions[owner]) else owner
+
+
+def owned_place_start(doc: Doc, end: int, words: FunctionWords) -> int | None:
+    """Where a place owned by the one ending at `end` begins: after its possessive ending and
+    the words that say where in it ("Kyrgyzstan's northern Chui region"); None without one."""
+    if end >= len(doc) or doc[end].lower_ not in words.possessive_clitic:
+        return None
+    start = end + 1
+    while start < len(doc) and words.place_qualifiers.matches(doc[start].lower_):
+        start += 1
+    return start if start < len(doc) else None
+
+
+def lies_within(place: Mention, owner: Mention) -> bool:
+    """Whether `place` can lie in `owner` by their kinds: a smaller kind, or a district of a
+    city ("Dushanbe's Firdavsi district")."""
+    return _level(place) < _level(owner) or (place.subtype == DISTRICT and owner.subtype == CITY)
 
 
 def _level(place: Mention) -> int:

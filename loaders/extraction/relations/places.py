@@ -18,7 +18,7 @@ from loaders.extraction.kinds import (
     REGION,
 )
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.linking import LEVEL, locative_before
+from loaders.extraction.linking import LEVEL, lies_within, locative_before, owned_place_start
 from loaders.extraction.model import Mention
 from loaders.extraction.name_contexts import bracketed_origin
 from loaders.extraction.packs import Feature
@@ -106,15 +106,16 @@ def _weak_place_at(r: Reading, index: int) -> bool:
 def _owned_place(r: Reading, places: list[int], owner: int) -> int | None:
     """The smaller place named right after the owner and its possessive ending."""
     mo = r.mentions[owner]
-    if mo.weak or mo.end >= len(r.doc) or r.doc[mo.end].lower_ not in r.words.possessive_clitic:
+    start = None if mo.weak else owned_place_start(r.doc, mo.end, r.words)
+    if start is None:
         return None
     return next(
         (
             i
             for i in places
-            if r.mentions[i].start == mo.end + 1
+            if r.mentions[i].start == start
             and not r.mentions[i].weak
-            and LEVEL.get(r.mentions[i].subtype or "", 0) < LEVEL.get(mo.subtype or "", 0)
+            and lies_within(r.mentions[i], mo)
         ),
         None,
     )

@@ -379,7 +379,8 @@ TABLES |= {"talks and regions": TALKS_AND_REGIONS}
 # the larger place between ("northern", "autonomen"), and a larger place ("the village of
 # Aktogai in the Abai Region", "Bezirk Pop im Gebiet Namangan"); a place named with its
 # owner's possessive lies in the owner and is the plant's place ("in Tajikistan's Sughd
-# region"); a narrower place after a comma and its own "in" lies in the one before.
+# region", "in Kyrgyzstan's northern Chui region", "in Dushanbe’s Firdavsi district"); a
+# narrower place after a comma and its own "in" lies in the one before.
 PLACE_CHAINS = [
     Case(
         "A copper smelter is planned near the village of Aktogai in the Abai Region.",
@@ -399,6 +400,26 @@ PLACE_CHAINS = [
             ("LOCATED_IN", "Sughd region", "Tajikistan"),
         ),
         forbidden=(("LOCATED_IN", "<Plant>", "Tajikistan"),),
+    ),
+    # words that say where in the owner stand between ("northern"); a city owns its districts
+    Case(
+        "Japarov launched the construction of an automotive assembly plant in Kyrgyzstan's "
+        "northern Chui region.",
+        "en",
+        facts=(
+            ("LOCATED_IN", "<Plant>", "Chui region"),
+            ("LOCATED_IN", "Chui region", "Kyrgyzstan"),
+        ),
+        forbidden=(("LOCATED_IN", "<Plant>", "Kyrgyzstan"),),
+    ),
+    Case(
+        "Emomali Rahmon commissioned a textile enterprise in Dushanbe’s Firdavsi district.",
+        "en",
+        facts=(
+            ("LOCATED_IN", "<Plant>", "Firdavsi district"),
+            ("LOCATED_IN", "Firdavsi district", "Dushanbe"),
+        ),
+        forbidden=(("LOCATED_IN", "<Plant>", "Dushanbe"),),
     ),
     Case(
         "Officials visited the construction site in the Akhal region, in Gokdepe.",
