@@ -570,7 +570,7 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
     "in Kazakhstan, in the city of Shymkent", "в Казахстане — в городе Шымкенте". A place
     named with its owner's possessive ("in Turkmenistan's Ahal region") is the owned one."""
     words = words_of(doc.lang_)
-    first = _owned_after(doc, mentions, first, by_start, words.possessive_clitic)
+    first = _owned_after(doc, mentions, first, by_start)
     chain = [first]
     i = mentions[first].end
     while i + 1 < len(doc) and (
@@ -592,9 +592,7 @@ def chain(doc: Doc, mentions: list[Mention], first: int, by_start: dict[int, int
     return chain
 
 
-def _owned_after(
-    doc: Doc, mentions: list[Mention], owner: int, by_start: dict[int, int], clitic: frozenset[str]
-) -> int:
+def _owned_after(doc: Doc, mentions: list[Mention], owner: int, by_start: dict[int, int]) -> int:
     """The smaller place right after the owner and its possessive ending, else the owner."""
     start = owned_place_start(doc, mentions[owner].end, words_of(doc.lang_))
     index = by_start.get(start) if start is not None else None
