@@ -23,7 +23,7 @@ from loaders.extraction.matching import GazetteerMatcher, Hits
 from loaders.extraction.mentions import DEFAULT_CANDIDATE_RULES, MentionFinder
 from loaders.extraction.model import Mention, PlantNoun, Source
 from loaders.extraction.naming import name_plants
-from loaders.extraction.plants import PlantFinder
+from loaders.extraction.plants import PlantFinder, company_sites
 from loaders.extraction.relations import find_relations
 from loaders.extraction.tokens import (
     CLOSE_QUOTES,
@@ -165,6 +165,7 @@ class Mentions:
         plants = self.plants.find(doc, hits, triggers, taken)
         org_tokens = {i for m in mentions if m.type == ORGANIZATION for i in range(m.start, m.end)}
         plants = _company_nouns(doc, plants, mentions, org_tokens, triggers)
+        plants += company_sites(doc, plants, mentions, triggers)
         mark_goods(doc, mentions, triggers.get("product", []))
         plant_tokens = {i for p in plants if not p.weak for i in range(p.start, p.end)}
         mentions = [

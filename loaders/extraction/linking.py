@@ -335,6 +335,11 @@ def _plant_org(
     by_start: dict[int, int],
     by_end: dict[int, int],
 ) -> int | None:
+    if plant.features.company_site:  # the company told of as a site runs it
+        return next(
+            (i for i, m in enumerate(mentions) if m.type == ORGANIZATION and m.span == plant.span),
+            None,
+        )
     words = words_of(doc.lang_)
     for end in (plant.start, plant.start - 1):
         index = by_end.get(end)

@@ -96,6 +96,8 @@ class MentionFeatures:
     # Staatsoberhaupt"): it stands for an entity named elsewhere
     described: bool = False  # persons: an unnamed officer named by office and seat
     plant_noun: PlantNoun | None = None  # plants: the kind of plant noun that names them
+    company_site: bool = False  # plants: a company told of as a site (visited, opened) is
+    # its own plant; the company of the same span runs it
 
 
 # what the rules that find a mention by a cue, in quotes or as a reference record

@@ -55,6 +55,9 @@ def name_plants(
         companies = [entities[r].name for r in runners[index][:2]]
         where = sorted(places[index], key=lambda p: SPECIFIC.get(entities[p].subtype or "", 5))
         name = kind
+        if companies and all(mentions[i].features.company_site for i in entity.mentions):
+            entity.name = companies[0]  # the company told of as a site: one name for both
+            continue
         if companies:
             name = f"{' and '.join(companies)} {kind}"
         if where:

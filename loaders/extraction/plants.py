@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.extraction.kinds import PLANT
+from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import REFERENCE, Mention, MentionFeatures, PlantNoun, Source
@@ -28,6 +28,67 @@ RU_ADJECTIVE_FROM_STEM = re.compile(
     r"^(енн|ен|ск|н|ов)\w*(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ом|ем)$"
 )
 STATUS_OF = {"construct": "under_construction", "plan": "planned", "open": "operating"}
+
+
+# what a sentence does to a company that tells of it as a site
+SITE_ACTS = ("visit", "inaugurate")
+# how far from a plant's noun phrase a company is still the one it names ("the plant of the
+# company X", "X's plant", "завод компании X")
+OWNER_REACH = 2
+
+
+def company_sites(
+    doc: Doc, plants: list[Mention], mentions: list[Mention], triggers: dict[str, list[int]]
+) -> list[Mention]:
+    """A company visited or opened in a sentence that names no plant is told of as a site:
+    "besuchte der Ministerpräsident Zilan Eversun Textile LLC in der Stadt Kara-Balta",
+    "President Jeenbekov visited Artel Electronics". ANNOTATION.md makes it an organization
+    and a plant of one name, joined by OPERATES: each such company (after the sentence's
+    visit or opening word) gets a plant mention of the same span, which linking gives the
+    company as its operator. A company whose plant the document names elsewhere ("the
+    Hyrasia One project") is visited at that plant, not at a site of its own."""
+    acts = sorted(t for kind in SITE_ACTS for t in triggers.get(kind, []))
+    if not acts:
+        return []
+    reports = set(triggers.get("report", []))
+    meets = triggers.get("meet", [])
+    with_plant = {sentence_of(doc, p.start).start for p in plants if not p.weak}
+    owners = _plant_owners(doc, plants, mentions)
+    words = words_of(doc.lang_)
+    out = []
+    for m in mentions:
+        if m.type != ORGANIZATION or m.subtype != COMPANY or m.weak or m.features.goods:
+            continue
+        if m.end in reports or any(m.start - k in reports for k in (1, 2, 3)):
+            continue  # "..., Trend reports": the source of the news
+        opening = sentence_of(doc, m.start).start
+        act = max((t for t in acts if opening <= t < m.start), default=None)
+        if opening in with_plant or act is None or _name_key(doc, m) in owners:
+            continue
+        if any(words.premises.matches(t.lower_) for t in doc[act : m.start]):
+            continue  # "посетил офис компании X": an office is no site
+        if any(act < t < m.start for t in meets):
+            continue  # "в ходе визита ... провел переговоры с компанией X": whom one talks to
+        site = MentionFeatures(company_site=True)
+        out.append(Mention(m.start, m.end, PLANT, source=Source.NAMED, features=site))
+    return out
+
+
+def _plant_owners(doc: Doc, plants: list[Mention], mentions: list[Mention]) -> set[tuple[str, ...]]:
+    """The names of the companies written at a plant's noun phrase, anywhere in the text
+    (weak ones too: "проекта Hyrasia One")."""
+    spans = [(p.start - OWNER_REACH, p.end + OWNER_REACH) for p in plants]
+    return {
+        _name_key(doc, m)
+        for m in mentions
+        if m.type == ORGANIZATION and any(lo <= m.start and m.end <= hi for lo, hi in spans)
+    }
+
+
+def _name_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
+    """A name compared across inflection: the first letters of each word ("Хайчень групп",
+    "Хайчень группы")."""
+    return tuple(t.lower_[:5] for t in doc[mention.start : mention.end] if t.is_alpha)
 
 
 class PlantFinder:

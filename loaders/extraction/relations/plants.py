@@ -95,7 +95,8 @@ def plant_runners(r: Reading, s: Sentence) -> Iterator[Proposal]:
         if status is None:
             planning = s.triggers.get("plan") or s.triggers.get("future")
             status = "planned" if planning else "operating"
-        rtype = RelationType.OPERATES if status == "operating" else RelationType.PLANS
+        standing = status == "operating" or plant.features.company_site  # visited, opened
+        rtype = RelationType.OPERATES if standing else RelationType.PLANS
         by_noun = plant.features.plant_noun in NAMING_NOUNS and not plant.weak
         agent = _agent(r, s, plant) if by_noun else None
         if agent is not None:  # "the Saryarka AvtoProm plant, operated by the Allur group"

@@ -338,13 +338,14 @@ AROUND_THE_VERB = [
 TABLES |= {"around the verb": AROUND_THE_VERB}
 
 # The places told right after a visited company or plant (with "in", and those apposed to
-# them) are where it is, not visited; a place visited in its own right still is.
+# them) are where it is, not visited; a place visited in its own right still is. (A company
+# visited is told of as its own site: the visit goes to that plant, see plants.COMPANY_SITES.)
 PLACES_OF_THE_VISITED = [
     Case(
         "Prime Minister Adylbek Kasymaliev visited the company Artel Electronics in Andijan "
         "village, Kara-Suu district.",
         "en",
-        facts=(("VISITED", "Adylbek Kasymaliev", "<Organization>"),),
+        facts=(("VISITED", "Adylbek Kasymaliev", "<Plant>"),),
         forbidden=(("VISITED", "*", "<Location>"),),
     ),
     Case(
@@ -365,7 +366,7 @@ PLACES_OF_THE_VISITED = [
     Case(
         "Президент Садыр Жапаров посетил компанию «Евразия» в Карасуйском районе.",
         "ru",
-        facts=(("VISITED", "Садыр Жапаров", "<Organization>"),),
+        facts=(("VISITED", "Садыр Жапаров", "<Plant>"),),
         forbidden=(("VISITED", "*", "<Location>"),),
     ),
 ]

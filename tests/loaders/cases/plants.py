@@ -629,3 +629,62 @@ TABLES |= {
     "plant names": PLANT_NAMES,
     "executors": EXECUTORS,
 }
+
+# A company visited or opened in a sentence that names no plant is told of as a site:
+# an organization and a plant of one name, joined by OPERATES (ANNOTATION.md); the visit
+# goes to the plant. Not its office or stand, not a company whose plant is named elsewhere,
+# not a company that merely "currently produces".
+COMPANY_SITES = [
+    Case(
+        "Am Dienstag besuchte der Ministerpräsident Zilan Eversun Textile LLC in der Stadt "
+        "Kara-Balta.",
+        "de",
+        facts=(
+            ("OPERATES", "Zilan Eversun Textile LLC", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "Kara-Balta"),
+        ),
+        named=(("<Plant>", "Zilan Eversun Textile LLC"),),
+    ),
+    Case(
+        "President Sooronbai Jeenbekov visited Artel Electronics in Kara-Suu district on Friday.",
+        "en",
+        facts=(
+            ("VISITED", "Sooronbai Jeenbekov", "<Plant>"),
+            ("OPERATES", "Artel Electronics", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "Kara-Suu district"),
+        ),
+        forbidden=(("VISITED", "Sooronbai Jeenbekov", "<Organization>"),),
+    ),
+    Case(
+        "President Sadyr Japarov visited Kant Cement Plant LLC in Kant on Monday.",
+        "en",
+        facts=(
+            ("VISITED", "Sadyr Japarov", "<Plant>"),
+            ("OPERATES", "Kant Cement Plant LLC", "<Plant>"),
+        ),
+        counts=(("Plant", 1),),
+    ),
+    Case(
+        "Президент Эмомали Рахмон посетил ООО «Вахдат Текстиль» в городе Вахдат.",
+        "ru",
+        facts=(
+            ("VISITED", "Emomali Rahmon", "<Plant>"),
+            ("OPERATES", "Вахдат Текстиль", "<Plant>"),
+            ("LOCATED_IN", "<Plant>", "городе Вахдат"),
+        ),
+        named=(("<Plant>", "Vakhdat Tekstil"),),
+    ),
+    Case(
+        "Президент Таджикистана Эмомали Рахмон сегодня в Шанхае посетил офис китайской "
+        "компании «Хайчень групп».",
+        "ru",
+        counts=(("Plant", 0),),
+    ),
+    Case(
+        "Currently, ADM Jizzakh produces several models, including Jolion and Dargo.",
+        "en",
+        counts=(("Plant", 0),),
+    ),
+]
+
+TABLES["company sites"] = COMPANY_SITES
