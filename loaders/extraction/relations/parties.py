@@ -71,6 +71,28 @@ def executors(r: Reading, s: Sentence) -> Iterator[Proposal]:
         yield propose(RelationType.PLANS, r.ent(i), plant, evidence)
 
 
+@strategy("contractors")
+def contractors(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Uzkhimprom concluded a contract with Poly Technologies for the construction of a tyre
+    plant", "einen EPCC-Auftrag zum Bau einer Düngemittelfabrik", "право заключить контракт с
+    A и B на строительство комплекса": the parties of a contract for building a plant — the
+    customer and the contractors it names — plan it (ANNOTATION.md: builders and general
+    contractors plan). The contract comes before the one plant of the sentence, and the
+    sentence speaks of building it."""
+    if not (s.triggers.get("construct") or s.triggers.get("plan")):
+        return
+    plants = [i for i in r.typed(s, PLANT) if not r.mentions[i].features.another]
+    if len({r.ent(i) for i in plants}) != 1:
+        return  # which of two plants a contract is for the words do not say
+    plant = plants[0]
+    contract = min(s.triggers["contract"])
+    if contract > r.mentions[plant].start:
+        return  # "the plant ... under a contract": its builder is told, not its parties
+    for i in _builders(r, s):
+        if r.mentions[i].end <= r.mentions[plant].start:
+            yield propose(RelationType.PLANS, r.ent(i), r.ent(plant), SENTENCE)
+
+
 def _tells_works(r: Reading, s: Sentence) -> bool:
     """The sentence speaks of a project or of building works ("the project", "Строительство")."""
     return any(r.words.project.matches(w) for w in s.lower_words()) or bool(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from spacy.tokens import Span, Token
+
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.kinds import (
     COMPANY,
@@ -267,7 +269,27 @@ def _sentence_operators(r: Reading, s: Sentence, plant: Mention) -> list[int]:
         return companies
     if _jointly(r, s, mentioned) or (_venture_plant(r, plant) and _joined_by_and(r, mentioned)):
         return companies  # "Hyundai and Uzavtosanoat will jointly build"
+    if _coordinated_subject(r, s, mentioned, plant):
+        return companies  # "Uzkimyosanoat и Samsung планируют построить завод"
     return []
+
+
+# how far the verb of planning may stand after the last company of its subject ("A and B
+# plan", "A und B planen", "A и B планируют построить")
+SUBJECT_REACH = 3
+
+
+def _coordinated_subject(r: Reading, s: Sentence, mentioned: list[int], plant: Mention) -> bool:
+    """ "A and B plan to build a plant", "A и B планируют построить завод": every company of
+    the sentence stands in one list joined by "and" right before the verb of planning or
+    building, which comes before the plant: the list is the verb's subject, and each plans
+    it (ANNOTATION.md: partners building jointly)."""
+    if not _joined_by_and(r, mentioned):
+        return False
+    last = max(r.mentions[i].end for i in mentioned)
+    verbs = s.triggers.get("plan", []) + s.triggers.get("construct", [])
+    verb = min((t for t in verbs if t >= last), default=None)
+    return verb is not None and verb - last <= SUBJECT_REACH and verb < plant.start
 
 
 def _spokesman_company(r: Reading, s: Sentence) -> list[int]:
@@ -315,8 +337,9 @@ def _joined_by_and(r: Reading, mentioned: list[int]) -> bool:
     ordered = sorted(mentioned, key=lambda i: r.mentions[i].start)
     nouns = word_classes(r.lang).org_nouns
     for a, b in itertools.pairwise(ordered):
-        # "A and B", "A and the Uzbek company B", "A и местная компания «B»"
-        between = r.doc[r.mentions[a].end : r.mentions[b].start]
+        # "A and B", "A and the Uzbek company B", "A и местная компания «B»", "A (its name in
+        # words) of Uzbekistan and B"
+        between = _outside_brackets(r.doc[r.mentions[a].end : r.mentions[b].start])
         if not any((t.lower_ in r.words.and_ or t.text == ",") for t in between):
             return False
         if not all(
@@ -326,10 +349,22 @@ def _joined_by_and(r: Reading, mentioned: list[int]) -> bool:
             or t.is_quote  # "«Узкимёсаноат» и турецкая Ak Kimya"
             or t.is_lower
             or r.adjective_place(t.i)
+            or r.place_at(t.i)
             for t in between
         ):
             return False
     return True
+
+
+def _outside_brackets(span: Span) -> list[Token]:
+    """The tokens of a span outside round brackets ("(Узбекская химическая промышленность)")."""
+    out, depth = [], 0
+    for token in span:
+        depth += token.text == "("
+        if depth == 0:
+            out.append(token)
+        depth -= token.text == ")" and depth > 0
+    return out
 
 
 def _agent(r: Reading, s: Sentence, plant: Mention) -> int | None:

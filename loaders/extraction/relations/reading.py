@@ -187,6 +187,12 @@ class Reading:
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity
 
+    def place_at(self, index: int) -> bool:
+        """A named place at this token ("Узбекистана" in "«Uzkimyosanoat» Узбекистана")."""
+        return any(
+            m.start <= index < m.end and m.type == LOCATION and not m.weak for m in self.mentions
+        )
+
     def typed(self, s: Sentence, *types: EntityType) -> list[int]:
         return [i for i in s.mentions if self.mentions[i].type in types]
 

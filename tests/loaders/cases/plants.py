@@ -688,3 +688,73 @@ COMPANY_SITES = [
 ]
 
 TABLES["company sites"] = COMPANY_SITES
+
+# Companies listed with "and" right before the verb of planning or building are its
+# subject: each plans the plant (not a list far from the verb).
+COORDINATED_PLANNERS = [
+    Case(
+        "Акционерное общество «Uzkimyosanoat» (Узбекская химическая промышленность) Узбекистана "
+        "и Samsung планируют построить завод по производству карбамида в Сырдарьинской области.",
+        "ru",
+        facts=(("PLANS", "Uzkimyosanoat", "<Plant>"), ("PLANS", "Samsung", "<Plant>")),
+    ),
+    Case(
+        "The ministry said that Siemens and Enter Engineering plan to build a gas turbine plant "
+        "in Tashkent region.",
+        "en",
+        facts=(("PLANS", "Siemens", "<Plant>"), ("PLANS", "Enter Engineering", "<Plant>")),
+    ),
+    Case(
+        "Die Firmen Knauf und Uzstroymaterialy planen den Bau eines Gipswerks in Buchara.",
+        "de",
+        facts=(("PLANS", "Knauf", "<Plant>"), ("PLANS", "Uzstroymaterialy", "<Plant>")),
+    ),
+    Case(
+        "Siemens and Enter Engineering took part in the forum, where the government announced "
+        "plans to build a plant in Tashkent.",
+        "en",
+        forbidden=(("PLANS", "Siemens", "<Plant>"), ("PLANS", "Enter Engineering", "<Plant>")),
+    ),
+    Case(
+        "Компании Siemens и Enter Engineering приняли участие в форуме, где правительство "
+        "объявило о планах построить завод в Ташкенте.",
+        "ru",
+        forbidden=(("PLANS", "Siemens", "<Plant>"),),
+    ),
+]
+
+# The parties of a contract for building a plant (the customer and the contractors it
+# names) plan it.
+CONTRACT_PARTIES = [
+    Case(
+        'В ноябре 2014 года АО "Узхимпром" заключило контракт c Poly Technologies Inc. на '
+        "строительство шинного завода стоимостью около 200 миллионов долларов.",
+        "ru",
+        facts=(("PLANS", "Узхимпром", "<Plant>"), ("PLANS", "Poly Technologies Inc", "<Plant>")),
+    ),
+    Case(
+        "The president signed a decree granting the state-owned concern Turkmenhimiya the right "
+        "to conclude a contract with the Japanese company Mitsubishi Heavy Industries, Ltd., and "
+        "the Turkish company Gap Insaat for the construction of a urea plant in Turkmenbashi "
+        "district.",
+        "en",
+        facts=(
+            ("PLANS", "Turkmenhimiya", "<Plant>"),
+            ("PLANS", "Mitsubishi Heavy Industries", "<Plant>"),
+            ("PLANS", "Gap Insaat", "<Plant>"),
+        ),
+    ),
+    Case(
+        "Mitsubishi Heavy Industries (MHI), Mitsubishi Corporation und GAP Insaat, ein "
+        "türkischer Anlagenbauer, haben einen EPCC-Auftrag zum Bau einer Düngemittelfabrik in "
+        "Garabogaz erhalten.",
+        "de",
+        facts=(
+            ("PLANS", "Mitsubishi Heavy Industries", "<Plant>"),
+            ("PLANS", "GAP Insaat", "<Plant>"),
+        ),
+    ),
+]
+
+TABLES["coordinated planners"] = COORDINATED_PLANNERS
+TABLES["contract parties"] = CONTRACT_PARTIES
