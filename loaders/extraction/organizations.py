@@ -521,8 +521,10 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         inner = doc[i + 1 : close]
         if not name_like_span(inner):
             continue
-        cue = _org_cue_before(lex, doc, hits, i) or any(
-            hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close)
+        cue = (
+            _org_cue_before(lex, doc, hits, i)
+            or any(hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close))
+            or _org_noun_after(hits, close)
         )
         if cue or (len(inner) <= 3 and (inner.text.isupper() or latin_in_cyrillic(inner))):
             subtype = MEDIA if _media_cue_before(doc, hits, i) else COMPANY
@@ -572,6 +574,12 @@ def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
             return False
         j -= 1
     return False
+
+
+def _org_noun_after(hits: Hits, close: int) -> bool:
+    """ "the “UzXCMG” joint venture", "die “Merrymed Farm” GmbH": the company noun or the
+    legal form after the quote."""
+    return bool(hits.starting("ORG_NOUN", close + 1) or hits.starting("ORG_SUFFIX", close + 1))
 
 
 def _media_cue_before(doc: Doc, hits: Hits, index: int) -> bool:

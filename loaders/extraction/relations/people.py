@@ -478,6 +478,9 @@ def _visit_targets(
     until: int | None = None,
 ) -> list[int]:
     operators = {r.mentions[i].org for i in r.typed(s, PLANT)}
+    # a company told of as its own site is visited at the site (plants.company_sites)
+    sites = {r.mentions[i].span for i in r.typed(s, PLANT) if r.mentions[i].features.company_site}
+    site_companies = {r.ent(i) for i in r.typed(s, ORGANIZATION) if r.mentions[i].span in sites}
     out = []
     for i in s.mentions:
         mention = r.mentions[i]
@@ -495,6 +498,8 @@ def _visit_targets(
             continue  # an adjective ("Uzbek") is no destination
         if mention.type == LOCATION and _inside_body(r, mention, s):
             continue  # "the Navoi regional hokimiyat" is visited, not Navoi
+        if mention.type == ORGANIZATION and mention.entity in site_companies:
+            continue
         if mention.subtype == MEDIA or i in operators or r.word_before(i, r.words.from_, 2):
             continue
         if mention.end in s.triggers.get("product", []):

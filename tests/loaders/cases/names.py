@@ -256,3 +256,38 @@ COMPANIES_BY_CONTEXT = [
 ]
 
 TABLES |= {"companies by context": COMPANIES_BY_CONTEXT}
+
+# A quoted name is a company's when a company noun or legal form stands before it or right
+# after it ("the “UzXCMG” joint venture", "die “Merrymed Farm” GmbH"); the state and Kyrgyz
+# legal forms written before a name (ГУП, ОсОО) are such forms.
+QUOTED_COMPANIES = [
+    Case(
+        "Rahmon visited the “UzXCMG” joint venture in the city of Urgench.",
+        "en",
+        entities=(("Organization", "UzXCMG"),),
+    ),
+    Case(
+        "Produkte der “Fergana Turon Textil” GmbH, gegründet letztes Jahr in Fergana, fanden "
+        "Absatz.",
+        "de",
+        forms=(("Organization", "Fergana Turon Textil"),),
+    ),
+    Case(
+        "Präsident Mirziyoyev besuchte die “Merrymed Farm” GmbH im Bezirk Namangan.",
+        "de",
+        forms=(("Organization", "Merrymed Farm"),),
+    ),
+    Case(
+        'Месторождение Джеруй разрабатывается российской компанией ОсОО "Альянс Алтын".',
+        "ru",
+        forms=(("Organization", "Альянс Алтын"),),
+        absent=(("Organization", "ОсОО"),),
+    ),
+    Case(
+        "Состоялось открытие швейного цеха в ГУП «Редкие металлы Таджикистана».",
+        "ru",
+        forms=(("Organization", "Редкие металлы Таджикистана"),),
+    ),
+]
+
+TABLES["quoted companies"] = QUOTED_COMPANIES

@@ -758,3 +758,13 @@ CONTRACT_PARTIES = [
 
 TABLES["coordinated planners"] = COORDINATED_PLANNERS
 TABLES["contract parties"] = CONTRACT_PARTIES
+
+# The company told of as its own site is visited there, not also as a company.
+COMPANY_SITES.append(
+    Case(
+        "Rahmon visited the “UzXCMG” joint venture in the city of Urgench.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"), ("LOCATED_IN", "<Plant>", "Urgench")),
+        forbidden=(("VISITED", "Emomali Rahmon", "<Organization>"),),
+    )
+)
