@@ -26,7 +26,7 @@ from loaders.extraction.candidates import (
 )
 from loaders.extraction.kinds import COMPANY, COUNTRY, MEDIA, ORGANIZATION, REGION
 from loaders.extraction.lexicon import word_classes
-from loaders.extraction.matching import Hits
+from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import CUED, NAME_BEFORE_NOUN, QUOTED_NAME, REFERENCE, Mention, Source
 from loaders.extraction.names import (
     MAX_NAME_TOKENS,
@@ -758,6 +758,14 @@ def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
     )
 
 
+def _holder_after_seat(doc: Doc, hits: Hits, noun: Hit | None, start: int, end: int) -> bool:
+    """An office right before the noun ("Директор завода", "head of the company") makes a
+    person's name after it the office holder's."""
+    if noun is None or hits.ending("TITLE", noun.start) is None:
+        return False
+    return is_first_name(doc[start].text) or any(looks_like_surname(t.text) for t in doc[start:end])
+
+
 def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
     out = []
@@ -782,6 +790,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             run_end = end  # "die Unternehmensleitung Karshi": a place, not the name
         if run_end > end and all(hits.covering("ORG_PREFIX", j) for j in range(end, run_end)):
             continue  # "предприятие ООО «X»": the legal form; the quoted name follows
+        if run_end > end and _holder_after_seat(doc, hits, hit, end, run_end):
+            continue  # "Директор завода Илгиз Асанов": the director, not a company
         if run_end > end:
             mention = Mention(
                 end,

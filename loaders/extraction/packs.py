@@ -161,6 +161,7 @@ class FunctionWords:
     agent_participle: WordSet  # participles of running something ("operated", "betrieben")
     leader_phrases: WordSet  # phrases before who leads a delegation ("led by"), as substrings
     management: WordSet  # stems of "management": the company addressed follows
+    as_said: WordSet  # "как", "as", "wie" before a speech verb: a source quoted, no briefing
     premises: WordSet  # stems of a company's rooms that are no site ("office", "stand"):
     # who visits them visits no plant
     guest: WordSet  # stems of "guest": the guests of the last reception

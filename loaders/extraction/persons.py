@@ -85,6 +85,11 @@ def _titled_person(
         if token.text == "(":
             i = skip_parenthesis(doc, i)
             continue
+        legal_form = hits.starting("ORG_PREFIX", i)
+        if legal_form is not None:
+            i = legal_form.end  # "председатель правления АО НК «КазМунайГаз»": the seat's form
+            complement = True
+            continue
         known_org = hits.covering("ORG", i)
         if known_org is not None and not is_first_name(token.text):
             i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat

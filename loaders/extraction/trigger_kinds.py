@@ -33,6 +33,7 @@ class TriggerKind(StrEnum):
     BUILT = "built"  # the site has been built
     EXPORT = "export"  # goods sent elsewhere or a market
     EXECUTE = "execute"  # a project or its works carried out (by a builder or contractor)
+    BRIEF = "brief"  # someone briefs or tells a visitor ("briefed the President", "рассказал")
     CONTRACT = "contract"  # a contract or order for works ("EPC contract", "Auftrag", "контракт")
 
     @property

@@ -234,6 +234,75 @@ def meetings(r: Reading, s: Sentence) -> Iterator[Proposal]:
             s.discourse.encounter = (host, partner)
 
 
+@strategy("discussions")
+def discussions(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Berdimuhamedov hat die Projekte mit dem Vorsitzenden von Calik, Ahmet Calik,
+    diskutiert", "Бектенов и председатель China Nonferrous Си Чжэнпин обсудили
+    сотрудничество": a discussion with a named person, or between named people, is talks
+    (ANNOTATION.md), told without a word of meeting."""
+    if s.triggers.get("meet") or s.triggers.get("receive"):
+        return  # the meeting rules read it
+    acting = actors(r, s)
+    if not acting:
+        return
+    host, seats = acting[0], r.seats_of(s)
+    discuss = min(s.triggers["discuss"])
+    partners = [
+        r.ent(i)
+        for i in r.typed(s, PERSON, ORGANIZATION)
+        if not r.mentions[i].weak
+        and r.mentions[i].subtype != MEDIA
+        and r.ent(i) not in seats
+        and r.after_with(i)
+        and not r.word_before(i, r.words.together, 3)
+    ]
+    partners += _joined_subject(r, s, host, discuss)
+    for partner in dict.fromkeys(p for p in partners if p != host):
+        yield propose(RelationType.MET_WITH, host, partner, _confidence(r, s))
+        s.discourse.encounter = (host, partner)
+
+
+@strategy("briefings")
+def briefings(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Commercial Director Orozbai Atadzhanov informed that the enterprise ...", "Akim
+    Askhat Shakharov briefed the President", "Руководитель завода X рассказал": who briefs
+    the official the text follows on a visit talks with him (ANNOTATION.md: a plant's
+    manager reporting to a visiting official)."""
+    visitor = s.discourse.protagonist
+    if visitor is None or not any(
+        key[0] == RelationType.VISITED and key[1] == visitor for key in r.found
+    ):
+        return
+    if any(r.mentions[i].subtype == MEDIA for i in r.typed(s, ORGANIZATION)):
+        return  # "informiert Kun.uz": the press is told, not the visitor
+    if all(t > 0 and r.doc[t - 1].lower_ in r.words.as_said for t in s.triggers["brief"]):
+        return  # "Как рассказал директор X, ...": a source quoted
+    for i in r.typed(s, PERSON):
+        speaker = r.ent(i)
+        if r.mentions[i].weak or speaker == visitor or r.after_with(i):
+            continue
+        yield propose(RelationType.MET_WITH, visitor, speaker, DISCOURSE)
+
+
+def _joined_subject(r: Reading, s: Sentence, host: int, verb: int) -> list[int]:
+    """The people joined to the host by "and" before the verb ("A и председатель X B
+    обсудили"), with no other verb between."""
+    ends = [r.mentions[i].end for i in r.typed(s, PERSON) if r.ent(i) == host]
+    if not ends or ends[0] >= verb:
+        return []
+    out = []
+    for i in r.typed(s, PERSON):
+        mention = r.mentions[i]
+        if mention.weak or not ends[0] <= mention.start or mention.end > verb:
+            continue
+        between = r.doc[ends[0] : mention.start]
+        if any(t.lower_ in r.words.and_ for t in between) and not any(
+            is_trigger_word(r.lang, t.lower_) for t in between
+        ):
+            out.append(r.ent(i))
+    return out
+
+
 def _receptions(r: Reading, s: Sentence) -> list[int]:
     """Reception verbs, except "принял участие / решение" (took part, decided)."""
     refused = set(s.triggers.get("not_receive", []))

@@ -407,3 +407,64 @@ OPENERS = [
 ]
 
 TABLES |= {"openers": OPENERS}
+
+# Talks told without a word of meeting: a discussion with a named person or between named
+# people; who briefs the official on a visit (a plant's manager reporting to him), not a
+# source quoted ("as X said") and not the press being told.
+TALKS_IN_OTHER_WORDS = [
+    Case(
+        "Turkmenistans Präsident Gurbanguli Berdimuhammedow hat die Entwicklung zahlreicher "
+        "Projekte mit dem Vorsitzenden des türkischen Konzerns Calik Holding, Ahmet Calik, "
+        "diskutiert.",
+        "de",
+        facts=(("MET_WITH", "Gurbanguli Berdimuhammedow", "Ahmet Calik"),),
+    ),
+    Case(
+        "Tokayev discussed the project with Sinopec chairman Ma Yongsheng.",
+        "en",
+        facts=(("MET_WITH", "Kassym-Jomart Tokayev", "Ma Yongsheng"),),
+    ),
+    Case(
+        "President Sooronbai Jeenbekov visited the Artel Electronics plant in Kara-Suu district. "
+        "Commercial Director Orozbai Atadzhanov informed that the enterprise has been operating "
+        "since 2018.",
+        "en",
+        facts=(("MET_WITH", "Sooronbai Jeenbekov", "Orozbai Atadzhanov"),),
+        absent=(("Organization", "Commercial"),),
+    ),
+    Case(
+        "Президент Садыр Жапаров посетил завод по производству кормов для рыб в Чуйской "
+        "области. Директор завода Илгиз Асанов рассказал, что мощность составляет 20 тысяч "
+        "тонн.",
+        "ru",
+        facts=(("MET_WITH", "Sadyr Japarov", "Илгиз Асанов"),),
+        absent=(("Organization", "Илгиз Асанов"),),
+    ),
+    Case(
+        "Präsident Schawkat Mirsijojew besuchte das Werk in Namangan. Direktor Alisher Karimov "
+        "informierte den Präsidenten über die neuen Projekte.",
+        "de",
+        facts=(("MET_WITH", "Shavkat Mirziyoyev", "Alisher Karimov"),),
+    ),
+    Case(
+        "Президент Касым-Жомарт Токаев посетил завод Kia в Костанае. Как рассказал генеральный "
+        "директор Kia Qazaqstan Ким Дэ Ки, пуск завода состоится в октябре.",
+        "ru",
+        forbidden=(("MET_WITH", "*", "<Person>"),),
+    ),
+    Case(
+        "Präsident Mirsijojew besuchte das Werk in Namangan. Der Chokim Akmal Tursunov "
+        "informiert Kun.uz über die Lieferung.",
+        "de",
+        forbidden=(("MET_WITH", "*", "<Person>"),),
+    ),
+    Case(
+        "Сегодня в Астане председатель правления АО НК «КазМунайГаз» Асхат Хасенов провёл "
+        "встречу с генеральным директором ООО «СИБУР» Михаилом Карисаловым.",
+        "ru",
+        facts=(("MET_WITH", "Асхат Хасенов", "Михаилом Карисаловым"),),
+        absent=(("Person", "АО НК"), ("Person", "ООО")),
+    ),
+]
+
+TABLES["talks in other words"] = TALKS_IN_OTHER_WORDS
