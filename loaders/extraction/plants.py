@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
+from loaders.extraction.kinds import COMPANY, COUNTRY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import WordClasses, word_classes
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import REFERENCE, Mention, MentionFeatures, PlantNoun, Source
@@ -35,6 +35,8 @@ SITE_ACTS = ("visit", "inaugurate")
 # how far from a plant's noun phrase a company is still the one it names ("the plant of the
 # company X", "X's plant", "завод компании X")
 OWNER_REACH = 2
+# how far after a company the place that says where it is may stand ("X in der Stadt Y")
+PLACE_REACH = 4
 
 
 def company_sites(
@@ -69,9 +71,26 @@ def company_sites(
             continue  # "посетил офис компании X": an office is no site
         if any(act < t < m.start for t in meets):
             continue  # "в ходе визита ... провел переговоры с компанией X": whom one talks to
+        if _in_a_country(doc, m, mentions):
+            continue  # "besuchte den Autobauer X in Deutschland": a company visited abroad
         site = MentionFeatures(company_site=True)
         out.append(Mention(m.start, m.end, PLANT, source=Source.NAMED, features=site))
     return out
+
+
+def _in_a_country(doc: Doc, company: Mention, mentions: list[Mention]) -> bool:
+    """The place told right after the company, with "in", is a country: the company as a
+    whole is visited on a trip abroad, no site of it."""
+    locative = words_of(doc.lang_).locative
+    after = [
+        m
+        for m in mentions
+        if m.type == LOCATION
+        and not m.weak
+        and company.end < m.start <= company.end + PLACE_REACH
+        and doc[m.start - 1].lower_ in locative
+    ]
+    return bool(after) and min(after, key=lambda m: m.start).subtype == COUNTRY
 
 
 def _plant_owners(doc: Doc, plants: list[Mention], mentions: list[Mention]) -> set[tuple[str, ...]]:

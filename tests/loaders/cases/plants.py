@@ -768,3 +768,14 @@ COMPANY_SITES.append(
         forbidden=(("VISITED", "Emomali Rahmon", "<Organization>"),),
     )
 )
+
+# A company visited in a country (a trip abroad) is visited as a company, no site of it.
+COMPANY_SITES.append(
+    Case(
+        "Gouverneur Anvar Beispielov besuchte am Montag den Autobauer Nordwind Motors in "
+        "Deutschland.",
+        "de",
+        facts=(("VISITED", "Anvar Beispielov", "Nordwind Motors"),),
+        counts=(("Plant", 0),),
+    )
+)
