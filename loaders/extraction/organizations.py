@@ -627,6 +627,7 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and start - hit.start > -MAX_NAME_TOKENS
             and org_name_token(doc[start - 1])
             and not _cue_word(lex, doc, hits, start - 1)
+            and not _describing_country(lex, doc, hits, start - 1)
         ):
             start -= 1  # "der Firma Kant Cement": the name starts after the company noun
         unlinked = start
@@ -663,6 +664,15 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             )
         )
     return out
+
+
+def _describing_country(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:
+    """ "Turkish Rönesans Holding", "Swiss Stadler Rail AG": a country adjective before a
+    proper name says where the company is from; before a word of a company's kind, or after
+    an article, it opens the name ("Kyrgyz Glass", "the Tajik Aluminium Company")."""
+    if not hits.covering("COUNTRY_ADJ", index) or hits.covering("ORG_SUFFIX", index + 1):
+        return False
+    return index == 0 or doc[index - 1].lower_ not in lex.pack.words.articles
 
 
 def _linked_name_start(lex: Lexicon, doc: Doc, hits: Hits, start: int, suffix: int) -> int:

@@ -291,3 +291,36 @@ QUOTED_COMPANIES = [
 ]
 
 TABLES["quoted companies"] = QUOTED_COMPANIES
+
+# A country adjective with no article before a company's name says where it is from ("Turkish
+# Rönesans Holding", "Swiss Stadler Rail AG"); after an article it opens the name ("the Tajik
+# Aluminium Company").
+DESCRIBING_COUNTRY = [
+    Case(
+        "The plant was built by Mitsubishi Power, as well as Turkish Rönesans Holding.",
+        "en",
+        entities=(("Organization", "Rönesans Holding"),),
+        facts=(("BASED_IN", "Rönesans Holding", "Turkey"),),
+    ),
+    Case(
+        "Kazakhstan signed an agreement with Swiss Stadler Rail AG on the supply of coaches.",
+        "en",
+        entities=(("Organization", "Stadler Rail AG"),),
+        facts=(("BASED_IN", "Stadler Rail AG", "Switzerland"),),
+    ),
+    Case(
+        "President Emomali Rahmon opened a new workshop of the Tajik Aluminium Company.",
+        "en",
+        entities=(("Organization", "Tajik Aluminium Company"),),
+    ),
+]
+
+TABLES["describing country"] = DESCRIBING_COUNTRY
+DESCRIBING_COUNTRY.append(
+    Case(
+        "Die chinesische Firma Xinyi Glass will gemeinsam mit dem kirgisischen Unternehmen "
+        "Kyrgyz Glass ein zweites Werk in Kara-Balta bauen.",
+        "de",
+        entities=(("Organization", "Kyrgyz Glass"),),
+    )
+)
