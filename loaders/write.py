@@ -19,7 +19,7 @@ refusal is linked again half by half.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -34,6 +34,7 @@ from graph_schema.statements import linking as lk
 from graph_schema.statements import search as ss
 from graph_schema.statements import writes as w
 from graph_schema.vocabulary import RelationType
+from loaders import ranking
 from loaders.batch import MAX_STATEMENT_ROWS, BatchRows, HeldKeys, chunks, fold
 from loaders.resolve import GraphDocument
 
@@ -155,11 +156,15 @@ def write_rows(
     _run_chunks(tx, w.UPDATE_ENTITIES, rows.held_entities(held), max_rows)
     _run_chunks(tx, ss.CREATE_SEARCH_ENTRIES, rows.search_entries(held), max_rows)
     _run_chunks(tx, lk.FILE_LINK_KEYS, rows.link_keys(held), max_rows)
+    merged: list[tuple[str, str, int]] = []
     for rtype, relations in rows.relations.items():
         for result in _run_chunks(tx, w.MERGE_RELATIONS[rtype], relations, max_rows):
             changes.relations(rtype, result.counters.get("relationships_created", 0))
+            merged.extend((r["source"], r["target"], r["doc_count"]) for r in result.records)
     _run_chunks(tx, lk.RECORD_CANDIDATES, rows.candidates, max_rows)
-    return set(rows.entity_ids) - set(held)
+    created = set(rows.entity_ids) - set(held)
+    ranking.raise_supports(tx, merged, created)
+    return created
 
 
 def _id_chunks(ids: list[str], size: int = 5_000) -> list[list[str]]:
@@ -295,7 +300,8 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
         if not tx.run(w.DOCUMENT_EXISTS, id=doc_id).records:
             raise NotFoundError(f"no document with id {doc_id!r}")
         changes = CountChanges()
-        shrunk = tx.run(w.SHRINK_RELATIONS_OF_DOCUMENT, id=doc_id).records[0]["shrunk"]
+        shrink = tx.run(w.SHRINK_RELATIONS_OF_DOCUMENT, id=doc_id).records[0]
+        shrunk = shrink["shrunk"]
         relations_deleted = 0
         for row in tx.run(w.DELETE_UNSUPPORTED_RELATIONS, id=doc_id).records:
             changes.relations(RelationType(row["type"]), -row["deleted"])
@@ -303,6 +309,11 @@ def delete_document(graph: Graph, doc_id: str) -> DeleteReport:
         orphans = tx.run(w.DELETE_ORPHANED_ENTITIES, id=doc_id).records
         for row in orphans:
             changes.nodes(row["labels"], -1)
+        partners: dict[str, set[str]] = defaultdict(set)
+        for a, b in shrink["pairs"]:
+            partners[a].add(b)
+            partners[b].add(a)
+        ranking.settle(tx, partners)
         kept = tx.run(w.RECOMPUTE_ENTITIES_OF_DOCUMENT, id=doc_id).records
         reindex_search(tx, [r["id"] for r in orphans], kept)
         for row in tx.run(w.DELETE_DOCUMENT_NODE, id=doc_id).records:

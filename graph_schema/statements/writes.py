@@ -217,7 +217,7 @@ def _merge_relations(rtype: RelationType) -> Statement:
                                          THEN row.first_seen ELSE r.first_seen END,
                      r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
                                         THEN row.last_seen ELSE r.last_seen END
-        RETURN count(r) AS merged
+        RETURN row.source AS source, row.target AS target, r.doc_count AS doc_count
         """,
         writes=True,
     )
@@ -241,7 +241,7 @@ SHRINK_RELATIONS_OF_DOCUMENT = Statement(
         r.seen_dates = [i IN keep | sd[i]]
     WITH r
     {DERIVE_RELATION}
-    RETURN count(r) AS shrunk
+    RETURN count(r) AS shrunk, collect([startNode(r).id, endNode(r).id]) AS pairs
     """,
     writes=True,
 )

@@ -22,10 +22,12 @@ from graph_schema.statement import Statement
 from graph_schema.statements import counts as cs
 from graph_schema.statements import curation as st
 from graph_schema.vocabulary import RelationType
+from loaders import ranking
 from loaders.batch import chunks as batches
 from loaders.write import reindex_search
 
 Props = dict[str, Any]
+RANKING_PROPS = ("top_neighbours", "top_support")
 
 
 @dataclass
@@ -151,7 +153,10 @@ def read_region(tx: Tx, ids: list[str]) -> Region:
     wanted = sorted(set(ids))
     region = Region(ids=wanted)
     for row in tx.run(st.REGION_ENTITIES, ids=wanted).records:
-        region.entities[row["id"]] = EntityState(row["id"], sorted(row["labels"]), row["props"])
+        # The neighbour lists are derived from the relations; writing the region back ranks
+        # its entities again (loaders.ranking).
+        props = {k: v for k, v in row["props"].items() if k not in RANKING_PROPS}
+        region.entities[row["id"]] = EntityState(row["id"], sorted(row["labels"]), props)
     for row in tx.run(st.REGION_MENTIONS, ids=wanted).records:
         region.mentions.append(MentionState(row["doc"], row["entity"], row["props"]))
     for row in tx.run(st.REGION_RELATIONS, ids=wanted).records:
@@ -173,7 +178,7 @@ def write_region(tx: Tx, region: Region) -> None:
     """Replace what the graph holds for `region.ids` with `region`. A relation whose other end
     has gone, or a mention whose document has, is a conflict: the transaction is rolled back."""
     ids = sorted(region.ids)
-    changes = _count_changes(tx, ids, region)
+    changes, before = _count_changes(tx, ids, region)
     tx.run(st.DELETE_REGION_ENTITIES, ids=ids)
     for statement in st.DELETE_REGION_CURATION:
         tx.run(statement, ids=ids)
@@ -215,25 +220,48 @@ def write_region(tx: Tx, region: Region) -> None:
         [i for i in ids if i not in region.entities],
         [{"id": e.id, "keys": e.props.get("search_keys")} for e in region.entities.values()],
     )
+    _rank_region(tx, set(ids), region, before)
 
 
-def _count_changes(tx: Tx, ids: list[str], region: Region) -> CountChanges:
+def _rank_region(tx: Tx, ids: set[str], region: Region, before: list[tuple[str, str]]) -> None:
+    """The neighbour lists after the region is written back: its entities' ranked anew, and
+    each entity outside it linked to it before or after patched with its exact supports with
+    the region's entities (every relation between them is in the region)."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    exact: dict[str, dict[str, int]] = defaultdict(dict)
+    for source, target in before:
+        for x, y in ((source, target), (target, source)):
+            if x not in ids:
+                partners[x].add(y)
+    for rel in region.relations.values():
+        support = int(rel.props.get("doc_count") or 0)
+        for x, y in ((rel.source, rel.target), (rel.target, rel.source)):
+            if x not in ids:
+                partners[x].add(y)
+                exact[x][y] = max(exact[x].get(y, 0), support)
+    ranking.settle(tx, partners, exact, rewritten=list(region.entities))
+
+
+def _count_changes(
+    tx: Tx, ids: list[str], region: Region
+) -> tuple[CountChanges, list[tuple[str, str]]]:
     """What writing `region` over what the graph holds for `ids` changes in the counts /stats
     reads (graph_schema.counts): entities and relations as they are, taken away; the region's,
-    added."""
+    added. Also the ends of the relations as they are."""
     changes = CountChanges()
     for row in tx.run(st.REGION_ENTITIES, ids=ids).records:
         changes.nodes(row["labels"], -1)
     before = {
-        row["props"]["id"]: row["type"] for row in tx.run(st.REGION_RELATIONS, ids=ids).records
+        row["props"]["id"]: (row["type"], row["source"], row["target"])
+        for row in tx.run(st.REGION_RELATIONS, ids=ids).records
     }
-    for rtype in before.values():
+    for rtype, _, _ in before.values():
         changes.relations(rtype, -1)
     for entity in region.entities.values():
         changes.nodes(entity.labels, 1)
     for rel in region.relations.values():
         changes.relations(rel.type, 1)
-    return changes
+    return changes, [(source, target) for _, source, target in before.values()]
 
 
 def _run_all(tx: Tx, statement: Statement, rows: list[dict[str, Any]], what: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from graph_schema.errors import NotFoundError
 from graph_schema.graph import Graph
 from graph_schema.statements import entities as st
+from graph_schema.statements import ranking as rk
 from service.paging import next_cursor
 from service.repository.evidence import document_refs, to_evidence
 from service.repository.filters import TraversalFilter
@@ -80,10 +81,22 @@ def read_entity(
 def read_neighbors(
     graph: Graph, entity_id: str, depth: int, node_cap: int, flt: TraversalFilter
 ) -> Subgraph:
-    """Up to `node_cap` nodes besides the start, `depth` levels out, best supported first."""
-    nodes: dict[str, dict[str, Any]] = {entity_id: require_entity(graph, entity_id).model_dump()}
-    frontier, truncated = [entity_id], False
-    for _ in range(depth):
+    """Up to `node_cap` nodes besides the start, `depth` levels out, best supported first.
+    Unfiltered, the first level is the start's ranked list, kept at write time
+    (loaders.ranking): its first `node_cap` + 1 ids and their nodes, whatever the start's
+    degree; an entity not ranked yet is expanded like the other levels."""
+    start = graph.read(rk.START_AND_RANKED, {"id": entity_id, "cap": node_cap + 1})
+    if not start:
+        raise NotFoundError(f"no entity with id {entity_id!r}")
+    nodes: dict[str, dict[str, Any]] = {entity_id: Node(**start[0]["node"]).model_dump()}
+    frontier, truncated, levels = [entity_id], False, range(depth)
+    ranked = start[0]["ranked"]
+    if ranked is not None and flt == TraversalFilter():
+        found = _nodes_in_order(graph, ranked[:node_cap])
+        truncated = len(ranked) > node_cap
+        nodes.update((n["id"], n) for n in found)
+        frontier, levels = [n["id"] for n in found], range(depth - 1)
+    for _ in levels:
         if not frontier:
             break
         room = node_cap - (len(nodes) - 1)
@@ -120,6 +133,14 @@ def read_neighbors(
     ]
     truncated = truncated or len(edges) > edge_cap
     return Subgraph(nodes=list(nodes.values()), edges=edges[:edge_cap], truncated=truncated)
+
+
+def _nodes_in_order(graph: Graph, ids: list[str]) -> list[dict[str, Any]]:
+    """The nodes of `ids` in that order (an id the graph no longer holds is left out)."""
+    if not ids:
+        return []
+    by_id = {row["node"]["id"]: row["node"] for row in graph.read(rk.NODES_BY_ID, {"ids": ids})}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def read_timeline(
