@@ -89,21 +89,24 @@ EXPAND_HAS_MORE = Statement(
 # every edge record, provenance lists and all (30-40 µs each, measured). A kept hub's
 # thousands of other relations thus cost ids, and only the edges among kept nodes (at most
 # their pairs) are loaded and filtered.
-_INDUCED = f"""
-    UNWIND $ids AS aid
-    MATCH (a:{ENTITY_LABEL} {{id: aid}})-[:{RELATION_TYPES}]->(b:{ENTITY_LABEL})
-    WHERE %(kept)s
+# Kept nodes are compared as nodes (`b IN kept`), not by id: ArcadeDB then tests the vertex
+# ids of the adjacency lists without loading each neighbour's record to read its `id`, which
+# halved the walk of a hub's adjacency at 250k relations (measured).
+INDUCED_EDGES = Statement(
+    "INDUCED_EDGES",
+    f"""
+    UNWIND $ids AS kid
+    MATCH (k:{ENTITY_LABEL} {{id: kid}})
+    WITH collect(k) AS kept
+    UNWIND kept AS a
+    MATCH (a)-[:{RELATION_TYPES}]->(b)
+    WHERE b IN kept
     WITH DISTINCT a, b
     MATCH (a)-[r:{RELATION_TYPES}]->(b)
     WHERE {relation_filter("r")}
     RETURN {edge("r")} AS edge
     LIMIT $cap
-"""
-
-INDUCED_EDGES = Statement(
-    "INDUCED_EDGES",
-    _INDUCED % {"kept": "b.id IN $ids"},
-    arcadedb=_INDUCED % {"kept": "$id_set[b.id] IS NOT NULL"},
+    """,
 )
 
 GET_START_NODE = Statement(
