@@ -324,6 +324,15 @@ def large_graph(
         with service(config, tmp / f"uvicorn-{label}.log", wait_s=900, pids=pids) as url:
             with httpx.Client(base_url=url, timeout=60) as client:
                 targets = large_targets(hubs, client)
+            if args.before_tree:
+                # The code before, over the same graph, in the same run: one service, then
+                # the other (`--before-tree`: a checkout of the earlier commit).
+                with service(
+                    config, tmp / f"uvicorn-{label}-before.log", wait_s=900, cwd=args.before_tree
+                ) as before_url:
+                    args.before_results[label] = run_calls(
+                        before_url, targets, args.runs, args.budget_s, args.only, f"{label} before"
+                    )
             peaks: list[int] = []
             measured = run_calls(
                 url,
@@ -407,9 +416,16 @@ def main() -> None:
         help="load each graph into DIR/<size> and keep it; a later run with the same DIR "
         "measures the kept graph instead of loading it again",
     )
+    parser.add_argument(
+        "--before-tree",
+        type=Path,
+        help="a checkout of earlier code (git worktree or archive): each graph is also served "
+        "by it, in the same run, and its figures printed beside",
+    )
     parser.add_argument("--save", type=Path, help="write this run's figures as JSON")
     parser.add_argument("--baseline", type=Path, help="an earlier --save to print beside")
     args = parser.parse_args()
+    args.before_results = {}
     results: dict[str, dict[str, Result]] = {}
     shapes: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-api-scale-") as tmp:
@@ -421,6 +437,12 @@ def main() -> None:
             label = _label(relations)
             results[label], shapes[label] = large_graph(args, Path(tmp), relations)
     before = json.loads(args.baseline.read_text()) if args.baseline else {}
+    if args.before_results:
+        before = {
+            "results": {
+                g: {k: vars(v) for k, v in rs.items()} for g, rs in args.before_results.items()
+            }
+        }
     print()
     for label, shape in shapes.items():
         print(f"{label} graph: {shape}")

@@ -51,9 +51,11 @@ def service(
     wait_s: float = 120,
     extra_env: dict[str, str] | None = None,
     pids: list[int] | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[str]:
     """uvicorn serving the app over `config`'s graph; yields its base URL once /health is 200
-    (and appends its process id to `pids`, for whoever watches its memory)."""
+    (and appends its process id to `pids`, for whoever watches its memory). `cwd`: another
+    checkout whose code uvicorn imports instead of this one's."""
     env = {
         "KG_DATA_DIR": str(config.data_dir),
         "KG_BOLT_PORT": str(config.bolt_port),
@@ -81,7 +83,7 @@ def service(
                 "--log-level",
                 "warning",
             ],
-            cwd=ROOT,
+            cwd=cwd or ROOT,
             env={**os.environ, **env},
             stdout=fh,
             stderr=subprocess.STDOUT,
