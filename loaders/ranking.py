@@ -87,10 +87,10 @@ def raise_supports(tx: Tx, pairs: Iterable[tuple[str, str, int]], created: set[s
             continue
         for x, y in ((a, b), (b, a)):
             batch[x][y] = max(batch[x].get(y, 0), int(count or 0))
-    if not batch:
-        return
-    stored = read_lists(tx, batch)
-    changed: dict[str, Ranking] = {}
+    # An entity created without a relation gets an empty list: no list means "written before
+    # lists existed", never "no neighbours yet".
+    changed: dict[str, Ranking] = {eid: [] for eid in created if eid not in batch}
+    stored = read_lists(tx, batch) if batch else {}
     for eid, partners in batch.items():
         old = stored.get(eid)
         if old is None and eid not in created:
