@@ -462,6 +462,21 @@ def extract(
     sys.stdout.write("\n")
 
 
+@app.command()
+@friendly
+def rank() -> None:
+    """Rank the neighbours of every entity a graph written before ranked lists existed
+    holds (loaders.ranking): after that, /entities/{id}/neighbors reads them."""
+    from loaders.ranking import rank_all
+
+    runtime = open_graph(_settings())
+    try:
+        ranked = rank_all(runtime.graph)
+    finally:
+        runtime.close(stop_embedded=False)
+    out.print(f"ranked the neighbours of {ranked} entities", highlight=False)
+
+
 @app.command("schema")
 @friendly
 def schema() -> None:

@@ -17,6 +17,8 @@ from loaders import ranking
 from loaders.curation.changes import Actor, merge_entities, split_entity, undo_change
 from loaders.write import delete_document, write_documents
 from service.repository.filters import TraversalFilter
+from tests.conftest import Backend
+from tests.loaders.test_ingest import kg
 
 ENTITY_IDS = Statement("ENTITY_IDS", "MATCH (e:Entity) RETURN e.id AS id ORDER BY id")
 DROP_LISTS = Statement(
@@ -124,3 +126,16 @@ def test_rank_all_ranks_a_graph_written_without_lists(
     assert ranking.rank_all(empty_graph) == total
     assert_ranked(empty_graph, ranking.TOP_NEIGHBOURS)
     assert ranking.rank_all(empty_graph) == 0
+
+
+def test_kg_rank_ranks_what_a_graph_written_without_lists_holds(
+    empty_graph: Graph, backend: Backend, synthetic: SyntheticGraph
+) -> None:
+    load(empty_graph, synthetic)
+    empty_graph.write(lambda tx: tx.run(DROP_LISTS), name="drop")
+    result = kg(backend, "rank")
+    assert result.returncode == 0, result.stderr
+    total = len(empty_graph.read(ENTITY_IDS))
+    assert f"ranked the neighbours of {total} entities" in result.stdout
+    assert_ranked(empty_graph, ranking.TOP_NEIGHBOURS)
+    assert kg(backend, "rank").stdout.strip() == "ranked the neighbours of 0 entities"
