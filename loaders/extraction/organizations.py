@@ -278,9 +278,7 @@ def _partners_together(doc: Doc, hits: Hits) -> list[Candidate]:
             for label in ("PLACE", "PERSON", "TITLE", "ORG", "COUNTRY_ADJ", "ORG_NOUN")
         ):
             continue
-        if is_first_name(doc[start].text) or any(
-            looks_like_surname(t.text) for t in doc[start:end]
-        ):
+        if _person_like(doc, start, end):
             continue  # "toured the site together with Turgunov": a person
         out.append(
             (
@@ -773,6 +771,11 @@ def _holder_after_seat(doc: Doc, hits: Hits, noun: Hit | None, start: int, end: 
     person's name after it the office holder's."""
     if noun is None or hits.ending("TITLE", noun.start) is None:
         return False
+    return _person_like(doc, start, end)
+
+
+def _person_like(doc: Doc, start: int, end: int) -> bool:
+    """A run that reads as a person's name: a known first name, or a word shaped as a surname."""
     return is_first_name(doc[start].text) or any(looks_like_surname(t.text) for t in doc[start:end])
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.kinds import COMPANY, COUNTRY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import WordClasses, word_classes
+from loaders.extraction.linking import locative_before
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import REFERENCE, Mention, MentionFeatures, PlantNoun, Source
 from loaders.extraction.packs import Feature, pack, words_of
@@ -81,14 +82,13 @@ def company_sites(
 def _in_a_country(doc: Doc, company: Mention, mentions: list[Mention]) -> bool:
     """The place told right after the company, with "in", is a country: the company as a
     whole is visited on a trip abroad, no site of it."""
-    locative = words_of(doc.lang_).locative
     after = [
         m
         for m in mentions
         if m.type == LOCATION
         and not m.weak
         and company.end < m.start <= company.end + PLACE_REACH
-        and doc[m.start - 1].lower_ in locative
+        and locative_before(doc, m.start)
     ]
     return bool(after) and min(after, key=lambda m: m.start).subtype == COUNTRY
 

@@ -227,7 +227,7 @@ def meetings(r: Reading, s: Sentence) -> Iterator[Proposal]:
         return
     host = acting[0]
     if not partners and meets:  # "Tokayev and Mirziyoyev held talks"
-        partners = _coordinated(r, s, host)
+        partners = _joined_subject(r, s, host, min(meets))
     for partner in partners:
         yield propose(RelationType.MET_WITH, host, partner, _confidence(r, s))
         if partner != host:
@@ -285,8 +285,8 @@ def briefings(r: Reading, s: Sentence) -> Iterator[Proposal]:
 
 
 def _joined_subject(r: Reading, s: Sentence, host: int, verb: int) -> list[int]:
-    """The people joined to the host by "and" before the verb ("A и председатель X B
-    обсудили"), with no other verb between."""
+    """The people joined to the host by "and" before the verb ("Tokayev and Mirziyoyev held
+    talks", "A и председатель X B обсудили"), with no other verb between."""
     ends = [r.mentions[i].end for i in r.typed(s, PERSON) if r.ent(i) == host]
     if not ends or ends[0] >= verb:
         return []
@@ -336,17 +336,6 @@ def _guests(r: Reading, s: Sentence, host: int, seats: set[int]) -> list[int]:
         and not r.reporter(r.mentions[i])
     ]
     return bodies[:1]
-
-
-def _coordinated(r: Reading, s: Sentence, host: int) -> list[int]:
-    people = [r.ent(i) for i in r.typed(s, PERSON) if not r.mentions[i].weak]
-    first_meet = min(s.triggers.get("meet", [s.span.end]))
-    joined = [
-        r.ent(i)
-        for i in r.typed(s, PERSON)
-        if r.mentions[i].end <= first_meet and r.word_before(i, r.words.and_, 1)
-    ]
-    return [p for p in dict.fromkeys(joined) if p != host and p in people]
 
 
 @strategy("attendance")
