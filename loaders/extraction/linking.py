@@ -387,12 +387,14 @@ def fronted_agent_participle(doc: Doc, plant_start: int) -> bool:
 def _joint_partner(
     doc: Doc, mentions: list[Mention], plant: Mention, by_start: dict[int, int]
 ) -> int | None:
-    """ "the production of furniture together with the Zhongwang Group": the partner."""
+    """ "the production of furniture together with the Zhongwang Group", "a plant in Jizzakh
+    in partnership with the Turkish company Vestel": the partner."""
     sentence_end = min(len(doc), plant.end + 12)
     text = [t.lower_ for t in doc[plant.end : sentence_end]]
     words = words_of(doc.lang_)
     for k, word in enumerate(text):
-        if word in words.together and k + 1 < len(text) and text[k + 1] in words.with_:
+        partnered = word in words.together or word in words.cooperation
+        if partnered and k + 1 < len(text) and text[k + 1] in words.with_:
             # "together with the local company X": articles, adjectives, nouns, quotes between
             for j in range(plant.end + k + 2, min(len(doc), plant.end + k + 8)):
                 index = by_start.get(j)
@@ -478,6 +480,7 @@ def _plant_places(
             and mentions[index].type == LOCATION
             and not (mentions[index].weak and mentions[index].role is None)
             and (i == plant.end or locative_before(doc, i) or doc[i - 1].text in CLOSE_QUOTES)
+            and not _owns_a_name(doc, mentions, index, by_start)
         ):
             return chain(doc, mentions, index, by_start)
         if index is not None:
@@ -487,6 +490,14 @@ def _plant_places(
             break  # "продукция завода экспортируется в Казахстан": where it goes, not is
         i += 1
     return []
+
+
+def _owns_a_name(doc: Doc, mentions: list[Mention], place: int, by_start: dict[int, int]) -> bool:
+    """ "in cooperation with China's Ming Yuan Silu company": a place with the possessive
+    ending before a name that is no place of its own describes that name, not where a plant is."""
+    words = words_of(doc.lang_)
+    start = owned_place_start(doc, mentions[place].end, words)
+    return start is not None and _owned_after(doc, mentions, place, by_start) == place
 
 
 def _place_just_before(

@@ -133,6 +133,7 @@ class FunctionWords:
     with_: WordSet  # "with" and "between": who someone meets or works with
     between: WordSet  # "between": the parties of something follow
     together: WordSet  # "together", "jointly": a partner follows with WITH
+    cooperation: WordSet  # nouns of "in cooperation with": a partner follows with WITH
     parties: WordSet  # stems that make the companies listed with them a project's parties
     list_joiners: WordSet  # words that continue a list besides "and" ("as well as", "а также")
     ceremony: WordSet  # stems of a plant's opening ceremony: who attends it is at the plant

@@ -215,9 +215,10 @@ class Reading:
 
     def partner(self, mention_index: int) -> bool:
         """A company introduced as someone's partner: "together with the local company X",
-        "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»" (the
+        "gemeinsam mit der usbekischen Firma X", "совместно с местной компанией «X»", "in
+        cooperation with China's X", "в сотрудничестве с концерном X" (the
         words between are "with", articles, adjectives, company nouns and quotes)."""
-        return self.introduced_by(mention_index, self.words.together)
+        return self.introduced_by(mention_index, self.words.together | self.words.cooperation)
 
     def introduced_by(self, mention_index: int, words: frozenset[str]) -> bool:
         """One of `words` before the mention, with only "with", articles, adjectives, company
@@ -231,6 +232,7 @@ class Reading:
             if not (
                 token.is_lower
                 or token.text in "«„“\"'"
+                or self.adjective_place(j)  # "with the Turkish company X"
                 or token.lower_ in self.words.with_
                 or token.lower_ in word_classes(self.lang).org_nouns
             ):

@@ -125,6 +125,54 @@ CO_PLANNERS = [
             "BYD",
             "Uzavtosanoat Invest",
         ),
+        # a noun of cooperation before "with" names the partner as well
+        (
+            "Uzkimyosanoat планирует построить еще один завод в сотрудничестве с японским "
+            "концерном Mitsubishi в Навои.",
+            "ru",
+            "Uzkimyosanoat",
+            "Mitsubishi",
+        ),
+        (
+            "Die Holding Tojikcement will in Zusammenarbeit mit der chinesischen Firma Huaxin "
+            "ein neues Zementwerk in Duschanbe bauen.",
+            "de",
+            "Tojikcement",
+            "Huaxin",
+        ),
+        (
+            "The Uzbek company Artel plans to build a refrigerator plant in Jizzakh in "
+            "partnership with the Turkish company Vestel.",
+            "en",
+            "Artel",
+            "Vestel",
+        ),
+    ]
+]
+
+# A country with the possessive ending before a company describes the company: the plant's
+# place is the next "in" ("in cooperation with China's Ming Yuan Silu company in the Jizzakh
+# free economic zone", "with Turkey's Calik in the Mary region").
+OWNER_COUNTRY_NO_SITE = [
+    Case(
+        text,
+        "en",
+        facts=(("LOCATED_IN", "<Plant>", place),),
+        forbidden=(("LOCATED_IN", "<Plant>", country),),
+    )
+    for text, place, country in [
+        (
+            "Construction of a new glass plant was recently started in cooperation with "
+            "China's Ming Yuan Silu company in the Jizzakh free economic zone.",
+            "Jizzakh free economic zone",
+            "China",
+        ),
+        (
+            "A new power plant is being built together with Turkey's Calik Holding in the "
+            "Mary region.",
+            "Mary region",
+            "Turkey",
+        ),
     ]
 ]
 
@@ -386,6 +434,7 @@ TABLES = {
     "run by its company": RUN_BY_ITS_COMPANY,
     "joint ventures": JOINT_VENTURES,
     "co-planners": CO_PLANNERS,
+    "owner country is no site": OWNER_COUNTRY_NO_SITE,
     "builders": BUILDERS,
     "told of again": TOLD_OF_AGAIN,
     "products": PRODUCTS,
