@@ -26,7 +26,7 @@ from loaders.extraction.tokens import lowers, texts
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in chosen if m.type in (LOCATION, ORGANIZATION)}
     used = taken(chosen)
-    out = []
+    out: list[Mention] = []
     fw = lex.pack.words
     by_end = {m.end: m for m in chosen if m.type == LOCATION and not m.weak}
     gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
@@ -35,6 +35,8 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
             h.start <= hit.start and hit.end <= h.end and h != hit for h in gov_hits
         ):
             continue  # inside "regional administration", "administration" is no body
+        if any(m.start <= hit.start < m.end for m in out):
+            continue  # "комитета по ... управлению имуществом": a portfolio, not a second body
         body_class: str = hit.payload
         end, portfolios = hit.end, list[str]()
         if body_class in ("ministry", "agency"):
@@ -116,8 +118,9 @@ def body_name(
 
 
 def _agency_word(words: FunctionWords, noun: str) -> str:
-    """What an agency noun is called in English, by its first letters."""
-    lower = noun.lower()
+    """What an agency noun is called in English, by its head's first letters ("State
+    Committee" is a committee)."""
+    lower = noun.lower().split()[-1]
     named = (
         ("Committee", words.committee),
         ("Department", words.department),

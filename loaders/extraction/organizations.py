@@ -628,6 +628,8 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and not _describing_country(lex, doc, hits, start - 1)
         ):
             start -= 1  # "der Firma Kant Cement": the name starts after the company noun
+        if all(hits.covering("ORG_PREFIX", j) for j in range(start, hit.end)):
+            continue  # "Closed Joint-Stock Company «X»": a legal form in words, the name follows
         unlinked = start
         start = _linked_name_start(lex, doc, hits, start, hit.start)
         if (

@@ -324,3 +324,52 @@ DESCRIBING_COUNTRY.append(
         entities=(("Organization", "Kyrgyz Glass"),),
     )
 )
+
+
+# A legal form written out in words ("Closed Joint-Stock Company", "Общество с ограниченной
+# ответственностью", "Gesellschaft mit beschränkter Haftung") is no company of its own: the
+# name after it (or before it) is the company.
+LEGAL_FORMS_IN_WORDS = [
+    Case(
+        text,
+        lang,
+        forms=(("Organization", name),),
+        absent=tuple(("Organization", form) for form in forms),
+    )
+    for text, lang, name, forms in [
+        (
+            'The plant was built by Closed Joint-Stock Company "Tojikcement" in Dushanbe.',
+            "en",
+            "Tojikcement",
+            ("Closed Joint-Stock Company", "Joint-Stock Company"),
+        ),
+        (
+            'Limited Liability Company "Asia Cement" will build a cement plant in Khujand.',
+            "en",
+            "Asia Cement",
+            ("Limited Liability Company", "Liability Company"),
+        ),
+        (
+            "Рахмон принял участие в церемонии запуска Цементного завода Общества с "
+            "ограниченной ответственностью «Джунг-Цай Мохир Цемент».",
+            "ru",
+            "Джунг-Цай Мохир Цемент",
+            ("Общества",),
+        ),
+        (
+            "Акционерное общество «Узкимёсаноат» и Samsung построят завод в Янгиере.",
+            "ru",
+            "Узкимёсаноат",
+            ("Акционерное общество",),
+        ),
+        (
+            "Die Gesellschaft mit beschränkter Haftung „Asia Cement“ baut ein Zementwerk in "
+            "Chudschand.",
+            "de",
+            "Asia Cement",
+            ("Gesellschaft",),
+        ),
+    ]
+]
+
+TABLES |= {"legal forms in words": LEGAL_FORMS_IN_WORDS}

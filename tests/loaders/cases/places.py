@@ -519,7 +519,48 @@ NATIONAL_BODIES = [
     ),
 ]
 
-TABLES |= {"national bodies": NATIONAL_BODIES}
+# Bodies named in other words: the German cabinet in the genitive, "Kabinett der Minister",
+# a "State Committee" with its portfolios joined by "and", ministries of two fields.
+BODIES_IN_OTHER_WORDS = [
+    Case(
+        "Akylbek Japarov, der Vorsitzende des kirgisischen Ministerkabinetts, besuchte Tschui.",
+        "de",
+        entities=(("Organization/government", "Cabinet of Ministers of Kyrgyzstan"),),
+    ),
+    Case(
+        "Der Vorsitzende des Kabinetts der Minister von Kirgisistan, Adylbek Kasymaliev, hat "
+        "mehrere Industrieunternehmen besucht.",
+        "de",
+        entities=(("Organization/government", "Cabinet of Ministers of Kyrgyzstan"),),
+    ),
+    Case(
+        "Lochin Fayzulloev, first deputy chairman of the State Committee on Investment and "
+        "State-owned Property Management, said the plants will be built.",
+        "en",
+        entities=(
+            ("Organization/government", "Committee of Investment and State Property Management"),
+        ),
+        counts=(("Organization", 1),),
+    ),
+    Case(
+        "Первый заместитель председателя Государственного комитета по инвестициям и управлению "
+        "государственным имуществом Лочин Файзуллозода отметил это.",
+        "ru",
+        entities=(
+            ("Organization/government", "Committee of Investment and State Property Management"),
+        ),
+        counts=(("Organization", 1), ("Person", 1)),
+    ),
+    Case(
+        "BelAseptika discussed with the Minister of Health and Medical Industry of "
+        "Turkmenistan Nurmuhammed Amannepesov the joint production of drugs.",
+        "en",
+        entities=(("Person", "Nurmuhammed Amannepesov"),),
+        counts=(("Person", 1),),
+    ),
+]
+
+TABLES |= {"national bodies": NATIONAL_BODIES, "bodies in other words": BODIES_IN_OTHER_WORDS}
 
 
 # A site word before a name (quoted or bare, a known town's name or not) makes a site of its
