@@ -35,6 +35,7 @@ class TriggerKind(StrEnum):
     EXECUTE = "execute"  # a project or its works carried out (by a builder or contractor)
     BRIEF = "brief"  # someone briefs or tells a visitor ("briefed the President", "рассказал")
     CONTRACT = "contract"  # a contract or order for works ("EPC contract", "Auftrag", "контракт")
+    CLIENT = "client"  # the client a plant is built for ("Auftraggeber", "по заказу", "customer")
 
     @property
     def verbal(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph_schema.vocabulary import RelationType
-from loaders.extraction.kinds import COMPANY, ORGANIZATION, PLANT
+from loaders.extraction.kinds import COMPANY, GOVERNMENT, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.relations.plants import NAMING_NOUNS
 from loaders.extraction.relations.reading import (
@@ -31,6 +31,9 @@ LIST_WORDS = 2
 LIST_PUNCT = frozenset(",–—-:()%«»„“”\"'")
 # trigger kinds that tell of building or contracting a plant (its parties plan it)
 PLANNING = ("plan", "construct", "sign", "built")
+# how far the client may stand after its word ("Auftraggeber ist der staatliche Konzern X") or
+# before it ("X, которое выступает в роли заказчика"), and how many sentences back the plant
+CLIENT_AFTER, CLIENT_BEFORE, CLIENT_PLANT_BACK = 8, 6, 3
 
 
 @strategy("project_parties")
@@ -91,6 +94,43 @@ def contractors(r: Reading, s: Sentence) -> Iterator[Proposal]:
     for i in _builders(r, s):
         if r.mentions[i].end <= r.mentions[plant].start:
             yield propose(RelationType.PLANS, r.ent(i), r.ent(plant), SENTENCE)
+
+
+@strategy("clients")
+def clients(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "Auftraggeber ist der staatliche Chemiekonzern Turkmenhimiya", "Предприятие построено
+    по заказу Министерства промышленности", "the project customer will be the Ministry of
+    Industry": the client a plant is built for plans it (as the customer of a contract does),
+    whatever its status. The plant is the sentence's one plant, else the one told of just
+    before; the client is the company or body nearest its word."""
+    plants = {r.ent(i) for i in r.typed(s, PLANT) if not r.mentions[i].features.another}
+    evidence = SENTENCE
+    recent = s.discourse.last_plant
+    if not plants and recent is not None and s.index - recent[1] <= CLIENT_PLANT_BACK:
+        plants, evidence = {recent[0]}, DISCOURSE
+    if len(plants) != 1:
+        return
+    plant = next(iter(plants))
+    for word in s.triggers["client"]:
+        client = _client_near(r, s, word)
+        if client is not None:
+            yield propose(RelationType.PLANS, r.ent(client), plant, evidence)
+
+
+def _client_near(r: Reading, s: Sentence, word: int) -> int | None:
+    """The named company or government body nearest after the client's word, else before it."""
+    bodies = [
+        i
+        for i in r.typed(s, ORGANIZATION)
+        if r.mentions[i].subtype in (COMPANY, GOVERNMENT)
+        and not r.mentions[i].weak
+        and not r.reporter(r.mentions[i])
+    ]
+    after = [i for i in bodies if 0 < r.mentions[i].start - word <= CLIENT_AFTER]
+    if after:
+        return min(after, key=lambda i: r.mentions[i].start)
+    before = [i for i in bodies if 0 <= word - r.mentions[i].end < CLIENT_BEFORE]
+    return max(before, key=lambda i: r.mentions[i].end) if before else None
 
 
 def _tells_works(r: Reading, s: Sentence) -> bool:

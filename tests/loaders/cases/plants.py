@@ -828,3 +828,52 @@ COMPANY_SITES.append(
         counts=(("Plant", 0),),
     )
 )
+
+
+# The client a plant is built for plans it, in the plant's sentence or just after it
+# ("Auftraggeber ist ...", "по заказу ...", "the project customer will be ...").
+CLIENTS = [
+    Case(
+        text,
+        lang,
+        facts=(("PLANS", client, "<Plant>"),),
+        counts=(("Plant", 1),),
+    )
+    for text, lang, client in [
+        (
+            "Die türkische Firma Engin baut in der Region Mary eine Anlage zur Verarbeitung von "
+            "Baumwolle. Das berichtete die Zeitung Neutral Turkmenistan. Auftraggeber ist das "
+            "Staatsunternehmen „Turkmenpagta“.",
+            "de",
+            "Turkmenpagta",
+        ),
+        (
+            "Mitsubishi und GAP bauen eine Düngemittelfabrik in Garabogaz. Auftraggeber ist der "
+            "staatliche Chemiekonzern Turkmenhimiya.",
+            "de",
+            "Turkmenhimiya",
+        ),
+        (
+            "В Бахардене открылось новое предприятие. Предприятие построено по заказу "
+            "Министерства промышленности Туркменистана индивидуальным предприятием «Eziz "
+            "doganlar».",
+            "ru",
+            "Министерства промышленности Туркменистана",
+        ),
+        (
+            "The president approved the construction of a ceramics plant in Baherden. The "
+            "project customer will be the Ministry of Industry and Construction of Turkmenistan.",
+            "en",
+            "Ministry of Industry and Construction of Turkmenistan",
+        ),
+    ]
+] + [
+    # goods sold to customers name no client of the plant
+    Case(
+        "The Arman plant in Almaty sends its products to customers in Kazakhstan.",
+        "en",
+        forbidden=(("PLANS", "*", "*"),),
+    )
+]
+
+TABLES |= {"clients": CLIENTS}
