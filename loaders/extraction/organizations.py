@@ -36,7 +36,7 @@ from loaders.extraction.names import (
     name_run,
     org_name_token,
 )
-from loaders.extraction.packs import Feature, pack, words_of
+from loaders.extraction.packs import Feature, WordSet, pack, words_of
 from loaders.extraction.plants import is_plant_word
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
@@ -968,6 +968,58 @@ def _called(doc: Doc) -> list[Candidate]:
     return out
 
 
+# the longest acronym a name spelled out before it may have ("Kazakhstan Temir Zholy (KTZ)")
+MAX_ACRONYM = 6
+
+
+def _spelled_out_acronym(doc: Doc, hits: Hits) -> list[Candidate]:
+    """ "Kazakhstan Temir Zholy (KTZ)", "Manufacturing Commercial Vehicles (MCV)", "Eurasian
+    Resources Group (ERG)": capitalised words whose initials are the acronym in parentheses
+    after them are an organization's name (its acronym is its alias, see `acronyms`); a place
+    so written ("Alatau Special Economic Zone (SEZ)") is no company, nor is a person or office."""
+    out = []
+    links = words_of(doc.lang_).name_links
+    for i in range(2, len(doc) - 2):
+        short = doc[i]
+        if not (doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        if not (short.is_alpha and short.text.isupper() and 2 <= len(short) <= MAX_ACRONYM):
+            continue
+        start = _initials_start(doc, i - 1, short.text, links)
+        if start is None or any(
+            hits.covering(label, j)
+            for j in range(start, i - 1)
+            for label in ("PERSON", "TITLE", "PLACE_DESIGNATOR", "SITE_WORD", "GOV_NOUN")
+        ):
+            continue
+        out.append(
+            (
+                P_ORG + 1,
+                Mention(start, i - 1, ORGANIZATION, COMPANY, source=Source.SUFFIX, features=CUED),
+            )
+        )
+    return out
+
+
+def _initials_start(doc: Doc, end: int, acronym: str, links: WordSet) -> int | None:
+    """Where the words before `end` begin whose initials spell the acronym (little linking
+    words such as "of" and "and" skipped), or None."""
+    letters = list(acronym)
+    j = end
+    while letters and j > 0:
+        token = doc[j - 1]
+        if token.lower_ in links and j < end:
+            if token.text[0].upper() == letters[-1]:
+                letters.pop()  # "Bank of China (BOC)"
+            j -= 1
+            continue
+        if not (is_capitalised(token) and token.text[0].upper() == letters[-1]):
+            return None
+        letters.pop()
+        j -= 1
+    return j if not letters and end - j >= 2 else None
+
+
 # the organization rules, by the name the pipeline config lists them under (mentions.py)
 ORGANIZATION_RULES: dict[str, CandidateRule] = {
     "known_organizations": lambda lex, doc, hits: known(hits),
@@ -990,4 +1042,5 @@ ORGANIZATION_RULES: dict[str, CandidateRule] = {
         doc, hits
     ),
     "listed_with_company": lambda lex, doc, hits: _listed_with_company(doc, hits),
+    "spelled_out_acronym": lambda lex, doc, hits: _spelled_out_acronym(doc, hits),
 }

@@ -373,3 +373,39 @@ LEGAL_FORMS_IN_WORDS = [
 ]
 
 TABLES |= {"legal forms in words": LEGAL_FORMS_IN_WORDS}
+
+
+# Capitalised words whose initials spell the acronym in parentheses after them name an
+# organization, the acronym its alias; a zone so written is a place, not a company.
+SPELLED_OUT_ACRONYMS = [
+    Case(text, lang, entities=(("Organization", name),), forms=(("Organization", short),))
+    for text, lang, name, short in [
+        (
+            "Kazakhstan Temir Zholy (KTZ) signed three agreements with Stadler.",
+            "en",
+            "Kazakhstan Temir Zholy",
+            "KTZ",
+        ),
+        (
+            "Die Aufbauten werden in Zusammenarbeit mit Manufacturing Commercial Vehicles (MCV) "
+            "gefertigt.",
+            "de",
+            "Manufacturing Commercial Vehicles",
+            "MCV",
+        ),
+        (
+            "The loan comes from the Bank of China (BOC).",
+            "en",
+            "Bank of China",
+            "BOC",
+        ),
+    ]
+] + [
+    Case(
+        "The plant is in the Alatau Special Economic Zone (SEZ) near Almaty.",
+        "en",
+        counts=(("Organization", 0),),
+    )
+]
+
+TABLES |= {"spelled-out acronyms": SPELLED_OUT_ACRONYMS}

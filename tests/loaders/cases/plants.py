@@ -876,4 +876,15 @@ CLIENTS = [
     )
 ]
 
-TABLES |= {"clients": CLIENTS}
+# Russian names the agent of a passive in the instrumental: "построено предприятием «X»" is
+# built by X, who plans the plant another company runs or commissioned.
+INSTRUMENTAL_BUILDERS = [
+    Case(
+        "Новый завод в Бахардене построен по заказу Министерства промышленности Туркменистана "
+        "индивидуальным предприятием «Eziz doganlar».",
+        "ru",
+        facts=(("PLANS", "Eziz doganlar", "<Plant>"),),
+    ),
+]
+
+TABLES |= {"clients": CLIENTS, "instrumental builders": INSTRUMENTAL_BUILDERS}
