@@ -105,7 +105,8 @@ def _cut_by_rules(name: ModelName, inside: list[Mention]) -> bool:
 def _looks_like_name(doc: Doc, hits: Hits, name: ModelName) -> bool:
     """Starts and ends with a name-shaped word, no longer than a name, no plant noun in it; a
     person has two words or more and no company word, a one-word organization is neither a
-    legal form nor unit ("LLC", "MW"), nor a capitalised sentence opener, nor a family name."""
+    legal form nor unit ("LLC", "ОсОО", "MW"), nor a capitalised sentence opener, nor a
+    family name."""
     span = doc[name.start : name.end]
     words = [t for t in span if t.is_alpha]
     if not words or len(span) > MAX_NAME_TOKENS + 2:
@@ -115,7 +116,9 @@ def _looks_like_name(doc: Doc, hits: Hits, name: ModelName) -> bool:
     if any(is_plant_word(t, hits) for t in span):
         return False
     classes = word_classes(doc.lang_)
-    company_words = classes.org_suffixes | classes.org_nouns | classes.org_group_nouns
+    company_words = (
+        classes.org_suffixes | classes.org_prefixes | classes.org_nouns | classes.org_group_nouns
+    )
     if name.type == PERSON:
         return len(words) >= 2 and not any(t.lower_ in company_words for t in span)
     if len(span) > 1:

@@ -362,6 +362,13 @@ LEGAL_FORMS_IN_WORDS = [
             "Узкимёсаноат",
             ("Акционерное общество",),
         ),
+        # a legal form alone is no name a model may add either (natasha tags "ОсОО" an ORG)
+        (
+            'Президент посетил завод по производству кормов ОсОО "Тянь-Шань форель".',
+            "ru",
+            "Тянь-Шань форель",
+            ("ОсОО",),
+        ),
         (
             "Die Gesellschaft mit beschränkter Haftung „Asia Cement“ baut ein Zementwerk in "
             "Chudschand.",
