@@ -560,6 +560,28 @@ BODIES_IN_OTHER_WORDS = [
     ),
 ]
 
+# A plant "near" a village is there: "in der Nähe des Dorfes X", "вблизи поселка X", "near
+# the village of X" (the village, then its region).
+NEAR_PLACES = [
+    Case(text, lang, facts=(("LOCATED_IN", "<Plant>", village), ("LOCATED_IN", village, region)))
+    for text, lang, village, region in [
+        (
+            "Die Anlage wird in der Nähe des Dorfes Aktogai in der Region Abai errichtet.",
+            "de",
+            "Aktogai",
+            "Abai region",
+        ),
+        ("Завод будет построен вблизи поселка Актогай в области Абай.", "ru", "Актогай", "*"),
+        (
+            "The smelter will be built near the village of Aktogai in the Abai region.",
+            "en",
+            "Aktogai",
+            "Abai region",
+        ),
+    ]
+]
+
+TABLES |= {"near places": NEAR_PLACES}
 TABLES |= {"national bodies": NATIONAL_BODIES, "bodies in other words": BODIES_IN_OTHER_WORDS}
 
 
