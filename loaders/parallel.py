@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -61,11 +62,33 @@ def _serve(conn: Connection, func: Callable[[Any], Any], initializer: Callable[.
             conn.send((seq, False, f"{type(exc).__name__}: {exc}"))
 
 
+# Each worker runs one item at a time on one core: native thread pools (OpenBLAS, which numpy
+# starts with a thread per core, OpenMP, MKL) only spin beside it. Two workers with a pool
+# each on two cores spent 85-147 ms of CPU per article against 66-67 ms with one thread each
+# (200 articles, measured back to back). A spawned worker takes the environment it starts
+# with, so the limits are set for its start only, where the user has not set them.
+SINGLE_THREADED = {
+    name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+}
+
+
+@contextlib.contextmanager
+def _native_pools_of_one() -> Iterator[None]:
+    added = [name for name in SINGLE_THREADED if name not in os.environ]
+    os.environ.update({name: SINGLE_THREADED[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 class _Worker:
     def __init__(self, context: Any, target: Callable[..., None], args: tuple[Any, ...]) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=target, args=(child, *args), daemon=True)
-        self.process.start()
+        with _native_pools_of_one():
+            self.process.start()
         child.close()
         self.holding: tuple[int, Any] | None = None
         self.answered = 0

@@ -67,20 +67,49 @@ UNRANKED_ENTITIES = Statement(
     """,
 )
 
-# A neighbourhood's start and its first `$cap` ranked neighbours' ids (null: not ranked).
+# A neighbourhood's start, its first `$cap` ranked neighbours' ids (null: not ranked), how
+# many its list holds and how many documents mention it (KEPT_LINKS says why).
 START_AND_RANKED = Statement(
     "START_AND_RANKED",
     f"""
     MATCH (e:{ENTITY_LABEL} {{id: $id}})
-    RETURN {node("e")} AS node, e.top_neighbours[0..$cap] AS ranked
+    RETURN {node("e")} AS node, e.top_neighbours[0..$cap] AS ranked,
+           size(e.top_neighbours) AS listed, e.doc_count AS mentioned
     """,
 )
 
-NODES_BY_ID = Statement(
-    "NODES_BY_ID",
-    f"""
+# Of each entity of `$ids`: how many neighbours its list holds (`listed`, null: not ranked)
+# and which of the kept nodes (`$kept`) it names (`linked`). A list shorter than
+# TOP_NEIGHBOURS is complete, so two kept nodes are linked exactly when one names the other,
+# unless both lists are full. `mentioned` (its MENTIONS, kept at write time) and `listed`
+# tell how long its adjacency is to walk. ArcadeDB's variant looks ids up in a map
+# parameter ($kept_set: id -> true), as EXPAND_LEVEL's does.
+_LINKS = """size(%(e)s.top_neighbours) AS listed, %(e)s.doc_count AS mentioned,
+           [n IN coalesce(%(e)s.top_neighbours, []) WHERE %(kept)s] AS linked"""
+_IN_KEPT = {"list": "n IN $kept", "map": "$kept_set[n] IS NOT NULL"}
+
+_KEPT_LINKS = f"""
+    UNWIND $ids AS kid
+    MATCH (e:{ENTITY_LABEL} {{id: kid}})
+    RETURN e.id AS id, {_LINKS}
+"""
+
+KEPT_LINKS = Statement(
+    "KEPT_LINKS",
+    _KEPT_LINKS % {"e": "e", "kept": _IN_KEPT["list"]},
+    arcadedb=_KEPT_LINKS % {"e": "e", "kept": _IN_KEPT["map"]},
+)
+
+# A neighbourhood's first level: the nodes of `$ids` (the start's ranked neighbours) and their
+# links among the kept nodes, read with the same records.
+_NODES_BY_ID = f"""
     UNWIND $ids AS nid
     MATCH (b:{ENTITY_LABEL} {{id: nid}})
-    RETURN {node("b")} AS node
-    """,
+    RETURN {node("b")} AS node, {_LINKS}
+"""
+
+NODES_BY_ID = Statement(
+    "NODES_BY_ID",
+    _NODES_BY_ID % {"e": "b", "kept": _IN_KEPT["list"]},
+    arcadedb=_NODES_BY_ID % {"e": "b", "kept": _IN_KEPT["map"]},
 )

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from loaders.parallel import OrderedPool, WorkersFailedError
+from loaders.parallel import SINGLE_THREADED, OrderedPool, WorkersFailedError
 
 DIES_ON = 13
 
@@ -52,3 +52,16 @@ def test_workers_that_cannot_start_stop_the_run_with_a_sentence() -> None:
     pool: OrderedPool[int, str] = OrderedPool(always_dies, workers=1, failed=failed)
     with pytest.raises(WorkersFailedError, match="died before answering anything"):
         list(pool.map(range(10)))
+
+
+def native_pools(n: int) -> str:
+    return ",".join(os.environ.get(name, "-") for name in SINGLE_THREADED)
+
+
+def test_workers_run_native_thread_pools_of_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")  # what a user sets is kept
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    pool: OrderedPool[int, str] = OrderedPool(native_pools, workers=1, failed=failed)
+    assert list(pool.map(range(2))) == ["1,3,1", "1,3,1"]
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the parent's own is left as it was

@@ -41,8 +41,10 @@ def synthetic() -> SyntheticGraph:
 @pytest.fixture
 def short_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
     """Lists of 4: most entities of a small graph then have more neighbours than their list
-    holds, as hubs do at scale."""
+    holds, as hubs do at scale (for the writers and for the readers that tell a full list
+    from a complete one)."""
     monkeypatch.setattr(ranking, "TOP_NEIGHBOURS", 4)
+    monkeypatch.setattr(rk, "TOP_NEIGHBOURS", 4)
     yield 4
 
 
