@@ -551,6 +551,27 @@ BODIES_IN_OTHER_WORDS = [
         ),
         counts=(("Organization", 1), ("Person", 1)),
     ),
+    *(
+        Case(text, lang, entities=(("Organization/government", name),))
+        for text, lang, name in [
+            (
+                "The Ministry of Economic Development and Trade of Tajikistan signed it.",
+                "en",
+                "Ministry of Economic Development and Trade of Tajikistan",
+            ),
+            (
+                "Das Ministerium für wirtschaftliche Entwicklung und Handel Tadschikistans "
+                "unterzeichnete es.",
+                "de",
+                "Ministry of Economic Development and Trade of Tajikistan",
+            ),
+            (
+                "Министерство экономического развития и торговли Таджикистана подписало его.",
+                "ru",
+                "Ministry of Economic Development and Trade of Tajikistan",
+            ),
+        ]
+    ),
     Case(
         "BelAseptika discussed with the Minister of Health and Medical Industry of "
         "Turkmenistan Nurmuhammed Amannepesov the joint production of drugs.",
