@@ -161,7 +161,8 @@ def homes(r: Reading, s: Sentence) -> Iterator[Proposal]:
         if not (mention.weak and mention.key) or "-" in r.doc[mention.end : mention.end + 1].text:
             continue
         org = _org_after_adjective(r, mention, orgs)
-        if org is not None:
+        if org is not None and r.mentions[org].subtype != GOVERNMENT:
+            # a body of state is its country's, based nowhere (ANNOTATION.md)
             yield propose(RelationType.BASED_IN, r.ent(org), mention.entity, SENTENCE)
     for i in r.typed(s, LOCATION):
         country = r.mentions[i]

@@ -602,7 +602,40 @@ NEAR_PLACES = [
     ]
 ]
 
-TABLES |= {"near places": NEAR_PLACES}
+# The parliaments of the five countries are bodies of state by their own names; a body of
+# state is its country's and based nowhere, even beside another country's adjective.
+PARLIAMENTS = [
+    Case(text, lang, entities=(("Organization/government", name),), forbidden=forbidden)
+    for text, lang, name, forbidden in [
+        (
+            "Председатель Халк Маслахаты Туркменистана Гурбангулы Бердымухамедов провёл встречи "
+            "с руководителями турецких компаний.",
+            "ru",
+            "Halk Maslahaty of Turkmenistan",
+            (("BASED_IN", "Halk Maslahaty of Turkmenistan", "*"),),
+        ),
+        (
+            "The Majlisi Namoyandagon ratified the agreement on two cement plants.",
+            "en",
+            "Majlisi Namoyandagon",
+            (),
+        ),
+        (
+            "Депутаты Жогорку Кенеша одобрили соглашение о строительстве завода.",
+            "ru",
+            "Jogorku Kenesh",
+            (),
+        ),
+        (
+            "Das Abkommen wurde vom Mejlis ratifiziert.",
+            "de",
+            "Mejlis of Turkmenistan",
+            (),
+        ),
+    ]
+]
+
+TABLES |= {"near places": NEAR_PLACES, "parliaments": PARLIAMENTS}
 TABLES |= {"national bodies": NATIONAL_BODIES, "bodies in other words": BODIES_IN_OTHER_WORDS}
 
 
