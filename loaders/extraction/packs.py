@@ -143,6 +143,7 @@ class FunctionWords:
     seat_stop: WordSet  # words after an office that end its seat ("ambassador ... to China")
     in_: WordSet  # "in", "в": where, or whither with an accusative after it
     place_qualifiers: WordSet  # between "in" and a larger place: where in it ("northern")
+    compass: WordSet  # nouns of a part of a place ("im Nordwesten", "на севере"): then its whole
     accusative_articles: WordSet  # articles after a two-way preposition that say whither ("in die")
     possessive_clitic: WordSet  # the possessive ending written as a token ("'s")
     possessives: WordSet  # possessive pronouns ("its", "seinem")

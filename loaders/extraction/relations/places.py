@@ -90,12 +90,24 @@ def _places_in_larger(r: Reading, places: list[int]) -> Iterator[Proposal]:
         words = [t.lower_ for t in r.doc[ma.end : mb.start] if not _weak_place_at(r, t.i)]
         if words[:1] == [","]:
             words = words[1:]
-        if (
-            words
-            and words[0] in r.words.in_
-            and all(w in r.words.articles or r.words.place_qualifiers.matches(w) for w in words[1:])
-        ):
+        if words and _in_part_of(r, words):
             yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, SENTENCE)
+
+
+def _in_part_of(r: Reading, words: list[str]) -> bool:
+    """ "in (northern)", "in the north-west of", "im Nordwesten", "на севере": the words
+    between a place and a larger one say the first lies in (a part of) the second."""
+    fw = r.words
+    compass = [w for w in words[1:] if w in fw.compass]
+    if not (words[0] in fw.in_ or (compass and words[0] in fw.locative)):
+        return False
+    return all(
+        w in fw.articles
+        or fw.place_qualifiers.matches(w)
+        or w in fw.compass
+        or (compass and (w in fw.of_preposition or w in fw.genitive_link))
+        for w in words[1:]
+    )
 
 
 def _weak_place_at(r: Reading, index: int) -> bool:

@@ -635,7 +635,28 @@ PARLIAMENTS = [
     ]
 ]
 
-TABLES |= {"near places": NEAR_PLACES, "parliaments": PARLIAMENTS}
+# A place "in the north-west of" a larger one lies in it ("im Nordwesten Kirgisistans", "на
+# севере Таджикистана").
+IN_A_PART_OF = [
+    Case(text, lang, facts=(("LOCATED_IN", region, country),))
+    for text, lang, region, country in [
+        (
+            "Die Lagerstätte befindet sich in der Region Talas im Nordwesten Kirgisistans.",
+            "de",
+            "Talas region",
+            "Kyrgyzstan",
+        ),
+        ("Завод построят в Согдийской области на севере Таджикистана.", "ru", "*", "Tajikistan"),
+        (
+            "The plant will be built in the Sughd region in the north of Tajikistan.",
+            "en",
+            "Sughd region",
+            "Tajikistan",
+        ),
+    ]
+]
+
+TABLES |= {"near places": NEAR_PLACES, "parliaments": PARLIAMENTS, "in a part of": IN_A_PART_OF}
 TABLES |= {"national bodies": NATIONAL_BODIES, "bodies in other words": BODIES_IN_OTHER_WORDS}
 
 
