@@ -14,13 +14,25 @@ from spacy.tokens import Doc
 from graph_schema.vocabulary import Subtype
 from loaders.extraction.candidates import Lexicon, taken
 from loaders.extraction.gazetteer import Entry
-from loaders.extraction.kinds import CITY, COUNTRY, GOVERNMENT, LOCATION, ORGANIZATION, REGION
+from loaders.extraction.kinds import (
+    CITY,
+    COUNTRY,
+    GOVERNMENT,
+    LOCATION,
+    ORGANIZATION,
+    PERSON,
+    REGION,
+)
 from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import Mention, Source
 from loaders.extraction.names import name_run
 from loaders.extraction.packs import Feature, FunctionWords, words_of
 from loaders.extraction.portfolios import portfolio_at, portfolio_in_compound
 from loaders.extraction.tokens import lowers, texts
+
+# bodies named by the office they serve: one per country, never a mere reference back
+PRESS_SERVICE = "press"
+NAMED_BY_OFFICE = (PRESS_SERVICE, "presidency")
 
 
 def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Mention]:
@@ -31,7 +43,8 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
     by_end = {m.end: m for m in chosen if m.type == LOCATION and not m.weak}
     gov_hits = hits.get("GOV_NOUN") + _german_ministries(lex, doc)
     for hit in gov_hits:
-        if any(i in used for i in range(hit.start, hit.end)) or any(
+        office_only = hit.payload in NAMED_BY_OFFICE and _only_offices(chosen, hit)
+        if (any(i in used for i in range(hit.start, hit.end)) and not office_only) or any(
             h.start <= hit.start and hit.end <= h.end and h != hit for h in gov_hits
         ):
             continue  # inside "regional administration", "administration" is no body
@@ -86,10 +99,36 @@ def government_bodies(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
         mention.name = body_name(fw, body_class, noun, place_name, place_subtype, portfolios)
         if portfolios:  # two ministries of one country are two bodies
             mention.key = f"gov:{body_class}:{'+'.join(portfolios)}:{place_key}"
-        complement = end > hit.end or bool(portfolios)  # "Energieministerium" names itself
+        # "Energieministerium" names itself, as the president's press service and office do
+        complement = end > hit.end or bool(portfolios) or body_class in NAMED_BY_OFFICE
         mention.weak = place_key is None and not complement
         out.append(mention)
     return out
+
+
+def _only_offices(chosen: list[Mention], hit: Hit) -> bool:
+    """What the rules found inside "пресс-служба президента", "Pressedienst des Präsidenten"
+    is the office the body serves (a bare title read as a reference to its holder)."""
+    return all(
+        m.type == PERSON and m.weak and hit.start <= m.start and m.end <= hit.end
+        for m in chosen
+        if m.start < hit.end and hit.start < m.end
+    )
+
+
+def without_served_offices(chosen: list[Mention]) -> list[Mention]:
+    """The mentions less the bare titles inside a body named by the office it serves: the
+    president's press service speaks for no president of the sentence."""
+    bodies = [m for m in chosen if m.type == ORGANIZATION and m.role in NAMED_BY_OFFICE]
+    return [
+        m
+        for m in chosen
+        if not (
+            m.type == PERSON
+            and m.weak
+            and any(b.start <= m.start and m.end <= b.end for b in bodies)
+        )
+    ]
 
 
 def body_name(
@@ -110,6 +149,10 @@ def body_name(
         return f"Government{country}"
     if body_class == "cabinet" and country:
         return f"Cabinet of Ministers{country}"
+    if body_class == PRESS_SERVICE:
+        return f"Press service of the President{country}"
+    if body_class == "presidency":
+        return f"Presidential Administration{country}"
     if body_class == "administration" and place_name and place_subtype != COUNTRY:
         base = place_name.removesuffix(" region")
         kind = "regional" if place_subtype == REGION else place_subtype or "regional"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from loaders.extraction.candidates import CandidateRule, Lexicon, priority, select
-from loaders.extraction.government import government_bodies
+from loaders.extraction.government import government_bodies, without_served_offices
 from loaders.extraction.matching import Hits
 from loaders.extraction.model import Mention
 from loaders.extraction.name_contexts import context_companies
@@ -62,7 +62,7 @@ class MentionFinder:
             [(priority(m), m) for m in chosen] + person_candidates(lex, doc, hits, chosen)
         )
         chosen += place_roles(lex, doc, hits, chosen)
-        chosen += government_bodies(lex, doc, hits, chosen)
+        chosen = without_served_offices(chosen + government_bodies(lex, doc, hits, chosen))
         chosen += country_adjectives(hits, chosen) + capital_countries(chosen, hits)
         chosen = with_model_names(doc, hits, chosen)  # a model's names, where it runs
         chosen.sort(key=lambda m: (m.start, -m.end))

@@ -84,6 +84,8 @@ def _keep(
     a, b = reading.entities[p.source], reading.entities[p.target]
     if not spec.allows(p.type, a.type, b.type):
         return
+    if reading.speaks_for_office(p.source) or reading.speaks_for_office(p.target):
+        return  # the president's press service tells the news; it takes part in none of it
     confidence = spec.confidence[p.evidence]
     key = (p.type, p.source, p.target)
     if key in found and found[key].confidence >= confidence:

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType
+from loaders.extraction.government import PRESS_SERVICE
 from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, EntityType, Mention, Relation
@@ -284,6 +285,14 @@ class Reading:
                 for seat in self.mentions[i].seats
             }
         return s.seats
+
+    def speaks_for_office(self, entity: int) -> bool:
+        """A press service of an office ("пресс-служба главы государства"): a source of the
+        news, never a party to its facts."""
+        return any(
+            m.entity == entity and m.type == ORGANIZATION and m.role == PRESS_SERVICE
+            for m in self.mentions
+        )
 
     def reporter(self, mention: Mention) -> bool:
         """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""

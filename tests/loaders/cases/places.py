@@ -656,7 +656,48 @@ IN_A_PART_OF = [
     ]
 ]
 
+# The president's press service and office are bodies named by the office they serve; the
+# title inside is no person of the sentence, and the press service is party to no fact.
+PRESS_SERVICES = [
+    Case(
+        text,
+        lang,
+        entities=(("Organization/government", name),),
+        counts=(("Person", persons),),
+        forbidden=(("MET_WITH", "*", name),),
+    )
+    for text, lang, name, persons in [
+        (
+            "На встрече президента Эмомали Рахмона с работниками станции говорилось о сроках, "
+            "передает пресс-служба главы государства.",
+            "ru",
+            "Press service of the President",
+            1,
+        ),
+        (
+            "Sadyr Japarov nahm an der Eröffnung teil, berichtete der Pressedienst des "
+            "Präsidenten.",
+            "de",
+            "Press service of the President",
+            1,
+        ),
+        (
+            "Sadyr Japarov opened the plant, the press service of the head of state reported.",
+            "en",
+            "Press service of the President",
+            1,
+        ),
+        (
+            "Das teilte die Präsidialverwaltung Usbekistans mit.",
+            "de",
+            "Presidential Administration of Uzbekistan",
+            0,
+        ),
+    ]
+]
+
 TABLES |= {"near places": NEAR_PLACES, "parliaments": PARLIAMENTS, "in a part of": IN_A_PART_OF}
+TABLES |= {"press services": PRESS_SERVICES}
 TABLES |= {"national bodies": NATIONAL_BODIES, "bodies in other words": BODIES_IN_OTHER_WORDS}
 
 
