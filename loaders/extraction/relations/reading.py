@@ -107,6 +107,10 @@ class Reading:
     # (start token, index) of the mentions that name an office's seat, by start: a sentence
     # finds its own by bisection, not by a scan of every mention (quadratic on long texts)
     seated: list[tuple[int, int]] = field(init=False)
+    # entities that are a press service of an office: sources of the news (read once)
+    press_services: frozenset[int] = field(init=False)
+    # token indices inside country adjectives ("Uzbek", "japanischen"), read once
+    adjective_tokens: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.pack = pack(self.lang)
@@ -115,6 +119,15 @@ class Reading:
         self.parsed = signal is not None
         self.subjects = signal.subjects if signal is not None else frozenset()
         self.seated = sorted((m.start, i) for i, m in enumerate(self.mentions) if m.seats)
+        self.press_services = frozenset(
+            m.entity for m in self.mentions if m.type == ORGANIZATION and m.role == PRESS_SERVICE
+        )
+        self.adjective_tokens = frozenset(
+            j
+            for m in self.mentions
+            if m.type == LOCATION and m.weak and m.key
+            for j in range(m.start, m.end)
+        )
 
     def has(self, feature: Feature) -> bool:
         return self.pack.has(feature)
@@ -180,10 +193,7 @@ class Reading:
 
     def adjective_place(self, index: int) -> bool:
         """A country adjective ("Uzbek", "Japanese") at this token."""
-        return any(
-            m.start <= index < m.end and m.type == LOCATION and m.weak and m.key
-            for m in self.mentions
-        )
+        return index in self.adjective_tokens
 
     def ent(self, mention_index: int) -> int:
         return self.mentions[mention_index].entity
@@ -289,10 +299,7 @@ class Reading:
     def speaks_for_office(self, entity: int) -> bool:
         """A press service of an office ("пресс-служба главы государства"): a source of the
         news, never a party to its facts."""
-        return any(
-            m.entity == entity and m.type == ORGANIZATION and m.role == PRESS_SERVICE
-            for m in self.mentions
-        )
+        return entity in self.press_services
 
     def reporter(self, mention: Mention) -> bool:
         """ "..., Akorda reports", "передает gazeta.uz": the source of the news."""
