@@ -6,6 +6,7 @@ from graph_schema.statement import Statement
 from graph_schema.statements.fragments import (
     RELATION_TYPES,
     edge,
+    edge_properties,
     node,
     node_filter,
     relation_filter,
@@ -131,10 +132,7 @@ EDGES_OF_PAIRS = Statement(
     RETURN collect({{id: r.id, type: type(r),
                     source: CASE WHEN forward THEN a.id ELSE b.id END,
                     target: CASE WHEN forward THEN b.id ELSE a.id END,
-                    properties: {{doc_count: r.doc_count, confidence: r.confidence,
-                                 status: r.status, first_seen: r.first_seen,
-                                 last_seen: r.last_seen, title: r.title,
-                                 amount: r.amount}}}}) AS edges
+                    properties: {edge_properties("r")}}}) AS edges
     """,
 )
 

@@ -8,11 +8,15 @@ RELATION_TYPES = "|".join(t.value for t in RelationType)
 
 NODE = "{.id, .name, .type, .subtype, .aliases, labels: labels(%s)}"
 
+# The properties an edge answer carries, of a relationship variable.
+EDGE_PROPERTIES = (
+    "{doc_count: %(r)s.doc_count, confidence: %(r)s.confidence, "
+    "status: %(r)s.status, first_seen: %(r)s.first_seen, last_seen: %(r)s.last_seen, "
+    "title: %(r)s.title, amount: %(r)s.amount}"
+)
 EDGE = (
     "{id: %(r)s.id, type: type(%(r)s), source: startNode(%(r)s).id, target: endNode(%(r)s).id, "
-    "properties: {doc_count: %(r)s.doc_count, confidence: %(r)s.confidence, "
-    "status: %(r)s.status, first_seen: %(r)s.first_seen, last_seen: %(r)s.last_seen, "
-    "title: %(r)s.title, amount: %(r)s.amount}}"
+    "properties: " + EDGE_PROPERTIES + "}"
 )
 
 # One entry per supporting sentence; `date` is the date of the document that states it.
@@ -42,6 +46,10 @@ def node(var: str) -> str:
 
 def edge(var: str) -> str:
     return EDGE % {"r": var}
+
+
+def edge_properties(var: str) -> str:
+    return EDGE_PROPERTIES % {"r": var}
 
 
 def evidence(var: str) -> str:
