@@ -7,9 +7,10 @@ bracketed country after a bare name is a company's origin (a person's would be a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from loaders.extraction.candidates import taken
 from loaders.extraction.kinds import COMPANY, COUNTRY, LOCATION, ORGANIZATION
@@ -44,10 +45,13 @@ def context_companies(doc: Doc, hits: Hits, chosen: list[Mention]) -> list[Menti
 
 def _listed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list[Mention]:
     by_start = {m.start: m for m in chosen}
+    # a list's first item is a mention or a name run, so only those tokens can open one
+    openers = sorted(by_start.keys() | {t.i for t in doc if _may_open_name(t)})
     out: list[Mention] = []
     for sentence in doc.sents:
-        index = sentence.start
-        while index < sentence.end:
+        at = bisect_left(openers, sentence.start)
+        while at < len(openers) and openers[at] < sentence.end:
+            index = openers[at]
             items, closed, after = _list_at(doc, hits, by_start, used, index, sentence.end)
             if (
                 len(items) >= 2
@@ -56,8 +60,13 @@ def _listed(doc: Doc, hits: Hits, chosen: list[Mention], used: set[int]) -> list
                 and not _one_name(items)
             ):
                 out += [_company(item) for item in items if item.mention is None]
-            index = max(after, index + 1)
+            at = bisect_left(openers, max(after, index + 1), at + 1)
     return out
+
+
+def _may_open_name(token: Token) -> bool:
+    """What name_run accepts as a name's first token."""
+    return is_name_token(token) or (token.text.isupper() and token.is_alpha)
 
 
 def _list_at(
