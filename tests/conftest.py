@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +142,7 @@ class Service:
     process: subprocess.Popen[bytes]
     log: Path
     key: str  # a writer key made for this service; its clients send it unless told not to
+    key_name: str  # that key's name, as the audit records its actor
 
     def client(self, *, key: str | None = "writer", **kwargs: object) -> httpx.Client:
         """A client sending the service's writer key; `key=None` for none, or another key."""
@@ -169,7 +171,10 @@ def start_service(
     backend: Backend, log_dir: Path, extra_env: dict[str, str] | None = None
 ) -> Service:
     port = free_port()
-    key = make_key(backend.config, "writer", f"test-writer-{port}")
+    # the port names the key, and a suffix keeps it unique: the system may hand one free port
+    # out twice in a session, and key names are unique in the graph
+    key_name = f"test-writer-{port}-{uuid.uuid4().hex[:6]}"
+    key = make_key(backend.config, "writer", key_name)
     env = {
         **os.environ,
         **backend.env,
@@ -203,7 +208,7 @@ def start_service(
             raise RuntimeError(f"uvicorn exited: {log.read_text()[-3000:]}")
         try:
             if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return Service(url, process, log, key)
+                return Service(url, process, log, key, key_name)
         except httpx.HTTPError:
             pass
         time.sleep(0.2)

@@ -64,7 +64,7 @@ def test_post_documents_is_audited_with_the_new_id(
 
 
 def service_key_name(service: Service) -> str:
-    return f"test-writer-{service.url.rsplit(':', 1)[1]}"
+    return service.key_name
 
 
 def test_the_audit_pages_like_every_list(admin: httpx.Client, service: Service) -> None:
