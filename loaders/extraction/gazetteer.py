@@ -199,9 +199,19 @@ def _city_entries(lang: str, blocked: frozenset[str]) -> Iterator[tuple[Entry, s
 
 def _macro_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:
     for row in read_rows("macro_places.tsv"):
-        slug = row["name"].lower().replace(" ", "-")
-        entry = Entry(f"place:{slug}", LOCATION, Subtype(row["subtype"]), row["name"])
+        entry = Entry(_macro_key(row), LOCATION, Subtype(row["subtype"]), row["name"])
         yield entry, _inflected(split_forms(row["forms"]), lang)
+
+
+def _macro_key(row: dict[str, str]) -> str:
+    return "place:" + row["name"].lower().replace(" ", "-")
+
+
+@cache
+def scope_keys() -> frozenset[str]:
+    """Keys of the regions of several states (Central Asia, the CIS, Europe): "the largest
+    plant in Central Asia" compares; such a region is where no plant, company or visit is."""
+    return frozenset(_macro_key(r) for r in read_rows("macro_places.tsv") if r["scope"] == "yes")
 
 
 def _organization_entries(lang: str) -> Iterator[tuple[Entry, set[str]]]:

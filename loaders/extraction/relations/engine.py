@@ -86,6 +86,8 @@ def _keep(
         return
     if reading.speaks_for_office(p.source) or reading.speaks_for_office(p.target):
         return  # the president's press service tells the news; it takes part in none of it
+    if reading.is_scope(p.source) or reading.is_scope(p.target):
+        return
     confidence = spec.confidence[p.evidence]
     key = (p.type, p.source, p.target)
     if key in found and found[key].confidence >= confidence:

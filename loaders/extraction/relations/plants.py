@@ -129,7 +129,9 @@ def plant_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
     for i in r.typed(s, PLANT):
         plant = r.mentions[i]
         by_noun = plant.features.plant_noun in NAMING_NOUNS and not plant.weak
-        places = [r.ent(p) for p in plant.places]
+        # "the largest plant in Central Asia" compares: the sentence may still say where it is
+        own = [r.ent(p) for p in plant.places if not r.is_scope(r.ent(p))]
+        places = own
         if not places and by_noun:
             places = _locatives(r, s)
             if any(r.entities[p].subtype != COUNTRY for p in places):
@@ -139,7 +141,7 @@ def plant_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
                 RelationType.LOCATED_IN,
                 plant.entity,
                 place,
-                STRUCTURAL if plant.places else SENTENCE,
+                STRUCTURAL if own else SENTENCE,
             )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graph_schema.vocabulary import RelationType
+from loaders.extraction.gazetteer import scope_keys
 from loaders.extraction.government import PRESS_SERVICE
 from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
@@ -111,6 +112,8 @@ class Reading:
     press_services: frozenset[int] = field(init=False)
     # token indices inside country adjectives ("Uzbek", "japanischen"), read once
     adjective_tokens: frozenset[int] = field(init=False)
+    # entities that are regions of several states ("Central Asia"): scopes, never places
+    scopes: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.pack = pack(self.lang)
@@ -128,6 +131,8 @@ class Reading:
             if m.type == LOCATION and m.weak and m.key
             for j in range(m.start, m.end)
         )
+        scope = scope_keys()
+        self.scopes = frozenset(i for i, e in enumerate(self.entities) if e.key in scope)
 
     def has(self, feature: Feature) -> bool:
         return self.pack.has(feature)
@@ -295,6 +300,11 @@ class Reading:
                 for seat in self.mentions[i].seats
             }
         return s.seats
+
+    def is_scope(self, entity: int) -> bool:
+        """ "the largest gold plant in Central Asia": a region of several states is the scope
+        of a comparison; no plant, company or visit is placed in it."""
+        return entity in self.scopes
 
     def speaks_for_office(self, entity: int) -> bool:
         """A press service of an office ("пресс-служба главы государства"): a source of the

@@ -736,3 +736,34 @@ SITES = [
 ]
 
 TABLES |= {"sites": SITES}
+
+# A region of several states is the scope of a comparison, not a place: "the largest solar
+# plant in Central Asia" (de b21, en b07, ru b16 articles) is in no Central Asia, and a plant
+# or company is placed in such a region by no relation; its own town still is its place.
+SCOPE_REGIONS = [
+    Case(
+        "Das größte Solarkraftwerk in Zentralasien wurde in Saran eröffnet.",
+        "de",
+        facts=(("LOCATED_IN", "<Plant>", "Saran"),),
+        forbidden=(("LOCATED_IN", "*", "Central Asia"),),
+    ),
+    Case(
+        "The largest gold plant in Central Asia was launched at the Jerooy deposit.",
+        "en",
+        forbidden=(("LOCATED_IN", "*", "Central Asia"),),
+    ),
+    Case(
+        "Это первое подобное предприятие в Центральноазиатском регионе.",
+        "ru",
+        forbidden=(("LOCATED_IN", "*", "*"),),
+        entities=(("Location/other", "Central Asia"),),
+    ),
+    Case(
+        "Kia opened Central Asia's first automated car plant in Kostanay.",
+        "en",
+        facts=(("LOCATED_IN", "<Plant>", "Kostanay"),),
+        forbidden=(("LOCATED_IN", "*", "Central Asia"),),
+    ),
+]
+
+TABLES |= {"scope regions": SCOPE_REGIONS}
