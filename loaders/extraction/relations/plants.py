@@ -131,18 +131,16 @@ def plant_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
         by_noun = plant.features.plant_noun in NAMING_NOUNS and not plant.weak
         # "the largest plant in Central Asia" compares: the sentence may still say where it is
         own = [r.ent(p) for p in plant.places if not r.is_scope(r.ent(p))]
-        places = own
-        if not places and by_noun:
+        for place in own:
+            yield propose(RelationType.LOCATED_IN, plant.entity, place, STRUCTURAL)
+        # "В Караколе открыли крупнейший в Кыргызстане мясокомбинат": a country in the
+        # plant's phrase leaves the town the sentence names to be its place as well
+        if by_noun and all(r.entities[p].subtype == COUNTRY for p in own):
             places = _locatives(r, s)
-            if any(r.entities[p].subtype != COUNTRY for p in places):
+            if own or any(r.entities[p].subtype != COUNTRY for p in places):
                 places = [p for p in places if r.entities[p].subtype != COUNTRY]
-        for place in places:
-            yield propose(
-                RelationType.LOCATED_IN,
-                plant.entity,
-                place,
-                STRUCTURAL if own else SENTENCE,
-            )
+            for place in places:
+                yield propose(RelationType.LOCATED_IN, plant.entity, place, SENTENCE)
 
 
 def _told_as_others(r: Reading, plant: Mention, company: int, s: Sentence) -> bool:

@@ -766,4 +766,20 @@ SCOPE_REGIONS = [
     ),
 ]
 
-TABLES |= {"scope regions": SCOPE_REGIONS}
+# A country in the plant's own phrase ("крупнейший в Кыргызстане мясокомбинат", "the
+# largest wind farm in Uzbekistan") leaves the town the sentence names its place too (ru b15
+# Karakol meat plant, de b09 Bash wind farm).
+COUNTRY_IN_PHRASE = [
+    Case(
+        "В Караколе открыли крупнейший в Кыргызстане мясокомбинат.",
+        "ru",
+        facts=(("LOCATED_IN", "<Plant>", "Karakol"), ("LOCATED_IN", "<Plant>", "Kyrgyzstan")),
+    ),
+    Case(
+        "In Buchara wurde der größte Windpark in Usbekistan eröffnet.",
+        "de",
+        facts=(("LOCATED_IN", "<Plant>", "Bukhara"),),
+    ),
+]
+
+TABLES |= {"scope regions": SCOPE_REGIONS, "country in the plant's phrase": COUNTRY_IN_PHRASE}
