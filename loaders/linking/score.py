@@ -24,7 +24,7 @@ from loaders.linking.names import (
     similarity,
     skeleton,
 )
-from loaders.linking.places import places_relation
+from loaders.linking.places import is_country, narrowest, places_relation
 from loaders.linking.products import products_fit
 from loaders.linking.profiles import Profile, own_words, person_tokens, place_core
 
@@ -210,11 +210,22 @@ def _plant(incoming: Profile, known: Profile, owners_alike: OwnerTest) -> Match 
     if product:
         total += 0.15
         reasons.append("same product")
+    if owners_clash and place == "same" and product and _local(incoming.places, known.places):
+        # one town's cement plant told of by its builder, its owner and its parent company:
+        # the site and the product name it whoever the articles say builds or runs it
+        total += 0.3
+        reasons.append("one site and product, told with other companies")
     name = _plant_names(incoming, known, owners_clash)
     if name is not None:
         total += name[0]
         reasons.append(name[1])
     return Match(round(max(0.0, min(1.0, total)), 3), ", ".join(reasons) or "little in common")
+
+
+def _local(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both plants' narrowest places are towns, districts or sites, not a country or region."""
+    narrow = narrowest(a) | narrowest(b)
+    return bool(narrow) and not any(is_country(p) or p.startswith("loc:iso-") for p in narrow)
 
 
 def _plant_names(incoming: Profile, known: Profile, owners_clash: bool) -> tuple[float, str] | None:
