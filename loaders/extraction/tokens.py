@@ -26,6 +26,7 @@ def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
+@lru_cache(maxsize=65536)  # a pure function of a word, asked for every token of every run
 def mostly_cyrillic(text: str) -> bool:
     """Written in Cyrillic: most of its letters are ("Xianghе" with one Cyrillic "е" from a
     sloppy source is Latin)."""
@@ -70,7 +71,11 @@ def is_capitalised(token: Token) -> bool:
 
 def is_name_token(token: Token) -> bool:
     """Capitalised, word-shaped and not a month, pronoun or sentence opener."""
-    text = token.text
+    return is_name_text(token.text)
+
+
+@lru_cache(maxsize=65536)  # a pure function of a word; rules ask it of one token many times
+def is_name_text(text: str) -> bool:
     return (
         len(text) > 1
         and bool(NAME_SHAPE.match(text))
