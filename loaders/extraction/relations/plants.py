@@ -253,6 +253,7 @@ def _sentence_operators(r: Reading, s: Sentence, plant: Mention) -> list[int]:
         and not _brand(r, i)
         and not r.mentions[i].features.goods
         and r.mentions[i].end not in s.triggers.get("product", [])
+        and not r.news_source(r.mentions[i])
     ]
     companies = list(dict.fromkeys(r.ent(i) for i in mentioned))
     if not companies:

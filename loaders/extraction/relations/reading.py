@@ -249,12 +249,22 @@ class Reading:
                 token.is_lower
                 or token.text in "«„“\"'"
                 or self.adjective_place(j)  # "with the Turkish company X"
+                or self._owning_place(j)  # "in cooperation with China's X"
                 or token.lower_ in self.words.with_
                 or token.lower_ in word_classes(self.lang).org_nouns
             ):
                 return False
             j -= 1
         return False
+
+    def _owning_place(self, index: int) -> bool:
+        """A named place with the possessive ending after it ("China's", "Kazakhstan's")."""
+        after = index + 1
+        return (
+            after < len(self.doc)
+            and self.doc[after].lower_ in self.words.possessive_clitic
+            and self.place_at(index)
+        )
 
     def guest_word(self, lower: str) -> bool:
         """A guest or delegation noun: the guests of a reception are the subject."""
@@ -316,6 +326,13 @@ class Reading:
         reports = self.triggers.get("report", [])
         # "сообщила пресс-служба кабмина", "the press service of the khokimiyat said"
         return mention.end in reports or any(mention.start - k in reports for k in (1, 2, 3))
+
+    def news_source(self, mention: Mention) -> bool:
+        """A name right before a word of reporting, its agency's nouns between or not ("the
+        Jahon information agency reported", "Akorda reports"): the source of the news, no
+        party to a plant. (A name after one, "said that Siemens ...", may well be a party.)"""
+        reports = self.triggers.get("report", [])
+        return any(mention.end + k in reports for k in (0, 1, 2))
 
     def clause_break(self, start: int, end: int) -> bool:
         """ "... und führte Gespräche", "... и обсудил": a coordinated new verb; ", where ...",

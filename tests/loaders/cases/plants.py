@@ -888,3 +888,26 @@ INSTRUMENTAL_BUILDERS = [
 ]
 
 TABLES |= {"clients": CLIENTS, "instrumental builders": INSTRUMENTAL_BUILDERS}
+
+# A partner named with its country's possessive ("in cooperation with China's Ming Yuan Silu
+# company", "together with Turkey's Calik Holding") is introduced as a partner like "with the
+# Chinese company X"; the agency that reports it ("the Jahon information agency reported") is
+# no party (en b12 glass plant in Jizzakh, en b05 Calik power plants).
+POSSESSIVE_PARTNERS = [
+    Case(
+        "Construction of a new glass plant was recently started in cooperation with China's "
+        "Ming Yuan Silu company in the Jizzakh free economic zone, the Jahon information agency "
+        "reported.",
+        "en",
+        facts=(("PLANS", "Ming Yuan Silu", "<Plant>"),),
+        forbidden=(("PLANS", "Jahon", "*"),),
+    ),
+    Case(
+        "Navoiazot JSC will build a soda plant in Karakalpakstan together with Turkey's Calik "
+        "Holding.",
+        "en",
+        facts=(("PLANS", "Navoiazot JSC", "<Plant>"), ("PLANS", "Calik Holding", "<Plant>")),
+    ),
+]
+
+TABLES |= {"possessive partners": POSSESSIVE_PARTNERS}
