@@ -75,6 +75,18 @@ def person_candidates(lex: Lexicon, doc: Doc, hits: Hits, chosen: list[Mention])
 def _titled_person(
     lex: Lexicon, doc: Doc, hits: Hits, hit: Hit, blocked: set[int]
 ) -> Mention | None:
+    named = _named_after_title(lex, doc, hits, hit, blocked)
+    if named is not None and not named.weak:
+        return named  # "President of Tajikistan Emomali Rahmon"
+    appositive = _appositive_name(lex, doc, hit, blocked)
+    if appositive is not None:  # "Andrey Lavrentyev, chairman of Allur Group"
+        return _appositive_officer(doc, appositive, hit.payload, hit)
+    return named
+
+
+def _named_after_title(
+    lex: Lexicon, doc: Doc, hits: Hits, hit: Hit, blocked: set[int]
+) -> Mention | None:
     title: Title = hit.payload
     sentence_end = sentence_of(doc, hit.start).end
     i, lowercase = hit.end, 0
@@ -187,6 +199,53 @@ def _place_starts_name(doc: Doc, hits: Hits, i: int, blocked: set[int]) -> bool:
         and i + 1 not in blocked
         and hits.covering("PLACE", i + 1) is None
     )
+
+
+# how many name tokens a name in apposition before its office may have ("Andrey Lavrentyev")
+APPOSITIVE_NAME = 4
+
+
+def _appositive_name(lex: Lexicon, doc: Doc, hit: Hit, blocked: set[int]) -> tuple[int, int] | None:
+    """The name an office stands in apposition to: "Andrey Lavrentyev, chairman of Allur
+    Group", "Li Yantao, Gründer der Wanlin Group", "Serik Shapkenov, der Akim der Region
+    Atyrau". The span of the name before the comma (and an article), when no name of its own
+    follows the office ("Mirziyoyev, President Rahmon ..." names two people)."""
+    after = hit.end
+    if after < len(doc) and after not in blocked and is_name_token(doc[after]):
+        return None
+    comma = hit.start - 1
+    if comma >= 0 and doc[comma].lower_ in lex.pack.words.articles:
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma
+    while (
+        start > 0
+        and comma - start < APPOSITIVE_NAME
+        and start - 1 not in blocked
+        and (is_name_token(doc[start - 1]) or is_initial(doc[start - 1]))
+    ):
+        start -= 1
+    start = from_first_name(doc, start, comma)
+    return (start, comma) if _is_person_run(doc, start, comma) else None
+
+
+def _appositive_officer(doc: Doc, name: tuple[int, int], title: Title, hit: Hit) -> Mention:
+    """The named officer, the office's portfolio read as part of its title ("Nematullo
+    Hikmatullozoda, Minister of Economic Development and Trade of Tajikistan"): the seat is
+    read after it."""
+    person = _person(doc, name[0], name[1], title, hit)
+    start = hit.end
+    if start < len(doc) and doc[start].lower_ in words_of(doc.lang_).linking:
+        start += 1  # "Minister of Economic Development"
+    portfolio = portfolio_at(doc, start) if start < len(doc) else None
+    if portfolio is not None and title.role == "minister":
+        person.features = replace(
+            person.features,
+            portfolios=(portfolio[1].english,),
+            title_span=(hit.start, portfolio[0]),
+        )
+    return person
 
 
 def _person(doc: Doc, start: int, end: int, title: Title, hit: Hit) -> Mention:

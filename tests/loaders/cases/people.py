@@ -468,3 +468,35 @@ TALKS_IN_OTHER_WORDS = [
 ]
 
 TABLES["talks in other words"] = TALKS_IN_OTHER_WORDS
+
+# An office in apposition after the name ("Andrey Lavrentyev, chairman of Allur Group", "Li
+# Yantao, Gründer der Wanlin Group", "Serik Shapkenov, der Akim der Region Atyrau") is that
+# person's, with its seat (de and en Kia Qazaqstan, de Wanlin, de Goldbridge, de Terek-Tash
+# articles); a title that names a person of its own after it does not reach back.
+APPOSITIVE_OFFICES = [
+    Case(
+        "The ceremony was attended by Andrey Lavrentyev, chairman of Allur Group, Kia's local "
+        "partner.",
+        "en",
+        facts=(("HOLDS_POSITION", "Andrey Lavrentyev", "Allur Group"),),
+    ),
+    Case(
+        "Li Yantao, Gründer der Wanlin Group, besprach Pläne zum Bau einer Fabrik.",
+        "de",
+        facts=(("HOLDS_POSITION", "Li Yantao", "Wanlin Group"),),
+    ),
+    Case(
+        "Serik Shapkenov, der Akim der Region Atyrau, betonte die Bedeutung des Projekts.",
+        "de",
+        facts=(("HOLDS_POSITION", "Serik Shapkenov", "Atyrau region"),),
+        absent=(("Person", "Akim"),),
+    ),
+    Case(
+        "Shavkat Mirziyoyev, President of Tajikistan Emomali Rahmon and the delegations met.",
+        "en",
+        facts=(("HOLDS_POSITION", "Emomali Rahmon", "Tajikistan"),),
+        forbidden=(("HOLDS_POSITION", "Shavkat Mirziyoyev", "*"),),
+    ),
+]
+
+TABLES |= {"appositive offices": APPOSITIVE_OFFICES}
