@@ -952,8 +952,8 @@ def _called(doc: Doc) -> list[Candidate]:
     """ "a joint venture called General Motors Uzbekistan", "под названием X"."""
     out = []
     naming = words_of(doc.lang_).naming
-    for i, token in enumerate(doc[:-1]):
-        if token.lower_ in naming:
+    for i, lower in enumerate(lowers(doc)[:-1]):
+        if lower in naming:
             end = name_run(doc, i + 1)
             if end > i + 1:
                 mention = Mention(
@@ -979,10 +979,11 @@ def _spelled_out_acronym(doc: Doc, hits: Hits) -> list[Candidate]:
     so written ("Alatau Special Economic Zone (SEZ)") is no company, nor is a person or office."""
     out = []
     links = words_of(doc.lang_).name_links
+    words = texts(doc)  # strings: a Token per position for every document is costly
     for i in range(2, len(doc) - 2):
-        short = doc[i]
-        if not (doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+        if not (words[i - 1] == "(" and words[i + 1] == ")"):
             continue
+        short = doc[i]
         if not (short.is_alpha and short.text.isupper() and 2 <= len(short) <= MAX_ACRONYM):
             continue
         start = _initials_start(doc, i - 1, short.text, links)
