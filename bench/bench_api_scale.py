@@ -22,6 +22,7 @@ officials) are the worst case and what the large column asks about unless a name
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import statistics
@@ -154,26 +155,37 @@ def _cursor(offset: int) -> str:
     return encode_cursor(offset)
 
 
-def measure(client: httpx.Client, call: Call, runs: int, budget_s: float) -> Result:
-    statuses: dict[str, int] = {}
-    warm = call(client)  # warm-up: JIT, caches; also tells the answer's size
-    if warm.status_code >= 500 and warm.status_code != 504:
-        raise SystemExit(f"{warm.request.url} answered {warm.status_code}: {warm.text[:500]}")
-    times: list[float] = []
+def measure(clients: list[httpx.Client], call: Call, runs: int, budget_s: float) -> list[Result]:
+    """One warm-up call on each service, then up to `runs` calls on each, taking turns, so
+    that services compared meet the graph's caches in the same state."""
+    statuses: list[dict[str, int]] = [{} for _ in clients]
+    warm = [call(client) for client in clients]  # JIT, caches; also tells the answer's size
+    for answer in warm:
+        if answer.status_code >= 500 and answer.status_code != 504:
+            raise SystemExit(
+                f"{answer.request.url} answered {answer.status_code}: {answer.text[:500]}"
+            )
+    times: list[list[float]] = [[] for _ in clients]
     start_all = time.monotonic()
-    while len(times) < runs and (time.monotonic() - start_all < budget_s or len(times) < 3):
-        start = time.perf_counter()
-        answer = call(client)
-        times.append((time.perf_counter() - start) * 1000)
-        statuses[str(answer.status_code)] = statuses.get(str(answer.status_code), 0) + 1
-    times.sort()
-    return Result(
-        statistics.median(times),
-        times[max(0, round(0.95 * len(times)) - 1)],
-        len(times),
-        statuses,
-        len(warm.content) / 1024,
-    )
+    while len(times[0]) < runs and (time.monotonic() - start_all < budget_s or len(times[0]) < 3):
+        for i, client in enumerate(clients):
+            start = time.perf_counter()
+            answer = call(client)
+            times[i].append((time.perf_counter() - start) * 1000)
+            statuses[i][str(answer.status_code)] = statuses[i].get(str(answer.status_code), 0) + 1
+    results = []
+    for i, found in enumerate(times):
+        found.sort()
+        results.append(
+            Result(
+                statistics.median(found),
+                found[max(0, round(0.95 * len(found)) - 1)],
+                len(found),
+                statuses[i],
+                len(warm[i].content) / 1024,
+            )
+        )
+    return results
 
 
 def run_calls(
@@ -184,23 +196,36 @@ def run_calls(
     only: list[str],
     label: str,
     before_export: Callable[[], None] | None = None,
+    before: tuple[str, str, dict[str, Result]] | None = None,
 ) -> dict[str, Result]:
+    """Each call measured in turn; with `before` (label, URL, results to fill): the earlier
+    code's service measured on each call beside this one, call by call, so that both meet
+    the graph's caches in the same state (one service after the other, the first ran on a
+    colder cache: up to 2x on some rows at 200k)."""
     results: dict[str, Result] = {}
     exporting = False
-    with httpx.Client(base_url=url, timeout=180) as client:
+    services = [(label, url, results)]
+    if before is not None:
+        services.insert(0, before)
+    clients = [httpx.Client(base_url=u, timeout=180) for _, u, _ in services]
+    try:
         for name, call in calls(targets).items():
             if only and not any(o in name for o in only):
                 continue
             if name in WHOLE_GRAPH_EXPORTS and not exporting and before_export is not None:
                 exporting = True
                 before_export()
-            results[name] = measure(client, call, runs, budget_s)
-            r = results[name]
-            print(
-                f"  [{label}] {name:<40} median {r.median_ms:9.1f} ms  p95 {r.p95_ms:9.1f} ms"
-                f"  n={r.runs} {r.statuses} {r.kbytes:.0f} KiB",
-                flush=True,
-            )
+            measured = measure(clients, call, runs, budget_s)
+            for (who, _, found), r in zip(services, measured, strict=True):
+                found[name] = r
+                print(
+                    f"  [{who}] {name:<40} median {r.median_ms:9.1f} ms  p95 {r.p95_ms:9.1f} ms"
+                    f"  n={r.runs} {r.statuses} {r.kbytes:.0f} KiB",
+                    flush=True,
+                )
+    finally:
+        for client in clients:
+            client.close()
     return results
 
 
@@ -324,25 +349,32 @@ def large_graph(
         with service(config, tmp / f"uvicorn-{label}.log", wait_s=900, pids=pids) as url:
             with httpx.Client(base_url=url, timeout=60) as client:
                 targets = large_targets(hubs, client)
-            if args.before_tree:
-                # The code before, over the same graph, in the same run: one service, then
-                # the other (`--before-tree`: a checkout of the earlier commit).
-                with service(
-                    config, tmp / f"uvicorn-{label}-before.log", wait_s=900, cwd=args.before_tree
-                ) as before_url:
-                    args.before_results[label] = run_calls(
-                        before_url, targets, args.runs, args.budget_s, args.only, f"{label} before"
-                    )
             peaks: list[int] = []
-            measured = run_calls(
-                url,
-                targets,
-                args.runs,
-                args.budget_s,
-                args.only,
-                label,
-                before_export=lambda: peaks.append(_peak_kib(pids[0])),
-            )
+            with contextlib.ExitStack() as stack:
+                before = None
+                if args.before_tree:
+                    # The code before, over the same graph, in the same run, call by call
+                    # beside this code (`--before-tree`: a checkout of the earlier commit).
+                    before_url = stack.enter_context(
+                        service(
+                            config,
+                            tmp / f"uvicorn-{label}-before.log",
+                            wait_s=900,
+                            cwd=args.before_tree,
+                        )
+                    )
+                    args.before_results[label] = {}
+                    before = (f"{label} before", before_url, args.before_results[label])
+                measured = run_calls(
+                    url,
+                    targets,
+                    args.runs,
+                    args.budget_s,
+                    args.only,
+                    label,
+                    before_export=lambda: peaks.append(_peak_kib(pids[0])),
+                    before=before,
+                )
             if peaks:
                 shape += (
                     f"; service peak memory {peaks[0] / 1024:,.0f} MiB before the whole-graph "
@@ -420,7 +452,8 @@ def main() -> None:
         "--before-tree",
         type=Path,
         help="a checkout of earlier code (git worktree or archive): each graph is also served "
-        "by it, in the same run, and its figures printed beside",
+        "by it, in the same run, the two services taking turns call by call, and its figures "
+        "printed beside",
     )
     parser.add_argument("--save", type=Path, help="write this run's figures as JSON")
     parser.add_argument("--baseline", type=Path, help="an earlier --save to print beside")

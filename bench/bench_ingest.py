@@ -13,7 +13,8 @@ Beside the wall time it shows the CPU seconds of each process (`kg ingest` itsel
 and each extraction worker, sampled from /proc), so that a ratio taken on a machine shared
 with other work can be read: the work is split when the workers' CPU seconds are even, and the
 writer's CPU seconds bound what more workers can win (`--workers 1` already runs the writer
-beside one extracting process).
+beside one extracting process). The embedded graph server's CPU seconds during the ingest are
+shown too: the writer waits for them.
 
     .venv/bin/python bench/bench_ingest.py [--articles 1000] [--corpus corpus/news]
 """
@@ -112,7 +113,9 @@ def ingest_seconds(folder: Path, data_dir: Path, workers: int) -> float:
         "KG_ARCADEDB_HTTP_PORT": str(config.http_port),
         "KG_LOG_LEVEL": "WARNING",
     }
-    with embedded_server(config):
+    with embedded_server(config) as server:
+        server_pid = int(server.pid_file.read_text(encoding="utf-8").strip())
+        server_cpu = (_cpu_and_parent(server_pid) or (0.0, 0))[0]
         started = time.perf_counter()
         command = [sys.executable, "-m", "service.cli", "ingest", "--workers", str(workers)]
         process = subprocess.Popen(
@@ -130,12 +133,17 @@ def ingest_seconds(folder: Path, data_dir: Path, workers: int) -> float:
         seconds = time.perf_counter() - started
         cpu = sampler.stop()
         thread.join()
+        server_cpu = (_cpu_and_parent(server_pid) or (server_cpu, 0))[0] - server_cpu
     if process.returncode != 0:
         raise SystemExit(f"kg ingest --workers {workers} failed:\n{stderr[-2000:]}")
     summary = stdout.strip().splitlines()[-1] if stdout.strip() else ""
     print(f"  --workers {workers}: {seconds:7.1f} s  {summary}", flush=True)
     shown = ", ".join(f"{c:.1f}" for c in cpu[1:])
-    print(f"    CPU s: writer (kg ingest) {cpu[0]:.1f}; workers {shown}", flush=True)
+    print(
+        f"    CPU s: writer (kg ingest) {cpu[0]:.1f}; workers {shown}; "
+        f"graph server {server_cpu:.1f}",
+        flush=True,
+    )
     return seconds
 
 

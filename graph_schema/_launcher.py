@@ -66,6 +66,11 @@ def _jvm_args(command_timeout_ms: int) -> list[str]:
         f"-Darcadedb.command.timeout={command_timeout_ms}",  # the driver's timeout is ignored
         "-Darcadedb.queryMaxConcurrent=0",  # the default gate locks the server after 4 runaways
         "-Darcadedb.txWalFlush=2",  # fsync the WAL at commit
+        # Parsed statements and plans are cached by their whole text (300 of each by default):
+        # ~115 statements, each with as many watchdog tags as reads ran at once
+        # (graph_schema.watchdog), must stay parsed.
+        "-Darcadedb.opencypher.statementCache=2000",
+        "-Darcadedb.opencypher.planCache=2000",
         # LOAD CSV reads no local file (the root password lies in the data dir) and fetches no
         # URL (a request from the server's address): the graph is loaded by newsgraph only.
         "-Darcadedb.opencypher.loadCsv.allowFileUrls=false",

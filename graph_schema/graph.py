@@ -43,7 +43,7 @@ from graph_schema.errors import (
     StorageFullError,
 )
 from graph_schema.statement import Backend, Statement, detect_backend
-from graph_schema.watchdog import Watchdog, current_scope, new_tag
+from graph_schema.watchdog import Watchdog, current_scope
 
 log = logging.getLogger(__name__)
 
@@ -195,16 +195,14 @@ class Graph:
             # of work.
             raise ValueError(f"{statement.name} writes to the graph; run it in Graph.write")
         budget = timeout_s or self.config.read_timeout_s
-        tag = new_tag()
-        text = f"/* {tag} */ {statement.text(self.backend)}"
         self.ensure_reachable()
         with (
             self._answers(),
-            self.watchdog.watch(tag, budget),
+            self.watchdog.tagged(budget) as tag,
             translated_errors(statement.name, budget),
         ):
             records, _, _ = self.driver.execute_query(
-                Query(text, timeout=budget),
+                Query(f"/* {tag} */ {statement.text(self.backend)}", timeout=budget),
                 params or {},
                 database_=self.config.database,
                 routing_=RoutingControl.READ,
@@ -227,15 +225,14 @@ class Graph:
         if statement.writes:
             raise ValueError(f"{statement.name} writes to the graph; run it in Graph.write")
         budget = timeout_s or self.config.read_timeout_s
-        tag = new_tag()
-        text = f"/* {tag} */ {statement.text(self.backend)}"
         with (
-            self.watchdog.watch(tag, budget),
+            self.watchdog.tagged(budget) as tag,
             translated_errors(statement.name, budget),
             self.driver.session(
                 database=self.config.database, default_access_mode=READ_ACCESS, fetch_size=2_000
             ) as session,
         ):
+            text = f"/* {tag} */ {statement.text(self.backend)}"
             for record in session.run(Query(text, timeout=budget), params or {}):
                 yield dict(record)
 

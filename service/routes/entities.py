@@ -23,7 +23,7 @@ from service.routes.params import (
     RelTypesDep,
     examples,
 )
-from service.schemas import EntityProfile, Node, Page, ResolvedPage, Subgraph
+from service.schemas import EntityProfile, Node, Page, ResolvedEntity, ResolvedPage, Subgraph
 from service.schemas_queries import CytoscapeGraph, TimelineEvent
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -104,8 +104,17 @@ def read_neighbors(
     limit: Annotated[int, Query(ge=1, le=500, description="node cap")] = 100,
     format: Annotated[Literal["default", "cytoscape"], Query()] = "default",
 ) -> Subgraph | CytoscapeGraph:
-    entity = resolve_entity(graph, entity_id, param="entity_id")
-    sub = repo.read_neighbors(graph, entity.id, depth, limit, flt)
+    # Most callers name the entity by its id: the start read tells, in one round trip
+    # instead of a lookup and then the start.
+    start = repo.read_start(graph, entity_id, limit)
+    if start is not None:
+        node = start["node"]
+        entity = ResolvedEntity(
+            query=entity_id, id=node["id"], name=node["name"], type=node["type"], matched="id"
+        )
+    else:
+        entity = resolve_entity(graph, entity_id, param="entity_id")
+    sub = repo.read_neighbors(graph, entity.id, depth, limit, flt, start)
     resolved = {"entity_id": entity}
     if format == "cytoscape":
         return CytoscapeGraph(
