@@ -232,8 +232,7 @@ def _appositive_name(lex: Lexicon, doc: Doc, hit: Hit, blocked: set[int]) -> tup
 
 def _appositive_officer(doc: Doc, name: tuple[int, int], title: Title, hit: Hit) -> Mention:
     """The named officer, the office's portfolio read as part of its title ("Nematullo
-    Hikmatullozoda, Minister of Economic Development and Trade of Tajikistan"): the seat is
-    read after it."""
+    Hikmatullozoda, Minister of Industry of Tajikistan"): the seat is read after it."""
     person = _person(doc, name[0], name[1], title, hit)
     start = hit.end
     if start < len(doc) and doc[start].lower_ in words_of(doc.lang_).linking:
