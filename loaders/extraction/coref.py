@@ -507,12 +507,12 @@ class _State:
 
     def _same_head(self, mention: Mention) -> int | None:
         """ "the complex", "das Werk": the latest plant once called by the same noun."""
-        head = _head(self.doc[mention.end - 1].lower_, self.words)
+        words = lowers(self.doc)
+        head = _head(words[mention.end - 1], self.words)
         for entity_index in range(len(self.entities) - 1, -1, -1):
             entity = self.entities[entity_index]
             if entity.type == PLANT and any(
-                _head(self.doc[self.mentions[i].end - 1].lower_, self.words) == head
-                for i in entity.mentions
+                _head(words[self.mentions[i].end - 1], self.words) == head for i in entity.mentions
             ):
                 return entity_index
         return None

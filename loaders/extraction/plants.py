@@ -3,8 +3,9 @@ product, capacity and investment when the sentence states them."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -96,12 +97,19 @@ def _in_a_country(doc: Doc, company: Mention, mentions: list[Mention]) -> bool:
 def _plant_owners(doc: Doc, plants: list[Mention], mentions: list[Mention]) -> set[tuple[str, ...]]:
     """The names of the companies written at a plant's noun phrase, anywhere in the text
     (weak ones too: "проекта Hyrasia One")."""
-    spans = [(p.start - OWNER_REACH, p.end + OWNER_REACH) for p in plants]
-    return {
-        _name_key(doc, m)
-        for m in mentions
-        if m.type == ORGANIZATION and any(lo <= m.start and m.end <= hi for lo, hi in spans)
-    }
+    # the reach of every plant, by start; with the farthest end reached so far, one bisection
+    # tells whether some reach holds a company (every company against every plant was slow)
+    spans = sorted((p.start - OWNER_REACH, p.end + OWNER_REACH) for p in plants)
+    starts = [lo for lo, _ in spans]
+    farthest = list(itertools.accumulate((hi for _, hi in spans), max))
+    out = set()
+    for m in mentions:
+        if m.type != ORGANIZATION:
+            continue
+        reached = bisect_right(starts, m.start)
+        if reached and farthest[reached - 1] >= m.end:
+            out.add(_name_key(doc, m))
+    return out
 
 
 def _name_key(doc: Doc, mention: Mention) -> tuple[str, ...]:
