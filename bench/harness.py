@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -18,29 +16,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer  # noqa: E402
+from graph_schema.embedded import EmbeddedConfig, EmbeddedServer, free_port  # noqa: E402
 from graph_schema.graph import Graph  # noqa: E402
-
-
-def free_port() -> int:
-    """A free port: any, or one of `KG_FREE_PORTS` ("19100-19199") when set, on a machine
-    whose other users keep to ranges of their own."""
-    span = os.environ.get("KG_FREE_PORTS")
-    if not span:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    low, high = (int(x) for x in span.split("-"))
-    ports = list(range(low, high + 1))
-    random.shuffle(ports)  # two benchmarks at once rarely try the same port first
-    for port in ports:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise SystemExit(f"no free port in KG_FREE_PORTS={span}")
 
 
 def embedded_config(data_dir: Path, **settings: str | int) -> EmbeddedConfig:

@@ -15,8 +15,10 @@ import contextlib
 import importlib.util
 import logging
 import os
+import random
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -37,6 +39,27 @@ NOT_INSTALLED = (
     "pip install 'newsgraph[embedded]' (make install does), or set KG_NEO4J_URI to use a "
     "Neo4j server"
 )
+
+
+def free_port() -> int:
+    """A free local port for an embedded server or a service: any, or one of `KG_FREE_PORTS`
+    ("19100-19199") when set, on a machine whose other users keep to ranges of their own."""
+    span = os.environ.get("KG_FREE_PORTS")
+    if not span:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+    low, high = (int(x) for x in span.split("-"))
+    ports = list(range(low, high + 1))
+    random.shuffle(ports)  # two runs at once rarely try the same port first
+    for port in ports:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in KG_FREE_PORTS={span}")
 
 
 def require_embedded_package() -> None:

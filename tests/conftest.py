@@ -4,8 +4,6 @@ is set), a Graph connected to it, and a real uvicorn process serving the API ove
 from __future__ import annotations
 
 import os
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph_schema.embedded import EmbeddedConfig, EmbeddedServer
+from graph_schema.embedded import EmbeddedConfig, EmbeddedServer, free_port
 from graph_schema.graph import Graph, GraphConfig
 from graph_schema.schema import apply_schema
 from graph_schema.statement import Statement
@@ -30,27 +28,6 @@ OUTPUT = ROOT / "test-output"
 
 # Every node but the API keys: services started for a session keep their keys.
 WIPE = Statement("WIPE", "MATCH (n) WHERE NOT n:ApiKey DETACH DELETE n", writes=True)
-
-
-def free_port() -> int:
-    """A free port: any, or one of `KG_FREE_PORTS` ("19100-19199") when set, on a machine
-    whose other users keep to ranges of their own."""
-    span = os.environ.get("KG_FREE_PORTS")
-    if not span:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    low, high = (int(x) for x in span.split("-"))
-    ports = list(range(low, high + 1))
-    random.shuffle(ports)
-    for port in ports:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in KG_FREE_PORTS={span}")
 
 
 def needs_shared() -> pytest.MarkDecorator:
