@@ -202,10 +202,10 @@ HOMES = [
                 [("Sibur", "Moscow"), ("Sibur", "Russia"), ("Sinopec", "China")],
             ),
             (
-                "Контракт подписан с компаниями Mitsubishi Corporation (Япония) и Gap Insaat "
+                "Контракт подписан с компаниями Mitsubishi Corporation (Япония) и Kolin Insaat "
                 "(Турция).",
                 "ru",
-                [("Gap Insaat", "Turkey")],
+                [("Kolin Insaat", "Turkey")],
             ),
         ]
     ),

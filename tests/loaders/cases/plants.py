@@ -784,13 +784,13 @@ CONTRACT_PARTIES = [
     Case(
         "The president signed a decree granting the state-owned concern Turkmenhimiya the right "
         "to conclude a contract with the Japanese company Mitsubishi Heavy Industries, Ltd., and "
-        "the Turkish company Gap Insaat for the construction of a urea plant in Turkmenbashi "
+        "the Turkish company Kolin Insaat for the construction of a urea plant in Turkmenbashi "
         "district.",
         "en",
         facts=(
             ("PLANS", "Turkmenhimiya", "<Plant>"),
             ("PLANS", "Mitsubishi Heavy Industries", "<Plant>"),
-            ("PLANS", "Gap Insaat", "<Plant>"),
+            ("PLANS", "Kolin Insaat", "<Plant>"),
         ),
     ),
     Case(
