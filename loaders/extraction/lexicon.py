@@ -25,6 +25,17 @@ class Title:
     seat: str
     role: str
 
+    @property
+    def head_by_seat(self) -> bool:
+        """A head's title whose seat says whose head it is ("председатель", "head"): a
+        company's executive, or an official where the seat is a place or a public body."""
+        return self.seat == "any" and self.subtype == Subtype.EXECUTIVE
+
+    @property
+    def held_in_company(self) -> bool:
+        """The office may be held in a company ("CEO", and a head's title)."""
+        return self.seat == "organization" or self.head_by_seat
+
 
 @dataclass(frozen=True)
 class Portfolio:

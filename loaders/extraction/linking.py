@@ -18,6 +18,7 @@ from loaders.extraction.kinds import (
     GOVERNMENT,
     LOCATION,
     MEDIA,
+    OFFICIAL,
     ORGANIZATION,
     OTHER,
     PERSON,
@@ -68,6 +69,7 @@ def link_seats(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type == PERSON and mention.title is not None and not mention.seats:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
+            _public_office(mention, mentions)
 
 
 def link(doc: Doc, mentions: list[Mention]) -> None:
@@ -82,6 +84,7 @@ def link(doc: Doc, mentions: list[Mention]) -> None:
         if mention.type == PERSON and mention.title is not None:
             mention.seats = _seats(doc, mentions, mention, by_start, by_end)
             _company_office(mention, mentions)
+            _public_office(mention, mentions)
             if mention.features.described and mention.seats:
                 _describe(doc, mention, mentions[mention.seats[0]])
         elif mention.type == PLANT:
@@ -131,6 +134,28 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
         person.subtype = EXECUTIVE
         if person.role == title.role:  # an unnamed holder refers to an executive
             person.role = "executive"
+
+
+def _public_office(person: Mention, mentions: list[Mention]) -> None:
+    """ "Председатель Согдийской области", "head of Toguz-Toro district", "глава Национального
+    агентства по инвестициям": a head whose seat is a place or a government body holds a
+    public office (an official's), though the same word before a company is an executive's."""
+    title = person.title
+    if title is None or not title.head_by_seat or not person.seats:
+        return
+    seat = mentions[person.seats[0]]
+    if seat.type == LOCATION and seat.subtype == COUNTRY:
+        role = "head_of_state"  # "глава Узбекистана"
+    elif seat.type == LOCATION and seat.subtype in (REGION, DISTRICT, CITY):
+        role = "governor"
+    elif seat.type == LOCATION or (seat.type == ORGANIZATION and seat.subtype == GOVERNMENT):
+        role = "official"
+    else:
+        return
+    person.title = replace(title, subtype=OFFICIAL, role=role)
+    person.subtype = OFFICIAL
+    if person.role == title.role:
+        person.role = role
 
 
 def _describe(doc: Doc, person: Mention, seat: Mention) -> None:
@@ -190,16 +215,19 @@ def _seats(
     before = _before_title(doc, title_start, by_end, mentions, seat_type)
     if before is None and not seats:
         before = _possessor(doc, mentions, title_start)
-    if before is None and not seats and person.title and person.title.seat == "organization":
+    if before is None and not seats and person.title and person.title.held_in_company:
         before = _delegation_company(doc, mentions, title_start)
     if before is not None and (
         not seats
         or mentions[before].subtype == COUNTRY
-        or (person.title and person.title.seat == "organization")
+        or (person.title and person.title.held_in_company)
     ):
         seats.insert(0, before)
     allowed = _seat_types(person)
-    chosen = [s for s in seats if mentions[s].type in allowed][:2]
+    chosen = [s for s in seats if mentions[s].type in allowed]
+    if person.title is not None and person.title.head_by_seat:  # not "Turkey" (its country)
+        chosen = [s for s in chosen if mentions[s].type == ORGANIZATION] or chosen
+    chosen = chosen[:2]
     if person.title is not None and person.title.role == "governor":
         for seat in chosen:
             _as_region(mentions[seat])

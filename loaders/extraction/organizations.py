@@ -67,7 +67,7 @@ def _english_office_holders_company(doc: Doc, hits: Hits) -> list[Candidate]:
     adjuncts = language.has(Feature.NOUN_ADJUNCTS)
     out = []
     for hit in hits.get("TITLE"):
-        if getattr(hit.payload, "seat", None) != "organization":
+        if not hit.payload.held_in_company:
             continue
         before = _company_before_office(doc, hits, hit.start) if adjuncts else None
         if before is not None and hit.end < len(doc) and is_name_token(doc[hit.end]):
@@ -546,7 +546,7 @@ def _company_office_ending(hits: Hits, index: int) -> bool:
     """ "председатель правления «Узкимёсаноат»": an office held in a company before a quoted
     name makes the name that company."""
     title = hits.ending("TITLE", index)
-    return title is not None and getattr(title.payload, "seat", None) == "organization"
+    return title is not None and title.payload.held_in_company
 
 
 def _org_cue_before(lex: Lexicon, doc: Doc, hits: Hits, index: int) -> bool:

@@ -120,6 +120,10 @@ def _named_after_title(
             complement = True  # a place or a company named as the office's seat
         if i not in blocked and (is_name_token(token) or is_initial(token)):
             run_end = person_run_end(doc, i, blocked)
+            body = _body_noun_after(hits, run_end)
+            if body is not None:  # "Глава Национального агентства ...": the seat's name
+                i, complement = body, True
+                continue
             i = from_first_name(doc, i, run_end)
             adjacent = i == hit.end or (
                 doc[i - 1].text == "," and (run_end - i > 1 or looks_like_surname(doc[i].text))
@@ -156,6 +160,16 @@ def _named_after_title(
                 break
         i += 1
     return _unnamed_officer(lex, doc, hit, title)
+
+
+def _body_noun_after(hits: Hits, end: int) -> int | None:
+    """Where a body noun that follows capitalised words ends ("Национального агентства",
+    "State Committee"): the words were the body's name, not its holder's."""
+    for label in ("GOV_NOUN", "ORG_NOUN"):
+        noun = hits.starting(label, end)
+        if noun is not None:
+            return noun.end
+    return None
 
 
 def _names_a_company(doc: Doc, hits: Hits, hit: Hit) -> bool:

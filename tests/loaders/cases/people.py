@@ -253,7 +253,10 @@ IN_OTHER_WORDS = [
         "Министр энергетики Журабек Мирзамахмудов провел переговоры с главой ACWA Power Марко "
         "Арчелли.",
         "ru",
-        facts=(("MET_WITH", "Журабек Мирзамахмудов", "ACWA Power"),),
+        facts=(  # the head of the company is the one met ("глава" is a head's title)
+            ("MET_WITH", "Журабек Мирзамахмудов", "Марко Арчелли"),
+            ("HOLDS_POSITION", "Марко Арчелли", "ACWA Power"),
+        ),
     ),
     *(
         Case(
@@ -500,3 +503,63 @@ APPOSITIVE_OFFICES = [
 ]
 
 TABLES |= {"appositive offices": APPOSITIVE_OFFICES}
+
+
+# A head's title ("глава", "председатель", "руководитель", "head", "chairman", "Leiter",
+# "Vorsitzender") names whose head the person is by the seat after it: a place or a public
+# body makes an official, a company an executive, and a company named with its country keeps
+# the office in the company (Sughd, Tajik investment committee, Çalık Holding in Russian and
+# German, Tomdi district, Tajik energy ministry articles).
+HEADS_BY_SEAT = [
+    Case(
+        "Председатель Согдийской области Раджаббой Ахмадзода посетил завод.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Раджаббой Ахмадзода", "Sughd region"),),
+        entities=(("Person/official", "Radzhabboy Akhmadzoda"),),
+    ),
+    Case(
+        "Глава Государственного комитета по инвестициям Таджикистана Рустам Назаров посетил завод.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Рустам Назаров", "<Organization>"),),
+        entities=(("Person/official", "Rustam Nazarov"),),
+    ),
+    Case(
+        "Президент Узбекистана Шавкат Мирзиёев посетил Ангрен. Глава Узбекистана осмотрел завод.",
+        "ru",
+        named=(("Глава", "Shavkat Mirziyoyev"),),
+    ),
+    Case(
+        "Состоялась встреча с председателем Совета управляющих группы компаний Çalık Holding "
+        "Ахметом Чалыком.",
+        "ru",
+        facts=(("HOLDS_POSITION", "Ахметом Чалыком", "Çalık Holding"),),
+        absent=(("Location", "Sovetskoye"),),
+    ),
+    Case(
+        "Der Präsident hat die Projekte mit dem Vorsitzenden des türkischen Konzerns Calik "
+        "Holding, Ahmet Calik, diskutiert.",
+        "de",
+        facts=(("HOLDS_POSITION", "Ahmet Calik", "Çalık Holding"),),
+        forbidden=(("HOLDS_POSITION", "Ahmet Calik", "Turkey"),),
+    ),
+    Case(
+        "The event was attended by the head of Tomdi district K. Aldabergenov.",
+        "en",
+        facts=(("HOLDS_POSITION", "K. Aldabergenov", "Tomdi district"),),
+    ),
+    Case(
+        "Der Leiter der Abteilung Energiepolitik beim tadschikischen Ministerium für "
+        "Energiewirtschaft, Raschid Gulow, sagte, eine Vereinbarung sei unterzeichnet.",
+        "de",
+        facts=(("HOLDS_POSITION", "Raschid Gulow", "<Organization>"),),
+    ),
+    # capitalised words before a body's noun are the body's name, not the holder's
+    Case(
+        "Глава Национального агентства по инвестициям Равшанбек Сабиров посетил фабрику.",
+        "ru",
+        absent=(("Person", "Natsionalnogo"),),
+        entities=(("Person", "Ravshanbek Sabirov"),),
+    ),
+]
+
+TABLES |= {"heads by seat": HEADS_BY_SEAT}
