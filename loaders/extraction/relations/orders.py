@@ -4,6 +4,7 @@ investments said with a verb (INVESTS_IN)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.kinds import COUNTRY, LOCATION, MEDIA, ORGANIZATION, PERSON, PLANT
@@ -12,6 +13,7 @@ from loaders.extraction.packs import Feature
 from loaders.extraction.relations.reading import (
     DISCOURSE,
     SENTENCE,
+    Evidence,
     Proposal,
     Reading,
     Sentence,
@@ -22,9 +24,11 @@ from loaders.extraction.relations.registry import strategy
 
 @strategy("investments")
 def investments(r: Reading, s: Sentence) -> Iterator[Proposal]:
-    """ "X will invest $Y in ...", "die Regierung soll das Projekt mit 25 Prozent
-    subventionieren", "Правительство будет субсидировать до 20 процентов": an investor said
-    to invest, finance or subsidise. "With an investment of $X" is the plant's own figure,
+    """ "X will invest $Y in ...", "financed through a loan from the X Fund", "die Regierung
+    soll das Projekt mit 25 Prozent subventionieren", "Правительство будет субсидировать до 20
+    процентов": an investor, or a lender named after the loan or support it gives, said to
+    invest, finance or subsidise a plant of the sentence, the plant told of just before, or a
+    place ("investiert in Kasachstan"). "With an investment of $X" is the plant's own figure,
     and allocating (land, a site) is an investment only with an amount."""
     inside_plants = {
         t for i in r.typed(s, PLANT) for t in range(r.mentions[i].start, r.mentions[i].end)
@@ -35,27 +39,83 @@ def investments(r: Reading, s: Sentence) -> Iterator[Proposal]:
         amount = r.pack.patterns.amount.search(r.doc[trigger : s.span.end].text)
         if amount is None and r.words.needs_amount.matches(r.doc[trigger].lower_):
             continue
-        sources = [
-            i
-            for i in s.mentions
-            if r.mentions[i].start < trigger
-            and r.mentions[i].type in (ORGANIZATION, PERSON)
-            and r.mentions[i].subtype != MEDIA
-            and not r.is_seat(i, s)
-        ]
-        plants = r.typed(s, PLANT)
-        after = [i for i in plants if r.mentions[i].start > trigger]
-        if not sources or not plants:
+        sources = (
+            _lenders(r, s, trigger)
+            or [
+                i
+                for i in s.mentions
+                if r.mentions[i].start < trigger
+                and r.mentions[i].type in (ORGANIZATION, PERSON)
+                and r.mentions[i].subtype != MEDIA
+                and not r.is_seat(i, s)
+            ][-1:]
+        )
+        invested = _invested_in(r, s, trigger)
+        if not sources or invested is None:
             continue
         properties = {"amount": amount.group(0)} if amount else {}
-        target = (after or plants)[0]
-        yield propose(
-            RelationType.INVESTS_IN,
-            r.ent(sources[-1]),
-            r.ent(target),
-            SENTENCE,
-            **properties,
-        )
+        target, evidence = invested
+        for source in sources:
+            yield propose(RelationType.INVESTS_IN, r.ent(source), target, evidence, **properties)
+
+
+def _lenders(r: Reading, s: Sentence, trigger: int) -> list[int]:
+    """The organization named right after a noun of lent or granted money ("a loan from
+    the Kyrgyz-Russian Development Fund", "Darlehen der Europäischen Bank", "при поддержке
+    фонда"), or after "by" following the verb ("financed by the Government and the IsDB"),
+    with the organizations listed after it."""
+    lenders = [
+        i
+        for i in s.mentions
+        if r.mentions[i].type == ORGANIZATION
+        and r.mentions[i].subtype != MEDIA
+        and not r.mentions[i].weak
+    ]
+    for k, i in enumerate(lenders):
+        start = r.mentions[i].start
+        before = [w for w in r.words_before(start, 4) if w not in r.words.articles]
+        lent = any(r.words.lending.matches(word) for word in before[-3:])
+        agent = 0 < start - trigger <= 3 and bool(before) and before[-1] in r.words.by
+        if lent or agent:
+            return [i, *_listed_after(r, lenders[k:])]
+    return []
+
+
+def _listed_after(r: Reading, organizations: list[int]) -> list[int]:
+    """The organizations that follow the first of a list, joined by "and" or commas."""
+    out = []
+    for previous, current in pairwise(organizations):
+        gap = r.doc[r.mentions[previous].end : r.mentions[current].start]
+        if not all(
+            t.text == "," or t.lower_ in r.words.articles or t.lower_ in r.words.coordinator
+            for t in gap
+        ):
+            break
+        out.append(current)
+    return out
+
+
+def _invested_in(r: Reading, s: Sentence, trigger: int) -> tuple[int, Evidence] | None:
+    """What the money goes into: a plant of the sentence (the first after the verb), else
+    a place named with "in" after it, else the plant told of in the sentence before."""
+    plants = [i for i in r.typed(s, PLANT) if not r.mentions[i].features.another]
+    if plants:
+        after = [i for i in plants if r.mentions[i].start > trigger]
+        return r.ent((after or plants)[0]), SENTENCE
+    for i in r.typed(s, LOCATION):
+        mention = r.mentions[i]
+        following = r.doc[mention.end].lower_ if mention.end < len(r.doc) else ""
+        if (
+            mention.start > trigger
+            and not mention.weak
+            and r.word_before(i, r.words.in_, 1)
+            and following not in r.words.possessive_clitic  # "in Shymkent's Chimpharm"
+        ):
+            return mention.entity, SENTENCE
+    recent = s.discourse.last_plant
+    if recent is not None and s.index - recent[1] <= 1:
+        return recent[0], DISCOURSE
+    return None
 
 
 @strategy("country_investors")

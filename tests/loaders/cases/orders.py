@@ -182,3 +182,65 @@ COUNTRY_INVESTORS = [
 ]
 
 TABLES |= {"country investors": COUNTRY_INVESTORS}
+
+
+# A lender named after the loan, grant or support it gives ("a loan from X", "Darlehen der
+# X", "при поддержке фонда"), or the agent of "financed by" with the bodies listed after it,
+# invests in the plant of the sentence or the one told of just before; money put "in" a
+# place goes to the place (Dordoi, Saran, Marzich, IQF Chui, Reina Kench, Polpharma, Minessi
+# articles, in three languages).
+LENDERS = [
+    Case(
+        "The Dordoi meat processing plant in Balykchy was financed through a loan from the "
+        "Kyrgyz-Russian Development Fund.",
+        "en",
+        facts=(("INVESTS_IN", "Russian-Kyrgyz Development Fund", "<Plant>"),),
+        forbidden=(("INVESTS_IN", "Dordoi", "*"),),
+    ),
+    Case(
+        "Construction of the Marzich hydroelectric power plant has been financed by the "
+        "Government of Tajikistan and the Islamic Development Bank (IsDB).",
+        "en",
+        facts=(
+            ("INVESTS_IN", "Government of Tajikistan", "<Plant>"),
+            ("INVESTS_IN", "Islamic Development Bank", "<Plant>"),
+        ),
+    ),
+    Case(
+        "Das Solarkraftwerk in Saran wurde zur Hälfte mit einem Darlehen der Europäischen Bank "
+        "für Wiederaufbau und Entwicklung finanziert.",
+        "de",
+        facts=(("INVESTS_IN", "EBRD", "<Plant>"),),
+    ),
+    Case(
+        "Завод открыт в Бишкеке. Часть средств выделена со стороны ОАО «Айыл банк» в размере "
+        "36 млн сомов.",
+        "ru",
+        facts=(("INVESTS_IN", "Айыл банк", "<Plant>"),),
+    ),
+    Case(
+        "Polpharma Group will invest $50 million in Kazakhstan.",
+        "en",
+        facts=(("INVESTS_IN", "Polpharma Group", "Kazakhstan"),),
+    ),
+    Case(
+        "Турецкая компания Minessi A.S вложит $500 млн в Узбекистан.",
+        "ru",
+        facts=(("INVESTS_IN", "Minessi A.S", "Uzbekistan"),),
+    ),
+    # a place that owns what follows is not where the money goes
+    Case(
+        "Polpharma Group has already invested more than $130 million in Shymkent’s Chimpharm.",
+        "en",
+        forbidden=(("INVESTS_IN", "*", "Shymkent"),),
+    ),
+    # "fördern" without an amount is promoting, not funding
+    Case(
+        "Das Wasserkraftwerk Rogun wurde eröffnet. Der Damm soll auch das Ansehen von Präsident "
+        "Emomali Rachmon fördern.",
+        "de",
+        forbidden=(("INVESTS_IN", "*", "*"),),
+    ),
+]
+
+TABLES |= {"lenders": LENDERS}
