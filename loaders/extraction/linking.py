@@ -137,8 +137,8 @@ def _company_office(person: Mention, mentions: list[Mention]) -> None:
 
 
 def _public_office(person: Mention, mentions: list[Mention]) -> None:
-    """ "Председатель Согдийской области", "head of Toguz-Toro district", "глава Национального
-    агентства по инвестициям": a head whose seat is a place or a government body holds a
+    """ "Председатель Согдийской области", "head of Tomdi district", "Глава Государственного
+    комитета по инвестициям": a head whose seat is a place or a government body holds a
     public office (an official's), though the same word before a company is an executive's."""
     title = person.title
     if title is None or not title.head_by_seat or not person.seats:
