@@ -134,11 +134,11 @@ def test_eval_reports_a_failing_scorer(tmp_path: Path) -> None:
 
 def test_eval_compares_rules_only_the_default_and_every_model(tmp_path: Path) -> None:
     """`kg eval --models compare` on a real article where natasha (on by default for Russian)
-    finds the foreign partner of a talk the rules miss: three columns, Russian higher with
+    finds a fact the rules miss (Asil dairy, Istaravshan): three columns, Russian higher with
     the default than with rules only."""
     if not SCORER.is_file():
         pytest.skip(f"the shared scorer is not at {SCORER}")
-    article = "ru-kz-textiles-xinjiang-lihua-turkistan.json"
+    article = "ru-tj-food-asil-istaravshan-dairy.json"
     folder = gold(tmp_path / "gold", article, (ROOT / "corpus" / "news" / article).read_text())
     result = kg("eval", str(folder), "--scorer", str(SCORER), "--models", "compare", timeout=600)
     assert result.returncode == 0, result.stderr

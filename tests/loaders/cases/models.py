@@ -37,11 +37,12 @@ UNKNOWN_OWNERS = [
     ),
 ]
 
-# A foreign name in an oblique case after a title ("с главой X Чжаном Цихаем"): the rules'
-# person patterns want a known first name; the model's NER takes it, and the talk is with him.
+# A foreign name in an oblique case after a role noun that is no title ("с представителем X
+# Чжаном Цихаем"): the rules' person patterns want a known first name or a title; the model's
+# NER takes it, and the talk is with him.
 FOREIGN_PEOPLE = [
-    Case(  # centrasia.org, talks on a cotton cluster
-        "Олжас Бектенов обсудил с главой Xinjiang Lihua Чжаном Цихаем создание "
+    Case(  # after centrasia.org, talks on a cotton cluster
+        "Олжас Бектенов обсудил с представителем Xinjiang Lihua Чжаном Цихаем создание "
         "хлопково-текстильного кластера.",
         "ru",
         facts=(("MET_WITH", "Олжас Бектенов", "Чжаном Цихаем"),),
