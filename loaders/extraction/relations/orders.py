@@ -4,7 +4,6 @@ investments said with a verb (INVESTS_IN)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 
 from graph_schema.vocabulary import RelationType
 from loaders.extraction.kinds import COUNTRY, LOCATION, MEDIA, ORGANIZATION, PERSON, PLANT
@@ -77,22 +76,13 @@ def _lenders(r: Reading, s: Sentence, trigger: int) -> list[int]:
         lent = any(r.words.lending.matches(word) for word in before[-3:])
         agent = 0 < start - trigger <= 3 and bool(before) and before[-1] in r.words.by
         if lent or agent:
-            return [i, *_listed_after(r, lenders[k:])]
+            listed = [i]
+            for following in lenders[k + 1 :]:
+                if not r.listed_together(listed[-1], following):
+                    break
+                listed.append(following)
+            return listed
     return []
-
-
-def _listed_after(r: Reading, organizations: list[int]) -> list[int]:
-    """The organizations that follow the first of a list, joined by "and" or commas."""
-    out = []
-    for previous, current in pairwise(organizations):
-        gap = r.doc[r.mentions[previous].end : r.mentions[current].start]
-        if not all(
-            t.text == "," or t.lower_ in r.words.articles or t.lower_ in r.words.coordinator
-            for t in gap
-        ):
-            break
-        out.append(current)
-    return out
 
 
 def _invested_in(r: Reading, s: Sentence, trigger: int) -> tuple[int, Evidence] | None:

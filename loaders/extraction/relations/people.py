@@ -415,10 +415,7 @@ def _conjoined(r: Reading, people: list[int]) -> list[int]:
         return []
     out = [people[-1]]
     for i in reversed(people[:-1]):
-        between = r.doc[r.mentions[i].end : r.mentions[out[-1]].start]
-        if not 0 < len(between) <= 2 or any(
-            t.text != "," and t.lower_ not in r.words.coordinator for t in between
-        ):
+        if not r.listed_together(i, out[-1]):
             break
         out.append(i)
     return out

@@ -196,6 +196,15 @@ class Reading:
             position = self.mentions[i].end
         return out
 
+    def listed_together(self, first: int, second: int) -> bool:
+        """Two mentions, the first earlier, with only a comma, "and" or an article between
+        them ("Emomali Rahmon and Rustam Emomali", "the Government and the IsDB")."""
+        gap = self.doc[self.mentions[first].end : self.mentions[second].start]
+        return 0 < len(gap) <= 3 and all(
+            t.text == "," or t.lower_ in self.words.coordinator or t.lower_ in self.words.articles
+            for t in gap
+        )
+
     def adjective_place(self, index: int) -> bool:
         """A country adjective ("Uzbek", "Japanese") at this token."""
         return index in self.adjective_tokens
