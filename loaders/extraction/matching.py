@@ -72,7 +72,14 @@ class GazetteerMatcher:
             split = {HYPHEN.sub(" - ", f): table[f] for f in forms if HYPHEN.search(f)}
             table = {**split, **table}
             forms = list(table)
-        docs = list(cast(Tokenizer, nlp.tokenizer).pipe(forms))
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
+        docs = list(tokenizer.pipe(forms))
+        # a capitalised abbreviation is one token ("A.S.", "Co."), its lower-case form may be
+        # two ("a.s", "."): the text is matched in the way capitals cut it too
+        dotted = [f for f in forms if "." in f]
+        for form, doc in zip(dotted, tokenizer.pipe(f.upper() for f in dotted), strict=True):
+            docs.append(doc)
+            forms.append(form)
         lookup = self.payloads.setdefault(label, {})
         for form, doc in zip(forms, docs, strict=True):
             lookup.setdefault(_key(t.lower_ for t in doc), table[form])

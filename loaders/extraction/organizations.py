@@ -36,7 +36,7 @@ from loaders.extraction.names import (
     name_run,
     org_name_token,
 )
-from loaders.extraction.packs import Feature, WordSet, pack, words_of
+from loaders.extraction.packs import Feature, FunctionWords, WordSet, pack, words_of
 from loaders.extraction.plants import is_plant_word
 from loaders.extraction.portfolios import portfolio_at
 from loaders.extraction.tokens import (
@@ -109,7 +109,7 @@ def known(hits: Hits) -> list[Candidate]:
     return out
 
 
-def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
+def _known_widened(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Daewoo Bus", "Hyundai Trans Kazakhstan", "BYD Uzbekistan": a known maker's name that
     goes on with a company word or a country is the longer name of a company of its own (a
     subsidiary, a division); the known short form stays for where the text uses it alone.
@@ -148,6 +148,8 @@ def _known_widened(doc: Doc, hits: Hits) -> list[Candidate]:
             and not any(hits.covering("PLANT_WORD", j) for j in range(hit.end, end))
             and not _models_told_of(doc, hit.start, end)
         )
+        if company_word:
+            end = _legal_form_tail(lex, doc, hits, end)  # "... Holding Limited"
         if company_word or national or bare:
             entry = hit.payload
             mention = Mention(
@@ -610,7 +612,9 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Zhongwang Group", "Claas KGaA", "UzAuto Motors": a name run ending in a legal form."""
     out = []
     for hit in hits.get("ORG_SUFFIX"):
-        last = doc[hit.end - 1]
+        # the last word ("Co ." where the tokenizer cuts the point off)
+        alpha = [i for i in range(hit.start, hit.end) if doc[i].is_alpha] or [hit.end - 1]
+        last = doc[alpha[-1]]
         if not (is_capitalised(last) or last.text.isupper()):
             continue
         if (
@@ -619,15 +623,19 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             and is_capitalised(doc[hit.end])
         ):
             continue  # "Samarkand Automobile Plant" is a plant's name
-        start = hit.start
-        while (
-            start > 0
-            and start - hit.start > -MAX_NAME_TOKENS
-            and org_name_token(doc[start - 1])
-            and not _cue_word(lex, doc, hits, start - 1)
-            and not _describing_country(lex, doc, hits, start - 1)
-        ):
-            start -= 1  # "der Firma Kant Cement": the name starts after the company noun
+        start, words = hit.start, 0
+        while start > 0 and words < MAX_NAME_TOKENS:
+            words += 1
+            if _bracketed_designator(doc, hits, start):
+                start -= 3  # "Xinjiang Lihua (Group) Co. Ltd.": the bracket is in the name
+            elif (
+                org_name_token(doc[start - 1])
+                and not _cue_word(lex, doc, hits, start - 1)
+                and not _describing_country(lex, doc, hits, start - 1)
+            ):
+                start -= 1  # "der Firma Kant Cement": the name starts after the company noun
+            else:
+                break
         if all(hits.covering("ORG_PREFIX", j) for j in range(start, hit.end)):
             continue  # "Closed Joint-Stock Company «X»": a legal form in words, the name follows
         unlinked = start
@@ -641,7 +649,9 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if start > 0 and doc[start - 1].is_sent_start and hits.covering("PLACE", start - 1):
             start -= 1  # "China National Machinery Industry Corporation" opening a sentence
-        end = _legal_form_after_comma(lex, doc, hit.end)
+        end = _legal_form_tail(lex, doc, hits, hit.end)
+        if doc[end - 1].text == "." and end - 1 > hit.start:
+            end -= 1  # "Inc ." at a sentence's end: the point is the sentence's
         place = hits.starting("PLACE", end + 1) if end + 1 < len(doc) else None
         if (
             doc[hit.start].lower_ in lex.pack.words.of_place_heads
@@ -689,7 +699,8 @@ def _linked_name_start(lex: Lexicon, doc: Doc, hits: Hits, start: int, suffix: i
         link, before = doc[start - 1], doc[start - 2]
         possessive = link.lower_ in fw.possessive_clitic
         if tail == start or (
-            not possessive and (link.lower_ not in fw.name_links or tail - start > 1)
+            not possessive
+            and (link.lower_ not in fw.name_links or not _one_part(doc, fw, start, tail))
         ):
             break  # "the Period of Industrial Development": no name word before the suffix
         if not _plain_name_word(lex, doc, hits, start - 2, "ORG", "PLANT_WORD") or (
@@ -714,6 +725,12 @@ def _linked_name_start(lex: Lexicon, doc: Doc, hits: Hits, start: int, suffix: i
     return start
 
 
+def _one_part(doc: Doc, fw: FunctionWords, start: int, tail: int) -> bool:
+    """The words after a link are one part of a long name: one word, or fields of activity
+    only ("ve Dis Ticaret A.S.")."""
+    return tail - start == 1 or all(doc[i].lower_ in fw.name_fields for i in range(start, tail))
+
+
 def _plain_name_word(lex: Lexicon, doc: Doc, hits: Hits, index: int, *others: str) -> bool:
     return (
         org_name_token(doc[index])
@@ -722,14 +739,34 @@ def _plain_name_word(lex: Lexicon, doc: Doc, hits: Hits, index: int, *others: st
     )
 
 
-def _legal_form_after_comma(lex: Lexicon, doc: Doc, end: int) -> int:
-    """ "Construction Co., Ltd.": a second legal form after a comma is part of the name."""
-    if (
-        end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].lower_.rstrip(".") in (lex.pack.words.legal_forms)
-    ):
-        return end + 2
+def _bracketed_designator(doc: Doc, hits: Hits, start: int) -> bool:
+    """ "(Group)" just before `start`, after a name word: a designator the company writes in
+    brackets inside its name."""
+    return (
+        start >= 4
+        and doc[start - 1].text == ")"
+        and doc[start - 3].text == "("
+        and bool(hits.covering("ORG_SUFFIX", start - 2))
+        and org_name_token(doc[start - 4])
+    )
+
+
+def _legal_form_tail(lex: Lexicon, doc: Doc, hits: Hits, end: int) -> int:
+    """Where a name ends that goes on in further legal forms: "Construction Co., Ltd.",
+    "Investment Holding Limited", "Walldorf GmbH & Co. KG", "Petrokimya Ltd. Sti.", "Yatirim ve
+    Dis Ticaret A.S." (a comma or "&" may stand between two of them)."""
+    legal = lex.pack.words.legal_forms
+    while end < len(doc):
+        at = end + 1 if doc[end].text in (",", "&") else end
+        if at >= len(doc) or not (is_capitalised(doc[at]) or doc[at].text.isupper()):
+            break
+        form = hits.starting("ORG_SUFFIX", at)
+        if form is not None and form.end - form.start > 1:
+            end = form.end  # "A. S.", "Anonim Şirketi", "Co. Ltd"
+        elif doc[at].lower_.rstrip(".") in legal:
+            end = at + 1
+        else:
+            break
     return end
 
 
@@ -1024,7 +1061,7 @@ def _initials_start(doc: Doc, end: int, acronym: str, links: WordSet) -> int | N
 # the organization rules, by the name the pipeline config lists them under (mentions.py)
 ORGANIZATION_RULES: dict[str, CandidateRule] = {
     "known_organizations": lambda lex, doc, hits: known(hits),
-    "known_widened": lambda lex, doc, hits: _known_widened(doc, hits),
+    "known_widened": _known_widened,
     "owner_after_plant_noun": lambda lex, doc, hits: _owner_after_plant_noun(doc, hits),
     "latin_in_russian": lambda lex, doc, hits: _latin_in_russian(doc, hits),
     "partners_together": lambda lex, doc, hits: _partners_together(doc, hits),

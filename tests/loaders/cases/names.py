@@ -142,14 +142,14 @@ LINKED_OFFICIAL_NAMES = [
     Case(
         "Den Vertrag unterzeichneten Tashkimyo und Rota Technologies Inc. in Taschkent.",
         "de",
-        forms=(("Organization/company", "Rota Technologies"),),
-        absent=(("Organization", "Tashkimyo und Rota Technologies"),),
+        forms=(("Organization/company", "Rota Technologies Inc."),),
+        absent=(("Organization", "Tashkimyo und Rota Technologies Inc."),),
     ),
     Case(
         "The deal was signed by Navoiyazot and Kemet Industries Ltd. on Friday.",
         "en",
-        forms=(("Organization/company", "Kemet Industries"),),
-        absent=(("Organization", "Navoiyazot and Kemet Industries"),),
+        forms=(("Organization/company", "Kemet Industries Ltd."),),
+        absent=(("Organization", "Navoiyazot and Kemet Industries Ltd."),),
     ),
     Case(
         "Officials of the Zarafshan Import and Export Corporation arrived in Samarkand.",
@@ -177,8 +177,8 @@ LINKED_OFFICIAL_NAMES = [
         "The contract was signed between the Directorate for Construction of Cement Plant and "
         "Poly Technologies Inc.",
         "en",
-        forms=(("Organization/company", "Poly Technologies"),),
-        absent=(("Organization", "Cement Plant and Poly Technologies"),),
+        forms=(("Organization/company", "Poly Technologies Inc."),),
+        absent=(("Organization", "Cement Plant and Poly Technologies Inc."),),
     ),
     Case(
         "The years 2022-2026 were declared the Period of Industrial Development.",
@@ -196,6 +196,75 @@ LINKED_OFFICIAL_NAMES = [
 ]
 
 TABLES |= {"linked official names": LINKED_OFFICIAL_NAMES}
+
+# A company's name goes on in further legal forms, with a comma or "&" between them or none
+# ("Holding Limited", "GmbH & Co. KG", "Co., Ltd.", "Anonim Şirketi"), over a designator it writes
+# in brackets ("(Group) Co., Ltd."), and over the Turkish "ve" between fields of activity
+# ("Sanayi ve Ticaret A.S."); English and Turkish names stand so in articles of every
+# language. A capitalised abbreviation ("A.S.", "Co.") is one token where its lower-case
+# form is two, and is matched either way.
+LEGAL_FORM_CHAINS = [
+    *(
+        Case(text, lang, entities=(("Organization/company", name),))
+        for text, lang, name in [
+            (
+                "He met the head of Sinopec Overseas Investment Holding Limited in Atyrau.",
+                "en",
+                "Sinopec Overseas Investment Holding Limited",
+            ),
+            (
+                "The plant was built by John Deere Walldorf GmbH & Co. KG near Tashkent.",
+                "en",
+                "John Deere Walldorf GmbH & Co. KG",
+            ),
+            (
+                "Investors from Xinjiang Lihua (Group) Co. Ltd. plan a cotton cluster.",
+                "en",
+                "Xinjiang Lihua (Group) Co. Ltd.",
+            ),
+            (
+                "Он встретился с руководством компании Xinjiang Lihua (Group) Co., Ltd. в Астане.",
+                "ru",
+                "Xinjiang Lihua (Group) Co., Ltd",  # the point is the tokenizer's
+            ),
+            (
+                "Den Vertrag unterschrieb China Nonferrous Metal Industry's Foreign Engineering "
+                "and Construction Co., Ltd. in Almaty.",
+                "de",
+                "China Nonferrous Metal Industry's Foreign Engineering and Construction Co., Ltd",
+            ),
+            (
+                "Контракт получила China Nonferrous Metal Industry’s Foreign Engineering and "
+                "Construction Co., Ltd. в Алматы.",
+                "ru",
+                "China Nonferrous Metal Industry’s Foreign Engineering and Construction Co., Ltd",
+            ),
+            (
+                "The complex will be built by Gap Inşaat Yatirim ve Dis Ticaret A.S. in Balkan.",
+                "en",
+                "Gap Inşaat Yatirim ve Dis Ticaret A.S.",
+            ),
+            (
+                "The power plant will be built by Calik Enerji Sanayi ve Ticaret A.S, a Turkish "
+                "contractor.",
+                "en",
+                "Calik Enerji Sanayi ve Ticaret A.S",
+            ),
+            (
+                "Контракт подписан с Kuzey Yapi Sanayi ve Ticaret Anonim Şirketi на строительство.",
+                "ru",
+                "Kuzey Yapi Sanayi ve Ticaret Anonim Şirketi",
+            ),
+        ]
+    ),
+    Case(  # a legal form alone is no company of its own
+        "He met the head of Sinopec Overseas Investment Holding Limited in Atyrau.",
+        "en",
+        absent=(("Organization", "Limited"),),
+    ),
+]
+
+TABLES |= {"legal-form chains": LEGAL_FORM_CHAINS}
 
 # A name unknown to the gazetteer with no company word is a company by where it stands:
 # listed with a company (conjuncts share their kind), in a list after "N companies:", or

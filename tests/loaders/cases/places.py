@@ -193,7 +193,7 @@ HOMES = [
             (
                 "The contract was signed with Poly Technologies Inc. (China) in August 2014.",
                 "en",
-                [("Poly Technologies", "China")],
+                [("Poly Technologies Inc.", "China")],
             ),
             (
                 "Neben dem Petrochemiekonzern Sibur (Moskau / Russland) ist Sinopec (Peking / "
