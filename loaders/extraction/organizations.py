@@ -625,10 +625,11 @@ def _before_legal_form(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             continue  # "Samarkand Automobile Plant" is a plant's name
         start, words = hit.start, 0
         while start > 0 and words < MAX_NAME_TOKENS:
-            words += 1
             if _bracketed_designator(doc, hits, start):
                 start -= 3  # "Xinjiang Lihua (Group) Co. Ltd.": the bracket is in the name
-            elif (
+                continue  # and no word of its own
+            words += 1
+            if (
                 org_name_token(doc[start - 1])
                 and not _cue_word(lex, doc, hits, start - 1)
                 and not _describing_country(lex, doc, hits, start - 1)

@@ -222,6 +222,11 @@ LEGAL_FORM_CHAINS = [
                 "en",
                 "Xinjiang Lihua (Group) Co. Ltd.",
             ),
+            (  # the bracket is no word of the name: a country still opens it
+                "It will be built by China Huadian Heavy Machinery (Group) Co. Ltd. in Navoi.",
+                "en",
+                "China Huadian Heavy Machinery (Group) Co. Ltd.",
+            ),
             (
                 "Он встретился с руководством компании Xinjiang Lihua (Group) Co., Ltd. в Астане.",
                 "ru",
