@@ -35,7 +35,7 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
             continue
         if hits.starting("PLACE", hit.end) or hits.starting("ORG", hit.end):
             continue
-        end = _name_after(doc, hit.end)
+        end = _name_after(doc, hits, hit.end)
         if end > hit.end and subtype in (OTHER, DISTRICT, CITY):
             mention = Mention(hit.start, end, LOCATION, subtype, source=Source.DESIGNATED)
             mention.name = doc[hit.end : end].text  # "Dorf Shursuv" is Shursuv
@@ -50,11 +50,19 @@ def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     return out
 
 
-def _name_after(doc: Doc, start: int) -> int:
+def _name_after(doc: Doc, hits: Hits, start: int) -> int:
     """Where the unknown name after a place word ends: up to two name words, each may be
-    hyphenated ("Dorf Shursuv", "the city of Istiklol", "Dorf AK-Bashat")."""
+    hyphenated ("Dorf Shursuv", "the city of Istiklol", "Dorf AK-Bashat"); a second word that
+    a place word follows names that place where case endings tie adjective and place word
+    ("селе Элок Файзабадского района")."""
     end, words = start, 0
-    while end < len(doc) and words < 2 and is_name_token(doc[end]):
+    chained = pack(doc.lang_).has(Feature.CASE_MORPHOLOGY)
+    while (
+        end < len(doc)
+        and words < 2
+        and is_name_token(doc[end])
+        and not (words and chained and _named_by_place_word_after(hits, end))
+    ):
         end += 1
         words += 1
         while (
@@ -66,6 +74,11 @@ def _name_after(doc: Doc, start: int) -> int:
         ):
             end += 2
     return end
+
+
+def _named_by_place_word_after(hits: Hits, index: int) -> bool:
+    after = hits.starting("PLACE_DESIGNATOR", index + 1)
+    return after is not None and after.payload[1] in ("after", "both")
 
 
 # the place words after an unknown name that make it a place of their kind ("the Ismoili
@@ -97,18 +110,27 @@ def _names_before_place_words(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
 
 def _unknown_name_before(doc: Doc, hits: Hits, end: int) -> int | None:
     """Where the run of up to three name words before `end` starts, when no known place,
-    organisation or sentence start is among them."""
+    organisation or sentence start is among them; where case endings tie adjective and place
+    word, the name of a town or village its own place word introduces is not among them
+    ("селе Элок Файзабадского района")."""
     start = end
     sentence_start = sentence_of(doc, end - 1).start
+    chained = pack(doc.lang_).has(Feature.CASE_MORPHOLOGY)
     while (
         start > sentence_start + 1
         and end - start < _MAX_NAME_WORDS
         and is_name_token(doc[start - 1])
         and not hits.covering("PLACE", start - 1)
         and not hits.covering("ORG", start - 1)
+        and not (chained and _named_by_settlement_word(hits, start - 1))
     ):
         start -= 1
     return start if start < end else None
+
+
+def _named_by_settlement_word(hits: Hits, index: int) -> bool:
+    before = hits.ending("PLACE_DESIGNATOR", index)
+    return before is not None and before.payload in ((OTHER, "before"), (CITY, "before"))
 
 
 def _noun_with_article(doc: Doc, hit: Hit) -> bool:

@@ -75,6 +75,27 @@ def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
             yield propose(RelationType.LOCATED_IN, mb.entity, ma.entity, SENTENCE)
     yield from _places_in_larger(r, places)
     yield from _possessive_places(r, places)
+    yield from _before_designated_place(r, places)
+
+
+def _before_designated_place(r: Reading, places: list[int]) -> Iterator[Proposal]:
+    """ "районе Исмоили Сомони города Душанбе": a place word standing alone right before a
+    known place is that place's; with case morphology, the place just before the place word
+    lies in it as in a genitive chain."""
+    if not r.has(Feature.CASE_MORPHOLOGY):
+        return
+    for a, word, b in zip(places, places[1:], places[2:], strict=False):
+        ma, mw, mb = r.mentions[a], r.mentions[word], r.mentions[b]
+        if (
+            mw.weak
+            and mw.role is not None
+            and ma.end == mw.start
+            and mw.end == mb.start
+            and not ma.weak
+            and not mb.weak
+            and lies_within(ma, mb)
+        ):
+            yield propose(RelationType.LOCATED_IN, ma.entity, mb.entity, STRUCTURAL)
 
 
 def _places_in_larger(r: Reading, places: list[int]) -> Iterator[Proposal]:

@@ -455,6 +455,38 @@ PLACE_CHAINS = [
 
 TABLES |= {"place chains": PLACE_CHAINS}
 
+# Russian names a settlement with its place word before it and its district with an
+# adjective and a place word after it, one after the other ("в селе Элок Файзабадского
+# района", "в поселке Гвардейский Кордайского района"): the village's name is its one word,
+# and the adjective names the district it lies in. A place word standing alone right before
+# a known place is that place's ("в районе Исмоили Сомони города Душанбе"): the district
+# before it lies in it.
+SETTLEMENTS_IN_DISTRICTS = [
+    *(
+        Case(text, "ru", facts=(("LOCATED_IN", village, district),))
+        for text, village, district in [
+            (
+                "Несколько лет назад в селе Элок Файзабадского района построили молочный пункт.",
+                "Элок",
+                "Fayzabad district",
+            ),
+            (
+                "Министр прибыл с рабочим визитом в поселок Гвардейский Кордайского района.",
+                "Гвардейский",
+                "Korday district",
+            ),
+            (
+                "Президент заложил камень в фундамент предприятия в районе Исмоили Сомони города "
+                "Душанбе.",
+                "Исмоили Сомони",
+                "Dushanbe",
+            ),
+        ]
+    ),
+]
+
+TABLES |= {"settlements in districts": SETTLEMENTS_IN_DISTRICTS}
+
 # An unknown name after a place word that precedes it ("the city of", "Dorf", "в городе") is
 # a place of that kind, hyphenated names whole; "X of Y district": X lies in the district.
 TOWNS_AFTER_PLACE_WORDS = [
