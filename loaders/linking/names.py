@@ -184,6 +184,40 @@ def acronym(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+# words an acronym skips ("Mining and Metallurgical Combine" -> MMC), in the scripts names
+# are written in
+_ACRONYM_SKIPS = frozenset({"and", "of", "und", "der", "des", "и"})
+
+
+def tail_acronyms(form: str) -> frozenset[str]:
+    """ "Almalyk MMC" and "Almalyk Mining and Metallurgical Combine" both give
+    "almalyk:mmc": a name's first word or two, and the rest as an acronym, whether the form
+    writes the acronym (an upper-case last word) or its words."""
+    written = written_tail_acronym(form)
+    return spelled_tail_acronyms(form) | ({written} if written else set())
+
+
+def written_tail_acronym(form: str) -> str | None:
+    """ "Almalyk MMC" -> "almalyk:mmc" (a legal form such as "LLP" is no such acronym)."""
+    words, written = core(form).split(), form.split()
+    if len(words) >= 2 and looks_like_acronym(written[-1]) and fold(written[-1]) == words[-1]:
+        return f"{' '.join(words[:-1])}:{words[-1]}"
+    return None
+
+
+def spelled_tail_acronyms(form: str) -> frozenset[str]:
+    """ "Almalyk Mining and Metallurgical Combine" -> "almalyk:mmc", "almalyk mining:mc"; a
+    company word counts as a letter of the acronym or not ("Navoi Mining and Metallurgical
+    Company": "navoi:mmc" and "navoi:mm")."""
+    out = set()
+    for words in (core(form).split(), re.sub(r"[^\w\s]", " ", fold(form)).split()):
+        for lead in (1, 2):
+            tail = [w for w in words[lead:] if w not in _ACRONYM_SKIPS]
+            if len(tail) >= 2:
+                out.add(f"{' '.join(words[:lead])}:{''.join(w[0] for w in tail)}")
+    return frozenset(out)
+
+
 def looks_like_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return 2 <= len(letters) <= 6 and form.upper() == form and " " not in form.strip()

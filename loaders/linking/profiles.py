@@ -17,6 +17,7 @@ from loaders.linking.names import (
     name_skeleton,
     plant_residue,
     skeleton,
+    tail_acronyms,
 )
 from loaders.linking.places import is_country
 from loaders.linking.products import product_kinds
@@ -66,6 +67,7 @@ def blocking_keys(p: Profile) -> frozenset[str]:
         short = acronym(p.name)
         if short and len(short) >= 2:
             keys.add(f"o:a:{short}")
+        keys |= {f"o:t:{key}" for form in p.forms for key in tail_acronyms(form)}
     elif p.type is EntityType.LOCATION:
         if p.geonames_id is None and not p.iso:
             keys |= {f"l:{p.subtype or ''}:{place_core(f)}" for f in p.forms if place_core(f)}

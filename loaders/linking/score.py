@@ -23,6 +23,8 @@ from loaders.linking.names import (
     plant_residue,
     similarity,
     skeleton,
+    spelled_tail_acronyms,
+    written_tail_acronym,
 )
 from loaders.linking.places import is_country, narrowest, places_relation
 from loaders.linking.products import products_fit
@@ -123,12 +125,24 @@ def _organization(incoming: Profile, known: Profile) -> Match | None:
         return Match(0.85, "a known alias")
     if {name_skeleton(c) for c in cores_in} & {name_skeleton(c) for c in cores_known}:
         return Match(0.85, "same name in another script or spelling")
+    if _written_acronym(incoming) & _spelled_acronym(known) or _written_acronym(
+        known
+    ) & _spelled_acronym(incoming):
+        return Match(0.85, "the name's first words, and the rest as its acronym")
     acronyms = {fold(f) for f in incoming.forms | known.forms if f.isupper()}
     if any(_initials(c) in acronyms for c in cores_in | cores_known if len(c.split()) >= 2):
         if incoming.places & known.places:
             return Match(0.8, "acronym of the name, same home")
         return Match(0.6, "acronym of the name")
     return None
+
+
+def _written_acronym(p: Profile) -> set[str]:
+    return {key for f in p.forms if (key := written_tail_acronym(f))}
+
+
+def _spelled_acronym(p: Profile) -> set[str]:
+    return {key for f in p.forms for key in spelled_tail_acronyms(f)}
 
 
 def _group_and_member(a: str, b: str) -> bool:

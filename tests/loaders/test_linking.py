@@ -172,6 +172,23 @@ SCORE_CASES = [
         profile(ORG, "org:b", "Cabinet of Ministers of Kyrgyzstan"),
         APART,
     ),
+    # a name's first word and the rest as its acronym, written or spelled out
+    (
+        profile(ORG, "org:a", "Almalyk MMC"),
+        profile(ORG, "org:b", "Almalyk Mining and Metallurgical Combine"),
+        MERGE,
+    ),
+    (
+        profile(ORG, "org:a", "Navoi Mining and Metallurgical Company"),
+        profile(ORG, "org:b", "Navoi MMC"),
+        MERGE,
+    ),
+    (profile(ORG, "org:a", "Navoi MMC"), profile(ORG, "org:b", "Almalyk MMC"), APART),
+    (
+        profile(ORG, "org:a", "NFC Kazakhstan LLP"),
+        profile(ORG, "org:b", "NFC Kazakhstan Logistics Partners"),
+        APART,
+    ),
     # places without a gazetteer id, in two scripts
     (profile(L, "loc:a", "Jerui deposit"), profile(L, "loc:b", "Джеруй"), MERGE),
     (
@@ -444,6 +461,9 @@ def test_blocking_keys_bring_namesakes_together() -> None:
     x = profile(ORG, "org:x", "Uzavtosanoat JSC")
     y = profile(ORG, "org:y", "АО «Узавтосаноат»")
     assert x.keys & y.keys
+    m = profile(ORG, "org:m", "Almalyk MMC")
+    n = profile(ORG, "org:n", "Almalyk Mining and Metallurgical Complex")
+    assert m.keys & n.keys
 
 
 @pytest.mark.parametrize(
