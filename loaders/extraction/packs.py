@@ -195,6 +195,7 @@ class FunctionWords:
     needs_amount: WordSet  # stems of verbs that are an investment only with an amount ("allocate")
     investors: WordSet  # stems of nouns for investors or their money ("investors", "Investitionen")
     lending: WordSet  # stems of nouns of lent or granted money before the lender ("a loan from X")
+    trips: WordSet  # stems of nouns of an official's tour of a region ("working trip to X")
     goods_of: WordSet  # words before goods named by a brand ("production of MAN trucks")
     production_link: WordSet  # words after a production noun before the product ("production of")
     product_leading: WordSet  # words skipped before a product's noun phrase

@@ -78,6 +78,47 @@ def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
     yield from _before_designated_place(r, places)
 
 
+@strategy("trip_regions")
+def trip_regions(r: Reading, s: Sentence) -> Iterator[Proposal]:
+    """ "visited a plant in the city of Yangier during his trip to the Syrdarya region",
+    "Рабочую поездку по Согдийской области президент начал с города Бустон": the towns and
+    districts of a sentence that tells of a trip to a region lie in that region, unless the
+    sentence places them elsewhere or the gazetteer puts them in another country."""
+    places = r.typed(s, LOCATION)
+    region = _trip_region(r, s, places)
+    if region is None:
+        return
+    target = r.mentions[region]
+    placed = {key[1] for key in r.found if key[0] is RelationType.LOCATED_IN}
+    for i in places:
+        m = r.mentions[i]
+        if m.weak or m.subtype not in _TOWNS or m.entity in placed:
+            continue
+        if m.features.country and target.features.country != m.features.country:
+            continue
+        yield propose(RelationType.LOCATED_IN, m.entity, target.entity, SENTENCE)
+
+
+_TOWNS = (CITY, DISTRICT)
+
+
+def _trip_region(r: Reading, s: Sentence, places: list[int]) -> int | None:
+    """The region a trip noun of the sentence goes to: named within three words after it,
+    with no name between ("trip to the X region", "Arbeitsreise in die Region X")."""
+    trips = [t.i for t in r.doc[s.span.start : s.span.end] if r.words.trips.matches(t.lower_)]
+    for trip in trips:
+        for i in places:
+            m = r.mentions[i]
+            if (
+                m.subtype == REGION
+                and not m.weak
+                and 0 < m.start - trip <= 4
+                and not any(t.is_title for t in r.doc[trip + 1 : m.start])
+            ):
+                return i
+    return None
+
+
 def _before_designated_place(r: Reading, places: list[int]) -> Iterator[Proposal]:
     """ "районе Исмоили Сомони города Душанбе": a place word standing alone right before a
     known place is that place's; with case morphology, the place just before the place word
