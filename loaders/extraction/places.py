@@ -82,7 +82,7 @@ def _named_by_place_word_after(hits: Hits, index: int) -> bool:
 
 
 # the place words after an unknown name that make it a place of their kind ("the Ismoili
-# Somoni district", "Akhal region", "Чарджевском этрапе", "TURAN special economic zone")
+# Somoni district", "Bahoristan region", "Чарджевском этрапе", "TURAN special economic zone")
 _NAMED_BEFORE = (DISTRICT, REGION, OTHER)
 _ENGLISH_KIND = {DISTRICT: "district", REGION: "region"}  # the canonical name's last word
 _MAX_NAME_WORDS = 3

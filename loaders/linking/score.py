@@ -125,9 +125,7 @@ def _organization(incoming: Profile, known: Profile) -> Match | None:
         return Match(0.85, "a known alias")
     if {name_skeleton(c) for c in cores_in} & {name_skeleton(c) for c in cores_known}:
         return Match(0.85, "same name in another script or spelling")
-    if _written_acronym(incoming) & _spelled_acronym(known) or _written_acronym(
-        known
-    ) & _spelled_acronym(incoming):
+    if _tail_acronym_of(incoming, known) or _tail_acronym_of(known, incoming):
         return Match(0.85, "the name's first words, and the rest as its acronym")
     acronyms = {fold(f) for f in incoming.forms | known.forms if f.isupper()}
     if any(_initials(c) in acronyms for c in cores_in | cores_known if len(c.split()) >= 2):
@@ -137,12 +135,10 @@ def _organization(incoming: Profile, known: Profile) -> Match | None:
     return None
 
 
-def _written_acronym(p: Profile) -> set[str]:
-    return {key for f in p.forms if (key := written_tail_acronym(f))}
-
-
-def _spelled_acronym(p: Profile) -> set[str]:
-    return {key for f in p.forms for key in spelled_tail_acronyms(f)}
+def _tail_acronym_of(written: Profile, spelled: Profile) -> bool:
+    """ "Almalyk MMC" written, "Almalyk Mining and Metallurgical Combine" spelled out."""
+    acronyms = {key for f in written.forms if (key := written_tail_acronym(f))}
+    return bool(acronyms & {key for f in spelled.forms for key in spelled_tail_acronyms(f)})
 
 
 def _group_and_member(a: str, b: str) -> bool:

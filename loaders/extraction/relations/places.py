@@ -78,6 +78,9 @@ def places_in_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
     yield from _before_designated_place(r, places)
 
 
+_TOWNS = (CITY, DISTRICT)  # what a trip's sentence places in the trip's region
+
+
 @strategy("trip_regions")
 def trip_regions(r: Reading, s: Sentence) -> Iterator[Proposal]:
     """ "visited a plant in the city of Yangier during his trip to the Syrdarya region",
@@ -99,12 +102,9 @@ def trip_regions(r: Reading, s: Sentence) -> Iterator[Proposal]:
         yield propose(RelationType.LOCATED_IN, m.entity, target.entity, SENTENCE)
 
 
-_TOWNS = (CITY, DISTRICT)
-
-
 def _trip_region(r: Reading, s: Sentence, places: list[int]) -> int | None:
-    """The region a trip noun of the sentence goes to: named within three words after it,
-    with no name between ("trip to the X region", "Arbeitsreise in die Region X")."""
+    """The region a trip noun of the sentence goes to: named after it with at most three
+    words and no name between ("trip to the X region", "Arbeitsreise in die Region X")."""
     trips = [t.i for t in r.doc[s.span.start : s.span.end] if r.words.trips.matches(t.lower_)]
     for trip in trips:
         for i in places:
