@@ -33,7 +33,7 @@ db-stop: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy loaders
+	$(BIN)/mypy loaders service graph_schema
 	$(BIN)/python -m pytest -q
 
 ## Debian's Chromium drives the explorer test (no browser is downloaded)
@@ -45,7 +45,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy loaders
+	$(BIN)/mypy loaders service graph_schema
 
 ## Extraction quality: the shared dev corpus (tuned on), then the project's real-news corpus
 ## (249 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md); then

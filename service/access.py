@@ -38,7 +38,7 @@ HEADER = "apiKeyHeader"
 
 def route_table(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
     """(method, path template, route) of every API route the app serves, included routers too."""
-    table = []
+    table: list[tuple[str, str, APIRoute]] = []
     for context in iter_route_contexts(app.routes):
         route = context.original_route
         if isinstance(route, APIRoute) and context.path:

@@ -35,7 +35,7 @@ from service.runtime import (
 from service.settings import Settings, get_settings
 
 if TYPE_CHECKING:  # the loaders load when a command needs them
-    from loaders.ingest import IngestSummary
+    from loaders.ingest import Article, Failure, IngestSummary
 
 app = typer.Typer(
     help="newsgraph: news articles into a knowledge graph.",
@@ -320,7 +320,7 @@ def ingest(
     round_ = FeedRound(FeedStore(settings.data_dir / "feeds.json"), settings.fetch_policy(), lang)
     runtime = open_graph(settings)
     try:
-        items = itertools.chain(
+        items: Iterator[Article | Failure] = itertools.chain(
             read_articles(paths, lang),
             _pages(urls, settings, lang),
             round_.items(feeds),
@@ -357,7 +357,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _pages(urls: list[str], settings: Settings, lang: str | None) -> Iterator[object]:
+def _pages(urls: list[str], settings: Settings, lang: str | None) -> Iterator[Article | Failure]:
     """Each URL's article, or a failure saying why there is none."""
     from graph_schema.errors import NewsgraphError
     from loaders.ingest import Failure

@@ -7,6 +7,7 @@ with a message, never a traceback in the answer (the server logs the traceback, 
 from __future__ import annotations
 
 import logging
+from collections.abc import MutableMapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -130,7 +131,7 @@ def status_of(exc: BaseException) -> tuple[int, str]:
     return 500, "internal_error"
 
 
-def allowed_methods(app: Any, scope: dict[str, Any]) -> list[str]:
+def allowed_methods(app: Any, scope: MutableMapping[str, Any]) -> list[str]:
     """Every method some route answers on this path (Starlette names only the first route's)."""
     from fastapi.routing import iter_route_contexts
     from starlette.routing import compile_path

@@ -61,7 +61,7 @@ def article_from_html(html: bytes | str, url: str, lang: str | None = None) -> A
         url=url,
         title=title,
         published=published,
-        lang=lang or page_language(html),  # type: ignore[arg-type]
+        lang=lang or page_language(html),
     )
     return Article(url, text=text, meta=meta)
 

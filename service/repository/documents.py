@@ -3,7 +3,7 @@ what was extracted from it and the syndicated copies recorded on it, deleting it
 
 from __future__ import annotations
 
-from graph_schema.errors import NotFoundError
+from graph_schema.errors import NotFoundError, SourceError
 from graph_schema.graph import Graph
 from graph_schema.statements import documents as st
 from graph_schema.statements import sources as sources_st
@@ -66,6 +66,8 @@ def create_document_from_url(
     """Fetch the page at `url` and load its article; what the client gave besides the URL
     (title, date, language) wins over what the page says."""
     page = read_page(url, policy, given.lang)
+    if page.text is None:  # read_page gives a page's text or raises; its type allows none
+        raise SourceError(f"{url} holds no article text")
     found = page.meta or DocumentMeta(url=url)
     meta = found.model_copy(
         update={

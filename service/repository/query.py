@@ -19,7 +19,7 @@ def run_user_query(
         rows=result.rows,
         row_count=len(result.rows),
         truncated=result.truncated,
-        truncated_by=result.truncated_by,  # type: ignore[arg-type]
+        truncated_by=result.truncated_by,
         row_cap=row_cap,
         byte_cap=byte_cap,
     )

@@ -112,7 +112,7 @@ def _unique(matches: list[Match], ref: str, param: str) -> ResolvedEntity:
         id=match.node.id,
         name=match.node.name,
         type=match.node.type,
-        matched=_MATCHED[match.tier],  # type: ignore[arg-type]
+        matched=_MATCHED[match.tier],
     )
 
 

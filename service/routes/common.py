@@ -144,7 +144,7 @@ def errors(
     """The documented errors of a route; `not_found` gives its own 404 message (a document's
     or a relation's id rather than an entity's), `also` adds codes to a status (a write's full
     disk, an article's unreadable text)."""
-    chosen = {code: ERRORS[code] for code in codes}
+    chosen: dict[int | str, dict[str, Any]] = {code: ERRORS[code] for code in codes}
     if not_found is not None and 404 in chosen:
         chosen[404] = _error("unknown id", example("not_found", not_found))
     for status, when, shown in also:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.models import Example
 from pydantic import BeforeValidator, WithJsonSchema
 
 from graph_schema.statements.counts import COUNTED_LABELS
@@ -34,10 +35,12 @@ ENTITY_REF = (
 )
 
 
-def examples(**values: tuple[str, Any]) -> dict[str, dict[str, Any]]:
+def examples(**values: tuple[str, Any]) -> dict[str, Example]:
     """openapi_examples (which Swagger UI's "Try it out" fills in, unlike a schema's examples)
     from name=(summary, value); the first is the one filled in."""
-    return {name: {"summary": summary, "value": value} for name, (summary, value) in values.items()}
+    return {
+        name: Example(summary=summary, value=value) for name, (summary, value) in values.items()
+    }
 
 
 def entity_query(what: str, name: str, entity_id: str | None = None, **kwargs: Any) -> Any:
@@ -68,7 +71,7 @@ def _one_of(allowed: tuple[str, ...]) -> Any:
     return Annotated[str, WithJsonSchema({"type": "string", "enum": list(allowed)})]
 
 
-RelTypesQuery = Annotated[
+RelTypesQuery = Annotated[  # type: ignore[valid-type]  # a schema built at import
     list[_one_of(REL_TYPES)] | None,  # type: ignore[misc]
     Query(
         description="relation types, comma separated or repeated: " + ", ".join(REL_TYPES),
@@ -77,7 +80,7 @@ RelTypesQuery = Annotated[
         ),
     ),
 ]
-NodeTypesQuery = Annotated[
+NodeTypesQuery = Annotated[  # type: ignore[valid-type]  # a schema built at import
     list[_one_of(NODE_TYPES)] | None,  # type: ignore[misc]
     Query(
         description="node labels, comma separated or repeated: " + ", ".join(NODE_TYPES),
@@ -96,7 +99,7 @@ def _iso_only(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
-def rel_types(rel_types: RelTypesQuery = None) -> list[RelationType] | None:
+def rel_types(rel_types: RelTypesQuery = None) -> list[RelationType] | None:  # type: ignore[valid-type]
     found = split_list(rel_types, REL_TYPES, "rel_types")
     return [RelationType(t) for t in found] if found else None
 
@@ -132,7 +135,7 @@ class DateRange:
 def traversal_filter(
     dates: Annotated[DateRange, Depends()],
     relation_types: Annotated[list[RelationType] | None, Depends(rel_types)],
-    node_types: NodeTypesQuery = None,
+    node_types: NodeTypesQuery = None,  # type: ignore[valid-type]
     min_confidence: Annotated[
         float, Query(ge=0, le=1, description="lowest relation confidence")
     ] = 0.0,
