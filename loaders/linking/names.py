@@ -197,6 +197,7 @@ def tail_acronyms(form: str) -> frozenset[str]:
     return spelled_tail_acronyms(form) | ({written} if written else set())
 
 
+@lru_cache(maxsize=100_000)  # pure, and asked for every form of both sides of each org pair
 def written_tail_acronym(form: str) -> str | None:
     """ "Almalyk MMC" -> "almalyk:mmc" (a legal form such as "LLP" is no such acronym)."""
     words, written = core(form).split(), form.split()
@@ -205,6 +206,7 @@ def written_tail_acronym(form: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def spelled_tail_acronyms(form: str) -> frozenset[str]:
     """ "Almalyk Mining and Metallurgical Combine" -> "almalyk:mmc", "almalyk mining:mc"; a
     company word counts as a letter of the acronym or not ("Navoi Mining and Metallurgical
