@@ -12,6 +12,7 @@ from loaders.extraction.tokens import (
     is_first_name,
     is_initial,
     is_name_token,
+    joins_words,
     mostly_cyrillic,
     writes_cyrillic,
 )
@@ -50,8 +51,12 @@ def org_name_token(token: Token) -> bool:
     ) or (
         opens
         and len(text) > 1
-        and (text.isupper() or (text.isalpha() and any(c.isupper() for c in text[1:])))
-    )  # "KAMAZ ...", "UzKorea Auto, ...": a capital inside the word marks a name
+        and (
+            text.isupper()
+            or (text.isalpha() and any(c.isupper() for c in text[1:]))
+            or (is_name_token(token) and joins_words(token.doc, token.i + 1))
+        )
+    )  # "KAMAZ ...", "UzKorea Auto, ...", "Kichi-Chaarat CJSC": a capital inside the name
 
 
 def name_run(doc: Doc, start: int, allow_linking: bool = False) -> int:

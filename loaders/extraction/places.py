@@ -16,7 +16,7 @@ from loaders.extraction.matching import Hit, Hits
 from loaders.extraction.model import REFERENCE, Mention, Source
 from loaders.extraction.packs import Feature, pack, words_of
 from loaders.extraction.sites import site_candidates
-from loaders.extraction.tokens import is_cyrillic, is_name_token, sentence_of
+from loaders.extraction.tokens import is_cyrillic, is_name_token, joins_words, sentence_of
 from loaders.extraction.translit import to_latin
 
 
@@ -99,7 +99,7 @@ def _names_before_place_words(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candid
         start = _unknown_name_before(doc, hits, hit.start)
         if start is None:
             continue
-        words = [t.text for t in doc[start : hit.start]]
+        words = doc[start : hit.start].text.split()
         words[-1] = _district_base(lex, words[-1])
         mention = Mention(start, hit.end, LOCATION, subtype, source=Source.DESIGNATED)
         designator = _ENGLISH_KIND.get(subtype, place_word_text(doc, hit))
@@ -113,18 +113,21 @@ def _unknown_name_before(doc: Doc, hits: Hits, end: int) -> int | None:
     organisation or sentence start is among them; where case endings tie adjective and place
     word, the name of a town or village its own place word introduces is not among them
     ("селе Элок Файзабадского района")."""
-    start = end
+    start, words = end, 0
     sentence_start = sentence_of(doc, end - 1).start
     chained = pack(doc.lang_).has(Feature.CASE_MORPHOLOGY)
     while (
         start > sentence_start + 1
-        and end - start < _MAX_NAME_WORDS
+        and words < _MAX_NAME_WORDS
         and is_name_token(doc[start - 1])
         and not hits.covering("PLACE", start - 1)
         and not hits.covering("ORG", start - 1)
         and not (chained and _named_by_settlement_word(hits, start - 1))
     ):
         start -= 1
+        words += 1
+        while start - 2 >= sentence_start and joins_words(doc, start - 1):
+            start -= 2  # "Toguz-Toro district", "Джети-Огузском районе": one word
     return start if start < end else None
 
 

@@ -34,6 +34,19 @@ def mostly_cyrillic(text: str) -> bool:
     return sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
 
 
+def joins_words(doc: Doc, index: int) -> bool:
+    """A hyphen written without spaces between two words ("Jeti-Oguz", "Kichi-Chaarat",
+    "Джети-Огузском"): one name, which the tokenizer cut in three."""
+    return (
+        0 < index < len(doc) - 1
+        and doc[index].text == "-"
+        and not doc[index - 1].whitespace_
+        and not doc[index].whitespace_
+        and doc[index - 1].is_alpha
+        and doc[index + 1].is_alpha
+    )
+
+
 def lowers(doc: Doc) -> list[str]:
     """The lower-cased token texts, computed once per Doc (rules that scan every token for a
     cue word read these strings rather than make a Token object per position)."""

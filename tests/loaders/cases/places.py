@@ -844,3 +844,37 @@ COUNTRY_IN_PHRASE = [
 ]
 
 TABLES |= {"scope regions": SCOPE_REGIONS, "country in the plant's phrase": COUNTRY_IN_PHRASE}
+
+# A hyphen written without spaces joins the parts of one name ("Jeti-Oguz", "Toguz-Toro",
+# "Kichi-Chaarat"), which the tokenizer cuts in three: the name before a place word or a
+# legal form takes every part, also where the first part opens the sentence.
+HYPHENATED_NAMES = [
+    Case(
+        "В Джети-Огузском районе Иссык-Кульской области построят консервный завод.",
+        "ru",
+        forms=(("Location/district", "Джети-Огузском районе"),),
+        facts=(("LOCATED_IN", "Джети-Огузском районе", "Issyk-Kul region"),),
+    ),
+    Case(
+        "Месторождение находится в Ала-Букинском районе Джалал-Абадской области.",
+        "ru",
+        forms=(("Location/district", "Ала-Букинском районе"),),
+    ),
+    Case(
+        "The mine is the only large employer in Toguz-Toro district.",
+        "en",
+        forms=(("Location/district", "Toguz-Toro district"),),
+    ),
+    Case(
+        "Kichi-Chaarat CJSC is developing a copper deposit in Chatkal district.",
+        "en",
+        forms=(("Organization/company", "Kichi-Chaarat CJSC"),),
+    ),
+    Case(
+        "Die Fabrik liegt im Bezirk Tash-Araryk im Süden des Landes.",
+        "de",
+        forms=(("Location", "Tash-Araryk"),),
+    ),
+]
+
+TABLES |= {"hyphenated names": HYPHENATED_NAMES}
