@@ -132,6 +132,20 @@ def test_eval_reports_a_failing_scorer(tmp_path: Path) -> None:
     )
 
 
+def test_eval_runs_the_scorer_with_a_fixed_hash_seed(tmp_path: Path) -> None:
+    """The official scorer picks among a fact's alternatives in set order: `kg eval` fixes
+    the hash seed so one corpus gives one figure on every run."""
+    folder = gold(
+        tmp_path / "gold",
+        "a.json",
+        json.dumps({"lang": "de", "text": VISIT_TEXT, "entities": [], "relations": []}),
+    )
+    scorer = tmp_path / "score.py"
+    scorer.write_text("import os, sys\nsys.exit('seed ' + os.environ.get('PYTHONHASHSEED', '-'))\n")
+    message = one_sentence(kg("eval", str(folder), "--scorer", str(scorer), timeout=300))
+    assert message.endswith("exit code 1: seed 0")
+
+
 def test_eval_compares_rules_only_the_default_and_every_model(tmp_path: Path) -> None:
     """`kg eval --models compare` on a real article where natasha (on by default for Russian)
     finds a fact the rules miss (Asil dairy, Istaravshan): three columns, Russian higher with
