@@ -150,6 +150,7 @@ class FunctionWords:
     person_pronouns: WordSet  # third-person pronouns of a person ("he", "er", "он")
     before_title: WordSet  # between a country or company and its office ("Hyundai's president")
     relatives: WordSet  # relative pronouns and adverbs that open a clause ("where", "который")
+    place_relatives: WordSet  # "where", "wo", "где": the clause tells what is at the place before
     copulas: WordSet  # forms of "to be" that say what something is
     auxiliary: WordSet  # auxiliaries and modals: a verb's clause, no longer a noun phrase
     passive_auxiliary: WordSet  # the auxiliary of a passive ("was instructed", "wurde beauftragt")

@@ -488,9 +488,23 @@ def _without_plant_places(r: Reading, s: Sentence, targets: list[int]) -> list[i
         for i in r.typed(s, PLANT)
         if r.mentions[i].entity in visited
         for p in r.mentions[i].places
+        if not _told_before(r, s, r.ent(p), r.mentions[i].start)
     }
     places |= _places_of_visited(r, s, visited)
     return [t for t in targets if t not in places]
+
+
+def _told_before(r: Reading, s: Sentence, entity: int, start: int) -> bool:
+    """ "during a working trip to Issyk-Kul region, took part in the launch of the largest
+    meat processing enterprise in the region": a place named before the plant it holds is
+    visited in its own right; one in the plant's own phrase ("at the Turkmenbashi complex")
+    is where the plant is (a comma or more parts of a clause stand between the two)."""
+    return any(
+        r.mentions[i].entity == entity
+        and r.mentions[i].end <= start
+        and any(t.is_punct for t in r.doc[r.mentions[i].end : start])
+        for i in s.mentions
+    )
 
 
 def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
@@ -500,10 +514,12 @@ def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
     out: set[int] = set()
     end: int | None = None  # where the last visited company or plant (or its place) ends
     located = False  # a locative word came between it and the places after it
+    start = s.span.start  # where that company or plant starts
     for i in s.mentions:
         mention = r.mentions[i]
         if mention.type in (ORGANIZATION, PLANT):
             end, located = (mention.end, False) if mention.entity in visited else (None, False)
+            start = mention.start
             continue
         if mention.type != LOCATION or end is None:
             continue
@@ -517,7 +533,8 @@ def _places_of_visited(r: Reading, s: Sentence, visited: set[int]) -> set[int]:
             or w in designators  # "in Andijan village, Kara-Suu district"
             for w in between
         ):
-            out.add(mention.entity)
+            if not _told_before(r, s, mention.entity, start):
+                out.add(mention.entity)
             end = mention.end
         else:
             end = None

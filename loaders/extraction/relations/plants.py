@@ -133,6 +133,11 @@ def plant_places(r: Reading, s: Sentence) -> Iterator[Proposal]:
         own = [r.ent(p) for p in plant.places if not r.is_scope(r.ent(p))]
         for place in own:
             yield propose(RelationType.LOCATED_IN, plant.entity, place, STRUCTURAL)
+        where = [] if own else _where_places(r, s, plant)
+        for place in where:
+            yield propose(RelationType.LOCATED_IN, plant.entity, place, SENTENCE)
+        if where:
+            continue
         # "В Караколе открыли крупнейший в Кыргызстане мясокомбинат": a country in the
         # plant's phrase leaves the town the sentence names to be its place as well
         if by_noun and all(r.entities[p].subtype == COUNTRY for p in own):
@@ -382,6 +387,25 @@ def _agent(r: Reading, s: Sentence, plant: Mention) -> int | None:
         if by and fronted_agent_participle(r.doc, plant.start):
             return mention.entity  # "Betrieben wird das Werk von X"
     return None
+
+
+def _where_places(r: Reading, s: Sentence, plant: Mention) -> list[int]:
+    """ "отправился в Бободжонгафуровский район, где принял участие в открытии предприятия",
+    "made a trip to the Almaty region, where he inspected a new plant": a plant told in a
+    clause of "where" lies at the place the clause hangs on (and in the places apposed to it)."""
+    opens = [
+        t.i
+        for t in r.doc[s.span.start + 2 : plant.start]
+        if t.lower_ in r.words.place_relatives and r.doc[t.i - 1].text == ","
+    ]
+    if not opens:
+        return []
+    by_end = {r.mentions[i].end: i for i in r.typed(s, LOCATION)}
+    place = by_end.get(opens[-1] - 1)
+    if place is None or (r.mentions[place].weak and r.mentions[place].role is None):
+        return []
+    by_start = {r.mentions[i].start: i for i in s.mentions}
+    return list(dict.fromkeys(r.ent(j) for j in chain(r.doc, r.mentions, place, by_start)))
 
 
 def _locatives(r: Reading, s: Sentence) -> list[int]:

@@ -878,3 +878,62 @@ HYPHENATED_NAMES = [
 ]
 
 TABLES |= {"hyphenated names": HYPHENATED_NAMES}
+
+# "X, where ...": a plant told in a clause of "where" lies at the place the clause hangs on.
+WHERE_CLAUSES = [
+    Case(  # Sputnik Tajikistan, Buston and Bobojon Ghafurov
+        "Затем глава государства отправился в Бободжонгафуровский район, где принял участие "
+        "в открытии предприятия по производству мешков ООО «Орион Пак».",
+        "ru",
+        facts=(("LOCATED_IN", "<Plant>", "Бободжонгафуровский район"),),
+    ),
+    Case(  # Turkmen state news, the Balkan urea complex
+        "Президент Сердар Бердымухамедов совершил рабочую поездку в Балканский велаят, где "
+        "принял участие в церемонии закладки комплекса по производству карбамида.",
+        "ru",
+        facts=(
+            ("LOCATED_IN", "<Plant>", "Balkan region"),
+            ("VISITED", "Сердар Бердымухамедов", "Balkan region"),
+        ),
+    ),
+    Case(
+        "Prime Minister Askar Mamin made a working trip to the Almaty region, where he "
+        "inspected the construction of a new cement plant of Kazakhcement.",
+        "en",
+        facts=(("LOCATED_IN", "<Plant>", "Almaty region"),),
+    ),
+    Case(
+        "Der Präsident reiste nach Nawoi, wo er das neue Zementwerk der Firma Kyzylkumcement "
+        "besichtigte.",
+        "de",
+        facts=(("LOCATED_IN", "<Plant>", "Navoi"),),
+    ),
+]
+
+# A place named before a visited plant, in a clause of its own ("during a working trip to
+# Issyk-Kul region, took part in the launch of the enterprise in the region"), is visited
+# in its own right; a place in the plant's own phrase only says where the plant is.
+PLACES_BEFORE_VISITED_PLANTS = [
+    Case(  # Kabar, the Balykchy meat plant
+        "President of Kyrgyzstan Sadyr Japarov, during a working trip to Issyk-Kul region, took "
+        "part in the launch of the largest meat processing enterprise in the region in "
+        "Balykchy city.",
+        "en",
+        facts=(
+            ("VISITED", "Sadyr Japarov", "Issyk-Kul region"),
+            ("VISITED", "Sadyr Japarov", "<Plant>"),
+        ),
+    ),
+    Case(  # Turkmen state news, the Turkmenbashi refinery
+        "As part of his visit to Balkan province, President Gurbanguly Berdimuhamedov took part "
+        "in the ceremony of laying foundation of new power units at the Turkmenbashi complex "
+        "of oil refineries.",
+        "en",
+        forbidden=(("VISITED", "*", "Turkmenbashy"),),
+    ),
+]
+
+TABLES |= {
+    "where clauses": WHERE_CLAUSES,
+    "places before visited plants": PLACES_BEFORE_VISITED_PLANTS,
+}
