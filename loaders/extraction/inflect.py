@@ -32,6 +32,13 @@ def russian(table: str) -> tuple[str, ...]:
     return tuple(_tables(NameInflection.RUSSIAN_CASES).get(table, ()))
 
 
+@cache
+def russian_pairs(table: str) -> tuple[tuple[str, str], ...]:
+    """A table of Russian ending pairs by name ("first_name_agreement": a surname's case
+    ending and the given name's ending in the same case)."""
+    return tuple((a, b) for a, b in _tables(NameInflection.RUSSIAN_CASES).get(table, ()))
+
+
 def _rules(kind: NameInflection, table: str) -> list:
     return list(_tables(kind).get(table, []))
 

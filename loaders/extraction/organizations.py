@@ -807,11 +807,35 @@ def _goods_made_in_place(doc: Doc, hits: Hits, start: int, end: int) -> bool:
 
 
 def _holder_after_seat(doc: Doc, hits: Hits, noun: Hit | None, start: int, end: int) -> bool:
-    """An office right before the noun ("Директор завода", "head of the company") makes a
-    person's name after it the office holder's."""
-    if noun is None or hits.ending("TITLE", noun.start) is None:
+    """An office right before the noun ("Директор завода", "head of the company", "Direktor
+    des Unternehmens") makes a person's name after it the office holder's: one shaped as a
+    person's, or, in Cyrillic text, two plain Cyrillic capitalised words that name no company
+    ("Гендиректор компании Саваш Шахин", "Глава компании Лина Тайкен": a company's name there
+    is quoted, carries a company word or is written in Latin; in German or English "Leiter
+    des Unternehmens Concrete Canvas" names the company)."""
+    if noun is None:
         return False
-    return _person_like(doc, start, end)
+    fw = words_of(doc.lang_)
+    seat_end = noun.start
+    while seat_end > 0 and doc[seat_end - 1].lower_ in fw.articles | fw.genitive_link:
+        seat_end -= 1
+    if hits.ending("TITLE", seat_end) is None:
+        return False
+    return _person_like(doc, start, end) or _plain_two_word_name(doc, hits, start, end)
+
+
+def _plain_two_word_name(doc: Doc, hits: Hits, start: int, end: int) -> bool:
+    words = doc[start:end]
+    return (
+        end - start == 2
+        and pack(doc.lang_).has(Feature.CYRILLIC_SCRIPT)
+        and all(t.is_alpha and t.is_title and is_cyrillic(t.text) for t in words)
+        and not any(
+            hits.covering(label, j)
+            for j in range(start, end)
+            for label in ("ORG_SUFFIX", "ORG_NOUN", "ORG_PREFIX", "PLACE")
+        )
+    )
 
 
 def _person_like(doc: Doc, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache
 
-from loaders.extraction.inflect import russian
+from loaders.extraction.inflect import russian, russian_pairs
 from loaders.extraction.lexicon import first_names
 from loaders.extraction.model import Mention
 from loaders.extraction.tokens import is_cyrillic, russian_morphology
@@ -92,8 +92,23 @@ def person_name(text: str, oblique: bool = False, nominative: bool = False) -> s
         first = words[0]
         if first == text.split()[0] and first.lower().endswith("а") and len(first) > 3:
             words[0] = first[:-1]  # an unknown given name in the same case: "Мирзиёда"
+    words[0] = _agreeing_first_name(text.split(), words[0])
     # the Uzbek given-name suffix -жон is written -jon (Erkinjon, Akmaljon)
     return re.sub(r"zhon\b", "jon", to_latin(" ".join(words)))
+
+
+def _agreeing_first_name(written: list[str], first: str) -> str:
+    """ "с министром Лазизом Кудратовым": an unknown given name stands in its surname's case
+    (instrumental, dative), which the surname's ending tells; the given name drops that
+    case's ending ("Лазиз")."""
+    if len(written) < 2 or first != written[0]:
+        return first  # a known name, or one already brought back
+    surname = written[-1].lower()
+    for surname_ending, first_ending in russian_pairs("first_name_agreement"):
+        if surname.endswith(surname_ending) and first.lower().endswith(first_ending):
+            stem = first[: -len(first_ending)]
+            return stem if len(stem) >= 3 else first
+    return first
 
 
 def title_case(person: Mention) -> str | None:

@@ -107,6 +107,11 @@ def _named_after_title(
             i = known_org.end  # "президент Evergreen Motors ... Ким Чанг Кён": the seat
             complement = True
             continue
+        company_noun = hits.starting("ORG_NOUN", i)
+        if company_noun is not None and token.is_lower:
+            i = company_noun.end  # "Гендиректор компании Саваш Шахин": the seat, unnamed
+            complement = True
+            continue
         portfolio = portfolio_at(doc, i)
         if portfolio is not None and not is_first_name(token.text):
             i = portfolio[0]  # "Minister of Industry and Construction Kanat Sharlapayev"

@@ -563,3 +563,40 @@ HEADS_BY_SEAT = [
 ]
 
 TABLES |= {"heads by seat": HEADS_BY_SEAT}
+
+# A person's name right after an office and its company noun ("Гендиректор компании Саваш
+# Шахин", "Direktor des Unternehmens Jumaboy Muradov") is the office holder, not the
+# company's name; in Cyrillic text two plain Cyrillic words there are a name (a company's
+# would be quoted, carry a company word or be written in Latin).
+HOLDERS_AFTER_COMPANY_NOUN = [
+    Case(  # gazeta.uz (Esan, Uchkulach)
+        "Гендиректор компании Саваш Шахин накануне встретился с министром Лазизом Кудратовым.",
+        "ru",
+        entities=(("Person", "Savash Shakhin"), ("Person", "Laziz Kudratov")),
+        absent=(("Organization", "Savash Shakhin"),),
+    ),
+    Case(  # Goldbridge, Atyrau sugar factory
+        "Глава компании Лина Тайкен рассказала, что они намерены построить завод.",
+        "ru",
+        entities=(("Person", "Lina Tayken"),),
+        absent=(("Organization", "Lina Tayken"),),
+    ),
+    Case(  # Fergana Turon Textil
+        "„Wir haben viel geliefert”, sagt Direktor des Unternehmens Jumaboy Muradov.",
+        "de",
+        entities=(("Person", "Jumaboy Muradov"),),
+        absent=(("Organization", "Jumaboy Muradov"),),
+    ),
+    Case(  # a company's own name there, the holder apposed after it
+        "Japarov traf in Cardiff den Leiter des Unternehmens Concrete Canvas, Will Crawford.",
+        "de",
+        entities=(("Organization", "Concrete Canvas"), ("Person", "Will Crawford")),
+    ),
+    Case(
+        "Премьер-министр принял главу компании Рустама Азимова и передал письмо Рустаму Азимову.",
+        "ru",
+        entities=(("Person", "Rustam Azimov"),),
+    ),
+]
+
+TABLES |= {"holders after a company noun": HOLDERS_AFTER_COMPANY_NOUN}
