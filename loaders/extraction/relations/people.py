@@ -498,7 +498,7 @@ def _told_before(r: Reading, s: Sentence, entity: int, start: int) -> bool:
     """ "during a working trip to Issyk-Kul region, took part in the launch of the largest
     meat processing enterprise in the region": a place named before the plant it holds is
     visited in its own right; one in the plant's own phrase ("at the Turkmenbashi complex")
-    is where the plant is (a comma or more parts of a clause stand between the two)."""
+    is where the plant is (told before means a punctuation mark stands between the two)."""
     return any(
         r.mentions[i].entity == entity
         and r.mentions[i].end <= start
