@@ -816,8 +816,9 @@ def _holder_after_seat(doc: Doc, hits: Hits, noun: Hit | None, start: int, end: 
     if noun is None:
         return False
     fw = words_of(doc.lang_)
+    between = fw.articles | fw.genitive_link  # "Direktor des Unternehmens"
     seat_end = noun.start
-    while seat_end > 0 and doc[seat_end - 1].lower_ in fw.articles | fw.genitive_link:
+    while seat_end > 0 and doc[seat_end - 1].lower_ in between:
         seat_end -= 1
     if hits.ending("TITLE", seat_end) is None:
         return False

@@ -404,17 +404,24 @@ def _where_places(r: Reading, s: Sentence, plant: Mention) -> list[int]:
     place = by_end.get(opens[-1] - 1)
     if place is None or (r.mentions[place].weak and r.mentions[place].role is None):
         return []
-    by_start = {r.mentions[i].start: i for i in s.mentions}
+    by_start = _longest_by_start(r, s)
     return list(dict.fromkeys(r.ent(j) for j in chain(r.doc, r.mentions, place, by_start)))
+
+
+def _longest_by_start(r: Reading, s: Sentence) -> dict[int, int]:
+    """Token -> the sentence's mention that starts there (the longer of two that start
+    together), for `chain` to walk the places apposed to a place."""
+    by_start: dict[int, int] = {}
+    for i in s.mentions:
+        current = by_start.get(r.mentions[i].start)
+        if current is None or r.mentions[i].end > r.mentions[current].end:
+            by_start[r.mentions[i].start] = i
+    return by_start
 
 
 def _locatives(r: Reading, s: Sentence) -> list[int]:
     """Places introduced by in/im/в in the sentence, with the places apposed to them."""
-    by_start: dict[int, int] = {}
-    for i in s.mentions:  # the longer of two mentions that start together
-        current = by_start.get(r.mentions[i].start)
-        if current is None or r.mentions[i].end > r.mentions[current].end:
-            by_start[r.mentions[i].start] = i
+    by_start = _longest_by_start(r, s)
     out = []
     for i in _locative_mentions(r, s):
         for j in chain(r.doc, r.mentions, i, by_start):
