@@ -99,14 +99,30 @@ def _unclaimed(hits: Hits, start: int, end: int) -> bool:
     return not any(hits.covering(label, j) for j in range(start, end) for label in labels)
 
 
-def known(hits: Hits) -> list[Candidate]:
+def known(doc: Doc, hits: Hits) -> list[Candidate]:
     """Organizations and public figures the gazetteer knows."""
     out = []
     for hit in hits.get("ORG"):
         out.append((P_ORG + 2, entry_mention(hit.payload, hit.start, hit.end, Source.GAZETTEER)))
     for hit in hits.get("PERSON"):
+        if _another_given_name(doc, hit):
+            continue
         out.append((P_PERSON + 5, entry_mention(hit.payload, hit.start, hit.end, Source.GAZETTEER)))
     return out
+
+
+def _another_given_name(doc: Doc, hit: Hit) -> bool:
+    """ "Xi Zhengping" is not Xi Jinping: a known name written family name first ("Xi
+    Jinping") matched by its family name alone, with another given name right after it, is
+    another person of that family."""
+    first_word = hit.payload.name.split()[0]
+    return (
+        hit.end - hit.start == 1
+        and doc[hit.start].text == first_word
+        and hit.end < len(doc)
+        and is_name_token(doc[hit.end])
+        and doc[hit.end].text not in hit.payload.name.split()
+    )
 
 
 def _known_widened(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
@@ -844,6 +860,21 @@ def _person_like(doc: Doc, start: int, end: int) -> bool:
     return is_first_name(doc[start].text) or any(looks_like_surname(t.text) for t in doc[start:end])
 
 
+def _closes_a_name(doc: Doc, hits: Hits, noun: Hit) -> bool:
+    """A capitalised company word after a capitalised name word ends that name ("Baiterek
+    National Holding"); it introduces none. A country adjective before it ("Chinese Company
+    X") and the sentence's first word are not names."""
+    before = noun.start - 1
+    return (
+        before >= 0
+        and not doc[before].is_sent_start
+        and doc[noun.start].is_title
+        and is_name_token(doc[before])
+        and hits.covering("ORG_SUFFIX", noun.start) is not None
+        and not any(hits.covering(label, before) for label in ("COUNTRY_ADJ", "PLACE"))
+    )
+
+
 def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     """ "Firma Horsch", "компания X", "carmaker X"; in English also "X carpet factory"."""
     out = []
@@ -853,6 +884,8 @@ def _after_company_noun(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         if _compound_company_noun(lex.lang, lower)
     ]
     for end, hit in nouns:
+        if hit and _closes_a_name(doc, hits, hit):
+            continue  # "Baiterek National Holding Kuandyk Bishimbayev": the holder follows
         run_end = name_run(doc, end)
         if run_end > end and (
             any(
@@ -1086,7 +1119,7 @@ def _initials_start(doc: Doc, end: int, acronym: str, links: WordSet) -> int | N
 
 # the organization rules, by the name the pipeline config lists them under (mentions.py)
 ORGANIZATION_RULES: dict[str, CandidateRule] = {
-    "known_organizations": lambda lex, doc, hits: known(hits),
+    "known_organizations": lambda lex, doc, hits: known(doc, hits),
     "known_widened": _known_widened,
     "owner_after_plant_noun": lambda lex, doc, hits: _owner_after_plant_noun(doc, hits),
     "latin_in_russian": lambda lex, doc, hits: _latin_in_russian(doc, hits),

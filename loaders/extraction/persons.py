@@ -246,7 +246,22 @@ def _appositive_name(lex: Lexicon, doc: Doc, hit: Hit, blocked: set[int]) -> tup
     ):
         start -= 1
     start = from_first_name(doc, start, comma)
-    return (start, comma) if _is_person_run(doc, start, comma) else None
+    if _is_person_run(doc, start, comma) or _name_before_seated_office(lex, doc, start, comma, hit):
+        return (start, comma)
+    return None
+
+
+def _name_before_seated_office(lex: Lexicon, doc: Doc, start: int, end: int, hit: Hit) -> bool:
+    """ "Jiang Yi, der Vorsitzende der China Huadian Corporation": two or three plain
+    capitalised words in apposition to an office of some body are the holder's name, though
+    no given name or family-name ending is known for them."""
+    words = lex.pack.words
+    return (
+        2 <= end - start <= 3
+        and all(t.is_alpha and t.is_title for t in doc[start:end])
+        and hit.end < len(doc)
+        and (doc[hit.end].lower_ in words.linking or doc[hit.end].lower_ in words.articles)
+    )
 
 
 def _appositive_officer(doc: Doc, name: tuple[int, int], title: Title, hit: Hit) -> Mention:

@@ -600,3 +600,61 @@ HOLDERS_AFTER_COMPANY_NOUN = [
 ]
 
 TABLES |= {"holders after a company noun": HOLDERS_AFTER_COMPANY_NOUN}
+
+# Names that no given-name list or family-name ending knows, told by where they stand: two or
+# three plain capitalised words apposed to an office of a body ("Jiang Yi, der Vorsitzende
+# der …"); the holder after a body whose name closes with its company word ("… National
+# Holding Kuandyk Bishimbayev"); and a known figure's family name (written first) with another
+# given name after it, which is another person of that family ("Xi Zhengping").
+NAMES_BY_POSITION = [
+    Case(  # Kazakh Invest, Fufeng and Wanlin
+        "Jiang Yi, der Vorsitzende der China Huadian Corporation, informierte über ein "
+        "Kombikraftwerk in der Region Mangystau.",
+        "de",
+        facts=(("HOLDS_POSITION", "Jiang Yi", "China Huadian Corporation"),),
+    ),
+    Case(  # Zarafshan wind farm
+        "Sultan Al Jaber, der Vorsitzende von Masdar, sieht eine Schlüsselrolle.",
+        "de",
+        facts=(("HOLDS_POSITION", "Sultan Al Jaber", "Masdar"),),
+    ),
+    Case(  # a comma and a title without a body after it: no name is read before it
+        "In Taschkent, Präsident Mirziyoyev eröffnete das Werk.",
+        "de",
+        absent=(("Person", "In Taschkent"),),
+    ),
+    Case(  # Orda Glass
+        "Chairman of the Board of Baiterek National Holding Kuandyk Bishimbayev surveyed the "
+        "site of a glass manufacturing plant construction in Kyzylorda region.",
+        "en",
+        facts=(("HOLDS_POSITION", "Kuandyk Bishimbayev", "Baiterek National Holding"),),
+        absent=(("Organization", "Kuandyk Bishimbayev"),),
+    ),
+    Case(  # Svevind, Hyrasia One
+        "Präsident Tokajew hat den Hauptgeschäftsführer der in Dresden ansässigen Svevind Energy "
+        "Group Wolfgang Kropp empfangen.",
+        "de",
+        facts=(("HOLDS_POSITION", "Wolfgang Kropp", "Svevind Energy Group"),),
+    ),
+    Case(  # Aktogai copper smelter (de)
+        "Ein Treffen zwischen dem Premierminister Olzhas Bektenov und dem Vorsitzenden von "
+        "China Nonferrous Metal Mining Xi Zhengping fand in Astana statt.",
+        "de",
+        facts=(("HOLDS_POSITION", "Xi Zhengping", "China Nonferrous Metal Mining"),),
+        absent=(("Person", "Xi Jinping"),),
+    ),
+    Case(  # Aktogai copper smelter (en)
+        "The agreement was signed at a meeting between Prime Minister Olzhas Bektenov and "
+        "Chairman of China Nonferrous Metal Mining Xi Zhengping.",
+        "en",
+        entities=(("Person", "Xi Zhengping"),),
+        absent=(("Person", "Xi Jinping"),),
+    ),
+    Case(  # the known figure by his family name alone stays himself
+        "Tokayev and Xi discussed the projects.",
+        "en",
+        entities=(("Person", "Xi Jinping"),),
+    ),
+]
+
+TABLES |= {"names by position": NAMES_BY_POSITION}
