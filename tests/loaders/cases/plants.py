@@ -911,3 +911,28 @@ POSSESSIVE_PARTNERS = [
 ]
 
 TABLES |= {"possessive partners": POSSESSIVE_PARTNERS}
+
+# Processing is production: an enterprise "по переработке" what it takes in is a site, as one
+# "по производству" what it puts out ("предприятие по переработке молока"), a quoted name
+# between the noun and the goods or not.
+PROCESSING_SITES = [
+    Case(  # Asil, Istaravshan
+        "20 июня в городе Истаравшан приступило к работе предприятие «Асил» по переработке "
+        "молочных продуктов.",
+        "ru",
+        facts=(("LOCATED_IN", "<Plant>", "Istaravshan"),),
+    ),
+    Case(  # ELOK-2015, Fayzabad
+        "Предпринимателем Рустамом Назриевым сдано в эксплуатацию первое предприятие по "
+        "переработке молока ООО «ЭЛОК-2015» в Файзабадском районе.",
+        "ru",
+        facts=(("LOCATED_IN", "<Plant>", "Fayzabad district"),),
+    ),
+    Case(  # Dordoi, Balykchy
+        "The President visited a meat processing enterprise in Naryn.",
+        "en",
+        facts=(("LOCATED_IN", "<Plant>", "Naryn"),),
+    ),
+]
+
+TABLES |= {"processing sites": PROCESSING_SITES}
