@@ -115,13 +115,13 @@ def _another_given_name(doc: Doc, hit: Hit) -> bool:
     """ "Xi Zhengping" is not Xi Jinping: a known name written family name first ("Xi
     Jinping") matched by its family name alone, with another given name right after it, is
     another person of that family."""
-    first_word = hit.payload.name.split()[0]
+    words = hit.payload.name.split()
     return (
         hit.end - hit.start == 1
-        and doc[hit.start].text == first_word
+        and doc[hit.start].text == words[0]
         and hit.end < len(doc)
         and is_name_token(doc[hit.end])
-        and doc[hit.end].text not in hit.payload.name.split()
+        and doc[hit.end].text not in words
     )
 
 
