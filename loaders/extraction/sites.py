@@ -40,6 +40,7 @@ def site_candidates(doc: Doc, hits: Hits) -> list[Candidate]:
 def _name_after(doc: Doc, hits: Hits, start: int) -> tuple[int, str] | None:
     """Where the site's name after its word ends (its closing quote included) and the name
     in English; None when no name follows."""
+    start = _after_abbreviation(doc, start)
     quote = start < len(doc) and doc[start].text in OPEN_QUOTES
     first = start + 1 if quote else start
     if first >= len(doc):
@@ -61,6 +62,19 @@ def _name_after(doc: Doc, hits: Hits, start: int) -> tuple[int, str] | None:
             return None
         end += 1
     return end, base
+
+
+def _after_abbreviation(doc: Doc, start: int) -> int:
+    """Past the site word's bracketed abbreviation: "малой промышленной зоне (МПЗ) «Кавали»",
+    "специальной экономической зоны (СЭЗ) TURAN"."""
+    if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 2].text != ")":
+        return start
+    if not (doc[start + 1].is_upper and doc[start + 1].is_alpha):
+        return start
+    end = start + 3
+    while end < len(doc) and doc[end].text == ")":
+        end += 1  # "(СЗЭ))": a doubled bracket, as printed
+    return end
 
 
 def _regional(place: Hit) -> bool:

@@ -792,6 +792,19 @@ SITES = [
                 "de",
                 "Angren free economic zone",
             ),
+            # the site word's abbreviation in brackets before the name (Kavali, Karshi; TURAN)
+            (
+                "Президент ознакомился с работой завода в малой промышленной зоне (МПЗ) "
+                "«Кавали» в Карши.",
+                "ru",
+                "Kavali industrial zone",
+            ),
+            (
+                "Рассмотрен ход создания текстильного кластера на территории специальной "
+                "экономической зоны (СЭЗ) TURAN в Туркестанской области.",
+                "ru",
+                "TURAN special economic zone",
+            ),
         ]
     ),
 ]
