@@ -138,6 +138,7 @@ class FunctionWords:
     list_joiners: WordSet  # words that continue a list besides "and" ("as well as", "а также")
     ceremony: WordSet  # stems of a plant's opening ceremony: who attends it is at the plant
     from_: WordSet  # "from": where someone comes from
+    complement_of: WordSet  # "invitation of X", "Anerkennung von X": X complements a noun
     by: WordSet  # the agent's preposition of a passive ("by", "durch")
     locative: WordSet  # where something is ("in", "near", "в")
     seat_stop: WordSet  # words after an office that end its seat ("ambassador ... to China")

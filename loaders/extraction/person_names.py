@@ -123,6 +123,32 @@ def title_case(person: Mention) -> str | None:
     return "nominative" if "nomn" in parse.tag and "accs" not in parse.tag else "oblique"
 
 
+def oblique_person(title_text: str | None, surname: str, before: str = "") -> bool:
+    """A Russian person phrase in the genitive or instrumental, the complement of a noun or
+    participle ("поручений Главы государства Касым-Жомарта Токаева", "инициированной Елбасы
+    Нурсултаном Назарбаевым"): its office's likeliest case, else a surname that can only be
+    instrumental. The dative ("Президенту показали") and nominative are not, nor an office
+    that complements the noun before it ("заместитель акима области X": the deputy)."""
+    if before.islower() and is_cyrillic(before):
+        head = russian_morphology().parse(before)[0]
+        if head.is_known and head.tag.POS == "NOUN" and head.tag.case == "nomn":
+            return False
+    if title_text and is_cyrillic(title_text):
+        parse = russian_morphology().parse(title_text.split()[0])[0]
+        if parse.is_known:
+            return parse.tag.case in _COMPLEMENT_CASES
+    if not is_cyrillic(surname):
+        return False
+    parses = russian_morphology().parse(surname.lower())
+    # the surname alone tells only the instrumental: "-ов" may be a genitive plural's ending
+    return not any("nomn" in p.tag for p in parses) and any(
+        p.tag.case == "ablt" and "Surn" in p.tag for p in parses
+    )
+
+
+_COMPLEMENT_CASES = frozenset({"gent", "ablt"})
+
+
 def _english_spelling(name: str) -> str:
     """German transliterates Russian ж, ч, ш, х, й, в as sch, tsch, sch, ch, j, w; English
     news writes zh/j, ch, sh, kh, y, v ("Jermaganbet Bulekpajew" -> "Yermaganbet Bulekpayev")."""

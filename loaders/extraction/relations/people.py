@@ -98,6 +98,8 @@ def _actors(r: Reading, s: Sentence) -> list[int]:
         if r.is_seat(i, s):
             continue
         led = r.led(i)
+        if not led and r.complement(i, s) and not r.word_before(i, r.words.together, 3):
+            continue  # "at the invitation of President X": X does not act
         if led:
             s.discourse.leader = r.ent(i)
         if led and persons:

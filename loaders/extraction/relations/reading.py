@@ -20,8 +20,9 @@ from loaders.extraction.kinds import COMPANY, LOCATION, ORGANIZATION, PLANT
 from loaders.extraction.lexicon import word_classes
 from loaders.extraction.model import Entity, EntityType, Mention, Relation
 from loaders.extraction.packs import Feature, FunctionWords, LanguagePack, pack
+from loaders.extraction.person_names import oblique_person
 from loaders.extraction.signals import signal_of
-from loaders.extraction.tokens import lowers
+from loaders.extraction.tokens import is_trigger_of, lowers
 from loaders.extraction.trigger_kinds import TriggerKind
 
 
@@ -296,6 +297,65 @@ class Reading:
     def after_with(self, mention_index: int, reach: int = 3) -> bool:
         words = self.words_before(self.argument_start(mention_index), reach)
         return any(w in self.words.with_ for w in words)
+
+    def complement(self, mention_index: int, s: Sentence) -> bool:
+        """A person named as the complement of a noun or participle before him, who does not
+        act in the sentence: "at the invitation of President X", "die Anerkennung von
+        Präsident X", "поручений Главы государства X", "инициированной Елбасы X". A visit
+        noun before him makes him the visitor ("the visit of X", "визит Президента X"), and
+        a passive's "von" with the visit verb after him its agent ("von Präsident X besucht"),
+        and a leader's phrase the delegation's leader ("under the leadership of X")."""
+        start = self.argument_start(mention_index)
+        before = self._complement_word_before(start)
+        if before is not None:
+            word = self.doc[before].lower_
+            if word in self.words.by and self._visit_after(self.mentions[mention_index], s):
+                return False
+            leading = " ".join(self.words_before(before + 1, 5))  # "under the leadership of"
+            return not (
+                self._visit_noun_at(before - 1) or self.words.leader_phrases.inside(leading)
+            )
+        person = self.mentions[mention_index]
+        surname = self.doc[person.end - 1].text
+        head = self.doc[start - 1].text if start > 0 else ""
+        if self.has(Feature.CASE_MORPHOLOGY) and oblique_person(person.title_text, surname, head):
+            return not self._visit_noun_at(start - 1)
+        return False
+
+    def _complement_word_before(self, start: int) -> int | None:
+        """Where a COMPLEMENT_OF word stands before a person's phrase, with articles and one
+        adjective between ("of the President X", "vom Ersten Präsidenten X", "of Chinese
+        President X"); None without one."""
+        j, others = start - 1, 0
+        while j >= 0 and start - j <= 4:
+            lower = self.doc[j].lower_
+            if lower in self.words.complement_of:
+                return j
+            if lower not in self.words.articles:
+                others += 1
+                if others > 1 or not self._modifier_at(j):
+                    return None
+            j -= 1
+        return None
+
+    def _modifier_at(self, index: int) -> bool:
+        """An adjective before an office: lower case, a country's ("Chinese") or with an
+        adjective's ending ("Ersten"); not a noun that ends an office ("of the Nation")."""
+        token = self.doc[index]
+        return token.is_alpha and (
+            token.is_lower
+            or self.adjective_place(index)
+            or self.words.adjective_endings.ends(token.lower_)
+        )
+
+    def _visit_noun_at(self, index: int) -> bool:
+        if index < 0:
+            return False
+        lower = self.doc[index].lower_
+        return is_trigger_of(self.lang, "visit", lower) or self.words.trips.matches(lower)
+
+    def _visit_after(self, mention: Mention, s: Sentence) -> bool:
+        return any(t > mention.start for t in s.triggers.get("visit", []))
 
     def led(self, mention_index: int) -> bool:
         before = " ".join(self.words_before(self.argument_start(mention_index), 5))

@@ -658,3 +658,85 @@ NAMES_BY_POSITION = [
 ]
 
 TABLES |= {"names by position": NAMES_BY_POSITION}
+
+# A person named as the complement of a noun or participle does not act in the sentence: "at
+# the invitation of President X", "die Anerkennung von Präsident X", "vom Ersten Präsidenten X
+# initiiert", "поручений Главы государства X", "инициированной Елбасы X" (the genitive or
+# instrumental). A visit noun before him makes him the visitor ("the visit of", "визита"), as
+# does a passive's "von" with the visit verb after him; a deputy's office in the genitive
+# ("заместитель акима области X") leaves the deputy the subject.
+VISITORS_NOT_COMPLEMENTS = [
+    Case(  # Qarmet, Karaganda
+        "Während einer Arbeitsreise in die Region Karaganda hob der erste stellvertretende "
+        "Ministerpräsident Roman Sklyar die Anerkennung von Präsident Kassym-Schomart Tokajew "
+        "für die erfolgreiche Überführung des Hüttenwerks Karaganda in die Hände eines neuen "
+        "Investors hervor.",
+        "de",
+        facts=(("VISITED", "Roman Sklyar", "Karaganda region"),),
+        forbidden=(
+            ("VISITED", "Kassym-Schomart Tokajew", "Karaganda region"),
+            ("VISITED", "Kassym-Schomart Tokajew", "<Plant>"),
+        ),
+    ),
+    Case(  # Alliance Spinning, Shymkent
+        "Askar Mamin besuchte Schymkent. Sein Besuch in der drittgrößten Stadt des Landes bot "
+        "die Gelegenheit, die Fortschritte des vom Ersten Präsidenten Nursultan Nasarbajew "
+        "initiierten und von Präsident Kassym-Jomart Tokajew umgesetzten Programms zu prüfen.",
+        "de",
+        facts=(("VISITED", "Askar Mamin", "Shymkent"),),
+        forbidden=(
+            ("VISITED", "Nursultan Nasarbajew", "Shymkent"),
+            ("VISITED", "Kassym-Jomart Tokajew", "Shymkent"),
+        ),
+    ),
+    Case(  # ACWA Power Riverside Solar
+        "United Nations Secretary-General Antonio Guterres, who is in Uzbekistan on an official "
+        "visit at the invitation of President Shavkat Mirziyoyev, today visited the 200-megawatt "
+        "ACWA Power Riverside Solar photoelectric plant in Tashkent region.",
+        "en",
+        forbidden=(("VISITED", "Shavkat Mirziyoyev", "<Plant>"),),
+    ),
+    Case(  # Neftekhim, Pavlodar
+        "Премьер-министр Аскар Мамин в рамках поручений Главы государства Касым-Жомарта "
+        "Токаева посетил Павлодарскую область.",
+        "ru",
+        facts=(("VISITED", "Аскар Мамин", "Pavlodar region"),),
+        forbidden=(("VISITED", "Касым-Жомарта Токаева", "Pavlodar region"),),
+    ),
+    Case(  # Neftekhim, Pavlodar
+        "Аскар Мамин в рамках инициированной Елбасы Нурсултаном Назарбаевым программы "
+        "посетил Павлодар.",
+        "ru",
+        forbidden=(("VISITED", "Нурсултаном Назарбаевым", "Pavlodar"),),
+    ),
+    Case(  # KorCem, Korday: the deputy of the akim is the visitor
+        "В пятницу с рабочим визитом Кордайский район посетил заместитель акима Жамбылской "
+        "области Абулхаир Тамабек.",
+        "ru",
+        facts=(("VISITED", "Абулхаир Тамабек", "Korday district"),),
+    ),
+    Case(  # the visit noun before him: he is the visitor
+        "He recalled the state visit of President Sadyr Japarov to China in 2023.",
+        "en",
+        facts=(("VISITED", "Sadyr Japarov", "China"),),
+    ),
+    Case(
+        "В ходе визита Президента Шавката Мирзиёева в Казахстан был открыт завод.",
+        "ru",
+        facts=(("VISITED", "Шавката Мирзиёева", "Kazakhstan"),),
+    ),
+    Case(  # Kulyab textile park: "under the leadership of" names the delegation's leader
+        "A delegation of Chinese businessmen under the leadership of the trade manager of China "
+        "Machinery Industry Construction Group Inc Hu Sina met with Nematullo Hikmatullozoda, "
+        "Minister of Economic Development and Trade of Tajikistan.",
+        "en",
+        facts=(("MET_WITH", "Hu Sina", "Nematullo Hikmatullozoda"),),
+    ),
+    Case(  # a passive: "von" with the visit verb after him
+        "Das Werk in Navoi wurde von Präsident Shavkat Mirziyoyev besucht.",
+        "de",
+        facts=(("VISITED", "Shavkat Mirziyoyev", "<Plant>"),),
+    ),
+]
+
+TABLES |= {"visitors not complements": VISITORS_NOT_COMPLEMENTS}
