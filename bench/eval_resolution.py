@@ -43,8 +43,9 @@ def texts_of(gold: Path, out: Path) -> Path:
     return target
 
 
-def measure(gold: Path, source: Path, work: Path) -> dict[str, Any]:
-    """Load `source` into a fresh graph and score it against `gold`."""
+def measure(gold: Path, source: Path, work: Path, mentions: bool = False) -> dict[str, Any]:
+    """Load `source` into a fresh graph and score it against `gold` (with every gold mention
+    and the node it was given, when `mentions`)."""
     data = Path(tempfile.mkdtemp(prefix="graph-", dir=work))
     config = embedded_config(data, heap="768m")
     env = {
@@ -62,7 +63,8 @@ def measure(gold: Path, source: Path, work: Path) -> dict[str, Any]:
             raise RuntimeError(f"kg ingest {source} failed: {loaded.stderr[-2000:]}")
         with service(config, work / f"serve-{data.name}.log") as url:
             scored = subprocess.run(
-                [sys.executable, str(SCORE_GRAPH), str(gold), url, "--json"],
+                [sys.executable, str(SCORE_GRAPH), str(gold), url, "--json"]
+                + (["--mentions"] if mentions else []),
                 capture_output=True,
                 text=True,
             )
@@ -84,6 +86,11 @@ def report(label: str, result: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="*", type=Path, help="gold folders (FORMAT.md .json)")
+    parser.add_argument(
+        "--details",
+        type=Path,
+        help="write each scorer answer, with every gold mention's node, to DIR/<corpus>-<how>.json",
+    )
     args = parser.parse_args(argv)
     corpora = list(args.gold) or list(DEFAULT_CORPORA)
     if not SCORE_GRAPH.is_file():
@@ -98,10 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kg-eval-resolution-") as tmp:
         work = Path(tmp)
         for gold in corpora:
-            through = measure(gold, texts_of(gold, work), work)
+            details = args.details is not None
+            through = measure(gold, texts_of(gold, work), work, details)
             print(report(f"{gold.name}, extractor", through), flush=True)
-            direct = measure(gold, gold, work)
+            direct = measure(gold, gold, work, details)
             print(report(f"{gold.name}, gold files", direct), flush=True)
+            if args.details is not None:
+                args.details.mkdir(parents=True, exist_ok=True)
+                for how, result in (("extractor", through), ("gold", direct)):
+                    target = args.details / f"{gold.name}-{how}.json"
+                    target.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print(
         "(F1 of 'same node' over pairs of mentions in different documents; one node: things "
         "told of by 2+ documents kept whole on one node; mixed: nodes holding 2+ things across "
