@@ -21,7 +21,7 @@ from graph_schema.vocabulary import EntityType, RelationType
 from loaders.linking.gazetteer_ids import is_place_name
 from loaders.linking.names import core, is_generic
 from loaders.linking.profiles import Profile, profiles_of, with_keys
-from loaders.linking.score import CANDIDATE_AT, MERGE_AT, Match, score
+from loaders.linking.score import CANDIDATE_AT, MERGE_AT, Match, score, silent_on_the_rest
 from loaders.resolve import (
     CandidatePair,
     EntityLink,
@@ -274,6 +274,8 @@ def _best(
         if match is not None and match.score >= CANDIDATE_AT:
             scored.append((match, known))
     scored.sort(key=lambda item: -item[0].score)
+    if len(scored) == 1 and kind is EntityType.PLANT:
+        scored = [(_sole_fit(incoming, scored[0][1], scored[0][0]), scored[0][1])]
     pairs = [CandidatePair(incoming.id, k.id, m.score, m.reason) for m, k in scored]
     if not scored or scored[0][0].score < MERGE_AT:
         return _Found(None, pairs)
@@ -283,6 +285,15 @@ def _best(
         return _Found(None, pairs)  # another entity of this document has it, or no clear winner
     link = EntityLink(incoming.id, best.id, best_match.score, best_match.reason)
     return _Found(link, pairs[1:])
+
+
+def _sole_fit(incoming: Profile, known: Profile, match: Match) -> Match:
+    """The only plant the graph holds that fits at all is the one told of, when the two
+    sides only leave out what the other says (loaders.linking.score.silent_on_the_rest)."""
+    if match.score >= MERGE_AT:
+        return match
+    told = silent_on_the_rest(incoming, known)
+    return Match(MERGE_AT, f"{match.reason}, {told}") if told else match
 
 
 @dataclass

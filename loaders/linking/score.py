@@ -232,6 +232,26 @@ def _plant(incoming: Profile, known: Profile, owners_alike: OwnerTest) -> Match 
     return Match(round(max(0.0, min(1.0, total)), 3), ", ".join(reasons) or "little in common")
 
 
+def silent_on_the_rest(incoming: Profile, known: Profile) -> str | None:
+    """Whether two plants are one when no other plant fits either: both name the one company
+    (no builder or holding beside it, which have many plants) and one says no place ("the
+    Qarmet smelter" and Qarmet's plant in Karaganda), or one names no company and the other stands at the same town, district or
+    site and makes the same kind of product ("the carbamide workshop in Garabogaz"). The
+    reason, or None."""
+    alone = len(incoming.owners) == 1 and incoming.owners == known.owners  # no contractors
+    if alone and not (incoming.places and known.places):
+        return "the company's only plant known"
+    shared = narrowest(incoming.places) & narrowest(known.places)
+    town = any(not is_country(p) and not p.startswith("loc:iso-") for p in shared)
+    if (
+        not (incoming.owners and known.owners)
+        and town
+        and products_fit(incoming.product, known.product)
+    ):
+        return "the only plant of its kind known there"
+    return None
+
+
 def _local(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both plants' narrowest places are towns, districts or sites, not a country or region."""
     narrow = narrowest(a) | narrowest(b)

@@ -662,6 +662,122 @@ def test_two_articles_of_an_unowned_plant_meet_on_the_product_its_name_says(
     assert len(plants) == 1 and plants[0]["docs"] == 2, plants
 
 
+def _plant_article(
+    text: str, companies: Sequence[str], plant: str, place: str | None, product: str | None = None
+) -> ExtractedDocument:
+    """An English article of one plant: its companies (each OPERATES it), its place if said."""
+    entities: list[dict[str, Any]] = [
+        {"id": "p", "type": "Plant", "name": plant, "aliases": [plant]}
+        | ({"properties": {"product": product}} if product else {})
+    ]
+    relations: list[dict[str, Any]] = []
+    for i, company in enumerate(companies):
+        entities.append(
+            {"id": f"o{i}", "type": "Organization", "subtype": "company", "name": company}
+        )
+        relations.append({"type": "OPERATES", "source": f"o{i}", "target": "p"})
+    if place:
+        entities.append({"id": "l", "type": "Location", "subtype": "city", "name": place})
+        relations.append({"type": "LOCATED_IN", "source": "p", "target": "l"})
+    return ExtractedDocument(text=text, lang="en", entities=entities, relations=relations)
+
+
+def _load(graph: Graph, *docs: ExtractedDocument) -> list[dict[str, Any]]:
+    for doc in docs:
+        load_article(graph, Article("en", extracted=doc))
+    return graph.read(PLANTS)
+
+
+def test_a_company_s_plant_told_without_a_place_is_its_plant_the_graph_knows(
+    empty_graph: Graph,
+) -> None:
+    """ "The Qarmet smelter" (no place) and Qarmet's steel plant in Temirtau: the graph knows
+    no other plant of Qarmet, and nothing either article says stands against it."""
+    plants = _load(
+        empty_graph,
+        _plant_article(
+            "Qarmet plans to modernise the Qarmet smelter.", ["Qarmet"], "Qarmet smelter", None
+        ),
+        _plant_article(
+            "Qarmet runs the steel plant in Temirtau.",
+            ["Qarmet"],
+            "steel plant in Temirtau",
+            "Temirtau",
+        ),
+    )
+    assert len(plants) == 1 and plants[0]["docs"] == 2, plants
+
+
+def test_a_placeless_plant_of_a_company_with_two_plants_stays_apart(empty_graph: Graph) -> None:
+    """Navoiazot's ammonia plant in Navoi and its PVC plant in Chirchiq: a third article's
+    "Navoiazot plant" with no place or product could be either, so it is neither."""
+    plants = _load(
+        empty_graph,
+        _plant_article(
+            "Navoiazot runs an ammonia plant in Navoi.",
+            ["Navoiazot"],
+            "ammonia plant in Navoi",
+            "Navoi",
+            "ammonia",
+        ),
+        _plant_article(
+            "Navoiazot runs a PVC plant in Chirchiq.",
+            ["Navoiazot"],
+            "PVC plant in Chirchiq",
+            "Chirchiq",
+            "PVC",
+        ),
+        _plant_article(
+            "Navoiazot will expand the Navoiazot plant.", ["Navoiazot"], "Navoiazot plant", None
+        ),
+    )
+    assert len(plants) == 3, plants
+
+
+def test_a_builder_beside_the_owner_links_no_placeless_plant(empty_graph: Graph) -> None:
+    """A builder and a holding have many plants: a plant told with two companies is no
+    company's only plant."""
+    plants = _load(
+        empty_graph,
+        _plant_article(
+            "Mitsubishi and GAP built the urea plant in Garabogaz.",
+            ["Mitsubishi", "GAP"],
+            "urea plant in Garabogaz",
+            "Garabogaz",
+            "urea",
+        ),
+        _plant_article(
+            "Mitsubishi and GAP will build a new plant.", ["Mitsubishi", "GAP"], "new plant", None
+        ),
+    )
+    assert len(plants) == 2, plants
+
+
+def test_an_unowned_plant_at_the_town_of_the_one_plant_of_its_product_is_that_plant(
+    empty_graph: Graph,
+) -> None:
+    """ "The carbamide workshop in Garabogaz" (no company) and GAP's urea plant there: one
+    plant of that kind of product is known at the town."""
+    plants = _load(
+        empty_graph,
+        _plant_article(
+            "GAP built the urea plant in Garabogaz.",
+            ["GAP"],
+            "urea plant in Garabogaz",
+            "Garabogaz",
+            "urea",
+        ),
+        _plant_article(
+            "The carbamide workshop in Garabogaz opened.",
+            [],
+            "workshop in Garabogaz",
+            "Garabogaz",
+            "carbamide",
+        ),
+    )
+    assert len(plants) == 1 and plants[0]["docs"] == 2, plants
+
+
 @pytest.mark.parametrize(
     "product, name, aliases, expected",
     [
