@@ -235,9 +235,9 @@ def _plant(incoming: Profile, known: Profile, owners_alike: OwnerTest) -> Match 
 def silent_on_the_rest(incoming: Profile, known: Profile) -> str | None:
     """Whether two plants are one when no other plant fits either: both name the one company
     (no builder or holding beside it, which have many plants) and one says no place ("the
-    Qarmet smelter" and Qarmet's plant in Karaganda), or one names no company and the other stands at the same town, district or
-    site and makes the same kind of product ("the carbamide workshop in Garabogaz"). The
-    reason, or None."""
+    Qarmet smelter" and Qarmet's plant in Karaganda), or one side names no company and both
+    stand at one town, district or site and make one kind of product ("the carbamide
+    workshop in Garabogaz"). The reason, or None."""
     alone = len(incoming.owners) == 1 and incoming.owners == known.owners  # no contractors
     if alone and not (incoming.places and known.places):
         return "the company's only plant known"
