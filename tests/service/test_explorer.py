@@ -422,7 +422,9 @@ def test_the_view_fits_labels_after_several_entities_and_paths_are_in_sight(
         settle(tab)
         click_node(tab, STEPPENWIND, double=True)
         assert outside_the_canvas(tab) == [], "Steppenwind opened"
-        assert len(drawn(tab)[0]) >= 20
+        # a crowded view: the demo graph's car plant in Karshi is Chery's plant there (one node
+        # since linking takes a plant's only fitting candidate), so 19 entities are in sight
+        assert len(drawn(tab)[0]) >= 18
         click_node(tab, PLANT)  # selected: its label is drawn bold
         tab.click("#btn-fit")
         settle(tab)
