@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 from loaders.extraction.inflect import russian, russian_pairs
 from loaders.extraction.lexicon import first_names
@@ -114,13 +115,19 @@ def _agreeing_first_name(written: list[str], first: str) -> str:
 def title_case(person: Mention) -> str | None:
     """The case of the office written right before the name ("главу", "с председателем":
     oblique; "Аким": nominative): the name in apposition is in the same case."""
-    if not person.title_text or not is_cyrillic(person.title_text):
-        return None
     # the name stands in apposition to the office, in its case, whatever complement is between
-    parse = russian_morphology().parse(person.title_text.split()[0])[0]
-    if not parse.is_known:
+    parse = _office_parse(person.title_text)
+    if parse is None:
         return None
     return "nominative" if "nomn" in parse.tag and "accs" not in parse.tag else "oblique"
+
+
+def _office_parse(title_text: str | None) -> Any:
+    """The likeliest known reading of a Russian office's first word, else None."""
+    if not title_text or not is_cyrillic(title_text):
+        return None
+    parse = russian_morphology().parse(title_text.split()[0])[0]
+    return parse if parse.is_known else None
 
 
 def oblique_person(title_text: str | None, surname: str, before: str = "") -> bool:
@@ -133,10 +140,9 @@ def oblique_person(title_text: str | None, surname: str, before: str = "") -> bo
         head = russian_morphology().parse(before)[0]
         if head.is_known and head.tag.POS == "NOUN" and head.tag.case == "nomn":
             return False
-    if title_text and is_cyrillic(title_text):
-        parse = russian_morphology().parse(title_text.split()[0])[0]
-        if parse.is_known:
-            return parse.tag.case in _COMPLEMENT_CASES
+    office = _office_parse(title_text)
+    if office is not None:
+        return office.tag.case in _COMPLEMENT_CASES
     if not is_cyrillic(surname):
         return False
     parses = russian_morphology().parse(surname.lower())
