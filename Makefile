@@ -48,7 +48,7 @@ lint: install
 	$(BIN)/mypy loaders service graph_schema
 
 ## Extraction quality: the shared dev corpus (tuned on), then the project's real-news corpus
-## (313 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md); then
+## (331 articles; its batches' first, blind scores are in corpus/news/FIRST_SCORES.md); then
 ## resolution across documents, each corpus loaded into a fresh graph (bench/eval_resolution.py)
 eval: install
 	@echo "== dev corpus (../shared/corpus/dev) =="
