@@ -23,6 +23,8 @@ from loaders.extraction.translit import to_latin
 def place_candidates(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
     out = _capitals(lex, doc, hits) + _towns_before_regions(doc, hits)
     for hit in hits.get("PLACE"):
+        if _first_part_of_a_place_name(doc, hits, hit.end):
+            continue  # "Иссык" of "Иссык-Атинского района" names no town
         following = doc[hit.end : hit.end + 2].text.lower()
         if lex.pack.words.currency_after.matches(following):
             continue  # "US-Dollar" is a currency
@@ -57,23 +59,32 @@ def _name_after(doc: Doc, hits: Hits, start: int) -> int:
     ("селе Элок Файзабадского района")."""
     end, words = start, 0
     chained = pack(doc.lang_).has(Feature.CASE_MORPHOLOGY)
-    while (
-        end < len(doc)
-        and words < 2
-        and is_name_token(doc[end])
-        and not (words and chained and _named_by_place_word_after(hits, end))
-    ):
-        end += 1
-        words += 1
-        while (
-            end + 1 < len(doc)
-            and doc[end].text == "-"
-            and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_
-            and is_name_token(doc[end + 1])
-        ):
-            end += 2
+    while end < len(doc) and words < 2 and is_name_token(doc[end]):
+        last = _compound_end(doc, end)
+        if words and (hits.starting("PLACE", end) or hits.starting("REGION_ADJ", end)):
+            break  # "селе Тилекмат Иссык-Кульской области": the region is a place of its own
+        if words and chained and _named_by_place_word_after(hits, last - 1):
+            break  # "селе Элок Файзабадского района", "селе Тилекмат Джети-Огузского района"
+        end, words = last, words + 1
     return end
+
+
+def _compound_end(doc: Doc, index: int) -> int:
+    """Where the word at `index` ends, its hyphenated parts included ("AK-Bashat",
+    "Джети-Огузского")."""
+    end = index + 1
+    while end + 1 < len(doc) and joins_words(doc, end) and is_name_token(doc[end + 1]):
+        end += 2
+    return end
+
+
+def _first_part_of_a_place_name(doc: Doc, hits: Hits, end: int) -> bool:
+    """A known name that a hyphen joins to the next word, when a place word follows the
+    compound: the compound names that place ("Иссык-Атинского района" is Issyk-Ata district,
+    not the town Issyk)."""
+    if not joins_words(doc, end) or not is_name_token(doc[end + 1]):
+        return False
+    return _named_by_place_word_after(hits, _compound_end(doc, end + 1) - 1)
 
 
 def _named_by_place_word_after(hits: Hits, index: int) -> bool:
@@ -120,7 +131,7 @@ def _unknown_name_before(doc: Doc, hits: Hits, end: int) -> int | None:
         start > sentence_start + 1
         and words < _MAX_NAME_WORDS
         and is_name_token(doc[start - 1])
-        and not hits.covering("PLACE", start - 1)
+        and not _known_place_at(doc, hits, start - 1)
         and not hits.covering("ORG", start - 1)
         and not (chained and _named_by_settlement_word(hits, start - 1))
     ):
@@ -129,6 +140,11 @@ def _unknown_name_before(doc: Doc, hits: Hits, end: int) -> int | None:
         while start - 2 >= sentence_start and joins_words(doc, start - 1):
             start -= 2  # "Toguz-Toro district", "Джети-Огузском районе": one word
     return start if start < end else None
+
+
+def _known_place_at(doc: Doc, hits: Hits, index: int) -> bool:
+    place = hits.covering("PLACE", index)
+    return place is not None and not _first_part_of_a_place_name(doc, hits, place.end)
 
 
 def _named_by_settlement_word(hits: Hits, index: int) -> bool:

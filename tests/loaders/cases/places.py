@@ -460,7 +460,8 @@ TABLES |= {"place chains": PLACE_CHAINS}
 # района", "в поселке Гвардейский Кордайского района"): the village's name is its one word,
 # and the adjective names the district it lies in. A place word standing alone right before
 # a known place is that place's ("в районе Исмоили Сомони города Душанбе"): the district
-# before it lies in it.
+# before it lies in it. A hyphenated adjective is one word, and a known name that begins it
+# ("Иссык-Атинского района") names no town.
 SETTLEMENTS_IN_DISTRICTS = [
     *(
         Case(text, "ru", facts=(("LOCATED_IN", village, district),))
@@ -480,6 +481,27 @@ SETTLEMENTS_IN_DISTRICTS = [
                 "Душанбе.",
                 "Исмоили Сомони",
                 "Dushanbe",
+            ),
+            # a hyphenated district adjective ends the village's name too
+            (
+                "Российско-Кыргызский фонд развития (РКФР) профинансировал строительство "
+                "кирпичного завода в селе Тилекмат Джети-Огузского района Иссык-Кульской области.",
+                "Тилекмат",
+                "Джети-Огузского района",
+            ),
+            # ... also when a known town begins it: "Иссык-Атинского района" is no town Issyk
+            (
+                "Министр ознакомился с ходом строительства завода, возводимого в айылном аймаке "
+                "Кочкорбаев Иссык-Атинского района Чуйской области.",
+                "Кочкорбаев",
+                "Иссык-Атинского района",
+            ),
+            # a known region right after the village's name is a place of its own
+            (
+                "В селе Новопокровка Чуйской области полным ходом идут строительные работы по "
+                "возведению фабрики по производству стеклянных материалов.",
+                "Новопокровка",
+                "Chuy region",
             ),
         ]
     ),
