@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.extraction.candidates import (
     P_ORG,
@@ -535,9 +535,10 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
         if close is None or close - i < 2:
             continue
         inner = doc[i + 1 : close]
-        if not name_like_span(inner):
+        legal = _legal_form_before(hits, i)
+        if not (name_like_span(inner) or (legal and _sentence_case_name(inner))):
             continue
-        cue = (
+        cue = legal or (
             _org_cue_before(lex, doc, hits, i)
             or any(hits.covering("ORG_SUFFIX", j) for j in range(i + 1, close))
             or _org_noun_after(hits, close)
@@ -558,6 +559,18 @@ def _quoted(lex: Lexicon, doc: Doc, hits: Hits) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _legal_form_before(hits: Hits, index: int) -> bool:
+    """A legal form right before the quote ("ОАО «…»", "акционерного общества «…»"): what
+    the quotes hold is the company's name, whatever its words."""
+    return bool(hits.ending("ORG_PREFIX", index) or hits.ending("ORG_SUFFIX", index))
+
+
+def _sentence_case_name(span: Span) -> bool:
+    """A name written as a phrase, its first word capitalised ("Кара-Балтинский горнорудный
+    комбинат", "Ургенчский экскаваторный завод")."""
+    return span[0].text[:1].isupper() and len(span) <= 8
 
 
 def _company_office_ending(hits: Hits, index: int) -> bool:

@@ -362,6 +362,20 @@ QUOTED_COMPANIES = [
         "ru",
         forms=(("Organization", "Редкие металлы Таджикистана"),),
     ),
+    # after a legal form the quotes hold the company's name even when it is written as a
+    # phrase of lower-case words
+    Case(
+        "Акылбек Жапаров в ходе рабочей поездки в Чуйскую область посетил открытое акционерное "
+        "общество «Кара-Балтинский горнорудный комбинат».",
+        "ru",
+        forms=(("Organization", "Кара-Балтинский горнорудный комбинат"),),
+    ),
+    Case(
+        "Между АО «Узбекистон темир йуллари» и китайской компанией «XCMG» подписан меморандум "
+        "о покупке 44,4-процентной доли акционерного общества «Ургенчский экскаваторный завод».",
+        "ru",
+        forms=(("Organization", "Ургенчский экскаваторный завод"),),
+    ),
 ]
 
 TABLES["quoted companies"] = QUOTED_COMPANIES
@@ -401,8 +415,9 @@ DESCRIBING_COUNTRY.append(
 
 
 # A legal form written out in words ("Closed Joint-Stock Company", "Общество с ограниченной
-# ответственностью", "Gesellschaft mit beschränkter Haftung") is no company of its own: the
-# name after it (or before it) is the company.
+# ответственностью", "Gesellschaft mit beschränkter Haftung", "Государственное унитарное
+# предприятие" in any case) is no company of its own: the name after it (or before it) is the
+# company.
 LEGAL_FORMS_IN_WORDS = [
     Case(
         text,
@@ -435,6 +450,14 @@ LEGAL_FORMS_IN_WORDS = [
             "ru",
             "Узкимёсаноат",
             ("Акционерное общество",),
+        ),
+        # a state enterprise written out, in any case; "Ховар" alone is the news agency
+        (
+            "Объект построен Государственным унитарным предприятием «Нури Ховар», основным "
+            "направлением его деятельности является пошив и ковроткачество.",
+            "ru",
+            "Нури Ховар",
+            ("Ховар", "Государственным унитарным предприятием"),
         ),
         # a legal form alone is no name a model may add either (natasha tags "ОсОО" an ORG)
         (
