@@ -75,6 +75,11 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def generic_compound_tails() -> tuple[str, ...]:
+    return tuple(fold(line) for line in _data_lines("generic_compound_tails.txt"))
+
+
+@cache
 def web_domains() -> frozenset[str]:
     # One list with extraction, which reads the same words as marking a media outlet; imported
     # here, as gazetteer_ids does, so that linking alone does not load spaCy.
@@ -143,7 +148,7 @@ def designator_kinds(name: str) -> frozenset[str]:
 @lru_cache(maxsize=100_000)  # a pure function of the name, asked at every score of two plants
 def plant_residue(name: str) -> str:
     """What a plant's name says beyond its kind, its product and where it is: "Rogun
-    hydropower plant" -> "rogun", "Talas gold mining combine at Jerooy" -> "talas mining",
+    hydropower plant" -> "rogun", "Talas gold mining combine at Jerooy" -> "talas",
     "cement plant in Jizzakh" and "plant in Kazakhstan" -> "" (they name no plant in
     particular). The place phrase is cut at its preposition; kind and product words dropped."""
     from loaders.linking.products import product_kinds
@@ -163,7 +168,12 @@ def is_generic(form: str) -> bool:
     """True when every word of the form only names a kind of thing or role."""
     words = fold(form).split()
     generic = _generic_or_designator()
-    return all(w in generic or w.isdigit() for w in words)
+    return all(w in generic or w.isdigit() or _generic_compound(w) for w in words)
+
+
+def _generic_compound(word: str) -> bool:
+    """ "bergbauunternehmen", "textilhersteller": a kind of company in one German word."""
+    return any(word.endswith(t) and len(word) - len(t) >= 3 for t in generic_compound_tails())
 
 
 @cache
