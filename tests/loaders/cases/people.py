@@ -407,6 +407,23 @@ OPENERS = [
         "de",
         facts=(("VISITED", "Schawkat Mirsijojew", "<Plant>"),),
     ),
+    # ... and so does the English "put into operation", past a long apposition of places
+    Case(
+        "On December 15, the Founder of Peace and National Unity - Leader of the Nation, "
+        "President of the Republic of Tajikistan, Honorable Emomali Rahmon, in Mehnatobod "
+        "village of Kushoniyon district, Khatlon Province, put into operation a cotton "
+        "processing plant of Iftikhori Vatan LLC.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"),),
+    ),
+    # (the article's "ore-dressing enterprise of the Closed Joint-Stock Company" is no plant
+    # the extractor finds yet; its plant noun is shortened here)
+    Case(
+        "In this area, the President of the Republic of Tajikistan Emomali Rahmon first put "
+        "into operation the processing plant of TALCO Gold.",
+        "en",
+        facts=(("VISITED", "Emomali Rahmon", "<Plant>"),),
+    ),
 ]
 
 TABLES |= {"openers": OPENERS}
