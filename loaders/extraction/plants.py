@@ -20,6 +20,7 @@ from loaders.extraction.products import product
 from loaders.extraction.tokens import (
     is_capitalised,
     is_trigger_word,
+    joins_words,
     lowers,
     sentence_of,
 )
@@ -298,7 +299,14 @@ def _modifiers_start(doc: Doc, start: int) -> int:
         ):
             break  # modifiers are adjectives ("автомобильный завод", "neues Werk"), not verbs
         begin -= 1
+        if _hyphenated_first_part(doc, begin):
+            begin -= 2  # "ore-dressing plant", "горно-обогатительный комбинат": one modifier
     return begin
+
+
+def _hyphenated_first_part(doc: Doc, index: int) -> bool:
+    """A lower-case word that a hyphen joins to the modifier at `index`."""
+    return index >= 2 and joins_words(doc, index - 1) and doc[index - 2].is_lower
 
 
 def _visited(doc: Doc, sentence: Span, begin: int, triggers: dict[str, list[int]]) -> bool:

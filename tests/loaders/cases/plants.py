@@ -655,7 +655,7 @@ RUN_OR_OWNED = [
 ]
 
 # Unnamed plants are named in English by their company, kind and town; the unit of a figure
-# is no modifier.
+# is no modifier, and a hyphenated modifier ("ore-dressing plant") is one.
 PLANT_NAMES = [
     Case(
         "Die Firma Ak Sut hat in Schymkent eine neue Molkerei eröffnet.",
@@ -668,6 +668,35 @@ PLANT_NAMES = [
         "en",
         entities=(("Plant", "Kolin cement plant in Surkhandarya region"),),
         counts=(("Plant", 1),),
+    ),
+    # a hyphenated modifier is one modifier, its first part included
+    *(
+        Case(text, lang, forms=(("Plant", form),))
+        for text, lang, form in [
+            (
+                "A Kazakh-Uzbek joint venture plans to establish a cotton-textile cluster worth "
+                "$41.8 million.",
+                "en",
+                "cotton-textile cluster",
+            ),
+            (
+                "It is expected to build a new copper-concentrating complex, plants for copper "
+                "electrolysis, production of sulfuric acid and other facilities.",
+                "en",
+                "copper-concentrating complex",
+            ),
+            (
+                "The company reportedly commits itself to build a polymetal-processing "
+                "enterprise with capacity of processing 2 million tons of ore a year.",
+                "en",
+                "polymetal-processing enterprise",
+            ),
+            (
+                "Компания построит горно-обогатительный комбинат на месторождении.",
+                "ru",
+                "горно-обогатительный комбинат",
+            ),
+        ]
     ),
 ]
 
