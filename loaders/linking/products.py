@@ -6,6 +6,7 @@ kinds within one broader kind are two plants, as are two plants of two unrelated
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -30,25 +31,32 @@ def kinds() -> dict[str, Kind]:
     }
 
 
+@cache
+def _matchers() -> dict[str, re.Pattern[str]]:
+    """One pattern per kind over a text's folded words joined by spaces: a stem with a space
+    anywhere in it; a stem of four letters or more at a word's start; a shorter stem as a
+    whole word, English plural included ("cars", "EVs")."""
+    out = {}
+    for kind in kinds().values():
+        phrases = [re.escape(s) for s in kind.stems if " " in s]
+        prefixes = [re.escape(s) for s in kind.stems if " " not in s and len(s) >= 4]
+        words = [re.escape(s) for s in kind.stems if " " not in s and len(s) < 4]
+        parts = [*phrases]
+        if prefixes:
+            parts.append(rf"(?:^| )(?:{'|'.join(prefixes)})")
+        if words:
+            parts.append(rf"(?:^| )(?:{'|'.join(words)})s?(?= |$)")
+        out[kind.name] = re.compile("|".join(parts))
+    return out
+
+
 # A pure function of the text, asked for every word of every plant name each time two plants
 # are scored (names.plant_residue): the same few thousand texts over and over.
 @lru_cache(maxsize=100_000)
 def product_kinds(text: str) -> frozenset[str]:
     """The kinds a product text names, a narrower kind standing for its broader one too."""
-    words = fold(text).split()
-    joined = " ".join(words)
-    found = set()
-    for kind in kinds().values():
-        for stem in kind.stems:
-            if " " in stem:
-                hit = stem in joined
-            elif len(stem) >= 4:
-                hit = any(w.startswith(stem) for w in words)
-            else:  # short stems are whole words, English plurals included ("cars", "EVs")
-                hit = stem in words or f"{stem}s" in words
-            if hit:
-                found.add(kind.name)
-                break
+    joined = " ".join(fold(text).split())
+    found = {name for name, pattern in _matchers().items() if pattern.search(joined)}
     broader = {kinds()[k].within for k in found}
     return frozenset(found | {k for k in broader if k})
 
