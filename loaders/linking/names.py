@@ -76,7 +76,18 @@ def generic_words() -> frozenset[str]:
 
 @cache
 def generic_compound_tails() -> tuple[str, ...]:
-    return tuple(fold(line) for line in _data_lines("generic_compound_tails.txt"))
+    """The endings that make a German compound a company noun ("Bergbauunternehmen",
+    "Autobauer"): extraction's `noun_suffix` forms, one list for both (imported here, as
+    web_domains does, so that linking alone does not load spaCy)."""
+    from loaders.extraction.datafiles import read_rows, split_forms
+
+    rows = read_rows("org_designators.tsv")
+    return tuple(
+        fold(form)
+        for row in rows
+        if row["kind"] == "noun_suffix"
+        for form in split_forms(row["forms"])
+    )
 
 
 @cache
